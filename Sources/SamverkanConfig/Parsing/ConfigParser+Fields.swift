@@ -1,0 +1,99 @@
+import SamverkanDomain
+internal import Yams
+
+extension ConfigParser {
+    /// Reads the fields of a structure, a `defaults:` block, a generator or an override.
+    func parseFields(_ node: Node, what: String, scope: FieldScope, extraKeys: [String] = [],
+                     reader existing: MappingReader? = nil) -> StructureFields {
+        guard let reader = existing ?? MappingReader(node, what: what, diagnostics: diagnostics) else { return StructureFields() }
+        var fields = StructureFields()
+        fields.node = node
+        if scope == .structure {
+            fields.name = reader.string("name")
+            if let text = reader.string("kind") {
+                fields.kind = StructureKind(rawValue: text)
+                if fields.kind == nil {
+                    diagnostics.report("unknown structure kind \"\(text)\"; use one of \(StructureKind.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestion.hint(for: text, in: StructureKind.allCases.map(\.rawValue)))", at: reader.value("kind"))
+                }
+            }
+            fields.municipality = reader.string("municipality")
+            if let id = fields.municipality { refer(id, to: .municipality, at: reader.value("municipality")) }
+            fields.careCentre = reader.string("care-centre")
+            if let id = fields.careCentre { refer(id, to: .careCentre, at: reader.value("care-centre")) }
+            if let members = reader.strings("members") {
+                fields.members = members.map(\.0)
+                members.forEach { refer($0.0, to: .organisation, at: $0.1) }
+            }
+        }
+        if scope != .defaults {
+            if let people = reader.strings("participants") {
+                fields.participants = people.map(\.0)
+                people.forEach { refer($0.0, to: .person, at: $0.1) }
+            }
+            for key in ["chair", "secretary"] {
+                guard let id = reader.string(key) else { continue }
+                refer(id, to: .person, at: reader.value(key))
+                if key == "chair" { fields.chair = id } else { fields.secretary = id }
+            }
+            if let list = reader.list("activities") {
+                fields.activities = list.enumerated().compactMap { parseActivity($1, index: $0 + 1) }
+            }
+        }
+        if let node = reader.value("frequency") {
+            fields.frequency = parseFrequency(node)
+            fields.frequencyNode = node
+        }
+        fields.starts = reader.date("starts")
+        if fields.starts == nil, reader.has("starts") { fields.unreadable.insert("starts") }
+        fields.until = reader.date("until")
+        if let text = reader.string("time") {
+            fields.time = LocalTime(text: text)
+            if fields.time == nil {
+                fields.unreadable.insert("time")
+                diagnostics.report("`time` must be a time of day written HH:MM (00:00–23:59), not \"\(text)\"", at: reader.value("time"))
+            }
+        }
+        fields.duration = reader.int("duration", in: 5...720)
+        if let zone = reader.string("timezone") {
+            do { _ = try ICalTimeZone.named(zone); fields.timeZone = zone } catch {
+                diagnostics.report("`timezone`: \(error)", at: reader.value("timezone"))
+            }
+        }
+        fields.place = reader.string("place")
+        if let link = reader.string("video-link") {
+            if link.hasPrefix("https://") || link.hasPrefix("http://") { fields.videoLink = link } else {
+                diagnostics.report("`video-link` must be a web address starting with https://, not \"\(link)\"", at: reader.value("video-link"))
+            }
+        }
+        if let list = reader.list("standing-agenda") { fields.standingAgenda = list.compactMap(parseAgendaItem) }
+        fields.focusAreas = parseNumbers(reader, "focus-areas", in: 1...4).map { $0.compactMap(FocusArea.init(rawValue:)) }
+        fields.grantPoints = parseNumbers(reader, "grant-points", in: 1...8).map { $0.compactMap(GrantPoint.init(rawValue:)) }
+        if let text = reader.string("holidays") {
+            fields.holidays = HolidayPolicy(rawValue: text)
+            if fields.holidays == nil {
+                diagnostics.report("`holidays` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))", at: reader.value("holidays"))
+            }
+        }
+        if let list = reader.list("breaks") { fields.breaks = list.compactMap(parseBreak) }
+        if existing == nil {
+            let notHere = scope == .structure ? [] : FieldScope.structureOnly + (scope == .defaults ? ["participants", "chair", "secretary", "activities"] : [])
+            for key in notHere where reader.has(key) {
+                diagnostics.report("`\(key)` cannot be set in \(what); set it on each structure", at: reader.keyNode(key))
+            }
+            fields.unreadable.formUnion(reader.finish(known: extraKeys + notHere))
+        }
+        return fields
+    }
+
+    /// A list of whole numbers in a range, e.g. `focus-areas: [1, 3]`.
+    func parseNumbers(_ reader: MappingReader, _ key: String, in range: ClosedRange<Int>) -> [Int]? {
+        guard let items = reader.strings(key) else { return nil }
+        var result: [Int] = []
+        for (text, node) in items {
+            if let n = Int(text), range.contains(n) { result.append(n) } else {
+                diagnostics.report("each of `\(key)` must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: node)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,90 @@
+import SamverkanDomain
+internal import Yams
+
+extension ConfigParser {
+    /// One entry of `structures:`.
+    func parseStructure(_ node: Node) {
+        guard let reader = MappingReader(node, what: "a structure", diagnostics: diagnostics) else { return }
+        let id = reader.string("id", required: true)
+        var fields = parseFields(node, what: "a structure", scope: .structure, reader: reader)
+        fields.unreadable.formUnion(reader.finish())
+        guard let id else { return }
+        if fields.kind == nil, !reader.has("kind"), !fields.unreadable.contains("kind") { reader.missing("kind") }
+        build(id: id, idNode: reader.value("id"), fields: defaults.overlaid(by: fields), generated: false)
+    }
+
+    /// Builds a structure from merged fields, reporting what is missing or inconsistent.
+    func build(id: String, idNode: Node?, fields: StructureFields, generated: Bool) {
+        let at = fields.node
+        guard define(id, namespace: "structure", at: idNode ?? at) else { return }
+        guard let kind = fields.kind else { return }
+        var missing: [String] = []
+        if fields.frequency == nil, fields.frequencyNode == nil { missing.append("frequency") }
+        if fields.time == nil { missing.append("time") }
+        if fields.starts == nil { missing.append("starts") }
+        for key in missing where !fields.unreadable.contains(key) {
+            diagnostics.report("structure \"\(id)\" has no `\(key)`; set it on the structure or under `defaults`", at: idNode ?? at)
+        }
+        switch kind {
+        case .single where fields.careCentre == nil && fields.members == nil:
+            diagnostics.report("single-level structure \"\(id)\" needs `care-centre` (or `members`)", at: idNode ?? at)
+        case .group where fields.municipality == nil && fields.members == nil:
+            diagnostics.report("group-level structure \"\(id)\" needs `municipality` (or `members`)", at: idNode ?? at)
+        default: break
+        }
+        guard let frequency = fields.frequency, let time = fields.time, let starts = fields.starts else { return }
+        if let until = fields.until, until < starts {
+            diagnostics.report("structure \"\(id)\" ends (`until` \(until)) before it starts (`starts` \(starts))", at: idNode ?? at)
+            return
+        }
+        let municipality = fields.municipality ?? fields.careCentre.flatMap { centreMunicipality[$0] }
+        var members = fields.members ?? []
+        if fields.members == nil {
+            switch kind {
+            case .single:
+                if let centre = fields.careCentre { members = [centre] + (municipality.flatMap { homeHealthCare[$0] }.map { [$0] } ?? []) }
+            case .group:
+                if let municipality {
+                    members = (careCentres[municipality] ?? []).map(\.id) + (homeHealthCare[municipality].map { [$0] } ?? [])
+                }
+            default: break
+            }
+        }
+        if members.isEmpty, fields.participants?.isEmpty ?? true {
+            diagnostics.report("structure \"\(id)\" has no members; list its organisations under `members`", at: idNode ?? at)
+        }
+        let areas = fields.focusAreas ?? []
+        let structure = CollaborationStructure(
+            id: id, name: fields.name ?? id, kind: kind, municipality: municipality,
+            careCentre: fields.careCentre, members: members, participants: fields.participants ?? [],
+            chair: fields.chair, secretary: fields.secretary, frequency: frequency, starts: starts,
+            until: fields.until, time: time, durationMinutes: fields.duration ?? 60,
+            timeZone: fields.timeZone ?? "Europe/Stockholm", place: fields.place, videoLink: fields.videoLink,
+            standingAgenda: fields.standingAgenda ?? [], focusAreas: areas,
+            grantPoints: fields.grantPoints ?? Array(Set(areas.flatMap(\.grantPoints))).sorted(),
+            holidayPolicy: fields.holidays ?? .moveEarlier, breaks: fields.breaks ?? [],
+            activities: fields.activities ?? [], generated: generated)
+        checkOccurs(structure, at: fields.frequencyNode ?? idNode ?? at)
+        structures.append(structure)
+    }
+
+    /// A frequency that gives no meeting in its first two years is a mistake worth naming.
+    func checkOccurs(_ structure: CollaborationStructure, at node: Node?) {
+        let horizon = structure.until ?? structure.starts.adding(days: 2 * 366)
+        do {
+            if try structure.plannedStarts(from: structure.starts, through: horizon, limit: 1).isEmpty {
+                let window = structure.until == nil ? "in the two years from \(structure.starts)" : "between \(structure.starts) and \(horizon)"
+                diagnostics.report("the frequency of \"\(structure.id)\" gives no meeting \(window); check `starts`, `until` and the frequency", at: node)
+            }
+        } catch {
+            diagnostics.report("the frequency of \"\(structure.id)\" cannot be expanded: \(error.message)", at: node)
+        }
+    }
+
+    /// The municipality of each care centre.
+    var centreMunicipality: [String: String] {
+        var result: [String: String] = [:]
+        for (municipality, centres) in careCentres { for centre in centres { result[centre.id] = municipality } }
+        return result
+    }
+}

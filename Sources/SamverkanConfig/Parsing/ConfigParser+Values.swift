@@ -1,0 +1,105 @@
+import SamverkanDomain
+internal import Yams
+
+extension ConfigParser {
+    /// A standing agenda item: `- Fast vårdkontakt` or `- {id, title, focus-areas, grant-points}`.
+    func parseAgendaItem(_ node: Node) -> AgendaItem? {
+        if case .scalar(let scalar) = node {
+            let title = scalar.string.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty else { diagnostics.report("an agenda item must have a title", at: node); return nil }
+            return AgendaItem(id: Self.slug(title), title: title)
+        }
+        guard let reader = MappingReader(node, what: "an agenda item", diagnostics: diagnostics) else { return nil }
+        let title = reader.string("title", required: true)
+        let id = reader.string("id")
+        if let id, !Self.isValidID(id) {
+            diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and -", at: reader.value("id"))
+        }
+        let areas = parseNumbers(reader, "focus-areas", in: 1...4)?.compactMap(FocusArea.init(rawValue:)) ?? []
+        let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:))
+        reader.finish()
+        guard let title else { return nil }
+        return AgendaItem(id: id ?? Self.slug(title), title: title, focusAreas: areas,
+                          grantPoints: points ?? Array(Set(areas.flatMap(\.grantPoints))).sorted())
+    }
+
+    /// A break: `{name, from: MM-DD, to: MM-DD}` or `{name, month: 7}`.
+    func parseBreak(_ node: Node) -> Break? {
+        guard let reader = MappingReader(node, what: "a break", diagnostics: diagnostics) else { return nil }
+        defer { reader.finish() }
+        let name = reader.string("name", required: true)
+        if let month = reader.int("month", in: 1...12) {
+            guard let name else { return nil }
+            return Break(name: name, fromMonth: month, fromDay: 1, toMonth: month,
+                         toDay: LocalDate.daysIn(month: month, year: 2001))
+        }
+        guard let from = monthDay(reader, "from"), let to = monthDay(reader, "to"), let name else { return nil }
+        return Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1)
+    }
+
+    private func monthDay(_ reader: MappingReader, _ key: String) -> (Int, Int)? {
+        guard let text = reader.string(key, required: !reader.has("month")) else { return nil }
+        let parts = text.split(separator: "-")
+        if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
+           d >= 1, d <= LocalDate.daysIn(month: m, year: 2000) {
+            return (m, d)
+        }
+        diagnostics.report("`\(key)` must be a month and day written MM-DD (e.g. 07-01), not \"\(text)\"", at: reader.value(key))
+        return nil
+    }
+
+    /// An action-plan activity.
+    func parseActivity(_ node: Node, index: Int) -> ActionPlanActivity? {
+        guard let reader = MappingReader(node, what: "an activity", diagnostics: diagnostics) else { return nil }
+        defer { reader.finish() }
+        let id = reader.string("id")
+        if let id, !Self.isValidID(id) {
+            diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and -", at: reader.value("id"))
+        }
+        let activity = reader.string("activity", required: true)
+        let responsible = reader.string("responsible", required: true)
+        let decidedBy = reader.string("decided-by")
+        let followUp = reader.string("follow-up")
+        var timePlan: TimePlan?
+        if let text = reader.string("time-plan", required: true) {
+            timePlan = Self.timePlan(text)
+            if timePlan == nil {
+                diagnostics.report("`time-plan` must be a date (YYYY-MM-DD), a month (YYYY-MM), a year, `ongoing` or `depends-on-national-work`, not \"\(text)\"", at: reader.value("time-plan"))
+            }
+        }
+        var status = ActivityStatus.notStarted
+        if let text = reader.string("status") {
+            if let parsed = Self.activityStatus(text) { status = parsed } else {
+                diagnostics.report("`status` must be not-started, started, partly or done (ej påbörjad, pågår, delvis, klar), not \"\(text)\"", at: reader.value("status"))
+            }
+        }
+        guard let activity, let responsible, let timePlan else { return nil }
+        return ActionPlanActivity(id: id ?? "aktivitet-\(index)", activity: activity, responsible: responsible,
+                                  decidedBy: decidedBy, timePlan: timePlan, status: status, followUp: followUp)
+    }
+
+    static func timePlan(_ text: String) -> TimePlan? {
+        switch text.lowercased() {
+        case "ongoing", "löpande": return .ongoing
+        case "depends-on-national-work", "beroende av nationellt utvecklingsarbete": return .dependsOnNationalWork
+        default: break
+        }
+        if let date = LocalDate(iso: text) { return .date(date) }
+        let parts = text.split(separator: "-")
+        if parts.count == 2, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
+            return .month(year: y, month: m)
+        }
+        if text.count == 4, let y = Int(text), (2000...2100).contains(y) { return .year(y) }
+        return nil
+    }
+
+    static func activityStatus(_ text: String) -> ActivityStatus? {
+        switch text.lowercased() {
+        case "not-started", "ej påbörjad", "ej startad": return .notStarted
+        case "started", "pågår", "påbörjad": return .started
+        case "partly", "delvis": return .partly
+        case "done", "klar", "genomförd": return .done
+        default: return nil
+        }
+    }
+}

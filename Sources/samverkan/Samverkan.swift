@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `samverkan` command: collaboration meetings between region and municipalities.
+@main
+struct Samverkan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samverkan",
+        abstract: "Plan, record and follow up collaboration meetings in Nära vård.",
+        discussion: "Reads a region's configuration (YAML) of organisations, people and collaboration structures. Start with `samverkan validate --config Config/halland.yaml`.",
+        version: "0.1.0",
+        subcommands: [Validate.self, Structures.self]
+    )
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import SamverkanReports
+
+extension Samverkan {
+    /// `samverkan structures`: every structure with kind, members, frequency and next meeting.
+    struct Structures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every collaboration structure, generated ones included.",
+            discussion: """
+                Shows kind, frequency in words, next meeting and members. --format json prints the
+                stable document described in README.md ("The structures JSON").
+
+                Examples:
+                  samverkan structures --config Config/halland.yaml
+                  samverkan structures --config Config/halland.yaml --format json --lang en
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, json
+        }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Output format: table or json.")
+        var format: Format = .table
+
+        func run() throws {
+            let (_, configuration) = try global.loadConfiguration()
+            let catalog = StructureCatalog(configuration: configuration, phrases: try global.phrasebook(),
+                                           today: try global.today())
+            switch format {
+            case .table: print(catalog.table(), terminator: "")
+            case .json: print(try catalog.json(), terminator: "")
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import SamverkanDomain
+
+/// A structure with only what occurrence tests need.
+func structure(_ frequency: Frequency, starts: String = "2025-01-01", until: String? = nil,
+               time: String = "13:00") -> CollaborationStructure {
+    CollaborationStructure(id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
+                           starts: LocalDate(iso: starts)!, until: until.flatMap { LocalDate(iso: $0) },
+                           time: LocalTime(text: time)!, durationMinutes: 60)
+}
+
+func dates(_ s: CollaborationStructure, _ from: String, _ through: String) throws -> [String] {
+    try s.plannedStarts(from: LocalDate(iso: from)!, through: LocalDate(iso: through)!).map(\.date.iso)
+}
+
+@Suite("Frequencies and their occurrences")
+struct FrequencyTests {
+    @Test("Every N weeks on a weekday, counted from the first such weekday on or after the start")
+    func weekly() throws {
+        let s = structure(.weekly(interval: 2, weekday: .tuesday), starts: "2025-01-01")
+        #expect(s.frequency.rrule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")
+        #expect(try dates(s, "2025-01-01", "2025-02-28") == ["2025-01-07", "2025-01-21", "2025-02-04", "2025-02-18"])
+        // A later window keeps the same phase.
+        #expect(try dates(s, "2025-06-01", "2025-06-30") == ["2025-06-10", "2025-06-24"])
+    }
+
+    @Test("Monthly on the nth or last weekday")
+    func monthlyWeekday() throws {
+        let first = structure(.monthlyWeekday(ordinal: 1, weekday: .monday, interval: 1))
+        #expect(try dates(first, "2025-01-01", "2025-04-30") == ["2025-01-06", "2025-02-03", "2025-03-03", "2025-04-07"])
+        let last = structure(.monthlyWeekday(ordinal: -1, weekday: .friday, interval: 2))
+        #expect(last.frequency.rrule == "FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR")
+        #expect(try dates(last, "2025-01-01", "2025-06-30") == ["2025-01-31", "2025-03-28", "2025-05-30"])
+    }
+
+    @Test("Monthly on a day of the month, or its last day")
+    func monthlyDay() throws {
+        let fifteenth = structure(.monthlyDay(day: 15, interval: 1))
+        #expect(try dates(fifteenth, "2025-01-01", "2025-03-31") == ["2025-01-15", "2025-02-15", "2025-03-15"])
+        let lastDay = structure(.monthlyDay(day: -1, interval: 1), starts: "2024-01-01")
+        #expect(try dates(lastDay, "2024-01-01", "2024-03-31") == ["2024-01-31", "2024-02-29", "2024-03-31"])
+    }
+
+    @Test("N times a year in given months")
+    func months() throws {
+        let fridays = structure(.monthsWeekday(months: [2, 5, 9, 11], ordinal: 3, weekday: .friday))
+        // Fredagsgruppen's dated meetings fall on the third Friday: 2025-02-21 among them.
+        #expect(try dates(fridays, "2025-01-01", "2025-12-31") == ["2025-02-21", "2025-05-16", "2025-09-19", "2025-11-21"])
+        let days = structure(.monthsDay(months: [3, 10], day: 1))
+        #expect(try dates(days, "2025-01-01", "2026-12-31") == ["2025-03-01", "2025-10-01", "2026-03-01", "2026-10-01"])
+    }
+
+    @Test("Explicit dates, limited by the window, starts and until")
+    func explicitDates() throws {
+        let list = ["2024-05-17", "2025-02-21", "2025-11-21", "2026-02-20"].compactMap { LocalDate(iso: $0) }
+        let s = structure(.dates(list), starts: "2025-01-01", until: "2025-12-31")
+        #expect(s.frequency.rrule == nil)
+        #expect(try dates(s, "2020-01-01", "2030-01-01") == ["2025-02-21", "2025-11-21"])
+    }
+
+    @Test("A raw RRULE is expanded by libical")
+    func raw() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=MONTHLY;BYMONTHDAY=10,25")
+        let s = structure(.rule(rule))
+        #expect(try dates(s, "2025-01-01", "2025-02-28") == ["2025-01-10", "2025-01-25", "2025-02-10", "2025-02-25"])
+        #expect(Frequency.rule(rule).inexpressibleReason == nil)
+    }
+
+    @Test("Rules mail clients cannot receive are named", arguments: [
+        "FREQ=MONTHLY;BYDAY=1MO,3MO", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1", "FREQ=DAILY", "FREQ=WEEKLY;COUNT=10",
+    ])
+    func inexpressible(text: String) throws {
+        #expect(Frequency.rule(try RecurrenceRule(parsing: text)).inexpressibleReason != nil)
+    }
+
+    @Test("The series' first start is the first occurrence on or after `starts`")
+    func firstStart() throws {
+        let s = structure(.monthlyWeekday(ordinal: 1, weekday: .monday, interval: 1), starts: "2025-01-07")
+        let rule = try #require(try s.frequency.recurrenceRule())
+        let first = try s.firstStart(rule: rule, zone: .stockholm)
+        #expect(first?.date.iso == "2025-02-03")
+        #expect(first?.time.description == "13:00")
+    }
+
+    @Test("Until ends the series")
+    func until() throws {
+        let s = structure(.weekly(interval: 1, weekday: .monday), until: "2025-01-20")
+        #expect(try dates(s, "2025-01-01", "2025-12-31") == ["2025-01-06", "2025-01-13", "2025-01-20"])
+    }
+}
+
+@Suite("Frequencies in words")
+struct FrequencyWordsTests {
+    static func phrasebook(_ language: String) throws -> Phrasebook {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("Templates/\(language)/phrases.txt"), encoding: .utf8)
+        var phrases: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            phrases[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Phrasebook(language: language, phrases: phrases)
+    }
+
+    @Test("Swedish", arguments: [
+        (Frequency.weekly(interval: 1, weekday: .monday), "varje måndag"),
+        (.weekly(interval: 2, weekday: .tuesday), "varannan tisdag"),
+        (.weekly(interval: 4, weekday: .wednesday), "var 4:e vecka på onsdagar"),
+        (.monthlyWeekday(ordinal: 1, weekday: .monday, interval: 1), "första måndagen varje månad"),
+        (.monthlyWeekday(ordinal: -1, weekday: .friday, interval: 2), "sista fredagen varannan månad"),
+        (.monthlyDay(day: 15, interval: 1), "den 15 varje månad"),
+        (.monthsWeekday(months: [11, 2], ordinal: 3, weekday: .friday), "2 gånger per år: tredje fredagen i februari och november"),
+        (.monthsWeekday(months: [1], ordinal: 3, weekday: .friday), "en gång per år: tredje fredagen i januari"),
+        (.dates([LocalDate(iso: "2025-02-21")!]), "1 fastställda datum"),
+    ])
+    func swedish(frequency: Frequency, expected: String) throws {
+        #expect(frequency.words(try Self.phrasebook("sv")) == expected)
+    }
+
+    @Test("English", arguments: [
+        (Frequency.weekly(interval: 2, weekday: .tuesday), "every other Tuesday"),
+        (.monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1), "the second Thursday of every month"),
+        (.monthsDay(months: [3, 6, 9], day: -1), "3 times a year: the last day in March, June and September"),
+    ])
+    func english(frequency: Frequency, expected: String) throws {
+        #expect(frequency.words(try Self.phrasebook("en")) == expected)
+    }
+
+    @Test("Every phrase key exists in both languages")
+    func sameKeys() throws {
+        let sv = try Self.phrasebook("sv"), en = try Self.phrasebook("en")
+        for frequency: Frequency in [.weekly(interval: 3, weekday: .friday), .monthlyDay(day: -1, interval: 3),
+                                     .monthsDay(months: [1], day: 1)] {
+            #expect(!frequency.words(sv).contains("frequency."))
+            #expect(!frequency.words(en).contains("frequency."))
+        }
+    }
+}
+
+@Suite("Model")
+struct ModelTests {
+    @Test("Focus areas link to the points of §2 SFS 2024:1253 as the Halland plan says")
+    func focusAreas() {
+        #expect(FocusArea(rawValue: 1)!.grantPoints.map(\.rawValue) == [1, 2, 3, 5, 6])
+        #expect(FocusArea(rawValue: 2)!.grantPoints.map(\.rawValue) == [2, 5, 6, 8])
+        #expect(FocusArea(rawValue: 3)!.grantPoints.map(\.rawValue) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(FocusArea(rawValue: 4)!.grantPoints.map(\.rawValue) == [3, 5, 6])
+        #expect(FocusArea(rawValue: 5) == nil)
+        #expect(GrantPoint(rawValue: 9) == nil)
+    }
+
+    @Test("A break across the new year contains both ends")
+    func breaks() {
+        let christmas = Break(name: "Jul", fromMonth: 12, fromDay: 21, toMonth: 1, toDay: 6)
+        #expect(christmas.contains(LocalDate(iso: "2025-12-24")!))
+        #expect(christmas.contains(LocalDate(iso: "2026-01-06")!))
+        #expect(!christmas.contains(LocalDate(iso: "2026-01-07")!))
+        #expect(!christmas.contains(LocalDate(iso: "2025-12-20")!))
+        #expect(christmas.fromText == "12-21")
+    }
+
+    @Test("Care centres and region units are on the region's side; home health care on the municipality's")
+    func principals() {
+        #expect(Organisation(id: "vc", name: "VC", kind: .careCentre, operator: .privateProvider(nil)).principal == .region)
+        #expect(Organisation(id: "h", name: "H", kind: .homeHealthCare).principal == .municipality)
+        #expect(Organisation(id: "o", name: "O", kind: .other).principal == .other)
+    }
+
+    @Test("Time plans have stable codes")
+    func timePlans() {
+        #expect(TimePlan.month(year: 2025, month: 11).code == "2025-11")
+        #expect(TimePlan.dependsOnNationalWork.code == "depends-on-national-work")
+        #expect(TimePlan.date(LocalDate(iso: "2025-02-21")!).code == "2025-02-21")
+    }
+}
