@@ -8,16 +8,24 @@ public struct StructureCatalog: Sendable {
     public let phrases: Phrasebook
     /// The day "next meeting" counts from.
     public let today: LocalDate
+    public let scheduler: Scheduler
 
-    public init(configuration: Configuration, phrases: Phrasebook, today: LocalDate) {
+    public init(configuration: Configuration, phrases: Phrasebook, today: LocalDate, scheduler: Scheduler = Scheduler()) {
         self.configuration = configuration
         self.phrases = phrases
         self.today = today
+        self.scheduler = scheduler
     }
 
-    /// The next planned start on or after today, if any in the coming two years.
+    /// The next meeting held on or after today (holidays and breaks applied), if any in the
+    /// coming two years.
     public func nextMeeting(of structure: CollaborationStructure) -> LocalDateTime? {
-        (try? structure.plannedStarts(from: today, through: today.adding(days: 2 * 366), limit: 1))?.first
+        for year in 0..<2 {
+            let from = today.adding(days: 366 * year)
+            let occurrences = (try? scheduler.occurrences(of: structure, from: from, through: from.adding(days: 365))) ?? []
+            if let next = occurrences.first(where: \.isHeld) { return next.start }
+        }
+        return nil
     }
 
     /// The listing as the stable JSON document.

@@ -1,0 +1,63 @@
+/// One meeting of a structure's series after holidays and breaks were applied.
+public struct Occurrence: Sendable, Hashable {
+    /// What happened to the planned meeting.
+    public enum Status: String, Sendable, Codable {
+        /// Held on the planned day.
+        case scheduled
+        /// Moved to another working day because of a holiday.
+        case moved
+        /// Not held, because of a holiday or a break.
+        case skipped
+    }
+
+    /// Why an occurrence was moved or skipped.
+    public enum Reason: Sendable, Hashable {
+        /// A public holiday or customary day off.
+        case holiday(Holiday.Kind)
+        /// A configured break, by its name (e.g. *Sommaruppehåll*).
+        case breakPeriod(String)
+        /// The rule gave a Saturday or Sunday (e.g. "the 15th of every month").
+        case weekend
+
+        /// The reason in words, e.g. "Midsommarafton" or "Sommaruppehåll".
+        public func text(_ phrases: Phrasebook) -> String {
+            switch self {
+            case .holiday(let kind): return phrases.text("holiday.\(kind.rawValue)")
+            case .breakPeriod(let name): return name
+            case .weekend: return phrases.text("holiday.weekend")
+            }
+        }
+    }
+
+    public let structureID: String
+    /// The start the rule gives (the `RECURRENCE-ID` of a moved meeting).
+    public let plannedStart: LocalDateTime
+    /// When the meeting starts: the planned start, or the new one when moved.
+    public let start: LocalDateTime
+    public let end: LocalDateTime
+    public let status: Status
+    public let reason: Reason?
+
+    public init(structureID: String, plannedStart: LocalDateTime, start: LocalDateTime, end: LocalDateTime,
+                status: Status, reason: Reason?) {
+        self.structureID = structureID
+        self.plannedStart = plannedStart
+        self.start = start
+        self.end = end
+        self.status = status
+        self.reason = reason
+    }
+
+    /// Whether the meeting takes place (scheduled or moved).
+    public var isHeld: Bool { status != .skipped }
+}
+
+extension LocalDateTime {
+    /// The wall-clock time `minutes` later (may roll over into following days).
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = time.minutesOfDay + minutes
+        let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
+        let rest = total - days * 1440
+        return LocalDateTime(date: date.adding(days: days), time: LocalTime(hour: rest / 60, minute: rest % 60)!)
+    }
+}
