@@ -14,10 +14,12 @@ let package = Package(
         .library(name: "SamverkanDomain", targets: ["SamverkanDomain"]),
         .library(name: "SamverkanConfig", targets: ["SamverkanConfig"]),
         .library(name: "SamverkanReports", targets: ["SamverkanReports"]),
+        .library(name: "SamverkanStore", targets: ["SamverkanStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The only C: libical through pkg-config (Debian `libical-dev`).
@@ -44,6 +46,12 @@ let package = Package(
             dependencies: ["SamverkanDomain", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // The embedded store: SQLite through GRDB (minutes, calendar export history).
+        .target(
+            name: "SamverkanStore",
+            dependencies: ["SamverkanDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Listings and reports built from the domain (no I/O).
         .target(
             name: "SamverkanReports",
@@ -62,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "SamverkanDomain", "SamverkanConfig", "SamverkanReports", "SamverkanTemplates",
+                "SamverkanDomain", "SamverkanConfig", "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -75,6 +83,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SamverkanStoreTests", dependencies: ["SamverkanStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SamverkanReportsTests",
             dependencies: ["SamverkanReports", "SamverkanConfig", "SamverkanTemplates"],

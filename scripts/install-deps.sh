@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Samverkan needs that a fresh Debian machine with only the Swift toolchain lacks.
-#   scripts/install-deps.sh build   libical-dev, tzdata, pkg-config (to build and run)
+#   scripts/install-deps.sh build   libical-dev, libsqlite3-dev, tzdata, pkg-config (to build and run)
 #   scripts/install-deps.sh test    the above, plus khal and a Python venv with icalendar,
 #                                   vobject, recurring-ical-events and holidays (independent peers
 #                                   the tests compare against)
@@ -9,7 +9,7 @@ set -euo pipefail
 mode="${1:-build}"
 cd "$(dirname "$0")/.."
 
-packages=(libical-dev tzdata pkg-config)
+packages=(libical-dev libsqlite3-dev tzdata pkg-config)
 if [ "$mode" = test ]; then packages+=(khal python3-venv); fi
 
 missing=()

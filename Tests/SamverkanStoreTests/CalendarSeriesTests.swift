@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import SamverkanStore
+
+@Suite("Calendar series sequence")
+struct CalendarSeriesTests {
+    @Test("SEQUENCE stays while content is unchanged and rises when it changes")
+    func sequence() throws {
+        let db = try AppDatabase.inMemory()
+        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
+        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
+        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2", bump: true) == 2)
+        #expect(try db.sequence(uid: "b@x", structureID: "b", contentHash: "h1") == 0)
+    }
+
+    @Test("A database file is created with its folders and keeps what was stored")
+    func file() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-store-\(UUID().uuidString)/nested")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let path = folder.appendingPathComponent("db.sqlite").path
+        do {
+            let db = try AppDatabase.open(path: path)
+            #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
+            #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+        }
+        let reopened = try AppDatabase.open(path: path)
+        #expect(try reopened.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+    }
+
+    @Test("A database path that cannot be created is a clear error")
+    func badPath() {
+        #expect(throws: StoreError.self) { try AppDatabase.open(path: "/proc/nope/db.sqlite") }
+    }
+}
