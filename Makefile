@@ -27,5 +27,10 @@ deps:
 deps-test:
 	@scripts/install-deps.sh test
 
+## Builds in release mode and runs every benchmark (prints figures and ratios to baselines).
+benchmark: deps
+	$(SWIFT) build -c release --product samverkan-benchmarks
+	.build/release/samverkan-benchmarks
+
 clean:
 	rm -rf .build .venv

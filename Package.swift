@@ -75,6 +75,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // `make benchmark`: the speed and memory targets of the issues.
+        .executableTarget(
+            name: "samverkan-benchmarks",
+            dependencies: ["SamverkanDomain", "SamverkanConfig", "SamverkanReports", "SamverkanStore"],
+            path: "Benchmarks/Sources",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SamverkanICalTests", dependencies: ["SamverkanICal"], swiftSettings: swiftSettings),
         .testTarget(name: "SamverkanDomainTests", dependencies: ["SamverkanDomain"], swiftSettings: swiftSettings),
         .testTarget(

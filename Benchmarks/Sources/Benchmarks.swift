@@ -1,0 +1,31 @@
+import Foundation
+
+/// Every benchmark, by the name given on the command line. Each adds itself in its own file.
+enum Benchmarks {
+    static var all: [String: () throws -> Void] {
+        var result: [String: () throws -> Void] = [:]
+        for (name, run) in registered { result[name] = run }
+        return result
+    }
+
+    /// Extend this list when adding a benchmark file.
+    static let registered: [(String, () throws -> Void)] = []
+}
+
+/// Wall-clock and peak-memory measurement helpers.
+enum Measure {
+    /// Seconds taken by a closure (monotonic clock).
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// The process's peak resident memory so far, in MB (Linux `VmHWM`).
+    static func peakMemoryMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first.map(String.init) ?? "0") ?? 0
+        return kilobytes / 1024
+    }
+}
