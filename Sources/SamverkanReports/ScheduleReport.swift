@@ -23,8 +23,8 @@ public struct ScheduleReport: Sendable {
         var entries: [(LocalDateTime, ScheduleEntry)] = []
         for (structure, occurrences) in try occurrences(of: structures, from: from, through: through) {
             let zone = try ICalTimeZone.named(structure.timeZone)
-            let uid = configuration.calendarUID(of: structure)
             for occurrence in occurrences {
+                let uid = configuration.calendarUID(of: structure, plannedDate: occurrence.plannedStart.date)
                 let entry = ScheduleEntry(
                     structure: structure.id, uid: uid, start: zone.iso8601(occurrence.start), end: zone.iso8601(occurrence.end),
                     status: occurrence.status.rawValue,

@@ -3,6 +3,8 @@ import Foundation
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanTemplates
+import SamverkanReports
+import SamverkanStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -69,4 +71,21 @@ struct GlobalOptions: ParsableArguments {
 struct UserError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension GlobalOptions {
+    /// The calendar and invitation texts of the chosen language.
+    func calendarTexts() throws -> CalendarTexts {
+        do {
+            return CalendarTexts(phrases: try phrasebook(),
+                                 eventDescription: TextTemplate(try Templates.text("event-description.txt", language: lang)),
+                                 invitation: TextTemplate(try Templates.text("invitation.txt", language: lang)),
+                                 cancellation: TextTemplate(try Templates.text("cancellation.txt", language: lang)))
+        } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
+    }
+
+    /// The embedded database, created on first use.
+    func openDatabase() throws -> AppDatabase {
+        do { return try AppDatabase.open(path: databasePath) } catch { throw UserError("\(error)") }
+    }
 }

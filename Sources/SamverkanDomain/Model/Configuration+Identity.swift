@@ -1,8 +1,15 @@
 extension Configuration {
     /// The calendar `UID` of a structure's series: derived from its stable id and the region's,
     /// so it is identical in every export, invitation and update.
-    public func calendarUID(of structure: CollaborationStructure) -> String {
-        "\(structure.id).\(region.id)@samverkan"
+    ///
+    /// A structure that meets on explicit dates has no rule: each dated meeting is its own event,
+    /// with a UID from the structure and the planned date.
+    public func calendarUID(of structure: CollaborationStructure, plannedDate: LocalDate? = nil) -> String {
+        if case .dates = structure.frequency, let plannedDate {
+            let compact = plannedDate.iso.replacingOccurrences(of: "-", with: "")
+            return "\(structure.id)-\(compact).\(region.id)@samverkan"
+        }
+        return "\(structure.id).\(region.id)@samverkan"
     }
 
     /// Structures by id, reporting every unknown id with the closest known one.
