@@ -19,7 +19,7 @@ public struct CalendarTexts: Sendable {
 
     /// The values templates may use for a structure: name, kind, frequency, members, chair,
     /// secretary, video, place, agenda, region.
-    func values(for structure: CollaborationStructure, in configuration: Configuration) -> [String: String] {
+    public func values(for structure: CollaborationStructure, in configuration: Configuration) -> [String: String] {
         let members = structure.members.compactMap(configuration.organisation).map(\.name)
         return [
             "name": structure.name,

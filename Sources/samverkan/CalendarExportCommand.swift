@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanReports
+import SamverkanStore
+
+extension Samverkan.Calendar {
+    /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the meeting series as one .ics file, or one file per structure into a folder.",
+            discussion: """
+                UIDs come from the structures' ids, so a new export updates the meetings already in \
+                people's calendars instead of duplicating them; SEQUENCE rises when a series changes \
+                (remembered in the database). The file is written whole or not at all.
+
+                Examples:
+                  samverkan calendar export --config Config/halland.yaml --all --output halland.ics
+                  samverkan calendar export --config Config/halland.yaml --organisation halmstad --output kalendrar/
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: StructureSelection
+        @OptionGroup var period: PeriodOptions
+
+        @Option(help: ArgumentHelp("The .ics file, or an existing folder (or one ending in /) for one file per structure.", valueName: "path"))
+        var output: String
+
+        func run() throws {
+            let (_, configuration) = try global.loadConfiguration()
+            let chosen = try selection.resolve(in: configuration)
+            let (from, to) = try period.window(today: try global.today())
+            let texts = try global.calendarTexts()
+            let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
+            let plans = try exporter.plans(for: chosen, from: from, through: to)
+            let empty = chosen.filter { structure in !plans.contains { $0.structure.id == structure.id } }
+            if empty.count == chosen.count {
+                throw UserError("no meeting is planned between \(from) and \(to) for the structures chosen; widen --from/--to")
+            }
+            let database = try global.openDatabase()
+            var sequences: [String: Int] = [:]
+            for plan in plans {
+                sequences[plan.uid] = try database.sequence(uid: plan.uid, structureID: plan.structure.id,
+                                                            contentHash: try exporter.contentHash(of: plan))
+            }
+            var written: [String] = []
+            if isFolder {
+                for structure in chosen {
+                    let own = plans.filter { $0.structure.id == structure.id }
+                    guard !own.isEmpty else { continue }
+                    let name = texts.phrases.text("calendar.name.one", ["name": structure.name])
+                    let path = (output as NSString).appendingPathComponent("\(structure.id).ics")
+                    try AtomicFile.write(try exporter.feed(own, sequences: sequences, name: name).serialized(), to: path)
+                    written.append(path)
+                }
+            } else {
+                let name = chosen.count == 1 ? texts.phrases.text("calendar.name.one", ["name": chosen[0].name])
+                    : texts.phrases.text("calendar.name.all", ["region": configuration.region.name])
+                try AtomicFile.write(try exporter.feed(plans, sequences: sequences, name: name).serialized(), to: output)
+                written.append(output)
+            }
+            for structure in empty {
+                FileHandle.standardError.write(Data("note: \(structure.id) has no meeting between \(from) and \(to); it is not in the calendar\n".utf8))
+            }
+            let series = Set(plans.map(\.structure.id)).count
+            print("\(written.count == 1 ? written[0] : "\(written.count) files in \(output)"): \(series) series, \(from) – \(to)")
+        }
+
+        var isFolder: Bool {
+            var directory: ObjCBool = false
+            return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &directory) && directory.boolValue)
+        }
+
+        func validate() throws {
+            if output.hasSuffix("/") {
+                var directory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: output, isDirectory: &directory) {
+                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                }
+            }
+        }
+    }
+}
