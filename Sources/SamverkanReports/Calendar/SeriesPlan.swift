@@ -30,7 +30,8 @@ public struct SeriesPlan: Sendable, Hashable {
     ///   - uid: gives the UID of the series, or of a dated meeting from its planned date.
     public static func plans(for structure: CollaborationStructure, occurrences: [Occurrence],
                              uid: (LocalDate?) -> String) throws -> [SeriesPlan] {
-        guard let first = occurrences.first, let last = occurrences.last else { return [] }
+        // A window whose meetings are all skipped has no series to show.
+        guard let first = occurrences.first, let last = occurrences.last, occurrences.contains(where: \.isHeld) else { return [] }
         let duration = structure.durationMinutes
         guard let rule = try structure.frequency.recurrenceRule() else {
             // Explicit dates: one event per held meeting, its UID from the planned date.

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+
+extension Samverkan {
+    /// `samverkan holidays`: the Swedish public holidays and days off that schedules avoid.
+    struct Holidays: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the Swedish public holidays and customary days off that meetings avoid.",
+            discussion: "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var period: PeriodOptions
+
+        @Option(help: "Output format: table or json.")
+        var format: Format = .table
+
+        func run() throws {
+            let (from, to) = try period.window(today: try global.today())
+            let phrases = try global.phrasebook()
+            let days = (from.year...to.year).flatMap(SwedishHolidays.holidays(in:)).filter { $0.date >= from && $0.date <= to }
+            switch format {
+            case .json:
+                let rows = days.map { ["date": $0.date.iso, "code": $0.kind.rawValue, "name": phrases.text("holiday.\($0.kind.rawValue)")] }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            case .table:
+                for day in days {
+                    print("\(day.date.iso)  \(phrases.text("weekday.\(day.date.weekday.name)").padding(toLength: 8, withPad: " ", startingAt: 0))  \(phrases.text("holiday.\(day.kind.rawValue)"))")
+                }
+            }
+        }
+    }
+}

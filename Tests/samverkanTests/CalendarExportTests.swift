@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import SamverkanICal
+import SamverkanReports
+
+/// Exports calendars with the built binary and has independent peers read them.
+@Suite("calendar export end to end", .serialized)
+struct CalendarExportTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    var environment: [String: String] { ["SAMVERKAN_DATABASE": folder.appendingPathComponent("db.sqlite").path] }
+
+    func export(_ arguments: [String], to name: String = "out.ics") throws -> (CLIRunner.Result, String) {
+        let path = folder.appendingPathComponent(name).path
+        let result = try CLIRunner.run(["calendar", "export"] + arguments + ["--output", path], environment: environment)
+        return (result, (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+    }
+
+    @Test("UIDs are stable and SEQUENCE rises only when a series changes")
+    func sequence() throws {
+        let args = ["--config", "Config/halland.yaml", "--structure", "rug", "--from", "2025-01-01", "--to", "2025-12-31"]
+        let (first, text1) = try export(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        let (_, text2) = try export(args)
+        let one = try ParsedCalendar.parse(text1), two = try ParsedCalendar.parse(text2)
+        #expect(one.events.map(\.uid) == two.events.map(\.uid))
+        #expect(one.events.map(\.sequence) == two.events.map(\.sequence))
+        // Change the structure's time in a copy of the configuration: same UID, higher SEQUENCE.
+        let changed = folder.appendingPathComponent("halland.yaml")
+        let yaml = try String(contentsOfFile: "Config/halland.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "    time: \"09:00\"\n    duration: 120\n    place: Regionens hus",
+                                      with: "    time: \"10:00\"\n    duration: 120\n    place: Regionens hus")
+            .write(to: changed, atomically: true, encoding: .utf8)
+        var changedArgs = args
+        changedArgs[1] = changed.path
+        let (_, text3) = try export(changedArgs)
+        let three = try ParsedCalendar.parse(text3)
+        #expect(three.events.first?.start?.time.description == "10:00")
+        #expect(three.events.map(\.uid) == one.events.map(\.uid))
+        #expect(three.events.first!.sequence == one.events.first!.sequence + 1)
+    }
+
+    @Test("One file per structure into a folder")
+    func folderOutput() throws {
+        let out = folder.appendingPathComponent("kalendrar/").path + "/"
+        let result = try CLIRunner.run(["calendar", "export", "--config", "Config/halland.yaml", "--organisation", "hylte",
+                                        "--from", "2025-01-01", "--to", "2025-12-31", "--output", out], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["enskild-vc-hylte-hyltebruk.ics", "grupp-hylte.ics", "rug.ics"])
+    }
+
+    @Test("Bad input leaves no file behind", arguments: [
+        ["--structure", "nope"], ["--structure", "rug", "--from", "2025-05-01", "--to", "2025-01-01"],
+        ["--structure", "rug", "--all"], [],
+    ])
+    func badInput(arguments: [String]) throws {
+        let (result, text) = try export(["--config", "Config/halland.yaml"] + arguments, to: "bad.ics")
+        #expect(result.status != 0)
+        #expect(text.isEmpty)
+        #expect(!result.stderr.isEmpty)
+        #expect(!result.stderr.contains("Fatal error"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("bad.ics") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("A window with no meeting is a clear error")
+    func emptyWindow() throws {
+        let (result, text) = try export(["--config", "Config/halland.yaml", "--structure", "rug", "--from", "2025-07-01", "--to", "2025-07-31"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no meeting is planned between 2025-07-01 and 2025-07-31"))
+        #expect(text.isEmpty)
+    }
+
+    @Test("An invitation is an RFC 6047 message whose SEQUENCE rises every time")
+    func invitation() throws {
+        let path = folder.appendingPathComponent("rug.eml").path
+        let args = ["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+                    "--from", "2025-01-01", "--to", "2025-12-31", "--output", path]
+        let first = try CLIRunner.run(args, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let message = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(message.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
+        let calendar = try Self.calendarPart(of: message)
+        #expect(calendar.contains("METHOD:REQUEST"))
+        let parsed = try ParsedCalendar.parse(calendar)
+        let master = try #require(parsed.events.first)
+        #expect(master.organizer?.email == "samordnare.naravard@regionhalland.example")
+        #expect(master.attendees.count == 10)
+        #expect(master.attendees.contains { $0.role == "CHAIR" && $0.commonName == "Biträdande hälso- och sjukvårdsdirektör" })
+        #expect(master.attendees.allSatisfy { $0.rsvp == true })
+        _ = try CLIRunner.run(args, environment: environment)
+        let again = try ParsedCalendar.parse(try Self.calendarPart(of: try String(contentsOfFile: path, encoding: .utf8)))
+        #expect(again.events.first!.sequence == master.sequence + 1)
+    }
+
+    @Test("Cancelling one meeting sends a RECURRENCE-ID copy with METHOD:CANCEL")
+    func cancelOccurrence() throws {
+        let path = folder.appendingPathComponent("cancel.eml").path
+        let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+                                        "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-13",
+                                        "--reason", "Krockar med länsdagen", "--output", path], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        let message = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(message.contains("method=CANCEL"))
+        let parsed = try ParsedCalendar.parse(try Self.calendarPart(of: message))
+        #expect(parsed.method == "CANCEL")
+        let event = try #require(parsed.events.first)
+        #expect(event.status == "CANCELLED")
+        #expect(event.recurrenceID?.description == "2025-03-13T09:00:00")
+        #expect(event.rrule == nil)
+        let wrongDay = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+                                          "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-14",
+                                          "--output", folder.appendingPathComponent("x.eml").path], environment: environment)
+        #expect(wrongDay.status == 1)
+        #expect(wrongDay.stderr.contains("has no meeting on 2025-03-14"))
+        #expect(wrongDay.stderr.contains("2025-03-13"))
+    }
+
+    @Test("A structure without an organizer e-mail cannot be invited to, and says why")
+    func noOrganizer() throws {
+        let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "grupp-hylte",
+                                        "--output", folder.appendingPathComponent("x.eml").path], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("secretary"))
+    }
+
+    /// The decoded text/calendar part of an .eml.
+    static func calendarPart(of message: String) throws -> String {
+        let marker = "Content-Type: text/calendar"
+        let afterHeader = try #require(message.range(of: marker)).upperBound
+        let body = try #require(message.range(of: "\r\n\r\n", range: afterHeader..<message.endIndex)).upperBound
+        let end = try #require(message.range(of: "\r\n--", range: body..<message.endIndex)).lowerBound
+        let base64 = message[body..<end].replacingOccurrences(of: "\r\n", with: "")
+        return String(decoding: try #require(Data(base64Encoded: base64)), as: UTF8.self)
+    }
+}
