@@ -56,6 +56,7 @@ public final class AppDatabase: Sendable {
                 ) STRICT;
                 """)
         }
+        registerMinutesMigrations(&migrator)
         return migrator
     }
 }

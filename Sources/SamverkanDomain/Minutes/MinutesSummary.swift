@@ -1,0 +1,85 @@
+/// One line of `minutes list`: a recorded or cancelled meeting.
+public struct MinutesSummary: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Codable {
+        /// Recorded, not yet approved.
+        case draft
+        case approved
+        /// The meeting was cancelled (`minutes cancel`); ``id`` is nil.
+        case cancelled
+    }
+
+    public var id: Int64?
+    public var structureID: String
+    public var date: LocalDate
+    public var status: Status
+    public var extra: Bool
+    public var amends: Int64?
+    /// The record that corrects this one, if any.
+    public var amendedBy: Int64?
+    public var approvedOn: LocalDate?
+    public var decisions: Int
+    public var newActions: Int
+    /// The reason of a cancelled meeting.
+    public var reason: String?
+
+    public init(id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
+                amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
+                decisions: Int = 0, newActions: Int = 0, reason: String? = nil) {
+        self.id = id
+        self.structureID = structureID
+        self.date = date
+        self.status = status
+        self.extra = extra
+        self.amends = amends
+        self.amendedBy = amendedBy
+        self.approvedOn = approvedOn
+        self.decisions = decisions
+        self.newActions = newActions
+        self.reason = reason
+    }
+}
+
+/// A meeting recorded as cancelled.
+public struct CancelledMeeting: Sendable, Hashable, Codable {
+    public var structureID: String
+    public var date: LocalDate
+    public var reason: String
+    public var createdAt: String
+
+    public init(structureID: String, date: LocalDate, reason: String, createdAt: String) {
+        self.structureID = structureID
+        self.date = date
+        self.reason = reason
+        self.createdAt = createdAt
+    }
+}
+
+/// Everything the store holds about minutes: the `minutes export --format json` document.
+public struct MinutesArchive: Sendable, Hashable, Codable {
+    /// The format's version; fields are only ever added.
+    public var schemaVersion: Int
+    public var minutes: [Minutes]
+    public var cancelled: [CancelledMeeting]
+
+    public init(schemaVersion: Int = 1, minutes: [Minutes], cancelled: [CancelledMeeting]) {
+        self.schemaVersion = schemaVersion
+        self.minutes = minutes
+        self.cancelled = cancelled
+    }
+}
+
+/// A search hit of `minutes search`.
+public struct MinutesSearchHit: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var structureID: String
+    public var date: LocalDate
+    /// The matching passage, the match in `[` `]`.
+    public var snippet: String
+
+    public init(id: Int64, structureID: String, date: LocalDate, snippet: String) {
+        self.id = id
+        self.structureID = structureID
+        self.date = date
+        self.snippet = snippet
+    }
+}

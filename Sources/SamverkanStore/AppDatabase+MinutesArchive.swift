@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import SamverkanDomain
+
+extension AppDatabase {
+    /// Everything about minutes, for `minutes export --format json`.
+    public func exportArchive() throws -> MinutesArchive {
+        try writer.read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM minutes ORDER BY id")
+            let minutes = try ids.compactMap { try Self.fetchMinutes(id: $0, db: db) }
+            let cancelled = try Row.fetchAll(db, sql: "SELECT * FROM cancelled_meetings ORDER BY meeting_date, structure_id").map {
+                CancelledMeeting(structureID: $0["structure_id"], date: Self.date($0["meeting_date"]),
+                                 reason: $0["reason"], createdAt: $0["created_at"])
+            }
+            return MinutesArchive(minutes: minutes, cancelled: cancelled)
+        }
+    }
+
+    /// The archive as stable, pretty-printed JSON (sorted keys).
+    public func exportJSON() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(try exportArchive()), as: UTF8.self) + "\n"
+    }
+
+    /// Imports an archive in one transaction, keeping every id, number and approval.
+    ///
+    /// Records already present with the same content are skipped, so importing twice is
+    /// harmless. Approved records whose hash does not match their content are refused.
+    /// - Returns: how many minutes and cancellations were added.
+    /// - Throws: ``StoreError`` naming the record when the archive conflicts with the database
+    ///   or was changed after approval; nothing is imported then.
+    public func importArchive(_ archive: MinutesArchive) throws -> (minutes: Int, cancelled: Int) {
+        guard archive.schemaVersion == 1 else {
+            throw StoreError("the archive has schemaVersion \(archive.schemaVersion); this version of samverkan reads 1")
+        }
+        return try immediateWrite { db in
+            var added = (minutes: 0, cancelled: 0)
+            for record in archive.minutes.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+                guard let id = record.id else { throw StoreError("a record in the archive has no id") }
+                if let approval = record.approval, !record.isIntact {
+                    throw StoreError("minutes #\(id) in the archive were changed after their approval on \(approval.date.iso) (the checksum does not match)")
+                }
+                if let existing = try Self.fetchMinutes(id: id, db: db) {
+                    guard existing == record else {
+                        throw StoreError("minutes #\(id) exist already with other content; import into an empty database with --database")
+                    }
+                    continue
+                }
+                var copy = record
+                copy.approval = nil
+                try Self.insert(&copy, db: db)
+                if let approval = record.approval {
+                    try db.execute(sql: """
+                        UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = ?, content_hash = ? WHERE id = ?
+                        """, arguments: [approval.recordedAt, approval.date.iso, approval.by.joined(separator: "\n"),
+                                         approval.contentHash, id])
+                }
+                added.minutes += 1
+            }
+            for meeting in archive.cancelled {
+                let existing = try String.fetchOne(db, sql: "SELECT reason FROM cancelled_meetings WHERE structure_id = ? AND meeting_date = ?",
+                                                   arguments: [meeting.structureID, meeting.date.iso])
+                if let existing {
+                    guard existing == meeting.reason else {
+                        throw StoreError("the meeting of \(meeting.structureID) on \(meeting.date.iso) is cancelled already with another reason")
+                    }
+                    continue
+                }
+                try db.execute(sql: "INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [meeting.structureID, meeting.date.iso, meeting.reason, meeting.createdAt])
+                added.cancelled += 1
+            }
+            return added
+        }
+    }
+
+    /// Reads an archive from JSON.
+    /// - Throws: ``StoreError`` saying where the JSON is wrong.
+    public static func decodeArchive(_ data: Data) throws -> MinutesArchive {
+        do { return try JSONDecoder().decode(MinutesArchive.self, from: data) } catch let error as DecodingError {
+            switch error {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+                let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                throw StoreError("the file is not a minutes archive: \(path.isEmpty ? "" : "at \(path): ")\(context.debugDescription)")
+            @unknown default:
+                throw StoreError("the file is not a minutes archive")
+            }
+        }
+    }
+}
