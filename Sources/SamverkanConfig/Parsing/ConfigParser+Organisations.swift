@@ -6,10 +6,15 @@ extension ConfigParser {
         guard let reader = MappingReader(node, what: "`region`", diagnostics: diagnostics) else { return nil }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
+        let email = reader.string("email")
+        if let email, !Self.isValidEmail(email) {
+            diagnostics.report("`email` \"\(email)\" is not an e-mail address (name@domain.se)", at: reader.value("email"))
+        }
         reader.list("units")?.forEach { parseUnit($0, kind: .regionUnit, municipality: nil) }
         reader.finish()
         guard let id, let name, define(id, namespace: "organisation", at: reader.value("id")) else { return nil }
-        let region = Organisation(id: id, name: name, kind: .region)
+        var region = Organisation(id: id, name: name, kind: .region)
+        region.email = email
         organisations.insert(region, at: 0)
         return region
     }

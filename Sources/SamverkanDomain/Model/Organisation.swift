@@ -51,6 +51,8 @@ public struct Organisation: Sendable, Hashable, Identifiable {
     public var `operator`: Operator?
     /// Whether the name is an invented example rather than taken from a public list.
     public var illustrative: Bool = false
+    /// A functional mailbox (for the region: the organizer of published calendars).
+    public var email: String?
 
     public init(id: String, name: String, kind: OrganisationKind,
                 municipality: String? = nil, operator: Operator? = nil) {

@@ -38,7 +38,7 @@ public struct CalendarExporter: Sendable {
         let structure = plan.structure
         let zone = try ICalTimeZone.named(structure.timeZone)
         let description = texts.eventDescription.render(texts.values(for: structure, in: configuration))
-        let organizer = organizer(of: structure)
+        let organizer = organizer(of: structure) ?? feedOrganizer
         let invited = attendees ? self.attendees(of: structure) : []
         let location = structure.place ?? structure.videoLink
         let category = texts.phrases.text("kind.\(structure.kind.rawValue)")
@@ -74,6 +74,14 @@ public struct CalendarExporter: Sendable {
             }
         }
         return nil
+    }
+
+    /// The organizer of published events whose structure has none: the region's mailbox
+    /// (`region.email`), else an address in the reserved `.invalid` domain — RFC 5546 wants one
+    /// ORGANIZER in every published event.
+    public var feedOrganizer: ICalAttendee {
+        ICalAttendee(email: configuration.region.email ?? "samverkan@\(configuration.region.id).invalid",
+                     commonName: configuration.region.name, role: .chair, rsvp: false)
     }
 
     /// Every participant with an e-mail address: the chair as CHAIR, others as required.
