@@ -58,7 +58,7 @@ public enum MinutesDraft {
                 "- " + (decision.number.map { "§ \($0) " } ?? "") + indentContinuation(decision.text)
             }.joined(separator: "\n"),
             "actions": minutes.newActions.map { action in
-                "- \(action.text) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
+                "- " + (action.id.map { "#\($0) " } ?? "") + "\(action.text) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
             }.joined(separator: "\n"),
             "responsible-example": context.attendees.first?.id ?? structure.members.first ?? "",
         ])

@@ -45,7 +45,10 @@ extension MinutesDraftParser {
         guard let (checked, rest) = Self.checkbox(line) else { return fail(number, "minutes.error.checkbox") }
         let (head, fields) = fields(of: rest, keys: ["substitute"], line: number)
         var name = head
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") { name = name[..<open].trimmed }
+        // The role in parentheses after the name is for reading only (it may hold parentheses itself).
+        if name.hasSuffix(")"), let open = name.firstIndex(of: "("), context.configuration.person(name) == nil {
+            name = name[..<open].trimmed
+        }
         guard let person = person(named: name, line: number) else { return }
         let organisation = context.configuration.organisation(person.organisation)
         minutes.attendance.removeAll { $0.personID == person.id }

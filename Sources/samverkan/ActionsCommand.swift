@@ -1,0 +1,55 @@
+import ArgumentParser
+import SamverkanDomain
+import SamverkanReports
+
+extension Samverkan {
+    /// `samverkan actions`: action items with their latest status.
+    struct Actions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List action items from the minutes with their latest follow-up status.",
+            discussion: """
+                An item is open until a follow-up marks it done (klar); overdue when open after its due date.
+
+                Examples:
+                  samverkan actions --open
+                  samverkan actions --overdue --responsible socialchef-varberg
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Only items not done.") var open = false
+        @Flag(help: "Only open items past their due date.") var overdue = false
+        @Option(help: "Only items of this person or organisation id.") var responsible: String?
+        @Option(help: "Only items of this structure.") var structure: String?
+        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
+
+        func validate() throws {
+            guard format == .table || format == .json else { throw ValidationError("--format must be table or json") }
+        }
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            let today = try global.today()
+            var items = try environment.store { try environment.database.allActions(structureID: structure, responsible: responsible) }
+            if open || overdue { items.removeAll { $0.status == .done } }
+            if overdue { items.removeAll { !$0.isOverdue(today: today) } }
+            if format == .json { return print(try prettyJSON(items), terminator: "") }
+            let p = environment.phrases
+            guard !items.isEmpty else { return print(p.text("actions.none")) }
+            let config = environment.configuration
+            func name(_ responsible: Responsible) -> String {
+                switch responsible.kind {
+                case .person: return config.person(responsible.id)?.name ?? responsible.id
+                case .organisation: return config.organisation(responsible.id)?.name ?? responsible.id
+                }
+            }
+            let table = TextTable(header: ["id", "structure", "action", "responsible", "due", "status"].map { p.text("actions.table.\($0)") },
+                                  rows: items.map { item in
+                var status = p.text(item.status.phraseKey)
+                if item.isOverdue(today: today) { status += " (\(p.text("actions.overdue")))" }
+                return ["#\(item.item.id ?? 0)", item.structureID, item.item.text, name(item.item.responsible),
+                        item.item.due.iso, status]
+            })
+            print(table.render(), terminator: "")
+        }
+    }
+}

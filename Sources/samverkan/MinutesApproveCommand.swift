@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+
+extension MinutesCommand {
+    /// `samverkan minutes approve`: approval (*justering*) by the chair and the approvers.
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve (justera) minutes: number the decisions § N and make them read-only.",
+            discussion: """
+                Give --by once for the chair and once for each approver (justerare): a person id
+                or a name. Decisions get § numbers per structure and calendar year, in order of
+                approval. A content hash is stored; `minutes verify` checks it.
+
+                Example: samverkan minutes approve 12 --by bitr-hs-direktor --by "Socialchef Varberg"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
+        @Option(help: ArgumentHelp("The chair or an approver (repeat).", valueName: "name")) var by: [String] = []
+        @Option(help: ArgumentHelp("The day of approval (YYYY-MM-DD); default: today.", valueName: "date")) var date: String?
+
+        func validate() throws {
+            if by.isEmpty { throw ValidationError("give --by NAME for the chair and for each approver (justerare)") }
+            if let date, LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
+        }
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            try environment.checkPrivacy(by, option: "--by")
+            let names = by.map { name in environment.configuration.person(name)?.name ?? name.trimmingCharacters(in: .whitespaces) }
+            let day = try date.flatMap { LocalDate(iso: $0) } ?? global.today()
+            let approved = try environment.store { try environment.database.approve(id: id, by: names, date: day) }
+            let numbers = approved.decisions.compactMap(\.number)
+            let paragraphs = numbers.isEmpty ? "–" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
+            print(environment.phrases.text("minutes.approved.done", ["id": String(id), "date": day.iso, "paragraphs": paragraphs]))
+        }
+    }
+
+    /// `samverkan minutes amend`: a correction, recorded as new minutes linked to the original.
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct minutes: opens them in the editor and records the correction as new minutes.",
+            discussion: """
+                The original stays as it was; the correction is a new record linked to it, shown
+                with it, and approved on its own. Decisions keep their § numbers when their
+                "§ N" is kept. Action items decided in the original get new numbers.
+
+                Example: samverkan minutes amend 12
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The minutes number to correct.") var id: Int64
+        @Option(help: ArgumentHelp("A filled draft instead of the editor; - reads standard input.", valueName: "path")) var file: String?
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            guard var original = try environment.store({ try environment.database.minutes(id: id) }) else {
+                throw UserError("there are no minutes #\(id); `samverkan minutes list` shows them")
+            }
+            if let newer = try environment.store({ try environment.database.amendments(of: id) }).last {
+                throw UserError("minutes #\(id) are already corrected by #\(newer.id ?? 0); amend #\(newer.id ?? 0) instead")
+            }
+            let structure = try environment.structure(original.structureID)
+            let context = try environment.context(structure: structure, date: original.date, amends: original)
+            let recorder = MinutesRecorder(environment: environment, structure: structure, allowExtra: original.isExtra)
+            if let file {
+                try recorder.record(input: try MinutesDraftInput.read(file), context: context, suggestedDate: original.date)
+                return
+            }
+            original.approval = nil
+            for index in original.newActions.indices { original.newActions[index].id = nil }
+            let draft = MinutesDraft.render(template: try environment.template("minutes.md"), context: context, minutes: original)
+            try recorder.recordInEditor(draft: draft, draftName: "\(structure.id)-\(original.date.iso)-rattelse-\(id).md",
+                                        context: context, suggestedDate: original.date)
+        }
+    }
+
+    /// `samverkan minutes verify`: checks every approved record against its stored hash.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that no approved minutes changed after approval (exit 1 if any did).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            let (checked, changed) = try environment.store { try environment.database.verifyApproved() }
+            for minutes in checked {
+                let values = ["id": String(minutes.id ?? 0), "structure": minutes.structureID, "date": minutes.date.iso]
+                if changed.contains(minutes.id ?? 0) {
+                    environment.warn(environment.phrases.text("minutes.verify.bad", values))
+                } else {
+                    print(environment.phrases.text("minutes.verify.ok", values))
+                }
+            }
+            print(environment.phrases.text("minutes.verify.summary", ["ok": String(checked.count - changed.count), "count": String(checked.count)]))
+            if !changed.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    /// `samverkan minutes cancel`: records that a meeting was not held.
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a meeting was cancelled, with the reason.",
+            discussion: "Example: samverkan minutes cancel --structure rug --date 2025-05-08 --reason \"För få deltagare\"")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The structure id.") var structure: String
+        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date")) var date: String
+        @Option(help: "Why the meeting was cancelled.") var reason: String
+
+        func validate() throws {
+            if LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why the meeting was cancelled") }
+        }
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            try environment.checkPrivacy([reason], option: "--reason")
+            let chosen = try environment.structure(structure)
+            let day = LocalDate(iso: date)!
+            try environment.store { try environment.database.cancel(structureID: chosen.id, date: day, reason: reason) }
+            print(environment.phrases.text("minutes.cancelled.done", ["structure": chosen.id, "date": day.iso]))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanStore
+
+extension MinutesCommand {
+    /// `samverkan minutes export`: everything, as documented JSON.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export every minutes record and cancelled meeting as JSON (README: \"The minutes JSON\").",
+            discussion: "Example: samverkan minutes export --format json > minutes.json")
+
+        enum Format: String, ExpressibleByArgument { case json }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Output format: json.") var format: Format = .json
+        @Option(help: ArgumentHelp("Write to a file instead of standard output.", valueName: "path")) var output: String?
+
+        func run() throws {
+            let database = try global.openDatabase()
+            let json: String
+            do { json = try database.exportJSON() } catch { throw UserError("the database could not be read: \(error)") }
+            if let output { try AtomicFile.write(json, to: output) } else { print(json, terminator: "") }
+        }
+    }
+
+    /// `samverkan minutes import`: reads an export back, losslessly.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import minutes exported with `minutes export` (ids, § numbers and approvals kept).",
+            discussion: "Records already present with the same content are skipped. Example: samverkan minutes import minutes.json --database ny.sqlite")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The JSON file.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw UserError("cannot read \(file): no such file, or not readable") }
+            let phrases = try global.phrasebook()
+            let lines = IdentityNumberGuard.lines(in: String(decoding: data, as: UTF8.self))
+            if !lines.isEmpty {
+                for line in lines { FileHandle.standardError.write(Data("\(file):\(line): \(phrases.text("minutes.error.privacy"))\n".utf8)) }
+                throw ExitCode(1)
+            }
+            let database = try global.openDatabase()
+            do {
+                let archive = try AppDatabase.decodeArchive(data)
+                let added = try database.importArchive(archive)
+                print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
+            } catch let error as StoreError { throw UserError(error.description) }
+        }
+    }
+}

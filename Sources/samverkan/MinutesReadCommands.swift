@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanReports
+
+extension MinutesCommand {
+    /// `samverkan minutes list`: recorded and cancelled meetings.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List recorded and cancelled meetings.",
+            discussion: "Example: samverkan minutes list --structure rug --from 2025-01-01 --format json")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this structure.") var structure: String?
+        @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD).", valueName: "date")) var to: String?
+        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
+
+        func validate() throws {
+            for (name, value) in [("--from", from), ("--to", to)] {
+                if let value, LocalDate(iso: value) == nil { throw ValidationError("\(name) must be a date written YYYY-MM-DD, not \"\(value)\"") }
+            }
+            guard format == .table || format == .json else { throw ValidationError("--format must be table or json") }
+        }
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            let rows = try environment.store {
+                try environment.database.listMinutes(structureID: structure, from: from.flatMap { LocalDate(iso: $0) },
+                                                     through: to.flatMap { LocalDate(iso: $0) })
+            }
+            if format == .json { return print(try prettyJSON(rows), terminator: "") }
+            let p = environment.phrases
+            let table = TextTable(header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
+                                  rows: rows.map { row in
+                var status: String
+                switch row.status {
+                case .draft: status = p.text("minutes.draft")
+                case .approved: status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": ""]).trimmingCharacters(in: .whitespaces)
+                case .cancelled: status = p.text("minutes.cancelled") + (row.reason.map { ": \($0)" } ?? "")
+                }
+                if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
+                if let amends = row.amends { status += ", " + p.text("minutes.amends", ["id": String(amends)]) }
+                if let newer = row.amendedBy { status += ", " + p.text("minutes.amended-by", ["id": String(newer)]) }
+                return [row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
+                        row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions)]
+            })
+            print(table.render(), terminator: "")
+        }
+    }
+
+    /// `samverkan minutes show`: one set of minutes, with the amendments that correct it.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show minutes as Markdown, printable HTML or JSON, with their corrections.",
+            discussion: "Example: samverkan minutes show 12 --format html > protokoll.html")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The minutes number.") var id: Int64
+        @Option(help: "Output format: md, html or json.") var format: MinutesFormat = .md
+
+        func validate() throws {
+            guard format != .table else { throw ValidationError("--format must be md, html or json") }
+        }
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
+                throw UserError("there are no minutes #\(id); `samverkan minutes list` shows them")
+            }
+            let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
+            if format == .json { return print(try prettyJSON(records), terminator: "") }
+            let contexts = try records.map { record in
+                let structure = try environment.structure(record.structureID)
+                let actions = try environment.store { try environment.database.allActions(structureID: structure.id) }
+                return (record, MinutesDraftContext(configuration: environment.configuration, structure: structure,
+                                                    openActions: actions, phrases: environment.phrases))
+            }
+            let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
+            if format == .md { return print(markdown, terminator: "") }
+            print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.lang),
+                  terminator: "")
+        }
+    }
+
+    /// `samverkan minutes search`: full-text search.
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search every text of the minutes (SQLite FTS5; words match as prefixes).",
+            discussion: "Example: samverkan minutes search utskrivning rutin")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Words to find (all must match).") var words: [String]
+        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            let hits = try environment.store { try environment.database.search(words.joined(separator: " ")) }
+            if format == .json { return print(try prettyJSON(hits), terminator: "") }
+            for hit in hits { print("#\(hit.id)  \(hit.date.iso)  \(hit.structureID)  \(hit.snippet)") }
+        }
+    }
+}

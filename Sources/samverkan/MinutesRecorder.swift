@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+
+/// Parses a draft, settles which meeting it records, and saves it — keeping the draft on any failure.
+struct MinutesRecorder {
+    let environment: MinutesEnvironment
+    let structure: CollaborationStructure
+    /// `--extra`: a date that is no planned meeting is recorded without asking.
+    let allowExtra: Bool
+
+    /// Records a draft given with `--file`.
+    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
+        let keptURL = input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
+        func keep() throws -> ExitCode {
+            if let keptURL {
+                try FileManager.default.createDirectory(at: keptURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(input.text, to: keptURL.path)
+            }
+            let path = keptURL?.path ?? input.path
+            environment.warn(environment.phrases.text("minutes.kept", ["path": path]))
+            environment.warn(environment.phrases.text("minutes.kept.retry", ["structure": structure.id, "path": path]))
+            return ExitCode(1)
+        }
+        let minutes: Minutes
+        do {
+            minutes = try MinutesDraftParser.parse(input.text, context: context)
+        } catch {
+            for problem in error.problems { environment.warn(problem.description) }
+            environment.warn(environment.phrases.text("minutes.problems", ["count": String(error.problems.count)]))
+            throw try keep()
+        }
+        do { try save(minutes, original: context.amends) } catch let error as UserError {
+            environment.warn("Error: \(error.description)")
+            throw try keep()
+        }
+    }
+
+    /// Records minutes written in the editor.
+    func recordInEditor(draft: String, draftName: String, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
+        let url = environment.draftsFolder.appendingPathComponent(draftName)
+        let retry = context.amends.flatMap(\.id).map { "samverkan minutes amend \($0)" }
+            ?? "samverkan minutes new --structure \(structure.id) --date \(suggestedDate.iso)"
+        let session = MinutesEditorSession(environment: environment, draftURL: url, retryHint: retry)
+        let minutes = try session.edit(initial: draft) { (text: String) throws(MinutesDraftError) -> Minutes in
+            try MinutesDraftParser.parse(text, context: context)
+        }
+        do { try save(minutes, original: context.amends) } catch let error as UserError {
+            environment.warn("Error: \(error.description)")
+            throw session.keep()
+        }
+        session.finish()
+    }
+
+    /// Settles the meeting (planned or extra) and saves in one transaction.
+    func save(_ parsed: Minutes, original: Minutes?) throws {
+        var minutes = parsed
+        if let original {
+            minutes.amends = original.id
+            minutes.plannedDate = minutes.date == original.date ? original.plannedDate : try planned(minutes.date)
+        } else {
+            minutes.plannedDate = try planned(minutes.date)
+        }
+        let stored = try environment.store { try environment.database.save(minutes) }
+        let id = String(stored.id ?? 0)
+        print(environment.phrases.text("minutes.saved", ["id": id, "structure": structure.id, "date": stored.date.iso]))
+        print(environment.phrases.text("minutes.saved.next", ["id": id]))
+    }
+
+    /// The planned date of the meeting held on a date; nil for a confirmed extra meeting.
+    func planned(_ date: LocalDate) throws -> LocalDate? {
+        if let occurrence = try environment.occurrence(of: structure, on: date) { return occurrence.plannedStart.date }
+        let question = environment.phrases.text("minutes.confirm-extra", ["date": date.iso, "structure": structure.id])
+        if allowExtra || (MinutesEnvironment.interactive && MinutesEnvironment.ask(question, defaultYes: false)) { return nil }
+        throw UserError("\(date.iso) is not a planned meeting of \(structure.id); to record an extra meeting, add --extra")
+    }
+}
+
+/// A filled draft given with `--file PATH` or `--file -`.
+struct MinutesDraftInput {
+    let path: String
+    let text: String
+    var isStandardInput: Bool { path == "-" }
+
+    static func read(_ path: String) throws -> MinutesDraftInput {
+        let data: Data?
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: path)
+            if data == nil { throw UserError("cannot read \(path): no such file, or not readable") }
+        }
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            throw UserError("\(path == "-" ? "standard input" : path) is not UTF-8 text; save the draft as UTF-8")
+        }
+        return MinutesDraftInput(path: path, text: text)
+    }
+
+    /// The value of a header field (`Struktur:`, `Datum:`) in a draft, before it is parsed.
+    static func field(_ key: String, in text: String, _ phrases: Phrasebook) -> String? {
+        let label = phrases.text("minutes.field.\(key)").lowercased() + ":"
+        for line in text.split(separator: "\n") where line.lowercased().hasPrefix(label) {
+            let value = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+}
