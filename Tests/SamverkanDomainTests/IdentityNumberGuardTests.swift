@@ -1,0 +1,48 @@
+import Testing
+@testable import SamverkanDomain
+
+@Suite("Privacy guard: personal identity and coordination numbers")
+struct IdentityNumberGuardTests {
+    // Skatteverket's test numbers: valid check digits.
+    @Test("Valid numbers are found: 10 and 12 digits, with -, + or nothing, coordination numbers", arguments: [
+        "811218-9876", "8112189876", "19811218-9876", "198112189876", "811218+9876",
+        "121212-1212", "191212121212", "Patient 19121212-1212 ringde",
+        "701063-2391", "197010632391",  // coordination number: day 3 + 60
+        "pnr:811218-9876.",
+    ])
+    func found(text: String) {
+        #expect(IdentityNumberGuard.containsNumber(text), "\(text)")
+    }
+
+    @Test("Wrong check digits, impossible dates and other numbers pass", arguments: [
+        "811218-9875", "8112189877", "19811218-9870", "701063-2392",
+        "811318-9876",  // month 13
+        "811200-9876",  // day 0
+        "810231-9874",  // 31 February
+        "19810229-1238",  // not a leap year
+        "18112189876", "0811218-98760", "2025-03-13", "070-123 45 67", "Dnr RS 2025/1234", "1234567890123",
+    ])
+    func notFound(text: String) {
+        #expect(!IdentityNumberGuard.containsNumber(text), "\(text)")
+    }
+
+    @Test("The guard names lines, never the number")
+    func lines() throws {
+        let text = "Rad ett\nPatient 811218-9876\nRad tre\n197010632391"
+        #expect(IdentityNumberGuard.lines(in: text) == [2, 4])
+        var draft = MinutesFixture.filledDraft()
+        draft += "\n## Övriga punkter\n### Fall\nGäller 811218-9876.\n"
+        let error = try #require(throws: MinutesDraftError.self) { try MinutesDraftParser.parse(draft, context: MinutesFixture.context()) }
+        let line = draft.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("811218") }! + 1
+        #expect(error.problems.map(\.line).contains(line))
+        #expect(!error.description.contains("811218"))
+        #expect(error.description.contains("får inte innehålla patientuppgifter"))
+    }
+
+    @Test("SHA-256 matches the FIPS test vectors")
+    func sha256() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
