@@ -15,7 +15,14 @@ struct MinutesEnvironment {
         self.global = global
         configuration = try global.loadConfiguration().configuration
         phrases = try global.phrasebook()
-        database = try global.openDatabase()
+        do {
+            database = try global.openDatabase()
+        } catch {
+            // Two processes opening a new database at once may both try its first migration;
+            // the one that lost finds the schema in place on a second try.
+            Thread.sleep(forTimeInterval: 0.3)
+            database = try global.openDatabase()
+        }
     }
 
     /// A structure by id, or a user error naming the close ones.
