@@ -4,7 +4,9 @@ import Foundation
 enum Benchmarks {
     /// Add a line here when adding a benchmark file.
     static var all: [String: () throws -> Void] {
-        [:]
+        [
+            "calendar": CalendarBenchmark.run,
+        ]
     }
 }
 

@@ -11,7 +11,8 @@
  *
  * Input columns (tab-separated): uid, summary, dtstart (local YYYYMMDDTHHMMSS), dtend,
  * rrule, until (UTC YYYYMMDDTHHMMSSZ), exdates (comma-separated local), overrides
- * (comma-separated recurrence-id=newstart=newend, local), window end (local YYYYMMDDTHHMMSS).
+ * (comma-separated recurrence-id=newstart=newend, local), window end (local YYYYMMDDTHHMMSS),
+ * category. Every event also gets STATUS, CATEGORIES and an ORGANIZER with CN, as Samverkan's do.
  *
  * Build: cc -O2 -o calendar_baseline calendar_baseline.c -lical
  */
@@ -21,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#define MAX_FIELDS 9
+#define MAX_FIELDS 10
 
 static double now(void) {
     struct timespec ts;
@@ -60,10 +61,15 @@ static icalcomponent *event(const series_t *s, const char *start, const char *en
     icalcomponent_add_property(ev, icalproperty_new_dtstamp(icaltime_from_timet_with_zone(time(NULL), 0, icaltimezone_get_utc_timezone())));
     icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtstart(local_time(start))));
     icalcomponent_add_property(ev, with_tzid(icalproperty_new_dtend(local_time(end))));
-    icalcomponent_add_property(ev, icalproperty_new_summary(s->field[1]));
     if (recurrence_id) {
         icalcomponent_add_property(ev, with_tzid(icalproperty_new_recurrenceid(local_time(recurrence_id))));
     }
+    icalcomponent_add_property(ev, icalproperty_new_summary(s->field[1]));
+    icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+    icalcomponent_add_property(ev, icalproperty_new_categories(s->field[9]));
+    icalproperty *organizer = icalproperty_new_organizer("mailto:samverkan@region-sverige.invalid");
+    icalproperty_add_parameter(organizer, icalparameter_new_cn("Region Sverige (benchmark)"));
+    icalcomponent_add_property(ev, organizer);
     return ev;
 }
 
@@ -91,6 +97,9 @@ int main(int argc, char **argv) {
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_prodid("-//Samverkan//baseline//SV"));
     icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    icalproperty *name = icalproperty_new_x("Samverkansmöten – benchmark");
+    icalproperty_set_x_name(name, "X-WR-CALNAME");
+    icalcomponent_add_property(cal, name);
     icalcomponent_add_component(cal, compact_vtimezone(zone));
     for (size_t i = 0; i < count; i++) {
         series_t *s = &series[i];

@@ -25,7 +25,7 @@ extension ICalDocument {
             icalcomponent_add_component(calendar, try zone.compactVTimezone())
         }
         for event in events {
-            icalcomponent_add_component(calendar, event.makeComponent(attendees: method != .publish))
+            icalcomponent_add_component(calendar, try event.makeComponent(attendees: method != .publish))
         }
         done = true
         return calendar
@@ -55,7 +55,16 @@ extension ICalDocument.Method {
 
 extension ICalEvent {
     /// The `VEVENT` component (owned by the caller until added to a parent).
-    func makeComponent(attendees withAttendees: Bool) -> OpaquePointer {
+    /// - Throws: ``ICalError`` for a rule bounded by its own `COUNT`/`UNTIL` (libical would write
+    ///   `RRULE:ERROR` or a local UNTIL: the end goes in ``until``, written in UTC), or an
+    ///   ``until`` without a rule.
+    func makeComponent(attendees withAttendees: Bool) throws(ICalError) -> OpaquePointer {
+        if let rrule, rrule.isBounded {
+            throw ICalError("\(uid): the rule \(rrule.text) has its own COUNT or UNTIL; give the last start as `until` instead")
+        }
+        if rrule == nil, until != nil {
+            throw ICalError("\(uid): `until` needs a rule (RRULE) to end")
+        }
         let event: OpaquePointer = icalcomponent_new(ICAL_VEVENT_COMPONENT)
         icalcomponent_add_property(event, icalproperty_new_uid(uid))
         icalcomponent_add_property(event, icalproperty_new_sequence(Int32(sequence)))
@@ -70,7 +79,10 @@ extension ICalEvent {
         if let location { icalcomponent_add_property(event, icalproperty_new_location(location)) }
         if let url { icalcomponent_add_property(event, icalproperty_new_url(url)) }
         if let status { icalcomponent_add_property(event, icalproperty_new_status(status.libical)) }
-        for category in categories { icalcomponent_add_property(event, icalproperty_new_categories(category)) }
+        // libical does not escape commas in CATEGORIES, which would split one category into two.
+        for category in categories {
+            icalcomponent_add_property(event, icalproperty_new_categories(String(category.map { $0 == "," ? " " : $0 })))
+        }
         if let rrule {
             var rule = icalrecurrencetype_from_string(rrule.text)
             if let until { rule.until = Self.utcTime(zone.epochSeconds(of: until)) }

@@ -10,7 +10,7 @@ extension ICalTimeZone {
     /// libical's builtin components (and `icaltimezone_truncate_vtimezone`) keep UNTIL-bounded
     /// historical rules, so the component is built from the zone's offsets, which are checked
     /// against libical for 1996–2060 to follow the EU rule (last Sunday of March and October at
-    /// 01:00 UTC).
+    /// 01:00 UTC). No `X-LIC-LOCATION`: python-dateutil's reader refuses it.
     /// - Throws: ``ICalError`` for a zone that does not follow that rule.
     func compactVTimezone() throws(ICalError) -> OpaquePointer {
         let template = try Self.compactTemplate(for: self)
@@ -45,8 +45,10 @@ extension ICalTimeZone {
         // Check the EU rule against libical for every year the calendars can reach.
         for year in 1996...2060 {
             let march = lastSunday(month: 3, year: year), october = lastSunday(month: 10, year: year)
-            let switches = offset(year, 3, march.day, 1) == standard && offset(year, 3, march.day, 4) == daylight
-                && offset(year, 10, october.day, 1) == daylight && offset(year, 10, october.day, 4) == standard
+            // Sample before and after the switch: 00:00 is before it and 05:00 after it in every
+            // EU zone (01:00 UTC is 01:00 local in London, 02:00 in Stockholm, 03:00 in Helsinki).
+            let switches = offset(year, 3, march.day, 0) == standard && offset(year, 3, march.day, 5) == daylight
+                && offset(year, 10, october.day, 0) == daylight && offset(year, 10, october.day, 5) == standard
             guard switches else {
                 throw ICalError("the time zone \(zone.identifier) does not switch on the last Sundays of March and October; only such zones can be written in the compact form Outlook needs")
             }
@@ -62,7 +64,7 @@ extension ICalTimeZone {
         func utcOffset(_ seconds: Int) -> String {
             (seconds < 0 ? "-" : "+") + pad(abs(seconds) / 3600, 2) + pad(abs(seconds) % 3600 / 60, 2)
         }
-        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)", "X-LIC-LOCATION:\(zone.identifier)"]
+        var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone.identifier)"]
         for (kind, from, to, start, rule) in observances {
             lines += ["BEGIN:\(kind)", "TZOFFSETFROM:\(utcOffset(from))", "TZOFFSETTO:\(utcOffset(to))", "DTSTART:\(start)"]
             if let rule { lines.append("RRULE:\(rule)") }

@@ -26,6 +26,15 @@ What is checked (see /work/shared/ICALENDAR.md for why):
    as the schedule wrote, and the schedule's UTC offsets must be Stockholm's.
    A second, independent expansion with vobject/python-dateutil (which uses the file's own
    VTIMEZONE, not the system zone database) must agree with recurring-ical-events.
+   (recurring-ical-events/icalendar resolve a known TZID such as Europe/Stockholm through the system
+   zone database and ignore the file's VTIMEZONE, so only this second expansion and the offset
+   comparison below notice a wrong VTIMEZONE. Before vobject reads the file, UTC UNTILs inside
+   VTIMEZONE observances are rewritten to local time to dodge a python-dateutil bug that drops the
+   last transition of libical's truncated zones; see text_for_vobject.)
+   The window: recurring-ical-events' `between(a, b)` is half-open and returns events that merely
+   overlap it, reading date bounds in each event's own zone; the checker asks for a day more on each
+   side and keeps occurrences whose Stockholm start day is in the window, as it does for the
+   schedule.
    Outlook's rules on series are checked on the expansion: no two occurrences of one UID on the same
    day, and a moved occurrence may not pass its neighbour.
 3. Structure, read from the raw content lines: CRLF line ends, physical lines of at most 75 octets
@@ -776,6 +785,18 @@ def run(args) -> dict:
     report = Report()
     result = {"ok": False, "expanded": 0, "expected": 0, "missing": [], "unexpected": [],
               "missingCount": 0, "unexpectedCount": 0, "problems": report.problems}
+
+    # The peers themselves: a missing package is a setup problem, say so plainly.
+    import importlib
+    for module, package in (("icalendar", "icalendar"), ("vobject", "vobject"),
+                            ("recurring_ical_events", "recurring-ical-events")):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            report.add(f"Python package {package} is missing from {sys.executable}: run this "
+                       "with .venv/bin/python (scripts/install-deps.sh test creates it)")
+    if report.problems:
+        return result
 
     # Read both files first.
     data = None

@@ -37,7 +37,8 @@ public struct CalendarExporter: Sendable {
     public func events(for plan: SeriesPlan, sequence: Int, attendees: Bool = false) throws -> [ICalEvent] {
         let structure = plan.structure
         let zone = try ICalTimeZone.named(structure.timeZone)
-        let description = texts.eventDescription.render(texts.values(for: structure, in: configuration))
+        let rendered = texts.eventDescription.render(texts.values(for: structure, in: configuration))
+        let description = rendered.isEmpty ? nil : rendered
         let organizer = organizer(of: structure) ?? feedOrganizer
         let invited = attendees ? self.attendees(of: structure) : []
         let location = structure.place ?? structure.videoLink
