@@ -2,6 +2,8 @@
 SWIFT ?= swift
 CONFIG ?= Config/halland.yaml
 BIN := .build/debug/samverkan
+# The demo's own database and output, so it never touches your data.
+DEMO := .build/demo
 
 .PHONY: demo test build deps deps-test benchmark clean
 
@@ -12,6 +14,19 @@ demo: deps build
 	@echo
 	@echo "== samverkan structures --config $(CONFIG)"
 	@$(BIN) structures --config $(CONFIG)
+	@mkdir -p $(DEMO)/kalendrar
+	@echo
+	@echo "== samverkan schedule --config $(CONFIG) --structure rug (the next 12 months)"
+	@$(BIN) schedule --config $(CONFIG) --database $(DEMO)/samverkan.sqlite --structure rug
+	@echo
+	@echo "== samverkan calendar export: all Halland meetings, one file, and one file per structure"
+	@$(BIN) calendar export --config $(CONFIG) --database $(DEMO)/samverkan.sqlite --all --output $(DEMO)/halland.ics
+	@$(BIN) calendar export --config $(CONFIG) --database $(DEMO)/samverkan.sqlite --all --output $(DEMO)/kalendrar/
+	@echo
+	@echo "== samverkan calendar invite: an invitation to RUG (open it in Outlook or Thunderbird)"
+	@$(BIN) calendar invite --config $(CONFIG) --database $(DEMO)/samverkan.sqlite --structure rug --output $(DEMO)/inbjudan-rug.eml
+	@echo
+	@echo "Calendars and the invitation are in $(DEMO)/ (import halland.ics, or subscribe to it from a web server)."
 
 ## Installs what is missing (the test peers too) and runs every test.
 test: deps-test
