@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs a careless builder writes wrongly, each with the behaviour ICALENDAR.md asks for.
 @Suite("Edge cases of the calendar builder")
-struct ICalKnownIssueTests {
+struct ICalEdgeCaseTests {
     typealias F = ICalFixture
 
     static func single(rule: String?, until: LocalDateTime?) throws -> ICalDocument {
