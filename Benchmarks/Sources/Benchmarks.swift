@@ -6,6 +6,7 @@ enum Benchmarks {
     static var all: [String: () throws -> Void] {
         [
             "calendar": CalendarBenchmark.run,
+            "minutes": MinutesBenchmark.run,
         ]
     }
 }
