@@ -27,6 +27,8 @@ demo: deps build
 	@$(BIN) calendar invite --config $(CONFIG) --database $(DEMO)/samverkan.sqlite --structure rug --output $(DEMO)/inbjudan-rug.eml
 	@echo
 	@echo "Calendars and the invitation are in $(DEMO)/ (import halland.ics, or subscribe to it from a web server)."
+	@echo
+	@scripts/demo-minutes.sh $(BIN) $(CONFIG) $(DEMO)
 
 ## Installs what is missing (the test peers too) and runs every test.
 test: deps-test
