@@ -34,6 +34,11 @@ struct MinutesRecorder {
             environment.warn("Error: \(error.description)")
             throw try keep()
         }
+        // A draft kept earlier in drafts/ has served its purpose once its minutes are saved.
+        let given = URL(fileURLWithPath: input.path).standardizedFileURL
+        if !input.isStandardInput, given.deletingLastPathComponent().path == environment.draftsFolder.standardizedFileURL.path {
+            try? FileManager.default.removeItem(at: given)
+        }
     }
 
     /// Records minutes written in the editor.
