@@ -57,7 +57,7 @@ struct CalendarExportTests {
 
     @Test("Bad input leaves no file behind", arguments: [
         ["--structure", "nope"], ["--structure", "rug", "--from", "2025-05-01", "--to", "2025-01-01"],
-        ["--structure", "rug", "--all"], [],
+        ["--structure", "rug", "--all"], [], ["--person", "nobody@nowhere.example"], ["--organisation", "atlantis"],
     ])
     func badInput(arguments: [String]) throws {
         let (result, text) = try export(["--config", "Config/halland.yaml"] + arguments, to: "bad.ics")
