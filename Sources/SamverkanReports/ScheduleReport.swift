@@ -29,7 +29,7 @@ public struct ScheduleReport: Sendable {
                     structure: structure.id, uid: uid, start: zone.iso8601(occurrence.start), end: zone.iso8601(occurrence.end),
                     status: occurrence.status.rawValue,
                     originalStart: occurrence.status == .scheduled ? nil : zone.iso8601(occurrence.plannedStart),
-                    reason: occurrence.reason?.text(phrases), reasonCode: occurrence.reason.map(Self.code))
+                    reason: occurrence.reason?.text(phrases), reasonCode: occurrence.reason?.code)
                 entries.append((occurrence.start, entry))
             }
         }
@@ -65,11 +65,4 @@ public struct ScheduleReport: Sendable {
         return TextTable(header: header, rows: rows.map(\.1)).render()
     }
 
-    static func code(_ reason: Occurrence.Reason) -> String {
-        switch reason {
-        case .holiday(let kind): return kind.rawValue
-        case .breakPeriod: return "break"
-        case .weekend: return "weekend"
-        }
-    }
 }

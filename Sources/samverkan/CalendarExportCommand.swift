@@ -46,6 +46,7 @@ extension Samverkan.Calendar {
             }
             var written: [String] = []
             if isFolder {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for structure in chosen {
                     let own = plans.filter { $0.structure.id == structure.id }
                     guard !own.isEmpty else { continue }
@@ -72,13 +73,5 @@ extension Samverkan.Calendar {
             return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &directory) && directory.boolValue)
         }
 
-        func validate() throws {
-            if output.hasSuffix("/") {
-                var directory: ObjCBool = false
-                if !FileManager.default.fileExists(atPath: output, isDirectory: &directory) {
-                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                }
-            }
-        }
     }
 }

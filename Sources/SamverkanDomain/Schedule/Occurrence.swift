@@ -19,6 +19,15 @@ public struct Occurrence: Sendable, Hashable {
         /// The rule gave a Saturday or Sunday (e.g. "the 15th of every month").
         case weekend
 
+        /// A stable code: the holiday's code (`midsummer-eve`), `weekend` or `break`.
+        public var code: String {
+            switch self {
+            case .holiday(let kind): return kind.rawValue
+            case .breakPeriod: return "break"
+            case .weekend: return "weekend"
+            }
+        }
+
         /// The reason in words, e.g. "Midsommarafton" or "Sommaruppehåll".
         public func text(_ phrases: Phrasebook) -> String {
             switch self {

@@ -54,7 +54,7 @@ public struct Scheduler: Sendable {
                 guard let day = freeDay(near: start.date, policy: structure.holidayPolicy, after: previous,
                                         before: next, breaks: structure.breaks) else {
                     throw ScheduleError.noFreeDay(structure: structure.id, date: start.date,
-                                                  reason: Self.code(reason), policy: structure.holidayPolicy)
+                                                  reason: reason.code, policy: structure.holidayPolicy)
                 }
                 result.append(occurrence(.moved, reason, at: LocalDateTime(date: day, time: start.time)))
             }
@@ -80,11 +80,4 @@ public struct Scheduler: Sendable {
         !date.weekday.isWeekend && holidays.holiday(on: date) == nil && !breaks.contains { $0.contains(date) }
     }
 
-    static func code(_ reason: Occurrence.Reason) -> String {
-        switch reason {
-        case .holiday(let kind): return kind.rawValue
-        case .breakPeriod(let name): return name
-        case .weekend: return "weekend"
-        }
-    }
 }
