@@ -1,0 +1,67 @@
+import SamverkanDomain
+
+/// One structure's row of the compliance report: what it is, its figures, and its meetings month
+/// by month.
+public struct StructureCompliance: Sendable, Hashable {
+    /// How attendance is scored for a structure.
+    public enum AttendanceMeasure: String, Sendable, Codable {
+        /// A meeting scores 1 when every side among the members (region, municipality) had
+        /// someone present, else 0 (single level and most other arenas).
+        case bothPrincipals = "both-principals"
+        /// A meeting scores the share of member organisations present (RUG and group level).
+        case memberShare = "member-share"
+    }
+
+    /// A month of the heat map: what happened to the structure's planned meetings in it.
+    public struct MonthCell: Sendable, Hashable, Codable {
+        public var month: String
+        public var held = 0
+        public var cancelled = 0
+        public var missed = 0
+        public var upcoming = 0
+
+        public init(month: YearMonth) { self.month = month.description }
+    }
+
+    public let id: String
+    public let name: String
+    public let kind: StructureKind
+    /// The municipality id, if the structure belongs to one.
+    public let municipality: String?
+    public let municipalityName: String?
+    /// The care centre id of a single-level structure.
+    public let careCentre: String?
+    public let careCentreName: String?
+    /// `regional` or `private` for a care centre.
+    public let careCentreOperator: String?
+    /// The first day the decided frequency applies.
+    public let starts: LocalDate
+    public let until: LocalDate?
+    public let attendanceMeasure: AttendanceMeasure
+    /// The standing agenda, in configured order.
+    public let agenda: [AgendaItem]
+    public internal(set) var figures = ComplianceFigures()
+    /// One cell per month of the period.
+    public internal(set) var months: [MonthCell]
+    /// Planned meetings recorded as cancelled, with the reason given.
+    public internal(set) var cancellations: [CancellationRecord] = []
+    /// Due planned meetings with neither minutes nor a cancellation.
+    public internal(set) var missedDates: [LocalDate] = []
+
+    init(_ structure: CollaborationStructure, configuration: Configuration, months: [YearMonth]) {
+        id = structure.id
+        name = structure.name
+        kind = structure.kind
+        municipality = structure.municipality
+        municipalityName = structure.municipality.flatMap { configuration.organisation($0)?.name }
+        careCentre = structure.careCentre
+        let centre = structure.careCentre.flatMap { configuration.organisation($0) }
+        careCentreName = centre?.name
+        careCentreOperator = centre?.operator?.code
+        starts = structure.starts
+        until = structure.until
+        attendanceMeasure = structure.kind == .rug || structure.kind == .group ? .memberShare : .bothPrincipals
+        agenda = structure.standingAgenda
+        self.months = months.map { MonthCell(month: $0) }
+    }
+}
