@@ -1,0 +1,111 @@
+import Foundation
+import SamverkanDomain
+
+extension ComplianceReport {
+    /// The report as JSON (`schemaVersion: 1`, keys sorted, absent values left out, shares as
+    /// fractions 0–1 rounded to four decimals); the schema is documented in README.md and
+    /// `Docs/compliance-report.schema.json`.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONReport(self)), as: UTF8.self) + "\n"
+    }
+
+    /// The standing agenda item titles of every structure in the report, by id.
+    var itemTitles: [String: String] {
+        var titles: [String: String] = [:]
+        for row in structures { for item in row.agenda where titles[item.id] == nil { titles[item.id] = item.title } }
+        return titles
+    }
+}
+
+private struct JSONReport: Encodable {
+    struct Period: Encodable { let label: String, from: String, to: String }
+    struct Group: Encodable {
+        let key: String, name: String?, `operator`: String?, structures: [String], figures: JSONFigures
+    }
+    struct Cancellation: Encodable { let date: String, reason: String }
+    struct Structure: Encodable {
+        let id: String, name: String, kind: String, municipality: String?, careCentre: String?, `operator`: String?
+        let starts: String, until: String?, attendanceMeasure: String
+        let figures: JSONFigures
+        let months: [StructureCompliance.MonthCell]
+        let cancellations: [Cancellation]
+        let missed: [String]
+    }
+
+    let schemaVersion = 1
+    let region: String
+    let period: Period
+    let today: String, asOf: String, timing: String, by: String
+    let months: [String]
+    let total: JSONFigures
+    let groups: [Group]
+    let structures: [Structure]
+
+    init(_ report: ComplianceReport) {
+        let titles = report.itemTitles
+        region = report.regionName
+        period = Period(label: report.period.label, from: report.period.from.iso, to: report.period.to.iso)
+        today = report.today.iso
+        asOf = report.asOf.iso
+        timing = report.timing.rawValue
+        by = report.dimension.rawValue
+        months = report.months.map(\.description)
+        total = JSONFigures(report.total, titles: titles)
+        groups = report.groups.map {
+            Group(key: $0.key, name: $0.name, operator: $0.careCentreOperator, structures: $0.structureIDs,
+                  figures: JSONFigures($0.figures, titles: titles))
+        }
+        structures = report.structures.map {
+            Structure(id: $0.id, name: $0.name, kind: $0.kind.rawValue, municipality: $0.municipality, careCentre: $0.careCentre,
+                      operator: $0.careCentreOperator, starts: $0.starts.iso, until: $0.until?.iso,
+                      attendanceMeasure: $0.attendanceMeasure.rawValue, figures: JSONFigures($0.figures, titles: titles),
+                      months: $0.months, cancellations: $0.cancellations.map { Cancellation(date: $0.date.iso, reason: $0.reason) },
+                      missed: $0.missedDates.map(\.iso))
+        }
+    }
+}
+
+private struct JSONFigures: Encodable {
+    struct Item: Encodable { let id: String, title: String?, covered: Int, meetings: Int, share: Double? }
+    struct Content: Encodable { let covered: Int, possible: Int, share: Double?, items: [Item] }
+    struct Attendance: Encodable { let meetings: Int, share: Double? }
+    struct MinutesFigures: Encodable {
+        let approved: Int, approvedShare: Double?, medianDaysToApproval: Double?
+        let approvedWithin14Days: Int, approvedWithin14DaysShare: Double?
+    }
+    struct Actions: Encodable { let created: Int, done: Int, open: Int, overdue: Int }
+
+    let structures: Int, expected: Int, held: Int, heldPlanned: Int, extra: Int, cancelled: Int, missed: Int, upcoming: Int
+    let compliance: Double?
+    let content: Content
+    let attendance: Attendance
+    let minutes: MinutesFigures
+    let actions: Actions
+
+    init(_ figures: ComplianceFigures, titles: [String: String]) {
+        structures = figures.structures
+        expected = figures.expected
+        held = figures.held
+        heldPlanned = figures.heldPlanned
+        extra = figures.extra
+        cancelled = figures.cancelled
+        missed = figures.missed
+        upcoming = figures.upcoming
+        compliance = ReportNumber.rounded(figures.compliance)
+        content = Content(covered: figures.agendaCovered, possible: figures.agendaPossible,
+                          share: ReportNumber.rounded(figures.contentShare),
+                          items: figures.items.keys.sorted().map { id in
+                              let count = figures.items[id]!
+                              return Item(id: id, title: titles[id], covered: count.covered, meetings: count.meetings,
+                                          share: ReportNumber.rounded(count.share))
+                          })
+        attendance = Attendance(meetings: figures.attendanceMeetings, share: ReportNumber.rounded(figures.attendanceShare))
+        minutes = MinutesFigures(approved: figures.approved, approvedShare: ReportNumber.rounded(figures.approvedShare),
+                                 medianDaysToApproval: figures.medianApprovalDays, approvedWithin14Days: figures.approvedInTime,
+                                 approvedWithin14DaysShare: ReportNumber.rounded(figures.approvedInTimeShare))
+        actions = Actions(created: figures.actionsCreated, done: figures.actionsDone, open: figures.actionsOpen,
+                          overdue: figures.actionsOverdue)
+    }
+}
