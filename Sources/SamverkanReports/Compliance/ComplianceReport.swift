@@ -49,9 +49,10 @@ public struct ComplianceReport: Sendable {
                              scheduler: Scheduler = Scheduler()) throws -> ComplianceReport {
         let months = period.months
         let asOf = min(period.to, today)
-        let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
-        let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
-        let actions = Dictionary(grouping: history.actions, by: \.structureID)
+        // The store reads by period already; filtering again keeps the figures right for any history.
+        let meetings = Dictionary(grouping: history.meetings.filter { period.contains($0.date) }, by: \.structureID)
+        let cancellations = Dictionary(grouping: history.cancellations.filter { period.contains($0.date) }, by: \.structureID)
+        let actions = Dictionary(grouping: history.actions.filter { period.contains($0.decidedOn) }, by: \.structureID)
         var rows: [StructureCompliance] = []
         for structure in structures where structure.starts <= period.to && (structure.until ?? period.from) >= period.from {
             let occurrences = try scheduler.occurrences(of: structure, from: period.from, through: period.to)

@@ -1,0 +1,50 @@
+import SamverkanDomain
+
+extension ComplianceReport {
+    /// Markdown: heading, the summary as a pipe table, standing items, cancelled and missed
+    /// meetings, and how the figures are counted.
+    public func markdown(phrases: Phrasebook, numbers: ReportNumber) -> String {
+        let lines = heading(phrases: phrases)
+        var text = "# \(lines[0])\n\n" + lines.dropFirst().joined(separator: "  \n") + "\n\n"
+        guard !structures.isEmpty else { return text + phrases.text("report.empty") + "\n" }
+        text += Self.pipeTable(summaryHeader(phrases: phrases), summaryRows(phrases: phrases, numbers: numbers, indent: "↳ "))
+        for (title, header, rows) in detailSections(phrases: phrases, numbers: numbers) where !rows.isEmpty {
+            text += "\n## \(title)\n\n" + Self.pipeTable(header, rows)
+        }
+        return text + "\n" + phrases.text("report.notes") + "\n"
+    }
+
+    static func pipeTable(_ header: [String], _ rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+                .joined(separator: " | ") + " |\n"
+        }
+        return line(header) + "|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n" + rows.map(line).joined()
+    }
+
+    /// CSV for Excel: one row for the total, each group and each structure behind it, with every
+    /// figure; percentages with one decimal (decimal comma or point as `numbers` says).
+    public func csv(phrases: Phrasebook, numbers: ReportNumber) -> String {
+        let column = { (key: String) in phrases.text("report.column.\(key)") }
+        let header = [column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
+                      column("municipality"), column("care-centre"), column("operator")]
+            + Self.allColumns.map { column($0.key) }
+        let numbers = ReportNumber(decimalComma: numbers.decimalComma, none: "")
+        func figures(_ f: ComplianceFigures) -> [String] { Self.allColumns.map { $0.value(f, numbers) } }
+        let level = { (key: String) in phrases.text("report.level.\(key)") }
+        var rows = [[level("total"), "", phrases.text("report.total"), "", "", "", "", "", ""] + figures(total)]
+        for group in groups {
+            let groupName = name(of: group, phrases: phrases)
+            if dimension != .structure {
+                rows.append([level("group"), group.key, groupName, "", "", "", "", "", ""] + figures(group.figures))
+            }
+            for id in group.structureIDs {
+                guard let row = structure(id) else { continue }
+                rows.append([level("structure"), group.key, groupName, row.id, row.name, phrases.text("kind.\(row.kind.rawValue)"),
+                             row.municipalityName ?? "", row.careCentreName ?? "",
+                             row.careCentreOperator.map { phrases.text("report.operator.\($0)") } ?? ""] + figures(row.figures))
+            }
+        }
+        return CSVDocument(header: header, rows: rows).render()
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SamverkanDomain
+
+/// What the grant was used for (*återredovisning* under SFS 2024:1253): held meetings and covered
+/// standing agenda items per Halland focus area (1–4) and per point of §2 of the ordinance (1–8).
+///
+/// A meeting counts for an area or point when its structure serves it; an agenda item counts once
+/// per held meeting that covered it, for the areas and points the item is tagged with.
+public struct GrantsReport: Sendable {
+    /// One focus area or grant point.
+    public struct Row: Sendable, Hashable, Codable {
+        /// 1–4 for a focus area, 1–8 for a grant point.
+        public let number: Int
+        /// Structures serving it that are active in the period.
+        public var structures = 0
+        /// Held meetings of those structures.
+        public var meetings = 0
+        /// Covered standing agenda items tagged with it (one per meeting and item).
+        public var agendaItems = 0
+        /// The ids of those agenda items.
+        public var itemIDs: [String] = []
+
+        init(number: Int) { self.number = number }
+    }
+
+    public let period: ReportPeriod
+    public let asOf: LocalDate
+    public let regionName: String
+    public let focusAreas: [Row]
+    public let grantPoints: [Row]
+
+    /// Builds the report from a compliance report of the same period.
+    public init(configuration: Configuration, compliance: ComplianceReport) {
+        period = compliance.period
+        asOf = compliance.asOf
+        regionName = compliance.regionName
+        var areas = (1...4).map(Row.init(number:))
+        var points = (1...8).map(Row.init(number:))
+        for row in compliance.structures {
+            guard let structure = configuration.structure(row.id) else { continue }
+            for area in Set(structure.focusAreas) { Self.count(&areas[area.rawValue - 1], row) }
+            for point in Set(structure.grantPoints) { Self.count(&points[point.rawValue - 1], row) }
+            for item in row.agenda {
+                let covered = row.figures.items[item.id]?.covered ?? 0
+                guard covered > 0 else { continue }
+                for area in Set(item.focusAreas) { Self.add(item.id, covered, to: &areas[area.rawValue - 1]) }
+                let itemPoints = Set(item.grantPoints).union(item.focusAreas.flatMap(\.grantPoints))
+                for point in itemPoints { Self.add(item.id, covered, to: &points[point.rawValue - 1]) }
+            }
+        }
+        focusAreas = areas
+        grantPoints = points
+    }
+
+    static func count(_ row: inout Row, _ structure: StructureCompliance) {
+        row.structures += 1
+        row.meetings += structure.figures.held
+    }
+
+    static func add(_ id: String, _ covered: Int, to row: inout Row) {
+        row.agendaItems += covered
+        if !row.itemIDs.contains(id) { row.itemIDs.append(id) }
+    }
+
+    /// The rows as (label, title, row) in order: focus areas, then grant points.
+    func labelled(phrases: Phrasebook) -> [(String, String, Row)] {
+        focusAreas.map { (phrases.text("grants.focus-area", ["number": "\($0.number)"]), phrases.text("focus.\($0.number)"), $0) }
+            + grantPoints.map { (phrases.text("grants.point", ["number": "\($0.number)"]), phrases.text("grant.\($0.number)"), $0) }
+    }
+
+    var header: [String] { ["grants.column.part", "grants.column.title", "report.column.structures", "grants.column.meetings", "grants.column.items"] }
+
+    /// The terminal table.
+    public func table(phrases: Phrasebook) -> String {
+        let rows = labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)"] }
+        return heading(phrases: phrases) + "\n\n" + TextTable(header: header.map { phrases.text($0) }, rows: rows, maxCellWidth: 70).render()
+            + "\n" + phrases.text("grants.notes") + "\n"
+    }
+
+    func heading(phrases: Phrasebook) -> String {
+        phrases.text("grants.title") + "\n"
+            + phrases.text("report.period", ["label": period.label, "from": period.from.iso, "to": period.to.iso, "region": regionName])
+    }
+
+    /// Markdown with a pipe table.
+    public func markdown(phrases: Phrasebook) -> String {
+        let rows = labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)"] }
+        let lines = heading(phrases: phrases).split(separator: "\n")
+        return "# \(lines[0])\n\n\(lines[1])\n\n" + ComplianceReport.pipeTable(header.map { phrases.text($0) }, rows)
+            + "\n" + phrases.text("grants.notes") + "\n"
+    }
+
+    /// CSV for Excel.
+    public func csv(phrases: Phrasebook) -> String {
+        CSVDocument(header: header.map { phrases.text($0) } + [phrases.text("grants.column.item-ids")],
+                    rows: labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)",
+                                                            $0.2.itemIDs.joined(separator: ", ")] }).render()
+    }
+
+    /// JSON: `schemaVersion`, `period`, `focusAreas` and `grantPoints` rows (`number`, `structures`,
+    /// `meetings`, `agendaItems`, `itemIDs`).
+    public func json() throws -> String {
+        struct Document: Encodable {
+            let schemaVersion = 1, region: String, period: [String: String], asOf: String, focusAreas: [Row], grantPoints: [Row]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
+                                asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints)
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+}
