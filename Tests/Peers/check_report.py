@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Recomputes `samverkan report compliance` independently and compares.
+
+Usage: check_report.py DATABASE STRUCTURES.json SCHEDULE.json REPORT.json REPORT.csv TODAY
+
+- DATABASE: the SQLite file the report read (plain SQL here, no Samverkan code);
+- STRUCTURES.json: `samverkan structures --format json` (members, principals, standing agenda);
+- SCHEDULE.json: `samverkan schedule --from FROM --to TO --format json` for the report's period;
+- REPORT.json / REPORT.csv: the report, `--by municipality`, in both formats (CSV with decimal comma);
+- TODAY: the SAMVERKAN_TODAY the report was made with.
+
+Prints one JSON object {"ok": bool, "structures": n, "problems": [...]}; exit 0 when ok, 1 when not,
+2 for a bad command line.
+"""
+import csv
+import json
+import sqlite3
+import statistics
+import sys
+
+
+def recompute(db, structures, schedule, period_from, period_to, today):
+    as_of = min(period_to, today)
+    current = "NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)"
+    minutes = {}
+    for row in db.execute(f"SELECT id, structure_id, meeting_date, planned_date, approved_on FROM minutes m "
+                          f"WHERE meeting_date BETWEEN ? AND ? AND {current}", (period_from, period_to)):
+        minutes.setdefault(row[1], []).append({"id": row[0], "date": row[2], "planned": row[3], "approved": row[4]})
+    cancelled = {}
+    for structure_id, date in db.execute("SELECT structure_id, meeting_date FROM cancelled_meetings WHERE meeting_date BETWEEN ? AND ?",
+                                          (period_from, period_to)):
+        cancelled.setdefault(structure_id, set()).add(date)
+    by_structure = {}
+    for occurrence in schedule["occurrences"]:
+        by_structure.setdefault(occurrence["structure"], []).append(occurrence)
+    result = {}
+    for structure_id, occurrences in by_structure.items():
+        structure = structures[structure_id]
+        records = list(minutes.get(structure_id, []))
+        figures = dict(expected=0, heldPlanned=0, cancelled=0, missed=0, upcoming=0)
+        held = []
+        for occurrence in occurrences:
+            if occurrence["status"] == "skipped":
+                continue
+            start = occurrence["start"][:10]
+            planned = occurrence.get("originalStart", occurrence["start"])[:10]
+            match = next((r for r in records if r["planned"] == planned), None) or \
+                next((r for r in records if r["planned"] is not None and r["date"] == start), None)
+            if match:
+                records.remove(match)
+                held.append(match)
+                figures["heldPlanned"] += 1
+                figures["expected"] += 1
+            elif start in cancelled.get(structure_id, set()) or planned in cancelled.get(structure_id, set()):
+                figures["cancelled"] += 1
+                figures["expected"] += 1
+            elif start >= today:
+                figures["upcoming"] += 1
+            else:
+                figures["missed"] += 1
+                figures["expected"] += 1
+        figures["extra"] = len(records)
+        held += records
+        figures["held"] = len(held)
+        figures["compliance"] = min(len(held), figures["expected"]) / figures["expected"] if figures["expected"] else None
+        items = [item["id"] for item in structure.get("standingAgenda", [])]
+        covered = 0
+        for record in held:
+            covered += db.execute("SELECT COUNT(*) FROM minutes_agenda WHERE minutes_id = ? AND covered = 1 AND agenda_item_id IN (%s)"
+                                  % ",".join("?" * len(items)), [record["id"], *items]).fetchone()[0] if items else 0
+        figures["contentShare"] = covered / (len(items) * len(held)) if items and held else None
+        members = [m["id"] for m in structure["members"]]
+        sides = {m["principal"] for m in structure["members"]} & {"region", "municipality"}
+        scores = []
+        for record in held:
+            present = db.execute("SELECT DISTINCT organisation_id, principal FROM minutes_attendance WHERE minutes_id = ? "
+                                 "AND (present = 1 OR COALESCE(substitute, '') <> '')", (record["id"],)).fetchall()
+            if structure["kind"] in ("rug", "group"):
+                orgs = {o for o, _ in present}
+                scores.append(sum(1 for m in members if m in orgs) / len(members))
+            elif sides:
+                scores.append(1.0 if sides <= {p for _, p in present} else 0.0)
+        figures["attendanceShare"] = sum(scores) / len(scores) if scores else None
+        days = [(date_number(r["approved"]) - date_number(r["date"])) for r in held if r["approved"]]
+        figures["approved"] = len(days)
+        figures["median"] = statistics.median(days) if days else None
+        figures["inTime"] = sum(1 for d in days if d <= 14)
+        actions = db.execute(f"""
+            SELECT a.due, (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
+                           WHERE f.action_id = a.id AND fm.meeting_date <= ?
+                             AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = fm.id)
+                           ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
+            FROM action_items a JOIN minutes m ON m.id = a.minutes_id
+            WHERE a.structure_id = ? AND m.meeting_date BETWEEN ? AND ? AND {current}""",
+                             (as_of, structure_id, period_from, period_to)).fetchall()
+        figures["actions"] = dict(created=len(actions), done=sum(1 for _, s in actions if s == "done"),
+                                  open=sum(1 for _, s in actions if s != "done"),
+                                  overdue=sum(1 for due, s in actions if s != "done" and due < as_of))
+        result[structure_id] = figures
+    return result
+
+
+def date_number(text):
+    import datetime
+    return datetime.date.fromisoformat(text).toordinal()
+
+
+def close(a, b):
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) < 0.00006
+
+
+def percent(text):
+    return None if text == "" else float(text.replace(",", "."))
+
+
+def main():
+    if len(sys.argv) != 7:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    db_path, structures_path, schedule_path, report_path, csv_path, today = sys.argv[1:]
+    structures = {s["id"]: s for s in json.load(open(structures_path, encoding="utf-8"))["structures"]}
+    schedule = json.load(open(schedule_path, encoding="utf-8"))
+    report = json.load(open(report_path, encoding="utf-8"))
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    period = report["period"]
+    expected = recompute(db, structures, schedule, period["from"], period["to"], today)
+    problems = []
+    rows = {row["id"]: row for row in report["structures"]}
+    if set(rows) != set(expected):
+        problems.append(f"structures differ: report {sorted(set(rows) - set(expected))}, recomputed {sorted(set(expected) - set(rows))}")
+    for structure_id, mine in expected.items():
+        theirs = rows.get(structure_id, {}).get("figures")
+        if theirs is None:
+            continue
+        pairs = [(k, mine[k], theirs[k]) for k in ("expected", "heldPlanned", "extra", "held", "cancelled", "missed", "upcoming")]
+        pairs += [("compliance", mine["compliance"], theirs.get("compliance")),
+                  ("content.share", mine["contentShare"], theirs["content"].get("share")),
+                  ("attendance.share", mine["attendanceShare"], theirs["attendance"].get("share")),
+                  ("minutes.approved", mine["approved"], theirs["minutes"]["approved"]),
+                  ("minutes.medianDaysToApproval", mine["median"], theirs["minutes"].get("medianDaysToApproval")),
+                  ("minutes.approvedWithin14Days", mine["inTime"], theirs["minutes"]["approvedWithin14Days"])]
+        pairs += [(f"actions.{k}", v, theirs["actions"][k]) for k, v in mine["actions"].items()]
+        for name, a, b in pairs:
+            same = close(a, b) if isinstance(a, float) or isinstance(b, float) or a is None or b is None else a == b
+            if not same:
+                problems.append(f"{structure_id} {name}: recomputed {a}, report {b}")
+    # The CSV, read by a CSV parser, must give the JSON's numbers.
+    raw = open(csv_path, "rb").read()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        problems.append("the CSV does not start with a UTF-8 byte-order mark")
+    lines = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    header, body = lines[0], lines[1:]
+    index = {name: i for i, name in enumerate(header)}
+    csv_rows = {r[index["Struktur-id"]]: r for r in body if r[index["Nivå"]] == "struktur"}
+    if set(csv_rows) != set(rows):
+        problems.append(f"CSV structures differ from JSON: {sorted(set(csv_rows) ^ set(rows))}")
+    for structure_id, r in csv_rows.items():
+        f = rows[structure_id]["figures"]
+        for column, value in [("Förväntade", f["expected"]), ("Hållna", f["held"]), ("Inställda", f["cancelled"]),
+                              ("Missade", f["missed"]), ("Nya åtgärder", f["actions"]["created"]), ("Försenade", f["actions"]["overdue"])]:
+            if int(r[index[column]]) != value:
+                problems.append(f"CSV {structure_id} {column}: {r[index[column]]}, JSON {value}")
+        for column, share in [("Följsamhet %", f.get("compliance")), ("Närvaro %", f["attendance"].get("share")),
+                              ("Innehåll %", f["content"].get("share"))]:
+            value = percent(r[index[column]])
+            if (value is None) != (share is None) or (value is not None and abs(value - round(share * 100, 1)) > 0.051):
+                problems.append(f"CSV {structure_id} {column}: {r[index[column]]}, JSON {share}")
+    total = [r for r in body if r[index["Nivå"]] == "total"]
+    if len(total) != 1 or int(total[0][index["Förväntade"]]) != report["total"]["expected"]:
+        problems.append("the CSV total row does not match the JSON total")
+    print(json.dumps({"ok": not problems, "structures": len(expected), "problems": problems[:50]}, ensure_ascii=False))
+    sys.exit(0 if not problems else 1)
+
+
+if __name__ == "__main__":
+    main()
