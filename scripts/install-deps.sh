@@ -31,7 +31,7 @@ fi
 
 if [ "$mode" = test ]; then
   venv=.venv
-  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import icalendar, vobject, recurring_ical_events, holidays' 2>/dev/null; then
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import icalendar, vobject, recurring_ical_events, holidays, jsonschema' 2>/dev/null; then
     echo "Creating the Python venv for the independent iCalendar peers in $venv"
     python3 -m venv "$venv" 2>/dev/null || python3 -m venv --without-pip "$venv"
     "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Tests/requirements.txt

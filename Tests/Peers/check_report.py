@@ -9,6 +9,8 @@ Usage: check_report.py DATABASE STRUCTURES.json SCHEDULE.json REPORT.json REPORT
 - REPORT.json / REPORT.csv: the report, `--by municipality`, in both formats (CSV with decimal comma);
 - TODAY: the SAMVERKAN_TODAY the report was made with.
 
+The JSON is also validated against Docs/compliance-report.schema.json (python `jsonschema`).
+
 Prints one JSON object {"ok": bool, "structures": n, "problems": [...]}; exit 0 when ok, 1 when not,
 2 for a bad command line.
 """
@@ -127,6 +129,12 @@ def main():
     period = report["period"]
     expected = recompute(db, structures, schedule, period["from"], period["to"], today)
     problems = []
+    # The JSON must follow its documented schema (Docs/compliance-report.schema.json).
+    import os
+    import jsonschema
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Docs", "compliance-report.schema.json")
+    validator = jsonschema.Draft202012Validator(json.load(open(schema_path, encoding="utf-8")))
+    problems += [f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(report)][:10]
     rows = {row["id"]: row for row in report["structures"]}
     if set(rows) != set(expected):
         problems.append(f"structures differ: report {sorted(set(rows) - set(expected))}, recomputed {sorted(set(expected) - set(rows))}")
