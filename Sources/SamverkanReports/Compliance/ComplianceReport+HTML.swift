@@ -1,0 +1,198 @@
+import Foundation
+import SamverkanDomain
+
+extension ComplianceReport {
+    /// The report as one self-contained, printable HTML page: summary table of the groups and
+    /// their structures, a heat map of structures × months, bar charts per group, the standing
+    /// agenda items and the cancelled and missed meetings.
+    ///
+    /// The page is polyglot XHTML5 (well-formed XML, every text escaped) with inline CSS and SVG:
+    /// no scripts, fonts or other files are needed to view or print it.
+    /// - Parameters:
+    ///   - template: the text of `Templates/<lang>/compliance.html`: `key: text` lines with the
+    ///     words of the generated parts (legend, empty lists), then the page from `<!DOCTYPE html>`
+    ///     on, with `{{name}}` placeholders.
+    ///   - phrases: the language's phrases (`report.*`, `kind.*`, `month.*`).
+    ///   - numbers: how figures are written (decimal comma, the sign for a figure with nothing to divide by).
+    public func html(template: String, phrases: Phrasebook, numbers: ReportNumber) -> String {
+        let (words, page) = CompliancePage.split(template)
+        let context = CompliancePage(report: self, phrases: phrases,
+                                     words: Phrasebook(language: phrases.language, phrases: words), numbers: numbers)
+        return CompliancePage.fill(page, context.values)
+    }
+}
+
+/// The generated parts of the compliance report's HTML page.
+struct CompliancePage {
+    let report: ComplianceReport
+    let phrases: Phrasebook
+    /// The words of the generated parts, from the lines before `<!DOCTYPE html>` in the template.
+    let words: Phrasebook
+    let numbers: ReportNumber
+
+    /// The values of the template's placeholders, escaped.
+    var values: [String: String] {
+        let period = report.period
+        let dimension = phrases.text("report.dimension.\(report.dimension.rawValue)")
+        let empty = report.structures.isEmpty ? paragraph(phrases.text("report.empty")) : nil
+        return [
+            "lang": Self.escaped(phrases.language),
+            "title": Self.escaped(phrases.text("report.title")),
+            "label": Self.escaped(period.label),
+            "period": Self.escaped(phrases.text("report.period", ["label": period.label, "from": period.from.iso,
+                                                                  "to": period.to.iso, "region": report.regionName])),
+            "timing": Self.escaped(phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso])),
+            "by": Self.escaped(phrases.text("report.by", ["dimension": dimension])),
+            "notes": Self.escaped(phrases.text("report.notes")),
+            "made": Self.escaped(words.text("made", ["date": report.today.iso])),
+            "summary": empty ?? summaryTable,
+            "heatmap": empty ?? heatMap,
+            "charts": empty ?? barCharts,
+            "items-title": Self.escaped(phrases.text("report.items.title")),
+            "items": itemsTable,
+            "cancellations-title": Self.escaped(phrases.text("report.cancellations.title")),
+            "cancellations": cancellationsTable,
+            "missed-title": Self.escaped(phrases.text("report.missed.title")),
+            "missed": missedTable,
+        ]
+    }
+
+    /// The columns of the summary table: phrase key and how a figure is written.
+    var columns: [(key: String, value: (ComplianceFigures) -> String)] {
+        [("structures", { String($0.structures) }), ("expected", { String($0.expected) }), ("held", { String($0.held) }),
+         ("cancelled", { String($0.cancelled) }), ("missed", { String($0.missed) }), ("upcoming", { String($0.upcoming) }),
+         ("compliance", { numbers.percent($0.compliance) }), ("content", { numbers.percent($0.contentShare) }),
+         ("attendance", { numbers.percent($0.attendanceShare) }), ("approved-share", { numbers.percent($0.approvedShare) }),
+         ("approval-days", { numbers.days($0.medianApprovalDays) }),
+         ("approved-in-time", { numbers.percent($0.approvedInTimeShare) }),
+         ("actions-created", { String($0.actionsCreated) }), ("actions-done", { String($0.actionsDone) }),
+         ("actions-open", { String($0.actionsOpen) }), ("actions-overdue", { String($0.actionsOverdue) })]
+    }
+
+    /// Groups with their figures, each followed by its structures (not repeated when grouped by structure), then the total.
+    var summaryTable: String {
+        let head = Self.escaped(phrases.text("report.column.group") + " / " + phrases.text("report.column.structure"))
+        var lines = ["<table class=\"summary\">", "<thead><tr><th>\(head)</th>"
+            + columns.map { "<th class=\"n\">\(Self.escaped(phrases.text("report.column.\($0.key)")))</th>" }.joined()
+            + "</tr></thead>", "<tbody>"]
+        for group in report.groups {
+            lines.append(summaryRow("group", Self.escaped(groupName(group)), group.figures))
+            guard report.dimension != .structure else { continue }
+            for row in structures(of: group) {
+                let kind = " <span class=\"kind\">· \(Self.escaped(phrases.text("kind.\(row.kind.rawValue)")))</span>"
+                lines.append(summaryRow("structure", Self.escaped(row.name) + kind, row.figures))
+            }
+        }
+        lines += ["</tbody>", "<tfoot>" + summaryRow("total", Self.escaped(phrases.text("report.total")), report.total) + "</tfoot>",
+                  "</table>"]
+        return lines.joined(separator: "\n")
+    }
+
+    private func summaryRow(_ level: String, _ name: String, _ figures: ComplianceFigures) -> String {
+        "<tr class=\"\(level)\"><td class=\"name\">\(name)</td>"
+            + columns.map { "<td class=\"n\">\(Self.escaped($0.value(figures)))</td>" }.joined() + "</tr>"
+    }
+
+    /// Standing agenda items in the order structures list them: covered, held meetings, share.
+    var itemsTable: String {
+        var order: [String] = []
+        for row in report.structures { for item in row.agenda where !order.contains(item.id) { order.append(item.id) } }
+        order += report.total.items.keys.filter { !order.contains($0) }.sorted()
+        let titles = report.itemTitles
+        let rows = order.compactMap { id in
+            report.total.items[id].map { [titles[id] ?? id, String($0.covered), String($0.meetings), numbers.percent($0.share)] }
+        }
+        return table("items", ["item", "covered", "meetings", "share"], rows, empty: "empty.items")
+    }
+
+    /// Cancelled meetings by date: date, structure, reason.
+    var cancellationsTable: String {
+        let rows = report.structures.flatMap { row in row.cancellations.map { ($0.date, [$0.date.iso, row.name, $0.reason]) } }
+        return table("cancellations", ["date", "structure", "reason"], sortedByDate(rows), empty: "empty.cancellations")
+    }
+
+    /// Missed meetings by date: date, structure.
+    var missedTable: String {
+        let rows = report.structures.flatMap { row in row.missedDates.map { ($0, [$0.iso, row.name]) } }
+        return table("missed", ["date", "structure"], sortedByDate(rows), empty: "empty.missed")
+    }
+
+    private func sortedByDate(_ rows: [(LocalDate, [String])]) -> [[String]] {
+        rows.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+    }
+
+    /// A table with `report.column.*` headings; the last columns of counts are right-aligned.
+    private func table(_ name: String, _ keys: [String], _ rows: [[String]], empty: String) -> String {
+        guard !rows.isEmpty else { return paragraph(words.text(empty)) }
+        let numeric: Set<String> = ["covered", "meetings", "share"]
+        func cell(_ tag: String, _ text: String, _ key: String) -> String {
+            "<\(tag)\(numeric.contains(key) ? " class=\"n\"" : "")>\(Self.escaped(text))</\(tag)>"
+        }
+        let head = "<thead><tr>" + keys.map { cell("th", phrases.text("report.column.\($0)"), $0) }.joined() + "</tr></thead>"
+        let body = rows.map { row in "<tr>" + zip(row, keys).map { cell("td", $0, $1) }.joined() + "</tr>" }
+        return (["<table class=\"\(name)\">", head, "<tbody>"] + body + ["</tbody>", "</table>"]).joined(separator: "\n")
+    }
+
+    private func paragraph(_ text: String) -> String { "<p class=\"empty\">\(Self.escaped(text))</p>" }
+
+    /// The display name of a group: its name (with the operator of a care centre), the kind, or
+    /// the phrase for structures outside the dimension.
+    func groupName(_ group: ComplianceGroup) -> String {
+        if let name = group.name {
+            guard let code = group.careCentreOperator else { return name }
+            return name + " (" + phrases.text("report.operator.\(code)") + ")"
+        }
+        switch report.dimension {
+        case .kind: return phrases.text("kind.\(group.key)")
+        case .municipality, .careCentre: return phrases.text("report.group.none.\(report.dimension.rawValue)")
+        case .structure, .region: return group.key
+        }
+    }
+
+    /// The rows of a group's structures, in its order.
+    func structures(of group: ComplianceGroup) -> [StructureCompliance] {
+        group.structureIDs.compactMap { id in report.structures.first { $0.id == id } }
+    }
+
+    /// Text safe in XML content and attribute values; control characters XML does not allow are left out.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if let entity = entities[scalar] {
+                result += entity
+            } else if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+
+    /// The template's words (`key: text` lines before the line `<!DOCTYPE html>`, `#` comments) and its page.
+    static func split(_ template: String) -> (words: [String: String], page: Substring) {
+        let start = template.hasPrefix("<!DOCTYPE") ? template.startIndex
+            : template.range(of: "\n<!DOCTYPE").map { template.index(after: $0.lowerBound) } ?? template.startIndex
+        let pairs = template[..<start].split(separator: "\n").compactMap { line -> (String, String)? in
+            guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { return nil }
+            return (line[..<colon].trimmingCharacters(in: .whitespaces),
+                    line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }
+        return (Dictionary(pairs, uniquingKeysWith: { _, last in last }), template[start...])
+    }
+
+    /// The page with each `{{name}}` replaced by its value, in one pass (values are not searched
+    /// again); an unknown name is left as it is, so a typo shows.
+    static func fill(_ page: Substring, _ values: [String: String]) -> String {
+        var result = ""
+        var rest = page
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            result += rest[..<open.lowerBound]
+            result += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+}
