@@ -27,8 +27,14 @@ struct CLIRunner {
     /// Runs `samverkan` with arguments in a folder, with extra environment variables.
     static func run(_ arguments: [String], in directory: URL = packageRoot,
                     environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        try runTool(binary.path, arguments, in: directory, environment: environment, stdin: stdin)
+    }
+
+    /// Runs any program (a peer checker) the same way.
+    static func runTool(_ executable: String, _ arguments: [String], in directory: URL = packageRoot,
+                        environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

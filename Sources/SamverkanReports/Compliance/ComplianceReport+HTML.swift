@@ -59,14 +59,10 @@ struct CompliancePage {
 
     /// The columns of the summary table: phrase key and how a figure is written.
     var columns: [(key: String, value: (ComplianceFigures) -> String)] {
-        [("structures", { String($0.structures) }), ("expected", { String($0.expected) }), ("held", { String($0.held) }),
-         ("cancelled", { String($0.cancelled) }), ("missed", { String($0.missed) }), ("upcoming", { String($0.upcoming) }),
-         ("compliance", { numbers.percent($0.compliance) }), ("content", { numbers.percent($0.contentShare) }),
-         ("attendance", { numbers.percent($0.attendanceShare) }), ("approved-share", { numbers.percent($0.approvedShare) }),
-         ("approval-days", { numbers.days($0.medianApprovalDays) }),
-         ("approved-in-time", { numbers.percent($0.approvedInTimeShare) }),
-         ("actions-created", { String($0.actionsCreated) }), ("actions-done", { String($0.actionsDone) }),
-         ("actions-open", { String($0.actionsOpen) }), ("actions-overdue", { String($0.actionsOverdue) })]
+        let shown: Set<String> = ["held-planned", "extra", "approved"]
+        return ComplianceReport.allColumns.filter { !shown.contains($0.key) }.map { column in
+            (column.key, { [numbers] in column.value($0, numbers) })
+        }
     }
 
     /// Groups with their figures, each followed by its structures (not repeated when grouped by structure), then the total.
@@ -137,17 +133,7 @@ struct CompliancePage {
 
     /// The display name of a group: its name (with the operator of a care centre), the kind, or
     /// the phrase for structures outside the dimension.
-    func groupName(_ group: ComplianceGroup) -> String {
-        if let name = group.name {
-            guard let code = group.careCentreOperator else { return name }
-            return name + " (" + phrases.text("report.operator.\(code)") + ")"
-        }
-        switch report.dimension {
-        case .kind: return phrases.text("kind.\(group.key)")
-        case .municipality, .careCentre: return phrases.text("report.group.none.\(report.dimension.rawValue)")
-        case .structure, .region: return group.key
-        }
-    }
+    func groupName(_ group: ComplianceGroup) -> String { report.name(of: group, phrases: phrases) }
 
     /// The rows of a group's structures, in its order.
     func structures(of group: ComplianceGroup) -> [StructureCompliance] {

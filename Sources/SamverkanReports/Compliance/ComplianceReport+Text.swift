@@ -9,22 +9,11 @@ extension ComplianceReport {
 
     /// The columns of the terminal table and Markdown (upcoming only while the period is not past).
     var summaryColumns: [Column] {
-        var columns = [Column(key: "expected") { f, _ in "\(f.expected)" },
-                       Column(key: "held") { f, _ in "\(f.held)" },
-                       Column(key: "cancelled") { f, _ in "\(f.cancelled)" },
-                       Column(key: "missed") { f, _ in "\(f.missed)" }]
-        if timing != .past { columns.append(Column(key: "upcoming") { f, _ in "\(f.upcoming)" }) }
-        return columns + [
-            Column(key: "compliance") { f, n in n.percent(f.compliance) },
-            Column(key: "content") { f, n in n.percent(f.contentShare) },
-            Column(key: "attendance") { f, n in n.percent(f.attendanceShare) },
-            Column(key: "approved-share") { f, n in n.percent(f.approvedShare) },
-            Column(key: "approval-days") { f, n in n.days(f.medianApprovalDays) },
-            Column(key: "approved-in-time") { f, n in n.percent(f.approvedInTimeShare) },
-            Column(key: "actions-created") { f, _ in "\(f.actionsCreated)" },
-            Column(key: "actions-open") { f, _ in "\(f.actionsOpen)" },
-            Column(key: "actions-overdue") { f, _ in "\(f.actionsOverdue)" },
-        ]
+        let keys = ["expected", "held", "cancelled", "missed"] + (timing == .past ? [] : ["upcoming"])
+            + ["compliance", "content", "attendance", "approved-share", "approval-days", "approved-in-time",
+               "actions-created", "actions-open", "actions-overdue"]
+        let columns = Dictionary(uniqueKeysWithValues: Self.allColumns.map { ($0.key, $0) })
+        return keys.compactMap { columns[$0] }
     }
 
     /// Every figure, for CSV.

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanReports
+import SamverkanTemplates
+
+extension Report {
+    /// `samverkan report compliance`: were the meetings held as decided?
+    struct Compliance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
+            discussion: """
+                Counts every structure active in the period. A planned meeting is due when its date is before
+                today or something is recorded for it, so the current period is judged up to today.
+
+                Examples:
+                  samverkan report compliance --period 2025 --by municipality
+                  samverkan report compliance --period 2025-H1 --by care-centre --format csv --output uppfoljning.csv
+                  samverkan report compliance --period 2025 --format html --output uppfoljning.html
+                  samverkan report compliance --period 2025-Q2 --fail-under 80
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var period: ReportPeriodOptions
+        @Option(help: "Group by structure, municipality, care-centre, kind or region.")
+        var by: ComplianceDimension = .municipality
+        @Option(help: ArgumentHelp("Only the structures of this municipality (id).", valueName: "id"))
+        var municipality: String?
+        @OptionGroup var output: ReportOutputOptions
+        @Option(name: .customLong("fail-under"), help: ArgumentHelp(
+            "Exit with status 3 when the region's frequency compliance is below this percentage.", valueName: "percent"))
+        var failUnder: Double?
+
+        func validate() throws {
+            if let failUnder, !(0...100).contains(failUnder) {
+                throw ValidationError("--fail-under must be a percentage from 0 to 100, not \(failUnder)")
+            }
+        }
+
+        func run() throws {
+            let (_, configuration) = try global.loadConfiguration()
+            let phrases = try global.phrasebook()
+            let today = try global.today()
+            let chosen = try period.resolve(today: today)
+            var structures = configuration.structures
+            if let municipality {
+                guard configuration.municipalities.contains(where: { $0.id == municipality }) else {
+                    throw UserError("there is no municipality \"\(municipality)\"; choose from: \(configuration.municipalities.map(\.id).joined(separator: ", "))")
+                }
+                structures = structures.filter { $0.municipality == municipality }
+            }
+            let history = try global.history(period: chosen, asOf: min(chosen.to, today))
+            let report: ComplianceReport
+            do {
+                report = try ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
+                                                    today: today, history: history, by: by)
+            } catch { throw UserError("\(error)") }
+            let numbers = output.numbers(language: global.lang)
+            let text: String
+            switch output.format {
+            case .table: text = report.table(phrases: phrases, numbers: numbers)
+            case .csv: text = report.csv(phrases: phrases, numbers: numbers)
+            case .json: text = try report.json()
+            case .md: text = report.markdown(phrases: phrases, numbers: numbers)
+            case .html:
+                let template: String
+                do { template = try Templates.text("compliance.html", language: global.lang) } catch { throw UserError("\(error)") }
+                text = report.html(template: template, phrases: phrases, numbers: numbers)
+            }
+            try output.write(text, phrases: phrases)
+            if let failUnder, let compliance = report.total.compliance, compliance * 100 < failUnder {
+                FileHandle.standardError.write(Data((phrases.text("report.fail-under", [
+                    "value": numbers.percent(compliance), "limit": numbers.decimal(failUnder, places: 1)]) + "\n").utf8))
+                throw ExitCode(3)
+            }
+        }
+    }
+}
+
+extension ComplianceDimension: ExpressibleByArgument {}
