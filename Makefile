@@ -47,7 +47,7 @@ deps-test:
 ## Builds in release mode and runs every benchmark (prints figures and ratios to baselines).
 benchmark: deps
 	$(SWIFT) build -c release --product samverkan-benchmarks
-	.build/release/samverkan-benchmarks
+	for b in calendar minutes report; do .build/release/samverkan-benchmarks $$b || exit 1; done
 
 clean:
 	rm -rf .build .venv

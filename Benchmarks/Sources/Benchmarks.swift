@@ -7,6 +7,7 @@ enum Benchmarks {
         [
             "calendar": CalendarBenchmark.run,
             "minutes": MinutesBenchmark.run,
+            "report": ReportBenchmark.run,
         ]
     }
 }

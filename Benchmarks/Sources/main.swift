@@ -2,8 +2,10 @@
 //
 //   swift run -c release samverkan-benchmarks calendar   (issue: calendar export, vs. a C baseline)
 //   swift run -c release samverkan-benchmarks minutes    (issue: recording minutes at national scale)
+//   swift run -c release samverkan-benchmarks report     (issue: compliance report, vs. a plain SQL aggregate)
 //
-// `make benchmark` builds in release mode and runs them all.
+// `make benchmark` builds in release mode and runs them all, each in its own process (so each
+// peak memory figure is that benchmark's alone).
 import Foundation
 
 let benchmarks: [String: () throws -> Void] = Benchmarks.all
