@@ -2,14 +2,18 @@ import GRDB
 import SamverkanDomain
 
 extension AppDatabase {
-    /// The meetings held and cancelled in a period, and the action items decided in it with their
-    /// status on `asOf`, for the follow-up reports. Amended minutes count through their latest
-    /// amendment. Each list is read with one query, in one read transaction.
+    /// The meetings held and cancelled in a period, summed per structure in SQL, and the action
+    /// items decided in it with their status on `asOf`, for the follow-up reports. Amended minutes
+    /// count through their latest amendment. Everything is read in one read transaction.
     public func history(from: LocalDate, through: LocalDate, asOf: LocalDate) throws -> MeetingHistory {
         try writer.read { db in
-            MeetingHistory(meetings: try Self.meetingRecords(db, from: from, through: through),
-                           cancellations: try Self.cancellations(db, from: from, through: through),
-                           actions: try Self.actionRecords(db, from: from, through: through, asOf: asOf))
+            // A report reads much of the file once: a larger page cache saves re-reading index pages.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+            var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
+            try Self.readMeetings(db, from: from, through: through, into: &history)
+            try Self.readSums(db, from: from, through: through, asOf: asOf, into: &history.totals)
+            return history
         }
     }
 
@@ -31,35 +35,73 @@ extension AppDatabase {
         }
     }
 
-    static func meetingRecords(_ db: Database, from: LocalDate, through: LocalDate) throws -> [MeetingRecord] {
+    /// `julianday` of 1970-01-01, the epoch of `LocalDate.dayNumber`.
+    static let epoch = "2440587.5"
+
+    /// The period's current minutes: dates for matching, meetings and approval delays per structure.
+    static func readMeetings(_ db: Database, from: LocalDate, through: LocalDate, into history: inout MeetingHistory) throws {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
-                   (SELECT group_concat(a.principal || ' ' || a.organisation_id, char(31)) FROM minutes_attendance a
-                    WHERE a.minutes_id = m.id AND (a.present = 1 OR COALESCE(a.substitute, '') <> '')) AS present,
-                   (SELECT group_concat(g.agenda_item_id, char(31)) FROM minutes_agenda g
-                    WHERE g.minutes_id = m.id AND g.covered = 1) AS covered
+            SELECT m.structure_id, CAST(julianday(m.meeting_date) - \(epoch) AS INTEGER),
+                   CAST(julianday(m.planned_date) - \(epoch) AS INTEGER),
+                   CAST(julianday(m.approved_on) - julianday(m.meeting_date) AS INTEGER)
             FROM minutes m
             WHERE m.meeting_date BETWEEN ? AND ? AND \(current)
-            ORDER BY m.structure_id, m.meeting_date
             """, arguments: [from.iso, through.iso])
-        var result: [MeetingRecord] = []
         while let row = try cursor.next() {
-            var record = MeetingRecord(structureID: row["structure_id"], date: date(row["meeting_date"]),
-                                       plannedDate: (row["planned_date"] as String?).flatMap { LocalDate(iso: $0) },
-                                       approvedOn: (row["approved_on"] as String?).flatMap { LocalDate(iso: $0) })
-            if let present = row["present"] as String? {
-                for entry in present.split(separator: "\u{1F}") {
-                    guard let space = entry.firstIndex(of: " ") else { continue }
-                    if let principal = Principal(rawValue: String(entry[..<space])) { record.presentPrincipals.insert(principal) }
-                    record.presentOrganisations.insert(String(entry[entry.index(after: space)...]))
-                }
-            }
-            if let covered = row["covered"] as String? {
-                record.coveredItems = Set(covered.split(separator: "\u{1F}").map(String.init))
-            }
-            result.append(record)
+            let structure: String = row[0]
+            history.meetings.append(HeldMeeting(structureID: structure, date: LocalDate(dayNumber: row[1]),
+                                                plannedDate: (row[2] as Int?).map(LocalDate.init(dayNumber:))))
+            history.totals[structure, default: MeetingTotals()].meetings += 1
+            if let days = row[3] as Int? { history.totals[structure, default: MeetingTotals()].approvalDays[max(0, days), default: 0] += 1 }
         }
-        return result
+    }
+
+    /// Covered standing items, attendance and action items, summed per structure in SQL.
+    static func readSums(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate,
+                         into totals: inout [String: MeetingTotals]) throws {
+        let period = "m.meeting_date BETWEEN ? AND ? AND \(current)"
+        let present = "(a.present = 1 OR a.substitute <> '')"
+        let arguments: StatementArguments = [from.iso, through.iso]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.structure_id, g.agenda_item_id, COUNT(*) FROM minutes m JOIN minutes_agenda g ON g.minutes_id = m.id
+            WHERE \(period) AND g.covered = 1 GROUP BY 1, 2
+            """, arguments: arguments) {
+            totals[row[0], default: MeetingTotals()].covered[row[1]] = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT m.structure_id, a.organisation_id, COUNT(DISTINCT m.id) FROM minutes m JOIN minutes_attendance a ON a.minutes_id = m.id
+            WHERE \(period) AND \(present) GROUP BY 1, 2
+            """, arguments: arguments) {
+            totals[row[0], default: MeetingTotals()].organisationsPresent[row[1]] = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT structure_id, region, municipality, COUNT(*) FROM (
+                SELECT m.structure_id, MAX(a.principal = 'region' AND \(present)) AS region,
+                       MAX(a.principal = 'municipality' AND \(present)) AS municipality
+                FROM minutes m LEFT JOIN minutes_attendance a ON a.minutes_id = m.id
+                WHERE \(period) GROUP BY m.id)
+            GROUP BY 1, 2, 3
+            """, arguments: arguments) {
+            var sides = Set<Principal>()
+            if (row[1] as Bool?) == true { sides.insert(.region) }
+            if (row[2] as Bool?) == true { sides.insert(.municipality) }
+            totals[row[0], default: MeetingTotals()].sidesPresent[sides] = row[3]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT structure_id, COUNT(*), COALESCE(SUM(status IS 'done'), 0), COALESCE(SUM(status IS NOT 'done' AND due < ?), 0) FROM (
+                SELECT a.structure_id, a.due,
+                       (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
+                        WHERE f.action_id = a.id AND fm.meeting_date <= ?
+                          AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
+                        ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1) AS status
+                FROM action_items a JOIN minutes m ON m.id = a.minutes_id
+                WHERE \(period))
+            GROUP BY 1
+            """, arguments: [asOf.iso, asOf.iso, from.iso, through.iso]) {
+            totals[row[0], default: MeetingTotals()].actionsCreated = row[1]
+            totals[row[0], default: MeetingTotals()].actionsDone = row[2]
+            totals[row[0], default: MeetingTotals()].actionsOverdue = row[3]
+        }
     }
 
     static func cancellations(_ db: Database, from: LocalDate, through: LocalDate) throws -> [CancellationRecord] {
@@ -68,22 +110,6 @@ extension AppDatabase {
             WHERE meeting_date BETWEEN ? AND ? ORDER BY structure_id, meeting_date
             """, arguments: [from.iso, through.iso]).map {
             CancellationRecord(structureID: $0["structure_id"], date: date($0["meeting_date"]), reason: $0["reason"])
-        }
-    }
-
-    static func actionRecords(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate) throws -> [ActionRecord] {
-        try Row.fetchAll(db, sql: """
-            SELECT a.structure_id, m.meeting_date AS decided_on, a.due,
-                   (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                    WHERE f.action_id = a.id AND fm.meeting_date <= ?
-                      AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
-                    ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1) AS status
-            FROM action_items a JOIN minutes m ON m.id = a.minutes_id
-            WHERE m.meeting_date BETWEEN ? AND ? AND \(current)
-            ORDER BY a.structure_id, m.meeting_date, a.id
-            """, arguments: [asOf.iso, from.iso, through.iso]).map {
-            ActionRecord(structureID: $0["structure_id"], decidedOn: date($0["decided_on"]), due: date($0["due"]),
-                         status: ($0["status"] as String?).flatMap(ActionStatus.init(rawValue:)) ?? .notStarted)
         }
     }
 }

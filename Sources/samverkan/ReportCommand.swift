@@ -91,15 +91,18 @@ struct ReportOutputOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
-    /// The stored history of a period; an empty history, with a note, when there is no database yet.
-    func history(period: ReportPeriod, asOf: LocalDate) throws -> MeetingHistory {
+    /// Reads the stored history of a period when called (on another thread, see
+    /// `ComplianceReport.build`); an empty history, with a note, when there is no database yet.
+    func historyReader(period: ReportPeriod, today: LocalDate) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             FileHandle.standardError.write(Data("Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n".utf8))
-            return MeetingHistory()
+            return { MeetingHistory() }
         }
-        let database = try openDatabase()
-        do { return try database.history(from: period.from, through: period.to, asOf: asOf) } catch {
-            throw UserError("the database \(databasePath) could not be read: \(error)")
+        let database = try openDatabase(), path = databasePath
+        return {
+            do { return try database.history(from: period.from, through: period.to, asOf: min(period.to, today)) } catch {
+                throw UserError("the database \(path) could not be read: \(error)")
+            }
         }
     }
 }

@@ -49,12 +49,12 @@ extension Report {
                 }
                 structures = structures.filter { $0.municipality == municipality }
             }
-            let history = try global.history(period: chosen, asOf: min(chosen.to, today))
+            let history = try global.historyReader(period: chosen, today: today)
             let report: ComplianceReport
             do {
                 report = try ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
-                                                    today: today, history: history, by: by)
-            } catch { throw UserError("\(error)") }
+                                                    today: today, by: by, history: history)
+            } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
             let numbers = output.numbers(language: global.lang)
             let text: String
             switch output.format {

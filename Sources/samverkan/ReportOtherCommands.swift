@@ -32,8 +32,7 @@ extension Report {
             let compliance: ComplianceReport
             do {
                 compliance = try ComplianceReport.build(configuration: configuration, structures: configuration.structures, period: chosen,
-                                                        today: today, history: try global.history(period: chosen, asOf: min(chosen.to, today)),
-                                                        by: .region)
+                                                        today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
             } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
             let report = GrantsReport(configuration: configuration, compliance: compliance)
             switch output.format {

@@ -115,7 +115,7 @@ struct ComplianceHTMLTests {
         configuration.structures[0].name = #"Alby <b>&amp; "VC" & 'hem'"#
         let report = try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
                                                 period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
-                                                history: ComplianceFixture.history, by: .municipality)
+                                                by: .municipality) { ComplianceFixture.history("2025-H1") }
         let html = try Self.page(report)
         let reader = Self.checkWellFormed(html)
         #expect(!html.contains("<b>"))

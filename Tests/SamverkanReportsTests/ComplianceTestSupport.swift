@@ -66,8 +66,7 @@ enum ComplianceFixture {
     /// single-a1: held Jan 14, Feb 11, May 13, Jun 10 and an extra Mar 20; Mar 11 cancelled; Apr 8 missed.
     /// single-a2: all three held, none approved. group-alby: Feb 5 held (3 of 4 members), May 7 missed.
     /// rug: both held, 2 of 3 and 3 of 3 members, approved after 14 and 18 days.
-    static let history = MeetingHistory(
-        meetings: [
+    static let records: [MeetingRecord] = [
             meeting("single-a1", "2025-01-14", approved: "2025-01-20", present: ["vc-a1", "hsv-a"], covered: both),
             meeting("single-a1", "2025-02-11", approved: "2025-03-03", present: ["vc-a1"], covered: ["fast-vardkontakt"]),
             meeting("single-a1", "2025-03-20", planned: false, approved: "2025-03-25", present: ["vc-a1", "hsv-a"], covered: both),
@@ -79,17 +78,26 @@ enum ComplianceFixture {
             meeting("group-alby", "2025-02-05", present: ["vc-a1", "hsv-a", "alby"]),
             meeting("rug", "2025-03-13", approved: "2025-03-27", present: ["region-test", "alby"], covered: ["fast-vardkontakt"]),
             meeting("rug", "2025-06-12", approved: "2025-06-30", present: ["region-test", "alby", "bstad"]),
-        ],
-        cancellations: [CancellationRecord(structureID: "single-a1", date: date("2025-03-11"), reason: "Sjukdom")],
-        actions: [
+    ]
+    static let cancellations = [CancellationRecord(structureID: "single-a1", date: date("2025-03-11"), reason: "Sjukdom")]
+    /// Statuses as known at the end of June.
+    static let actions = [
             ActionRecord(structureID: "single-a1", decidedOn: date("2025-01-14"), due: date("2025-03-31"), status: .done),
             ActionRecord(structureID: "single-a1", decidedOn: date("2025-02-11"), due: date("2025-04-30"), status: .notStarted),
             ActionRecord(structureID: "single-a1", decidedOn: date("2025-06-10"), due: date("2025-09-30"), status: .inProgress),
-        ])
+    ]
+
+    /// The fixture's history of a period, summed as the store would.
+    static func history(_ period: String, today: String = "2025-07-01") -> MeetingHistory {
+        let period = ReportPeriod(parsing: period)!
+        return MeetingHistory(records: records, cancellations: cancellations, actions: actions, period: period,
+                              asOf: min(period.to, date(today)))
+    }
 
     static func report(_ period: String = "2025-H1", today: String = "2025-07-01", by dimension: ComplianceDimension = .municipality,
-                       history: MeetingHistory = history) throws -> ComplianceReport {
-        try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
-                                   period: ReportPeriod(parsing: period)!, today: date(today), history: history, by: dimension)
+                       history: MeetingHistory? = nil) throws -> ComplianceReport {
+        let history = history ?? Self.history(period, today: today)
+        return try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
+                                          period: ReportPeriod(parsing: period)!, today: date(today), by: dimension) { history }
     }
 }

@@ -71,7 +71,7 @@ struct ReportFormatTests {
         configuration.structures[0].grantPoints = [GrantPoint(rawValue: 6)!]
         let report = try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
                                                 period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
-                                                history: ComplianceFixture.history, by: .region)
+                                                by: .region) { ComplianceFixture.history("2025-H1") }
         let grants = GrantsReport(configuration: configuration, compliance: report)
         #expect(grants.focusAreas[2].structures == 1 && grants.focusAreas[2].meetings == 5)
         // fast-vardkontakt (focus area 1) covered at 4 single-a1 meetings and 1 RUG meeting.

@@ -78,16 +78,86 @@ public struct ActivityRecord: Sendable, Hashable {
     }
 }
 
-/// Everything the store holds about meetings in a period, for the follow-up reports.
-public struct MeetingHistory: Sendable {
-    public var meetings: [MeetingRecord]
-    public var cancellations: [CancellationRecord]
-    /// Action items decided in the period, with their status at its end.
-    public var actions: [ActionRecord]
+/// A held meeting as the compliance report matches it against the schedule.
+public struct HeldMeeting: Sendable, Hashable {
+    public var structureID: String
+    /// The day the meeting was held.
+    public var date: LocalDate
+    /// The planned date of the occurrence; nil for an extra meeting.
+    public var plannedDate: LocalDate?
 
-    public init(meetings: [MeetingRecord] = [], cancellations: [CancellationRecord] = [], actions: [ActionRecord] = []) {
+    public init(structureID: String, date: LocalDate, plannedDate: LocalDate?) {
+        self.structureID = structureID
+        self.date = date
+        self.plannedDate = plannedDate
+    }
+}
+
+/// One structure's held meetings in a period, summed: what the compliance report needs beyond
+/// the dates. The store sums in SQL; ``add(_:)`` sums detailed records the same way.
+public struct MeetingTotals: Sendable, Hashable {
+    /// Held meetings (current minutes) in the period.
+    public var meetings = 0
+    /// Per standing agenda item id: meetings whose minutes cover it.
+    public var covered: [String: Int] = [:]
+    /// Per combination of sides present (region, municipality): meetings.
+    public var sidesPresent: [Set<Principal>: Int] = [:]
+    /// Per organisation id: meetings with someone of it present (a substitute included).
+    public var organisationsPresent: [String: Int] = [:]
+    /// Per number of days from meeting to approval: approved minutes.
+    public var approvalDays: [Int: Int] = [:]
+    /// Action items decided in the period.
+    public var actionsCreated = 0
+    /// Of those: done on the day the status is judged at.
+    public var actionsDone = 0
+    /// Of those: not done and past their due date on that day.
+    public var actionsOverdue = 0
+
+    public init() {}
+
+    /// Adds one held meeting.
+    public mutating func add(_ record: MeetingRecord) {
+        meetings += 1
+        for item in record.coveredItems { covered[item, default: 0] += 1 }
+        sidesPresent[record.presentPrincipals.intersection([.region, .municipality]), default: 0] += 1
+        for organisation in record.presentOrganisations { organisationsPresent[organisation, default: 0] += 1 }
+        if let approvedOn = record.approvedOn { approvalDays[max(0, record.date.days(to: approvedOn)), default: 0] += 1 }
+    }
+
+    /// Adds one action item with its status on `asOf`.
+    public mutating func add(_ action: ActionRecord, asOf: LocalDate) {
+        actionsCreated += 1
+        if action.status == .done { actionsDone += 1 } else if action.due < asOf { actionsOverdue += 1 }
+    }
+}
+
+/// Everything the store holds about meetings in a period, for the follow-up reports: the held
+/// meetings' dates, per-structure sums, and cancellations.
+public struct MeetingHistory: Sendable {
+    public var meetings: [HeldMeeting]
+    /// Per structure id.
+    public var totals: [String: MeetingTotals]
+    public var cancellations: [CancellationRecord]
+
+    public init(meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = []) {
         self.meetings = meetings
+        self.totals = totals
         self.cancellations = cancellations
-        self.actions = actions
+    }
+
+    /// Sums detailed records of a period: meetings and cancellations dated in it, action items
+    /// decided in it with their status on `asOf`.
+    public init(records: [MeetingRecord], cancellations: [CancellationRecord] = [], actions: [ActionRecord] = [],
+                period: ReportPeriod, asOf: LocalDate) {
+        var totals: [String: MeetingTotals] = [:]
+        var meetings: [HeldMeeting] = []
+        for record in records where period.contains(record.date) {
+            meetings.append(HeldMeeting(structureID: record.structureID, date: record.date, plannedDate: record.plannedDate))
+            totals[record.structureID, default: MeetingTotals()].add(record)
+        }
+        for action in actions where period.contains(action.decidedOn) {
+            totals[action.structureID, default: MeetingTotals()].add(action, asOf: asOf)
+        }
+        self.init(meetings: meetings, totals: totals, cancellations: cancellations.filter { period.contains($0.date) })
     }
 }

@@ -94,6 +94,18 @@ extension ComplianceReport {
         return text + "\n" + phrases.text("report.notes") + "\n"
     }
 
+    /// Longest list of meetings in the table and Markdown; the JSON has them all.
+    static let listLimit = 200
+
+    /// Rows sorted by date, the latest ``listLimit`` kept, with a line saying how many more there are.
+    static func capped(_ rows: [[String]], phrases: Phrasebook) -> [[String]] {
+        let sorted = rows.sorted { $0[0] < $1[0] }
+        guard sorted.count > listLimit else { return sorted }
+        let more = sorted.count - listLimit
+        return [[phrases.text("report.more", ["count": "\(more)"])] + Array(repeating: "", count: sorted[0].count - 1)]
+            + sorted.suffix(listLimit)
+    }
+
     /// Standing items, cancelled and missed meetings: (title, header, rows).
     func detailSections(phrases: Phrasebook, numbers: ReportNumber) -> [(String, [String], [[String]])] {
         let titles = itemTitles
@@ -101,8 +113,8 @@ extension ComplianceReport {
             let count = total.items[id]!
             return [titles[id] ?? id, "\(count.covered)", "\(count.meetings)", numbers.percent(count.share)]
         }
-        let cancelled = structures.flatMap { row in row.cancellations.map { [$0.date.iso, row.name, $0.reason] } }.sorted { $0[0] < $1[0] }
-        let missed = structures.flatMap { row in row.missedDates.map { [$0.iso, row.name] } }.sorted { $0[0] < $1[0] }
+        let cancelled = Self.capped(structures.flatMap { row in row.cancellations.map { [$0.date.iso, row.name, $0.reason] } }, phrases: phrases)
+        let missed = Self.capped(structures.flatMap { row in row.missedDates.map { [$0.iso, row.name] } }, phrases: phrases)
         let column = { (key: String) in phrases.text("report.column.\(key)") }
         return [(phrases.text("report.items.title"), [column("item"), column("covered"), column("meetings"), column("share")], items),
                 (phrases.text("report.cancellations.title"), [column("date"), column("structure"), column("reason")], cancelled),

@@ -37,35 +37,64 @@ public struct ComplianceReport: Sendable {
     }
 
     /// The structure row by id.
-    public func structure(_ id: String) -> StructureCompliance? { structures.first { $0.id == id } }
+    public func structure(_ id: String) -> StructureCompliance? { rowIndex[id].map { structures[$0] } }
+
+    private let rowIndex: [String: Int]
+
+    init(period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, months: [YearMonth],
+         structures: [StructureCompliance], groups: [ComplianceGroup], total: ComplianceFigures, regionName: String) {
+        self.period = period
+        self.today = today
+        self.asOf = asOf
+        self.dimension = dimension
+        self.months = months
+        self.structures = structures
+        self.groups = groups
+        self.total = total
+        self.regionName = regionName
+        rowIndex = Dictionary(structures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// Builds the report.
     /// - Parameters:
     ///   - structures: the structures to report on (those not active in the period are left out).
-    ///   - history: what the store holds for the period (see `AppDatabase.history`).
-    /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded.
+    ///   - history: what the store holds for the period (see `AppDatabase.history`). It is read on
+    ///     another thread while the schedules are expanded on this one, so the two overlap.
+    /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded; what `history` throws.
     public static func build(configuration: Configuration, structures: [CollaborationStructure], period: ReportPeriod,
-                             today: LocalDate, history: MeetingHistory, by dimension: ComplianceDimension,
-                             scheduler: Scheduler = Scheduler()) throws -> ComplianceReport {
-        let months = period.months
-        let asOf = min(period.to, today)
-        // The store reads by period already; filtering again keeps the figures right for any history.
-        let meetings = Dictionary(grouping: history.meetings.filter { period.contains($0.date) }, by: \.structureID)
-        let cancellations = Dictionary(grouping: history.cancellations.filter { period.contains($0.date) }, by: \.structureID)
-        let actions = Dictionary(grouping: history.actions.filter { period.contains($0.decidedOn) }, by: \.structureID)
+                             today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
+                             history: @escaping @Sendable () throws -> MeetingHistory) throws -> ComplianceReport {
+        let pending = Background(history)
+        let active = structures.filter { $0.starts <= period.to && ($0.until ?? period.from) >= period.from }
+        // Only the dates are kept: a tenth of the memory of the occurrences for long periods.
+        var occurrences: [[PlannedMeeting]] = []
+        occurrences.reserveCapacity(active.count)
+        do {
+            for structure in active {
+                occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
+                    .filter(\.isHeld).map { PlannedMeeting(planned: $0.plannedStart.date, start: $0.start.date) })
+            }
+        } catch {
+            _ = try? pending.wait()
+            throw error
+        }
+        let history = try pending.wait()
+        let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
+        let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
         var rows: [StructureCompliance] = []
-        for structure in structures where structure.starts <= period.to && (structure.until ?? period.from) >= period.from {
-            let occurrences = try scheduler.occurrences(of: structure, from: period.from, through: period.to)
-            var row = StructureCompliance(structure, configuration: configuration, months: months)
-            row.tally(occurrences: occurrences, meetings: meetings[structure.id] ?? [],
-                      cancelled: cancellations[structure.id] ?? [], actions: actions[structure.id] ?? [],
-                      structure: structure, configuration: configuration, period: period, today: today, asOf: asOf)
+        rows.reserveCapacity(active.count)
+        for (structure, planned) in zip(active, occurrences) {
+            var row = StructureCompliance(structure, configuration: configuration, months: period.months)
+            row.tally(occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
+                      totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
+                      configuration: configuration, today: today)
             rows.append(row)
         }
         var total = ComplianceFigures()
         for row in rows { total.add(row.figures) }
-        return ComplianceReport(period: period, today: today, asOf: asOf, dimension: dimension, months: months,
-                                structures: rows, groups: group(rows, by: dimension, configuration: configuration),
+        return ComplianceReport(period: period, today: today, asOf: min(period.to, today), dimension: dimension,
+                                months: period.months, structures: rows,
+                                groups: group(rows, by: dimension, configuration: configuration),
                                 total: total, regionName: configuration.region.name)
     }
 

@@ -1,24 +1,36 @@
 import SamverkanDomain
 
+/// A planned meeting that takes place (not skipped): its planned day and the day it is held.
+struct PlannedMeeting: Sendable, Hashable {
+    let planned: LocalDate
+    let start: LocalDate
+}
+
 extension StructureCompliance {
-    /// Counts a structure's planned meetings, minutes, cancellations and action items.
-    mutating func tally(occurrences: [Occurrence], meetings: [MeetingRecord], cancelled recorded: [CancellationRecord],
-                        actions: [ActionRecord], structure: CollaborationStructure, configuration: Configuration,
-                        period: ReportPeriod, today: LocalDate, asOf: LocalDate) {
+    /// Counts a structure's planned meetings against its held meetings, cancellations and sums.
+    mutating func tally(occurrences: [PlannedMeeting], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
+                        totals: MeetingTotals, structure: CollaborationStructure, configuration: Configuration, today: LocalDate) {
         figures.structures = 1
-        var unmatched = meetings
+        // Each held meeting matches one occurrence: by planned date, else (a planned meeting held
+        // on another day) by its date. What is left over is extra.
+        var byPlanned: [LocalDate: Int] = [:], byDate: [LocalDate: Int] = [:]
+        for (index, meeting) in meetings.enumerated() {
+            if let planned = meeting.plannedDate {
+                if byPlanned[planned] == nil { byPlanned[planned] = index }
+                if byDate[meeting.date] == nil { byDate[meeting.date] = index }
+            }
+        }
+        var used = Set<Int>()
         let cancelledOn = Dictionary(recorded.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
-        var held: [MeetingRecord] = []
-        for occurrence in occurrences where occurrence.isHeld {
-            let planned = occurrence.plannedStart.date, start = occurrence.start.date
+        for occurrence in occurrences {
+            let planned = occurrence.planned, start = occurrence.start
             let cell = monthIndex(start)
-            if let index = unmatched.firstIndex(where: { $0.plannedDate == planned })
-                ?? unmatched.firstIndex(where: { $0.plannedDate != nil && $0.date == start }) {
-                held.append(unmatched.remove(at: index))
+            if let index = [byPlanned[planned], byDate[start]].compactMap({ $0 }).first(where: { !used.contains($0) }) {
+                used.insert(index)
                 figures.heldPlanned += 1
                 figures.expected += 1
             } else if let cancellation = cancelledOn[start] ?? cancelledOn[planned] {
-                self.cancellations.append(cancellation)
+                cancellations.append(cancellation)
                 figures.cancelled += 1
                 figures.expected += 1
                 cell.map { months[$0].cancelled += 1 }
@@ -32,30 +44,10 @@ extension StructureCompliance {
                 cell.map { months[$0].missed += 1 }
             }
         }
-        figures.extra = unmatched.count
-        held += unmatched
+        figures.extra = meetings.count - used.count
         figures.counted = min(figures.held, figures.expected)
-        let required = requiredPrincipals(structure, configuration)
-        for meeting in held {
-            monthIndex(meeting.date).map { months[$0].held += 1 }
-            count(content: meeting)
-            count(attendance: meeting, structure: structure, required: required)
-            if let approvedOn = meeting.approvedOn {
-                let days = max(0, meeting.date.days(to: approvedOn))
-                figures.approved += 1
-                figures.approvalDays.append(days)
-                if days <= ComplianceFigures.approvalLimit { figures.approvedInTime += 1 }
-            }
-        }
-        for action in actions {
-            figures.actionsCreated += 1
-            if action.status == .done {
-                figures.actionsDone += 1
-            } else {
-                figures.actionsOpen += 1
-                if action.due < asOf { figures.actionsOverdue += 1 }
-            }
-        }
+        for meeting in meetings { monthIndex(meeting.date).map { months[$0].held += 1 } }
+        count(totals, structure: structure, configuration: configuration)
         cancellations.sort { $0.date < $1.date }
     }
 
@@ -65,32 +57,38 @@ extension StructureCompliance {
         return months.indices.contains(index) ? index : nil
     }
 
-    private mutating func count(content meeting: MeetingRecord) {
-        figures.agendaPossible += agenda.count
+    /// Content, attendance, approval and action items from the structure's sums.
+    private mutating func count(_ totals: MeetingTotals, structure: CollaborationStructure, configuration: Configuration) {
+        let held = totals.meetings
+        figures.agendaPossible = agenda.count * held
         for item in agenda {
-            let covered = meeting.coveredItems.contains(item.id)
-            if covered { figures.agendaCovered += 1 }
-            figures.items[item.id, default: ComplianceFigures.ItemCount()].meetings += 1
-            if covered { figures.items[item.id, default: ComplianceFigures.ItemCount()].covered += 1 }
+            let covered = totals.covered[item.id] ?? 0
+            figures.agendaCovered += covered
+            figures.items[item.id] = ComplianceFigures.ItemCount(covered: covered, meetings: held)
         }
-    }
-
-    /// The sides among a structure's members that must both be present (region, municipality).
-    private func requiredPrincipals(_ structure: CollaborationStructure, _ configuration: Configuration) -> Set<Principal> {
-        Set(structure.members.compactMap { configuration.organisation($0)?.principal }).intersection([.region, .municipality])
-    }
-
-    private mutating func count(attendance meeting: MeetingRecord, structure: CollaborationStructure, required: Set<Principal>) {
-        switch attendanceMeasure {
-        case .memberShare:
-            guard !structure.members.isEmpty else { return }
-            let present = structure.members.filter { meeting.presentOrganisations.contains($0) }.count
-            figures.attendanceMeetings += 1
-            figures.attendanceScore += Double(present) / Double(structure.members.count)
-        case .bothPrincipals:
-            guard !required.isEmpty else { return }
-            figures.attendanceMeetings += 1
-            if required.isSubset(of: meeting.presentPrincipals) { figures.attendanceScore += 1 }
+        if held > 0 {
+            switch attendanceMeasure {
+            case .memberShare where !structure.members.isEmpty:
+                let present = structure.members.reduce(0) { $0 + (totals.organisationsPresent[$1] ?? 0) }
+                figures.attendanceMeetings = held
+                figures.attendanceScore = Double(present) / Double(structure.members.count)
+            case .bothPrincipals:
+                let required = Set(structure.members.compactMap { configuration.organisation($0)?.principal }).intersection([.region, .municipality])
+                guard !required.isEmpty else { break }
+                figures.attendanceMeetings = held
+                figures.attendanceScore = Double(totals.sidesPresent.filter { required.isSubset(of: $0.key) }.values.reduce(0, +))
+            default:
+                break
+            }
         }
+        for (days, count) in totals.approvalDays.sorted(by: { $0.key < $1.key }) {
+            figures.approved += count
+            figures.approvalDays += Array(repeating: days, count: count)
+            if days <= ComplianceFigures.approvalLimit { figures.approvedInTime += count }
+        }
+        figures.actionsCreated = totals.actionsCreated
+        figures.actionsDone = totals.actionsDone
+        figures.actionsOpen = totals.actionsCreated - totals.actionsDone
+        figures.actionsOverdue = totals.actionsOverdue
     }
 }
