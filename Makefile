@@ -29,6 +29,8 @@ demo: deps build
 	@echo "Calendars and the invitation are in $(DEMO)/ (import halland.ics, or subscribe to it from a web server)."
 	@echo
 	@scripts/demo-minutes.sh $(BIN) $(CONFIG) $(DEMO)
+	@echo
+	@scripts/demo-report.sh $(BIN) $(CONFIG) $(DEMO)
 
 ## Installs what is missing (the test peers too) and runs every test.
 test: deps-test

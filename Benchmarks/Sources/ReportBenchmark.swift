@@ -41,6 +41,7 @@ enum ReportBenchmark {
         let path = try seededDatabase(configuration)
         let scheduler = Scheduler()
         let phrases = Phrasebook(language: "sv", phrases: try MinutesBenchmark.loadPhrases())
+        var reportPeak = 0.0
         for item in cases {
             let asOf = min(item.period.to, today)
             var phases: [(open: Double, build: Double, render: Double)] = []
@@ -67,6 +68,7 @@ enum ReportBenchmark {
                          item.name, item.period.label, structures, meetings, total, item.target, baseline, total / baseline,
                          total < item.target ? "PASS" : "FAIL"))
             let peak = Measure.peakMemoryMB()
+            reportPeak = max(reportPeak, peak)
             // The parts on their own (not overlapped): what the build waits for.
             let database = try AppDatabase.open(path: path)
             let history = try median((0..<runs).map { _ in
@@ -90,8 +92,8 @@ enum ReportBenchmark {
                          median(phases.map(\.open)), median(phases.map(\.build)), history, expansion,
                          median(phases.map(\.render)), peak, json, Double(bytes) / 1e6))
         }
-        let peak = Measure.peakMemoryMB()
-        print(String(format: "report: peak memory %.0f MB (target %.0f MB) — %@", peak, memoryTarget, peak < memoryTarget ? "PASS" : "FAIL"))
+        print(String(format: "report: peak memory of the reports %.0f MB (target %.0f MB) — %@; with the JSON measured as well %.0f MB",
+                     reportPeak, memoryTarget, reportPeak < memoryTarget ? "PASS" : "FAIL", Measure.peakMemoryMB()))
     }
 
     /// The baseline: the same tables summed per structure by SQLite alone (held, approved, mean

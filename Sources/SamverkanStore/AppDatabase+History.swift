@@ -60,16 +60,18 @@ extension AppDatabase {
     static func readSums(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate,
                          into totals: inout [String: MeetingTotals]) throws {
         let period = "m.meeting_date BETWEEN ? AND ? AND \(current)"
+        // CROSS JOIN keeps the period's minutes (by the date index) as the outer loop, so a short
+        // period reads only its own rows instead of scanning the child tables.
         let present = "(a.present = 1 OR a.substitute <> '')"
         let arguments: StatementArguments = [from.iso, through.iso]
         for row in try Row.fetchAll(db, sql: """
-            SELECT m.structure_id, g.agenda_item_id, COUNT(*) FROM minutes m JOIN minutes_agenda g ON g.minutes_id = m.id
+            SELECT m.structure_id, g.agenda_item_id, COUNT(*) FROM minutes m CROSS JOIN minutes_agenda g ON g.minutes_id = m.id
             WHERE \(period) AND g.covered = 1 GROUP BY 1, 2
             """, arguments: arguments) {
             totals[row[0], default: MeetingTotals()].covered[row[1]] = row[2]
         }
         for row in try Row.fetchAll(db, sql: """
-            SELECT m.structure_id, a.organisation_id, COUNT(DISTINCT m.id) FROM minutes m JOIN minutes_attendance a ON a.minutes_id = m.id
+            SELECT m.structure_id, a.organisation_id, COUNT(DISTINCT m.id) FROM minutes m CROSS JOIN minutes_attendance a ON a.minutes_id = m.id
             WHERE \(period) AND \(present) GROUP BY 1, 2
             """, arguments: arguments) {
             totals[row[0], default: MeetingTotals()].organisationsPresent[row[1]] = row[2]
@@ -94,7 +96,7 @@ extension AppDatabase {
                         WHERE f.action_id = a.id AND fm.meeting_date <= ?
                           AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
                         ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1) AS status
-                FROM action_items a JOIN minutes m ON m.id = a.minutes_id
+                FROM minutes m CROSS JOIN action_items a ON a.minutes_id = m.id
                 WHERE \(period))
             GROUP BY 1
             """, arguments: [asOf.iso, asOf.iso, from.iso, through.iso]) {
