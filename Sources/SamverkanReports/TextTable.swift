@@ -12,21 +12,31 @@ public struct TextTable: Sendable {
     }
 
     public func render() -> String {
-        let all = [header] + rows
         let columns = header.count
-        let cut = all.map { row in
+        // Widths in characters, counted once per cell (long tables are thousands of rows).
+        let cut: [[(text: String, width: Int)]] = ([header] + rows).map { row in
             row.enumerated().map { index, cell in
-                index < columns - 1 && cell.count > maxCellWidth ? String(cell.prefix(maxCellWidth - 1)) + "…" : cell
+                let width = cell.count
+                return index < columns - 1 && width > maxCellWidth ? (String(cell.prefix(maxCellWidth - 1)) + "…", maxCellWidth) : (cell, width)
             }
         }
-        let widths = (0..<columns).map { column in cut.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { index, cell in
-                index == columns - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ")
+        var widths = Array(repeating: 0, count: columns)
+        for row in cut { for (index, cell) in row.enumerated() where index < columns { widths[index] = max(widths[index], cell.width) } }
+        func line(_ row: [(text: String, width: Int)]) -> String {
+            var text = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "  " }
+                text += cell.text
+                if index < columns - 1 { text += String(repeating: " ", count: widths[index] - cell.width) }
+            }
+            while text.last == " " { text.removeLast() }
+            return text
         }
-        var lines = [line(cut[0]), widths.map { String(repeating: "-", count: max($0, 1)) }.joined(separator: "  ")]
+        var lines = [line(cut[0])]
+        var rule = widths.map { String(repeating: "-", count: max($0, 1)) }.joined(separator: "  ")
+        while rule.last == " " { rule.removeLast() }
+        lines.append(rule)
         lines += cut.dropFirst().map(line)
-        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n") + "\n"
     }
 }
