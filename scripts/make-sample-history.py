@@ -2,12 +2,13 @@
 """Makes the sample minutes of Config/samples/halland-2025-minutes.json: an invented but plausible
 year (2025) of Halland collaboration meetings, recorded through the samverkan command line.
 
-Deterministic (seeded): about 85 % of the planned meetings have minutes, 5 % are cancelled, the
+Deterministic (seeded) apart from the wall-clock `createdAt`/`recordedAt` stamps: about 85 % of the planned meetings have minutes, 5 % are cancelled, the
 rest are missed; attendance, covered standing items and approval delays vary; a few extra meetings
 and action items. No real names or personal data: the people are the configuration's roles.
 
 Usage: scripts/make-sample-history.py [BIN] [CONFIG] [OUTPUT]
 """
+import datetime
 import json
 import os
 import random
@@ -63,7 +64,7 @@ def main():
         for structure_id, date, reason in cancels:
             run("minutes", "cancel", "--structure", structure_id, "--date", date, "--reason", reason, env=env)
         for number, date, delay in approvals:
-            day = (__import__("datetime").date.fromisoformat(date) + __import__("datetime").timedelta(days=delay)).isoformat()
+            day = (datetime.date.fromisoformat(date) + datetime.timedelta(days=delay)).isoformat()
             structure = structures[minutes[number - 1]["structureID"]]
             chair = (structure.get("chair") or {}).get("id") or structure["participants"][0]["id"]
             run("minutes", "approve", str(number), "--date", day, "--by", chair, env=dict(env, SAMVERKAN_TODAY=day))

@@ -39,9 +39,7 @@ public struct ScheduleReport: Sendable {
 
     /// Pretty-printed JSON with sorted keys.
     public func json(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(listing(of: structures, from: from, through: through)), as: UTF8.self) + "\n"
+        try ReportJSON.text(listing(of: structures, from: from, through: through))
     }
 
     /// A table: date, weekday, time, structure, status and reason.

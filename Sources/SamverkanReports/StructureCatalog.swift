@@ -37,9 +37,7 @@ public struct StructureCatalog: Sendable {
 
     /// Pretty-printed JSON with sorted keys, so output is stable between runs.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(listing()), as: UTF8.self) + "\n"
+        try ReportJSON.text(listing())
     }
 
     func summary(_ structure: CollaborationStructure) -> StructureSummary {

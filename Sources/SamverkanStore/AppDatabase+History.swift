@@ -59,9 +59,9 @@ extension AppDatabase {
     /// Covered standing items, attendance and action items, summed per structure in SQL.
     static func readSums(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate,
                          into totals: inout [String: MeetingTotals]) throws {
-        let period = "m.meeting_date BETWEEN ? AND ? AND \(current)"
         // CROSS JOIN keeps the period's minutes (by the date index) as the outer loop, so a short
         // period reads only its own rows instead of scanning the child tables.
+        let period = "m.meeting_date BETWEEN ? AND ? AND \(current)"
         let present = "(a.present = 1 OR a.substitute <> '')"
         let arguments: StatementArguments = [from.iso, through.iso]
         for row in try Row.fetchAll(db, sql: """
@@ -91,11 +91,7 @@ extension AppDatabase {
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT structure_id, COUNT(*), COALESCE(SUM(status IS 'done'), 0), COALESCE(SUM(status IS NOT 'done' AND due < ?), 0) FROM (
-                SELECT a.structure_id, a.due,
-                       (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                        WHERE f.action_id = a.id AND fm.meeting_date <= ?
-                          AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
-                        ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1) AS status
+                SELECT a.structure_id, a.due, \(latestFollowUp("status", where: "fm.meeting_date <= ?")) AS status
                 FROM minutes m CROSS JOIN action_items a ON a.minutes_id = m.id
                 WHERE \(period))
             GROUP BY 1

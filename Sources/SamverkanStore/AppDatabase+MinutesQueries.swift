@@ -30,14 +30,9 @@ extension AppDatabase {
             filters.append("m.meeting_date < ?"); arguments.append(date.iso)
             followFilter += " AND fm.meeting_date < ?"; followArguments.append(date.iso)
         }
-        let latest = """
-            FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-            WHERE f.action_id = a.id AND \(followFilter)
-              AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
-            ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1
-            """
         let sql = """
-            SELECT a.*, m.meeting_date AS decided_on, (SELECT f.status \(latest)) AS status, (SELECT f.comment \(latest)) AS comment
+            SELECT a.*, m.meeting_date AS decided_on, \(latestFollowUp("status", where: followFilter)) AS status,
+                   \(latestFollowUp("comment", where: followFilter)) AS comment
             FROM action_items a JOIN minutes m ON m.id = a.minutes_id
             WHERE \(filters.joined(separator: " AND "))
             ORDER BY m.meeting_date, a.id

@@ -34,15 +34,8 @@ struct ReportPeriodOptions: ParsableArguments {
                 throw ValidationError("--period must be a year (2025), half-year (2025-H1), quarter (2025-Q2) or month (2025-03), not \"\(period)\"")
             }
         }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, LocalDate(iso: value) == nil {
-                throw ValidationError("\(name) must be a date written YYYY-MM-DD, not \"\(value)\"")
-            }
-        }
+        try PeriodOptions.check(from: from, to: to)
         if to != nil, from == nil { throw ValidationError("--to needs --from (or use --period)") }
-        if let from = from.flatMap({ LocalDate(iso: $0) }), let to = to.flatMap({ LocalDate(iso: $0) }), from > to {
-            throw ValidationError("--from \(from) is after --to \(to); give the earlier date first")
-        }
     }
 
     /// The period, with defaults filled in.
@@ -76,6 +69,16 @@ struct ReportOutputOptions: ParsableArguments {
     /// The number style for a language.
     func numbers(language: String) -> ReportNumber {
         ReportNumber(decimalComma: (decimal ?? (language == "sv" ? .comma : .point)) == .comma)
+    }
+
+    /// Writes a follow-up report in the chosen format (html is refused in `validate()`).
+    func write(_ report: some FollowUpDocument, phrases: Phrasebook) throws {
+        switch format {
+        case .table, .html: try write(report.table(phrases: phrases), phrases: phrases)
+        case .csv: try write(report.csv(phrases: phrases), phrases: phrases)
+        case .json: try write(try report.json(), phrases: phrases)
+        case .md: try write(report.markdown(phrases: phrases), phrases: phrases)
+        }
     }
 
     /// Writes the text to `--output` atomically, or to standard output.

@@ -35,12 +35,7 @@ extension Report {
                                                         today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
             } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
             let report = GrantsReport(configuration: configuration, compliance: compliance)
-            switch output.format {
-            case .table, .html: try output.write(report.table(phrases: phrases), phrases: phrases)
-            case .csv: try output.write(report.csv(phrases: phrases), phrases: phrases)
-            case .json: try output.write(try report.json(), phrases: phrases)
-            case .md: try output.write(report.markdown(phrases: phrases), phrases: phrases)
-            }
+            try output.write(report, phrases: phrases)
         }
     }
 
@@ -83,12 +78,7 @@ extension Report {
                 }
             }
             let report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
-            switch output.format {
-            case .table, .html: try output.write(report.table(phrases: phrases), phrases: phrases)
-            case .csv: try output.write(report.csv(phrases: phrases), phrases: phrases)
-            case .json: try output.write(try report.json(), phrases: phrases)
-            case .md: try output.write(report.markdown(phrases: phrases), phrases: phrases)
-            }
+            try output.write(report, phrases: phrases)
         }
     }
 }

@@ -49,7 +49,10 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"))
     var to: String?
 
-    func validate() throws {
+    func validate() throws { try Self.check(from: from, to: to) }
+
+    /// `--from` and `--to` are dates, the earlier first (shared with the report commands).
+    static func check(from: String?, to: String?) throws {
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, LocalDate(iso: value) == nil {
                 throw ValidationError("\(name) must be a date written YYYY-MM-DD, not \"\(value)\"")

@@ -15,7 +15,9 @@ Prints one JSON object {"ok": bool, "structures": n, "problems": [...]}; exit 0 
 2 for a bad command line.
 """
 import csv
+import datetime
 import json
+import os
 import sqlite3
 import statistics
 import sys
@@ -103,7 +105,6 @@ def recompute(db, structures, schedule, period_from, period_to, today):
 
 
 def date_number(text):
-    import datetime
     return datetime.date.fromisoformat(text).toordinal()
 
 
@@ -130,8 +131,7 @@ def main():
     expected = recompute(db, structures, schedule, period["from"], period["to"], today)
     problems = []
     # The JSON must follow its documented schema (Docs/compliance-report.schema.json).
-    import os
-    import jsonschema
+    import jsonschema  # from the venv; imported here so the usage message works without it
     schema_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Docs", "compliance-report.schema.json")
     validator = jsonschema.Draft202012Validator(json.load(open(schema_path, encoding="utf-8")))
     problems += [f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(report)][:10]

@@ -137,7 +137,7 @@ struct CompliancePage {
 
     /// The rows of a group's structures, in its order.
     func structures(of group: ComplianceGroup) -> [StructureCompliance] {
-        group.structureIDs.compactMap { id in report.structures.first { $0.id == id } }
+        group.structureIDs.compactMap(report.structure)
     }
 
     /// Text safe in XML content and attribute values; control characters XML does not allow are left out.

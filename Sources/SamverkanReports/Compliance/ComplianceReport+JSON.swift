@@ -6,9 +6,7 @@ extension ComplianceReport {
     /// fractions 0–1 rounded to four decimals); the schema is documented in README.md and
     /// `Docs/compliance-report.schema.json`.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONReport(self)), as: UTF8.self) + "\n"
+        try ReportJSON.text(JSONReport(self))
     }
 
     /// The standing agenda item titles of every structure in the report, by id.

@@ -52,8 +52,8 @@ extension StructureCompliance {
     }
 
     private func monthIndex(_ date: LocalDate) -> Int? {
-        guard let first = months.first, let year = Int(first.month.prefix(4)), let month = Int(first.month.suffix(2)) else { return nil }
-        let index = (date.year - year) * 12 + date.month - month
+        guard let first = firstMonth else { return nil }
+        let index = (date.year - first.year) * 12 + date.month - first.month
         return months.indices.contains(index) ? index : nil
     }
 

@@ -47,6 +47,8 @@ public struct StructureCompliance: Sendable, Hashable {
     public internal(set) var cancellations: [CancellationRecord] = []
     /// Due planned meetings with neither minutes nor a cancellation.
     public internal(set) var missedDates: [LocalDate] = []
+    /// The month of the first cell.
+    let firstMonth: YearMonth?
 
     init(_ structure: CollaborationStructure, configuration: Configuration, months: [YearMonth]) {
         id = structure.id
@@ -63,5 +65,6 @@ public struct StructureCompliance: Sendable, Hashable {
         attendanceMeasure = structure.kind == .rug || structure.kind == .group ? .memberShare : .bothPrincipals
         agenda = structure.standingAgenda
         self.months = months.map { MonthCell(month: $0) }
+        firstMonth = months.first
     }
 }

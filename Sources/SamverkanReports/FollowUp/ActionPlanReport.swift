@@ -85,9 +85,7 @@ public struct ActionPlanReport: Sendable {
     /// JSON: `schemaVersion`, `asOf`, `activities` (the ``Row`` fields; `status` and `timePlan` as codes).
     public func json() throws -> String {
         struct Document: Encodable { let schemaVersion = 1, region: String, asOf: String, activities: [Row] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(region: regionName, asOf: asOf.iso, activities: rows)), as: UTF8.self) + "\n"
+        return try ReportJSON.text(Document(region: regionName, asOf: asOf.iso, activities: rows))
     }
 }
 

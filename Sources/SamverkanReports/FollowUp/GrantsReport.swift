@@ -62,18 +62,20 @@ public struct GrantsReport: Sendable {
         if !row.itemIDs.contains(id) { row.itemIDs.append(id) }
     }
 
-    /// The rows as (label, title, row) in order: focus areas, then grant points.
-    func labelled(phrases: Phrasebook) -> [(String, String, Row)] {
-        focusAreas.map { (phrases.text("grants.focus-area", ["number": "\($0.number)"]), phrases.text("focus.\($0.number)"), $0) }
-            + grantPoints.map { (phrases.text("grants.point", ["number": "\($0.number)"]), phrases.text("grant.\($0.number)"), $0) }
+    /// The table's cells, focus areas then grant points: label, title, structures, meetings, items.
+    func cells(phrases: Phrasebook) -> [[String]] {
+        func cells(_ row: Row, _ label: String, _ title: String) -> [String] {
+            [label, title, "\(row.structures)", "\(row.meetings)", "\(row.agendaItems)"]
+        }
+        return focusAreas.map { cells($0, phrases.text("grants.focus-area", ["number": "\($0.number)"]), phrases.text("focus.\($0.number)")) }
+            + grantPoints.map { cells($0, phrases.text("grants.point", ["number": "\($0.number)"]), phrases.text("grant.\($0.number)")) }
     }
 
     var header: [String] { ["grants.column.part", "grants.column.title", "report.column.structures", "grants.column.meetings", "grants.column.items"] }
 
     /// The terminal table.
     public func table(phrases: Phrasebook) -> String {
-        let rows = labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)"] }
-        return heading(phrases: phrases) + "\n\n" + TextTable(header: header.map { phrases.text($0) }, rows: rows, maxCellWidth: 70).render()
+        heading(phrases: phrases) + "\n\n" + TextTable(header: header.map { phrases.text($0) }, rows: cells(phrases: phrases), maxCellWidth: 70).render()
             + "\n" + phrases.text("grants.notes") + "\n"
     }
 
@@ -84,17 +86,15 @@ public struct GrantsReport: Sendable {
 
     /// Markdown with a pipe table.
     public func markdown(phrases: Phrasebook) -> String {
-        let rows = labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)"] }
         let lines = heading(phrases: phrases).split(separator: "\n")
-        return "# \(lines[0])\n\n\(lines[1])\n\n" + ComplianceReport.pipeTable(header.map { phrases.text($0) }, rows)
+        return "# \(lines[0])\n\n\(lines[1])\n\n" + ComplianceReport.pipeTable(header.map { phrases.text($0) }, cells(phrases: phrases))
             + "\n" + phrases.text("grants.notes") + "\n"
     }
 
     /// CSV for Excel.
     public func csv(phrases: Phrasebook) -> String {
         CSVDocument(header: header.map { phrases.text($0) } + [phrases.text("grants.column.item-ids")],
-                    rows: labelled(phrases: phrases).map { [$0.0, $0.1, "\($0.2.structures)", "\($0.2.meetings)", "\($0.2.agendaItems)",
-                                                            $0.2.itemIDs.joined(separator: ", ")] }).render()
+                    rows: zip(cells(phrases: phrases), focusAreas + grantPoints).map { $0 + [$1.itemIDs.joined(separator: ", ")] }).render()
     }
 
     /// JSON: `schemaVersion`, `period`, `focusAreas` and `grantPoints` rows (`number`, `structures`,
@@ -103,10 +103,7 @@ public struct GrantsReport: Sendable {
         struct Document: Encodable {
             let schemaVersion = 1, region: String, period: [String: String], asOf: String, focusAreas: [Row], grantPoints: [Row]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let document = Document(region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
-                                asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints)
-        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        return try ReportJSON.text(Document(region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
+                                            asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints))
     }
 }
