@@ -59,9 +59,10 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
         let dtstart = zone.icalTime(start)
         guard let iterator = icalrecur_iterator_new(rule, dtstart) else { return [] }
         defer { icalrecur_iterator_free(iterator) }
-        if !isBounded, from > start.date {
+        let weeks = rule.freq == ICAL_WEEKLY_RECURRENCE ? Int(rule.interval) : nil
+        if !isBounded, let restart = Self.restart(weeklyInterval: weeks, start: start.date, from: from) {
             // Jump close to the window instead of walking every earlier occurrence.
-            let jump = LocalDateTime(date: from.adding(days: -1), time: start.time)
+            let jump = LocalDateTime(date: restart, time: start.time)
             _ = icalrecur_iterator_set_start(iterator, zone.icalTime(jump))
         }
         var result: [LocalDateTime] = []
@@ -75,5 +76,24 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
             result.append(LocalDateTime(date: date, time: time))
         }
         return result
+    }
+
+    /// The day to restart the iterator on for a window from `from`, or nil to walk from `start`.
+    ///
+    /// Usually the day before the window. A weekly rule restarts on the last day before the
+    /// window that lies a whole number of intervals after `start`: libical 3.0 mis-handles a
+    /// weekly restart in an off week of an `INTERVAL` > 1 (in `__iterator_set_start` the week
+    /// count since `DTSTART`, not its remainder, is subtracted), which moves the iterator back to
+    /// near `DTSTART`, so its first `next` walks every earlier occurrence again (about 0.5 ms a
+    /// series ten years on). The dates are right either way; an aligned week never takes that path.
+    ///
+    /// - Parameter weeklyInterval: the rule's `INTERVAL` when it is `FREQ=WEEKLY`, else nil.
+    static func restart(weeklyInterval: Int?, start: LocalDate, from: LocalDate) -> LocalDate? {
+        guard from > start else { return nil }
+        let dayBefore = from.adding(days: -1)
+        guard let weeklyInterval else { return dayBefore }
+        let period = 7 * max(weeklyInterval, 1)
+        let periods = start.days(to: dayBefore) / period
+        return periods > 0 ? start.adding(days: periods * period) : nil
     }
 }

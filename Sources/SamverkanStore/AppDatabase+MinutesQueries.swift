@@ -22,7 +22,9 @@ extension AppDatabase {
                         responsible: String? = nil) throws -> [OpenAction] {
         var filters = [current, "m.id IS NOT ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [excluding]
-        var followFilter = "fm.id IS NOT ?"
+        // A follow-up counts from the meeting that decided the item on (not at minutes of an
+        // earlier meeting written later).
+        var followFilter = "fm.id IS NOT ? AND fm.meeting_date >= m.meeting_date"
         var followArguments: [(any DatabaseValueConvertible)?] = [excluding]
         if let structureID { filters.append("a.structure_id = ?"); arguments.append(structureID) }
         if let responsible { filters.append("a.responsible_id = ?"); arguments.append(responsible) }

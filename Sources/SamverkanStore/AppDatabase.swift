@@ -57,6 +57,7 @@ public final class AppDatabase: Sendable {
                 """)
         }
         registerMinutesMigrations(&migrator)
+        registerSummaryMigrations(&migrator)
         return migrator
     }
 }

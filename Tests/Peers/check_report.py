@@ -91,7 +91,7 @@ def recompute(db, structures, schedule, period_from, period_to, today):
         figures["inTime"] = sum(1 for d in days if d <= 14)
         actions = db.execute(f"""
             SELECT a.due, (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                           WHERE f.action_id = a.id AND fm.meeting_date <= ?
+                           WHERE f.action_id = a.id AND fm.meeting_date BETWEEN m.meeting_date AND ?
                              AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = fm.id)
                            ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
             FROM action_items a JOIN minutes m ON m.id = a.minutes_id

@@ -126,8 +126,14 @@ public struct MeetingTotals: Sendable, Hashable {
 
     /// Adds one action item with its status on `asOf`.
     public mutating func add(_ action: ActionRecord, asOf: LocalDate) {
+        let done = action.status == .done
+        addAction(done: done, overdue: !done && action.due < asOf)
+    }
+
+    /// Adds one action item: done, or else overdue or not, on the day the status is judged at.
+    public mutating func addAction(done: Bool, overdue: Bool) {
         actionsCreated += 1
-        if action.status == .done { actionsDone += 1 } else if action.due < asOf { actionsOverdue += 1 }
+        if done { actionsDone += 1 } else if overdue { actionsOverdue += 1 }
     }
 }
 

@@ -6,7 +6,9 @@ extension ComplianceReport {
     /// fractions 0–1 rounded to four decimals); the schema is documented in README.md and
     /// `Docs/compliance-report.schema.json`.
     public func json() throws -> String {
-        try ReportJSON.text(JSONReport(self))
+        let titles = itemTitles
+        return try ReportJSON.text(JSONReport(self, structures: false), filling: "structures",
+                                   with: structures.lazy.map { JSONReport.Structure($0, titles: titles) })
     }
 
     /// The standing agenda item titles of every structure in the report, by id.
@@ -17,7 +19,7 @@ extension ComplianceReport {
     }
 }
 
-private struct JSONReport: Encodable {
+struct JSONReport: Encodable {
     struct Period: Encodable { let label: String, from: String, to: String }
     struct Group: Encodable {
         let key: String, name: String?, `operator`: String?, structures: [String], figures: JSONFigures
@@ -30,6 +32,22 @@ private struct JSONReport: Encodable {
         let months: [StructureCompliance.MonthCell]
         let cancellations: [Cancellation]
         let missed: [String]
+
+        init(_ row: StructureCompliance, titles: [String: String]) {
+            id = row.id
+            name = row.name
+            kind = row.kind.rawValue
+            municipality = row.municipality
+            careCentre = row.careCentre
+            `operator` = row.careCentreOperator
+            starts = row.starts.iso
+            until = row.until?.iso
+            attendanceMeasure = row.attendanceMeasure.rawValue
+            figures = JSONFigures(row.figures, titles: titles)
+            months = row.months
+            cancellations = row.cancellations.map { Cancellation(date: $0.date.iso, reason: $0.reason) }
+            missed = row.missedDates.map(\.iso)
+        }
     }
 
     let schemaVersion = 1
@@ -41,7 +59,8 @@ private struct JSONReport: Encodable {
     let groups: [Group]
     let structures: [Structure]
 
-    init(_ report: ComplianceReport) {
+    /// The report; without its structures (an empty array) for ``ReportJSON/text(_:filling:with:)``.
+    init(_ report: ComplianceReport, structures withStructures: Bool = true) {
         let titles = report.itemTitles
         region = report.regionName
         period = Period(label: report.period.label, from: report.period.from.iso, to: report.period.to.iso)
@@ -55,17 +74,11 @@ private struct JSONReport: Encodable {
             Group(key: $0.key, name: $0.name, operator: $0.careCentreOperator, structures: $0.structureIDs,
                   figures: JSONFigures($0.figures, titles: titles))
         }
-        structures = report.structures.map {
-            Structure(id: $0.id, name: $0.name, kind: $0.kind.rawValue, municipality: $0.municipality, careCentre: $0.careCentre,
-                      operator: $0.careCentreOperator, starts: $0.starts.iso, until: $0.until?.iso,
-                      attendanceMeasure: $0.attendanceMeasure.rawValue, figures: JSONFigures($0.figures, titles: titles),
-                      months: $0.months, cancellations: $0.cancellations.map { Cancellation(date: $0.date.iso, reason: $0.reason) },
-                      missed: $0.missedDates.map(\.iso))
-        }
+        structures = withStructures ? report.structures.map { Structure($0, titles: titles) } : []
     }
 }
 
-private struct JSONFigures: Encodable {
+struct JSONFigures: Encodable {
     struct Item: Encodable { let id: String, title: String?, covered: Int, meetings: Int, share: Double? }
     struct Content: Encodable { let covered: Int, possible: Int, share: Double?, items: [Item] }
     struct Attendance: Encodable { let meetings: Int, share: Double? }

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+import SamverkanDomain
+@testable import SamverkanStore
+
+@Suite("Summary columns of minutes")
+struct MinutesSummaryTests {
+    static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+
+    /// The three summary columns of minutes, ids separated by "|" for reading.
+    static func summary(_ db: AppDatabase, _ id: Int64) throws -> String {
+        try db.writer.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: """
+                SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
+                """, arguments: [id]))
+            let lists = [row[1] as String, row[2] as String].map { $0.replacingOccurrences(of: "\u{1F}", with: "|") }
+            return "\(row[0] as Int) \(lists[0]) \(lists[1])"
+        }
+    }
+
+    @Test("Saving minutes fills the summary; any later change of an attendance or agenda row recomputes it")
+    func triggers() throws {
+        let db = try AppDatabase.inMemory()
+        var minutes = MinutesStoreTests.minutes(on: "2025-02-13")
+        minutes.attendance.append(Attendance(personID: "cia", organisationID: "halmstad", principal: .municipality, present: true))
+        minutes.agenda.append(AgendaCoverage(itemID: "utskrivning", covered: false))
+        minutes.agenda.append(AgendaCoverage(itemID: "avvikelser", covered: true))
+        let id = try #require(try db.save(minutes).id)
+        // bo of vc-norr is absent but has a substitute; two people of halmstad count once.
+        #expect(try Self.summary(db, id) == "3 halmstad|vc-norr avvikelser|fasta-kontakter")
+        try db.writer.write { db in
+            try db.execute(sql: "UPDATE minutes_attendance SET substitute = NULL WHERE minutes_id = ? AND person_id = 'bo'", arguments: [id])
+            try db.execute(sql: "UPDATE minutes_agenda SET covered = 1 WHERE minutes_id = ? AND agenda_item_id = 'utskrivning'", arguments: [id])
+        }
+        #expect(try Self.summary(db, id) == "2 halmstad avvikelser|fasta-kontakter|utskrivning")
+        try db.writer.write { db in
+            try db.execute(sql: "DELETE FROM minutes_attendance WHERE minutes_id = ? AND organisation_id = 'halmstad'", arguments: [id])
+            try db.execute(sql: "DELETE FROM minutes_agenda WHERE minutes_id = ?", arguments: [id])
+        }
+        #expect(try Self.summary(db, id) == "0  ")
+    }
+
+    @Test("Approved minutes keep their summary and stay read-only")
+    func approved() throws {
+        let db = try AppDatabase.inMemory()
+        let id = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
+        _ = try db.approve(id: id, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE minutes_agenda SET covered = 0 WHERE minutes_id = ?", arguments: [id]) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE minutes SET covered_items = '' WHERE id = ?", arguments: [id]) }
+        }
+        #expect(try Self.summary(db, id) == "3 halmstad|vc-norr fasta-kontakter")
+    }
+
+    @Test("Migrating a database from before the summary fills it for every minutes, approved ones included")
+    func migration() throws {
+        let queue = try DatabaseQueue()
+        try AppDatabase.migrator.migrate(queue, upTo: "v2-minutes")
+        var approvedID: Int64 = 0
+        try queue.write { db in
+            var first = MinutesStoreTests.minutes(on: "2025-02-13")
+            try AppDatabase.insert(&first, db: db)
+            approvedID = try #require(first.id)
+            try db.execute(sql: """
+                UPDATE minutes SET approved_at = '2025-02-20T10:00:00Z', approved_on = '2025-02-20', approved_by = 'Cia Carlsson',
+                                   content_hash = 'x' WHERE id = ?
+                """, arguments: [approvedID])
+            var second = MinutesStoreTests.minutes(on: "2025-03-13")
+            second.attendance[0].present = false
+            second.agenda = []
+            try AppDatabase.insert(&second, db: db)
+        }
+        let db = try AppDatabase(queue)
+        #expect(try Self.summary(db, approvedID) == "3 halmstad|vc-norr fasta-kontakter")
+        #expect(try Self.summary(db, approvedID + 1) == "1 vc-norr ")
+        // The read-only trigger is back after the backfill.
+        #expect(throws: DatabaseError.self) {
+            try db.writer.write { try $0.execute(sql: "UPDATE minutes SET place = 'Annat' WHERE id = ?", arguments: [approvedID]) }
+        }
+        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-12-31"), asOf: Self.day("2025-12-31"))
+        #expect(history.totals["rug"]?.covered == ["fasta-kontakter": 1])
+        #expect(history.totals["rug"]?.sidesPresent == [[.region, .municipality]: 1, [.region]: 1])
+        #expect(history.totals["rug"]?.organisationsPresent == ["halmstad": 1, "vc-norr": 2])
+    }
+
+    @Test("An action's status is its latest follow-up by meeting day, then by minutes; an amended follow-up no longer counts")
+    func latestFollowUp() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
+        let ids = first.newActions.compactMap(\.id)
+        // Recorded in this order, but the April meeting is the later one.
+        _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
+        _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
+        // Two meetings of different structures on one day: the later recorded one wins.
+        _ = try db.save(MinutesStoreTests.minutes("fredag", on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .inProgress)]))
+        let may = try db.save(MinutesStoreTests.minutes(on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .done)]))
+        let period = (from: Self.day("2025-01-01"), through: Self.day("2025-06-30"))
+        func counts(asOf: String) throws -> [Int?] {
+            let totals = try db.history(from: period.from, through: period.through, asOf: Self.day(asOf)).totals["rug"]
+            return [totals?.actionsCreated, totals?.actionsDone, totals?.actionsOverdue]
+        }
+        #expect(try counts(asOf: "2025-03-31") == [2, 1, 0])
+        #expect(try counts(asOf: "2025-05-31") == [2, 1, 0])
+        #expect(try counts(asOf: "2025-07-15") == [2, 1, 1])
+        // Amending the May minutes without the follow-up leaves the item in progress.
+        _ = try db.save(MinutesStoreTests.minutes(on: "2025-05-08", amends: may.id))
+        #expect(try counts(asOf: "2025-05-31") == [2, 0, 0])
+        #expect(try counts(asOf: "2025-07-15") == [2, 0, 2])
+    }
+}
+
+extension MinutesSummaryTests {
+    @Test("A follow-up at minutes of an earlier meeting, written later, does not count for an item decided after it")
+    func backDatedFollowUp() throws {
+        let db = try AppDatabase.inMemory()
+        let decided = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", actions: ["Ta fram rutin"]))
+        let id = try #require(decided.newActions.first?.id)
+        _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-01", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+        #expect(try db.allActions().map(\.status) == [.notStarted])
+        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+        #expect(history.totals["rug"]?.actionsDone == 0)
+        // At a later meeting it does.
+        _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+        #expect(try db.allActions().map(\.status) == [.done])
+        #expect(try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?.actionsDone == 1)
+    }
+}
