@@ -18,7 +18,7 @@ extension ReportBenchmark {
     /// size of the other output in MB.
     static func freshProcessPeak(case index: Int, format: String = "") throws -> (peak: Double, size: Double) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["report"]
         process.environment = ProcessInfo.processInfo.environment.merging([caseVariable: String(index), formatVariable: format]) { $1 }
         let output = Pipe()

@@ -19,15 +19,21 @@ enum ReportJSON {
         let encoder = encoder()
         let head = try text(header)
         let name = String(decoding: try encoder.encode(key), as: UTF8.self)
-        guard !elements.isEmpty, let slot = head.range(of: "\n  \(name) : [\n\n  ]") else { return head }
+        guard !elements.isEmpty else { return head }
+        guard let slot = head.range(of: "\n  \(name) : [\n\n  ]") else {
+            throw EncodingError.invalidValue(key, EncodingError.Context(
+                codingPath: [], debugDescription: "the JSON encoder wrote the empty member \(name) in an unexpected form"))
+        }
         var result = String(head[..<slot.lowerBound])
         result += "\n  \(name) : [\n"
         var line: [UInt8] = []
         for (index, element) in elements.enumerated() {
             let encoded = try encoder.encode(element)
             if index == 0 {
-                // Every element about the size of the first, plus a tenth: one allocation.
-                result.reserveCapacity(head.utf8.count + (encoded.count + encoded.count / 10 + 64) * elements.count)
+                // Every element about the size of the first indented (four bytes a line), plus a
+                // tenth: one allocation.
+                let indented = encoded.count + 4 * (encoded.count { $0 == UInt8(ascii: "\n") } + 1) + 2
+                result.reserveCapacity(head.utf8.count + (indented + indented / 10) * elements.count)
             }
             if index > 0 { result += ",\n" }
             line.removeAll(keepingCapacity: true)

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// the covering index `minutes_report`: the dates for matching, and per structure the
     /// meetings, approval delays, sides and organisations present and covered items.
     /// - Returns: the day number of every current meeting from `from` up to the later of
-    ///   `through` and `asOf` (by minutes id), for ``readActions(_:through:asOf:meetingDays:into:)``.
+    ///   `through` and `asOf` (by minutes id), for ``readActions(_:from:through:asOf:meetingDays:scanning:into:)``.
     static func readMeetings(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
                              into history: inout MeetingHistory) throws -> [Int64: Int] {
         let cursor = try Row.fetchCursor(db, sql: """
@@ -38,16 +38,26 @@ extension AppDatabase {
     /// status of its latest follow-up at a current meeting from the day it was decided up to
     /// `asOf` (as `samverkan actions` has it).
     ///
-    /// SQLite has no hash join, and a lookup per meeting costs more than reading every action
-    /// item and follow-up once: both covering indexes are read through, and matched here
-    /// against the meetings' days.
-    static func readActions(_ db: Database, through: LocalDate, asOf: LocalDate, meetingDays days: [Int64: Int],
-                            into totals: inout [String: MeetingTotals]) throws {
+    /// SQLite has no hash join. When the period holds a large share of all minutes, reading
+    /// every action item and follow-up once from their covering indexes costs less than a
+    /// lookup per meeting (`scanning`); for a short period the lookups read only its rows. Either
+    /// way the rows are matched here against the meetings' days, so both give the same result.
+    static func readActions(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, meetingDays days: [Int64: Int],
+                            scanning: Bool, into totals: inout [String: MeetingTotals]) throws {
         let last = through.dayNumber, judged = asOf.dayNumber
+        /// The rows of a child table keyed by `minutes_id`: all, or those of the meetings in a range.
+        func rows(_ table: String, _ columns: String, through end: LocalDate) throws -> RowCursor {
+            if scanning {
+                return try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) INDEXED BY \(table)_report")
+            }
+            return try Row.fetchCursor(db, sql: """
+                SELECT \(columns) FROM minutes m INDEXED BY minutes_report
+                CROSS JOIN \(table) INDEXED BY \(table)_report ON \(table).minutes_id = m.id WHERE m.meeting_date BETWEEN ? AND ?
+                """, arguments: [from.iso, end.iso])
+        }
         var items: [Int64: (structure: String, decided: Int, due: String)] = [:]
-        let decided = try Row.fetchCursor(db, sql: """
-            SELECT minutes_id, id, structure_id, due FROM action_items INDEXED BY action_items_report
-            """)
+        let decided = try rows("action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
+                               through: through)
         while let row = try decided.next() {
             guard let day = days[row[0]], day <= last else { continue }
             items[row[1]] = (row[2], day, row[3])
@@ -55,9 +65,8 @@ extension AppDatabase {
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
         var latest: [Int64: (day: Int, minutes: Int64, done: Bool)] = [:]
-        let followUps = try Row.fetchCursor(db, sql: """
-            SELECT minutes_id, action_id, status = 'done' FROM action_follow_ups INDEXED BY action_follow_ups_report
-            """)
+        let followUps = try rows("action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
+                                 through: asOf)
         while let row = try followUps.next() {
             let minutes: Int64 = row[0], action: Int64 = row[1]
             guard let day = days[minutes], day <= judged, let item = items[action], day >= item.decided else { continue }

@@ -6,7 +6,7 @@ extension AppDatabase {
     /// Approved minutes are read-only in the database itself: triggers refuse every UPDATE and
     /// DELETE of an approved `minutes` row and every change to its child rows, whatever program
     /// writes. Attendance per principal, covered standing agenda items and approval dates are
-    /// columns, so the compliance report is a query.
+    /// columns; migration `v3-report-summary` sums them per minutes for the reports.
     static func registerMinutesMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-minutes") { db in
             try db.execute(sql: """

@@ -27,11 +27,11 @@ extension AppDatabase {
                 ALTER TABLE minutes ADD COLUMN present_organisations TEXT NOT NULL DEFAULT '';
                 ALTER TABLE minutes ADD COLUMN covered_items TEXT NOT NULL DEFAULT '';
                 """)
-            // A new row that is absent or not covered changes nothing (minutes begin with an empty summary).
-            for (table, counts, columns) in [("minutes_attendance", "NEW.present = 1 OR NEW.substitute <> ''", attendanceSummary),
-                                             ("minutes_agenda", "NEW.covered = 1", agendaSummary)] {
+            // Every insert recomputes, even of an absent person: an INSERT OR REPLACE deletes the
+            // row it replaces without a delete trigger.
+            for (table, columns) in [("minutes_attendance", attendanceSummary), ("minutes_agenda", agendaSummary)] {
                 try db.execute(sql: """
-                    CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table) WHEN \(counts)
+                    CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table)
                     BEGIN UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id; END;
                     CREATE TRIGGER \(table)_summary_update AFTER UPDATE ON \(table)
                     BEGIN

@@ -26,7 +26,7 @@ struct HistoryStoreTests {
         #expect(totals.covered == ["fasta-kontakter": 1])
     }
 
-    @Test("The sums in SQL equal the same minutes summed in Swift, over a varied history")
+    @Test("The sums the store reads equal the same minutes summed in Swift, over a varied history")
     func sameSums() throws {
         let db = try AppDatabase.inMemory()
         var records: [MeetingRecord] = []

@@ -14,7 +14,8 @@ struct MinutesSummaryTests {
             let row = try #require(try Row.fetchOne(db, sql: """
                 SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
                 """, arguments: [id]))
-            let lists = [row[1] as String, row[2] as String].map { $0.replacingOccurrences(of: "\u{1F}", with: "|") }
+            // Sorted here: SQLite does not promise the order of group_concat, and counting does not need it.
+            let lists = [row[1] as String, row[2] as String].map { $0.split(separator: "\u{1F}").sorted().joined(separator: "|") }
             return "\(row[0] as Int) \(lists[0]) \(lists[1])"
         }
     }
@@ -126,5 +127,84 @@ extension MinutesSummaryTests {
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: id, status: .done)]))
         #expect(try db.allActions().map(\.status) == [.done])
         #expect(try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?.actionsDone == 1)
+    }
+}
+
+extension MinutesSummaryTests {
+    @Test("INSERT OR REPLACE and moving a row to other minutes keep both summaries right")
+    func replaceAndMove() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
+        let second = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-03-13")).id)
+        try db.writer.write { db in
+            // anna of halmstad was there; replaced by a row saying she was not.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present)
+                VALUES (?, 0, 'anna', 'halmstad', 'municipality', 0)
+                """, arguments: [first])
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO minutes_agenda (minutes_id, position, agenda_item_id, covered) VALUES (?, 0, 'fasta-kontakter', 0)
+                """, arguments: [first])
+        }
+        #expect(try Self.summary(db, first) == "1 vc-norr ")
+        try db.writer.write { db in
+            try db.execute(sql: "DELETE FROM minutes_agenda WHERE minutes_id = ?", arguments: [first])
+            try db.execute(sql: "UPDATE minutes_agenda SET minutes_id = ? WHERE minutes_id = ?", arguments: [first, second])
+        }
+        #expect(try Self.summary(db, first) == "1 vc-norr fasta-kontakter")
+        #expect(try Self.summary(db, second) == "3 halmstad|vc-norr ")
+    }
+
+    @Test("A follow-up at another meeting on the day the item was decided counts")
+    func sameDayFollowUp() throws {
+        let db = try AppDatabase.inMemory()
+        let decided = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
+        let id = try #require(decided.newActions.first?.id)
+        _ = try db.save(MinutesStoreTests.minutes("fredag", on: "2025-02-13", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+        #expect(try db.allActions().map(\.status) == [.done])
+        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+        #expect(history.totals["rug"]?.actionsDone == 1)
+    }
+
+    @Test("Of a chain of amendments only the last counts")
+    func amendmentChain() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
+        var second = MinutesStoreTests.minutes(on: "2025-02-13", amends: first.id)
+        second.agenda = []
+        let middle = try db.save(second)
+        var third = MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Bjud in kommunerna", "Skriv rutin"], amends: middle.id)
+        third.attendance[0].present = false
+        _ = try db.save(third)
+        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+        let totals = try #require(history.totals["rug"])
+        #expect(history.meetings.count == 1 && totals.meetings == 1)
+        #expect(totals.covered == ["fasta-kontakter": 1] && totals.sidesPresent == [[.region]: 1] && totals.actionsCreated == 2)
+    }
+
+    @Test("Reading the action tables through or looking them up per meeting gives the same totals")
+    func scanOrSeek() throws {
+        let db = try AppDatabase.inMemory()
+        var previous: [Int64] = []
+        for (index, date) in ["2024-11-14", "2025-01-16", "2025-02-13", "2025-03-13", "2025-04-10", "2025-08-14"].enumerated() {
+            let followUps = previous.enumerated().map { ActionFollowUp(actionID: $1, status: ($0 + index) % 3 == 0 ? .done : .partly) }
+            let saved = try db.save(MinutesStoreTests.minutes(on: date, actions: ["Åtgärd \(index)", "Annan \(index)"], followUps: followUps))
+            previous = saved.newActions.compactMap(\.id)
+        }
+        for (from, through, asOf) in [("2025-01-01", "2025-06-30", "2025-06-30"), ("2025-01-01", "2025-03-31", "2025-12-31"),
+                                      ("2024-01-01", "2025-12-31", "2025-03-01")] {
+            let totals = try [true, false].map { scanning in
+                try db.writer.read { database in
+                    var history = MeetingHistory()
+                    let days = try AppDatabase.readMeetings(database, from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf),
+                                                            skipping: [], into: &history)
+                    try AppDatabase.readActions(database, from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf),
+                                                meetingDays: days, scanning: scanning, into: &history.totals)
+                    return history.totals["rug"]
+                }
+            }
+            #expect(totals[0] == totals[1], "\(from)…\(through) as of \(asOf)")
+            #expect((totals[0]?.actionsCreated ?? 0) > 0)
+        }
     }
 }
