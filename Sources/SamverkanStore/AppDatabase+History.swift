@@ -34,7 +34,7 @@ extension AppDatabase {
             try Row.fetchAll(db, sql: """
                 SELECT m.structure_id, f.activity_id, m.meeting_date, f.status, f.comment
                 FROM activity_follow_ups f JOIN minutes m ON m.id = f.minutes_id
-                WHERE m.meeting_date <= ? AND \(Self.current)
+                WHERE m.meeting_date <= ? AND \(Self.current())
                 ORDER BY m.meeting_date, m.id
                 """, arguments: [through.iso]).reduce(into: [String: ActivityRecord]()) { latest, row in
                 let record = ActivityRecord(structureID: row["structure_id"], activityID: row["activity_id"],

@@ -53,16 +53,17 @@ extension AppDatabase {
         (text ?? "").split(separator: "\n").map(String.init)
     }
 
-    /// SQL: minutes `m` is not corrected by a later amendment.
-    static let current = "NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = m.id)"
+    /// SQL: the minutes of alias `minutes` are not corrected by a later amendment.
+    static func current(_ minutes: String = "m") -> String {
+        "NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = \(minutes).id)"
+    }
 
     /// SQL: a column of the latest follow-up of action item `a` at a current meeting `fm` that
     /// passes `filter`, or NULL when there is none.
     static func latestFollowUp(_ column: String, where filter: String) -> String {
         """
         (SELECT f.\(column) FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-         WHERE f.action_id = a.id AND \(filter)
-           AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = fm.id)
+         WHERE f.action_id = a.id AND \(filter) AND \(current("fm"))
          ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
         """
     }

@@ -20,7 +20,7 @@ extension AppDatabase {
 
     static func actions(db: Database, structureID: String?, before date: LocalDate?, excluding: Int64?,
                         responsible: String? = nil) throws -> [OpenAction] {
-        var filters = [current, "m.id IS NOT ?"]
+        var filters = [current(), "m.id IS NOT ?"]
         var arguments: [(any DatabaseValueConvertible)?] = [excluding]
         // A follow-up counts from the meeting that decided the item on (not at minutes of an
         // earlier meeting written later).
@@ -52,7 +52,7 @@ extension AppDatabase {
         try writer.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT id, meeting_date FROM minutes m
-                WHERE structure_id = ? AND meeting_date < ? AND m.id IS NOT ? AND \(Self.current)
+                WHERE structure_id = ? AND meeting_date < ? AND m.id IS NOT ? AND \(Self.current())
                 ORDER BY meeting_date DESC, id DESC LIMIT 1
                 """, arguments: [structureID, date.iso, excluding]).map {
                 PreviousMinutes(id: $0["id"], date: Self.date($0["meeting_date"]))
@@ -66,7 +66,7 @@ extension AppDatabase {
             var result: [String: ActivityStatus] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT f.activity_id, f.status FROM activity_follow_ups f JOIN minutes m ON m.id = f.minutes_id
-                WHERE m.structure_id = ? AND m.meeting_date < ? AND \(Self.current)
+                WHERE m.structure_id = ? AND m.meeting_date < ? AND \(Self.current())
                 ORDER BY m.meeting_date, m.id
                 """, arguments: [structureID, date.iso]) {
                 result[row["activity_id"]] = ActivityStatus(rawValue: row["status"])
