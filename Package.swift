@@ -1,9 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// One set of compiler settings for every target (as Hummingbird does).
+/// One set of compiler settings for every target (as Hummingbird does): each file imports what it
+/// uses, imports are internal unless a file says `public import`, and existentials are spelled `any`.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
@@ -11,8 +14,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "samverkan", targets: ["samverkan"]),
+        .library(name: "SamverkanTime", targets: ["SamverkanTime"]),
         .library(name: "SamverkanDomain", targets: ["SamverkanDomain"]),
         .library(name: "SamverkanConfig", targets: ["SamverkanConfig"]),
+        .library(name: "SamverkanRendering", targets: ["SamverkanRendering"]),
+        .library(name: "SamverkanCalendar", targets: ["SamverkanCalendar"]),
         .library(name: "SamverkanReports", targets: ["SamverkanReports"]),
         .library(name: "SamverkanStore", targets: ["SamverkanStore"]),
     ],
@@ -22,43 +28,33 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // Calendar values in pure Swift: dates, times of day, weekdays, ISO 8601 text. No C.
+        .target(name: "SamverkanTime", swiftSettings: swiftSettings),
         // The only C: libical through pkg-config (Debian `libical-dev`).
         .systemLibrary(
             name: "CLibical",
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
-        // The only importer of CLibical; owns every pointer.
+        // The only importer of CLibical; owns every pointer: time zones, recurrence, iCalendar text.
         .target(
             name: "SamverkanICal",
-            dependencies: ["CLibical"],
+            dependencies: ["CLibical", "SamverkanTime"],
             swiftSettings: swiftSettings
         ),
-        // Value types, no I/O.
+        // Value types and rules, no I/O: structures, frequencies, holidays, schedules, minutes.
         .target(
             name: "SamverkanDomain",
-            dependencies: ["SamverkanICal"],
+            dependencies: ["SamverkanTime", "SamverkanICal"],
             swiftSettings: swiftSettings
         ),
         // Reads and validates YAML configuration.
         .target(
             name: "SamverkanConfig",
-            dependencies: ["SamverkanDomain", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SamverkanTime", "SamverkanICal", "SamverkanDomain", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
-        // The embedded store: SQLite through GRDB (minutes, calendar export history).
-        .target(
-            name: "SamverkanStore",
-            dependencies: ["SamverkanDomain", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
-        ),
-        // Listings and reports built from the domain (no I/O).
-        .target(
-            name: "SamverkanReports",
-            dependencies: ["SamverkanDomain"],
-            swiftSettings: swiftSettings
-        ),
-        // The words users read, per language.
+        // The words users read, per language: the files in Templates/ and their loader.
         .target(
             name: "SamverkanTemplates",
             path: "Templates",
@@ -67,10 +63,36 @@ let package = Package(
             resources: [.copy("sv"), .copy("en")],
             swiftSettings: swiftSettings
         ),
+        // Turns domain values into text: phrases, frequencies in words, the minutes draft format,
+        // minutes as Markdown and HTML.
+        .target(
+            name: "SamverkanRendering",
+            dependencies: ["SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanTemplates"],
+            swiftSettings: swiftSettings
+        ),
+        // The embedded store: SQLite through GRDB (minutes, calendar export history).
+        .target(
+            name: "SamverkanStore",
+            dependencies: ["SamverkanTime", "SamverkanDomain", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // Calendars people import or subscribe to, and invitation e-mails (iCalendar through the wrapper).
+        .target(
+            name: "SamverkanCalendar",
+            dependencies: ["SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanRendering"],
+            swiftSettings: swiftSettings
+        ),
+        // Listings and follow-up reports built from the domain (no I/O).
+        .target(
+            name: "SamverkanReports",
+            dependencies: ["SamverkanTime", "SamverkanDomain", "SamverkanRendering"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "SamverkanDomain", "SamverkanConfig", "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
+                "SamverkanTime", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering", "SamverkanCalendar",
+                "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -78,27 +100,66 @@ let package = Package(
         // `make benchmark`: the speed and memory targets of the issues.
         .executableTarget(
             name: "samverkan-benchmarks",
-            dependencies: ["SamverkanDomain", "SamverkanConfig", "SamverkanReports", "SamverkanStore"],
+            dependencies: [
+                "SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering",
+                "SamverkanCalendar", "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
+            ],
             path: "Benchmarks/Sources",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SamverkanICalTests", dependencies: ["SamverkanICal"], swiftSettings: swiftSettings),
-        .testTarget(name: "SamverkanDomainTests", dependencies: ["SamverkanDomain"], swiftSettings: swiftSettings),
+        // Shared by the test targets: the process runner, temporary folders and databases, fixtures.
+        .target(
+            name: "SamverkanTestSupport",
+            dependencies: ["SamverkanTime", "SamverkanDomain", "SamverkanStore", "SamverkanTemplates", "SamverkanRendering"],
+            path: "Tests/SamverkanTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SamverkanTimeTests", dependencies: ["SamverkanTime"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SamverkanICalTests",
+            dependencies: ["SamverkanICal", "SamverkanTime", "SamverkanTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanDomainTests",
+            dependencies: ["SamverkanDomain", "SamverkanTime", "SamverkanICal", "SamverkanTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SamverkanConfigTests",
-            dependencies: ["SamverkanConfig"],
+            dependencies: ["SamverkanConfig", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SamverkanStoreTests", dependencies: ["SamverkanStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SamverkanRenderingTests",
+            dependencies: ["SamverkanRendering", "SamverkanDomain", "SamverkanTime", "SamverkanTemplates", "SamverkanTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanStoreTests",
+            dependencies: ["SamverkanStore", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanCalendarTests",
+            dependencies: [
+                "SamverkanCalendar", "SamverkanConfig", "SamverkanDomain", "SamverkanICal", "SamverkanTime",
+                "SamverkanRendering", "SamverkanTemplates", "SamverkanTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SamverkanReportsTests",
-            dependencies: ["SamverkanReports", "SamverkanConfig", "SamverkanTemplates"],
+            dependencies: [
+                "SamverkanReports", "SamverkanConfig", "SamverkanDomain", "SamverkanTime", "SamverkanRendering",
+                "SamverkanTemplates", "SamverkanTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "samverkanTests",
-            dependencies: ["samverkan", "SamverkanTemplates"],
+            dependencies: ["samverkan", "SamverkanTemplates", "SamverkanTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The words users read — calendar titles, frequencies in words, minutes, reports — per language.
 ///

@@ -2,6 +2,9 @@ import Foundation
 import SamverkanDomain
 import SamverkanReports
 import SamverkanICal
+import SamverkanCalendar
+import SamverkanRendering
+import SamverkanTime
 
 /// The calendar issue's benchmark: at national scale (~1,500 structures), (a) export all series
 /// as one calendar and (b) expand all occurrences over 10 years, each next to a C program that

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import SamverkanDomain
 import SamverkanStore
+import SamverkanRendering
+import SamverkanTime
 
 /// Issue "Minutes from the command line": recording one set of minutes from a filled draft
 /// against a database that already holds 10 years of national-scale minutes (~150,000
@@ -19,7 +21,7 @@ enum MinutesBenchmark {
         let base = NationalConfiguration.make(starts: LocalDate(year: 2015, month: 1, day: 1)!)
         // One person per member organisation, so drafts have attendance to mark.
         let people = base.organisations.map { Person(id: "p-\($0.id)", name: "Person \($0.name)", role: "Chef", organisation: $0.id) }
-        let configuration = SamverkanDomain.Configuration(region: base.region, organisations: base.organisations, people: people, structures: base.structures)
+        let configuration = RegionConfiguration(region: base.region, organisations: base.organisations, people: people, structures: base.structures)
         let folder = URL(fileURLWithPath: ".build/benchmark-data")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("minutes-national-v1.sqlite").path
@@ -81,7 +83,7 @@ enum MinutesBenchmark {
                      median < target ? "PASS" : "FAIL"))
     }
 
-    static func draftContext(_ db: AppDatabase, _ configuration: SamverkanDomain.Configuration, _ structure: CollaborationStructure,
+    static func draftContext(_ db: AppDatabase, _ configuration: RegionConfiguration, _ structure: CollaborationStructure,
                              _ date: LocalDate, _ phrases: Phrasebook) throws -> MinutesDraftContext {
         MinutesDraftContext(configuration: configuration, structure: structure,
                             openActions: try db.openActions(structureID: structure.id, before: date),
@@ -100,7 +102,7 @@ enum MinutesBenchmark {
 
     /// Ten years of minutes for every structure: attendance, the standing agenda, a decision, an
     /// action item closed at the next meeting, and the search text — with plain SQL, in one transaction.
-    static func seed(_ database: AppDatabase, _ configuration: SamverkanDomain.Configuration) throws {
+    static func seed(_ database: AppDatabase, _ configuration: RegionConfiguration) throws {
         let start = LocalDate(year: 2015, month: 1, day: 1)!
         try database.writer.write { db in
             var id: Int64 = 0

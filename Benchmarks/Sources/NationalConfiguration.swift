@@ -1,4 +1,5 @@
 import SamverkanDomain
+import SamverkanTime
 
 /// A national-scale configuration built in code: 21 regions' worth of structures over
 /// 290 municipalities and 1,200 care centres — about 1,500 structures.
@@ -7,7 +8,7 @@ enum NationalConfiguration {
     static let careCentreCount = 1_200
 
     /// The configuration; `starts` is the first day the decided frequencies apply.
-    static func make(starts: LocalDate = LocalDate(year: 2025, month: 1, day: 1)!) -> Configuration {
+    static func make(starts: LocalDate = LocalDate(year: 2025, month: 1, day: 1)!) -> RegionConfiguration {
         let region = Organisation(id: "region-sverige", name: "Region Sverige (benchmark)", kind: .region)
         var organisations = [region]
         var structures: [CollaborationStructure] = []
@@ -53,7 +54,7 @@ enum NationalConfiguration {
                 time: LocalTime(hour: 9, minute: 0)!, durationMinutes: 120, standingAgenda: agenda,
                 holidayPolicy: .moveEarlier, breaks: [summer, christmas]))
         }
-        return Configuration(region: region, organisations: organisations, people: [], structures: structures)
+        return RegionConfiguration(region: region, organisations: organisations, people: [], structures: structures)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SamverkanDomain
 import SamverkanReports
+import SamverkanRendering
 
 extension ReportBenchmark {
     /// Set in the child process that measures one report's peak memory: the case's index.
@@ -40,7 +41,7 @@ extension ReportBenchmark {
         let configuration = configuration()
         let phrases = Phrasebook(language: "sv", phrases: try MinutesBenchmark.loadPhrases())
         let report = try report(cases[index], configuration, path: databasePath, scheduler: Scheduler(), phrases: phrases).report
-        let numbers = ReportNumber(decimalComma: true)
+        let numbers = FigureFormatter(decimalComma: true)
         var text = ""
         switch ProcessInfo.processInfo.environment[formatVariable] ?? "" {
         case "json": text = try report.json()

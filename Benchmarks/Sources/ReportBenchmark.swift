@@ -3,6 +3,8 @@ import GRDB
 import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
+import SamverkanRendering
+import SamverkanTime
 
 /// Issue "Compliance report": on the national-scale data set (~1,500 structures, 10 years of
 /// minutes) the report of one year by municipality takes under 1 s and of 10 years under 3 s,
@@ -34,16 +36,16 @@ enum ReportBenchmark {
 
     /// The national configuration, with one person per member organisation (as `minutes new`
     /// records attendance).
-    static func configuration() -> SamverkanDomain.Configuration {
+    static func configuration() -> RegionConfiguration {
         let base = NationalConfiguration.make(starts: first)
         let people = base.organisations.map { Person(id: "p-\($0.id)", name: "Person \($0.name)", role: "Chef", organisation: $0.id) }
-        return SamverkanDomain.Configuration(region: base.region, organisations: base.organisations, people: people,
+        return RegionConfiguration(region: base.region, organisations: base.organisations, people: people,
                                              structures: base.structures)
     }
 
     /// One report as `report compliance --by municipality` makes it: open the database, build
     /// (reading the history on one thread while the schedules expand on the other), render the table.
-    static func report(_ item: Case, _ configuration: SamverkanDomain.Configuration, path: String, scheduler: Scheduler,
+    static func report(_ item: Case, _ configuration: RegionConfiguration, path: String, scheduler: Scheduler,
                        phrases: Phrasebook) throws -> (report: ComplianceReport, open: Double, build: Double, render: Double) {
         var database: AppDatabase!
         var report: ComplianceReport!
@@ -56,7 +58,7 @@ enum ReportBenchmark {
                 try reader.history(from: item.period.from, through: item.period.to, asOf: asOf)
             }
         }
-        let render = Measure.seconds { _ = report.table(phrases: phrases, numbers: ReportNumber(decimalComma: true)) }
+        let render = Measure.seconds { _ = report.table(phrases: phrases, numbers: FigureFormatter(decimalComma: true)) }
         return (report, open, build, render)
     }
 
@@ -144,7 +146,7 @@ enum ReportBenchmark {
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     /// The path of the seeded database, seeding it first unless a complete one is there.
-    static func seededDatabase(_ configuration: SamverkanDomain.Configuration) throws -> String {
+    static func seededDatabase(_ configuration: RegionConfiguration) throws -> String {
         let path = databasePath
         let structures = try AppDatabase.open(path: path).writer.read {
             try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT structure_id) FROM minutes") ?? 0
@@ -163,7 +165,7 @@ enum ReportBenchmark {
     /// meetings. Minutes have attendance (some absent), the standing agenda (some items not
     /// covered), an action item followed up at the next meeting, and ~80 % are approved 3–20
     /// days later. Plain SQL, in one transaction; returns the number of minutes.
-    static func seed(_ database: AppDatabase, _ configuration: SamverkanDomain.Configuration) throws -> Int {
+    static func seed(_ database: AppDatabase, _ configuration: RegionConfiguration) throws -> Int {
         let scheduler = Scheduler()
         return try database.writer.write { db in
             var id: Int64 = 0
@@ -205,7 +207,7 @@ enum ReportBenchmark {
     /// One set of minutes: the row unapproved, its attendance, agenda, follow-up and action item,
     /// then the approval (the triggers refuse child rows of approved minutes).
     static func insertMinutes(_ db: Database, id: Int64, _ structure: CollaborationStructure,
-                              _ configuration: SamverkanDomain.Configuration, date: LocalDate, planned: LocalDate?,
+                              _ configuration: RegionConfiguration, date: LocalDate, planned: LocalDate?,
                               following previousAction: Int64?) throws {
         let seed = Int(id)
         try db.cachedStatement(sql: """

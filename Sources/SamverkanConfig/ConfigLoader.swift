@@ -1,8 +1,8 @@
-import Foundation
-import SamverkanDomain
+public import Foundation
+public import SamverkanDomain
 internal import Yams
 
-/// Reads a region's YAML configuration into a checked ``Configuration``.
+/// Reads a region's YAML configuration into a checked ``RegionConfiguration``.
 ///
 /// Every problem in the file is collected and reported at once, each with its line and column;
 /// a file that is not YAML, is empty, or is not UTF-8 gets one clear message.
@@ -10,7 +10,7 @@ public enum ConfigLoader {
     /// Reads and checks a configuration file.
     /// - Parameter path: the file, as the user named it (used in messages).
     /// - Throws: ``ConfigError`` with every problem found.
-    public static func load(path: String) throws(ConfigError) -> Configuration {
+    public static func load(path: String) throws(ConfigError) -> RegionConfiguration {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ConfigError(problems: [ConfigProblem(file: path, line: 0, column: 0,
@@ -27,7 +27,7 @@ public enum ConfigLoader {
     /// - Parameters:
     ///   - data: the file's bytes; they must be UTF-8.
     ///   - file: the name used in messages.
-    public static func parse(data: Data, file: String) throws(ConfigError) -> Configuration {
+    public static func parse(data: Data, file: String) throws(ConfigError) -> RegionConfiguration {
         guard let text = String(data: data, encoding: .utf8) else {
             let line = firstInvalidUTF8Line(data)
             throw ConfigError(problems: [ConfigProblem(file: file, line: line, column: line > 0 ? 1 : 0,
@@ -37,7 +37,7 @@ public enum ConfigLoader {
     }
 
     /// Checks configuration text.
-    public static func parse(text: String, file: String) throws(ConfigError) -> Configuration {
+    public static func parse(text: String, file: String) throws(ConfigError) -> RegionConfiguration {
         let stripped = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let node: Node?
         do {

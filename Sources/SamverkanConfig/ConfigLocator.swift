@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the configuration and database files from options, the environment and defaults.
 public enum ConfigLocator {

@@ -1,4 +1,5 @@
 internal import CLibical
+import SamverkanTime
 
 extension ICalDocument {
     /// Builds the libical component tree; the caller owns it and frees it with `icalcomponent_free`.

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// One `VEVENT`: a series master (with a rule), a moved or cancelled occurrence (with a
 /// `RECURRENCE-ID`), or a single meeting.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 internal import CLibical
+import SamverkanTime
 
 extension ICalTimeZone {
     /// A clone of this zone's compact `VTIMEZONE`, for adding to a calendar (the caller owns it).

@@ -1,5 +1,6 @@
 import Foundation
 internal import CLibical
+public import SamverkanTime
 
 /// A time zone from libical's built-in database (read from the system's tzdata).
 ///

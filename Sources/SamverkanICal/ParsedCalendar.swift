@@ -1,4 +1,5 @@
 internal import CLibical
+public import SamverkanTime
 
 /// A calendar read back through libical: what a client would see. Used to check exports and
 /// to read files people send in.

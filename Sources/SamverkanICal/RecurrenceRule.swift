@@ -1,4 +1,5 @@
 internal import CLibical
+public import SamverkanTime
 
 /// An RFC 5545 recurrence rule (`RRULE`), parsed and validated by libical.
 ///

@@ -1,13 +1,16 @@
 import Foundation
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanRendering
+import SamverkanICal
+public import SamverkanTime
 
 /// Lists the meetings of structures in a window, as JSON or a table.
 public struct ScheduleReport: Sendable {
-    public let configuration: Configuration
+    public let configuration: RegionConfiguration
     public let phrases: Phrasebook
     public let scheduler: Scheduler
 
-    public init(configuration: Configuration, phrases: Phrasebook, scheduler: Scheduler = Scheduler()) {
+    public init(configuration: RegionConfiguration, phrases: Phrasebook, scheduler: Scheduler = Scheduler()) {
         self.configuration = configuration
         self.phrases = phrases
         self.scheduler = scheduler

@@ -1,16 +1,19 @@
 import Foundation
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanRendering
+import SamverkanICal
+public import SamverkanTime
 
 /// Builds the structure listing — every structure with members, frequency in words and next
 /// meeting — as JSON or as a terminal table.
 public struct StructureCatalog: Sendable {
-    public let configuration: Configuration
+    public let configuration: RegionConfiguration
     public let phrases: Phrasebook
     /// The day "next meeting" counts from.
     public let today: LocalDate
     public let scheduler: Scheduler
 
-    public init(configuration: Configuration, phrases: Phrasebook, today: LocalDate, scheduler: Scheduler = Scheduler()) {
+    public init(configuration: RegionConfiguration, phrases: Phrasebook, today: LocalDate, scheduler: Scheduler = Scheduler()) {
         self.configuration = configuration
         self.phrases = phrases
         self.today = today

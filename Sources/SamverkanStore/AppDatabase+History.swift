@@ -1,5 +1,6 @@
 import GRDB
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanTime
 
 extension AppDatabase {
     /// The meetings held and cancelled in a period, summed per structure, and the action items

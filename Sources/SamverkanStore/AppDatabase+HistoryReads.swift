@@ -1,5 +1,6 @@
 import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 extension AppDatabase {
     /// The period's minutes but those `corrected`, one row each with its summary columns, from

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanTime
 
 extension AppDatabase {
     /// Saves new minutes, with every child row and the search text, in one write transaction:

@@ -1,6 +1,7 @@
-import Foundation
+import SamverkanTime
+public import Foundation
 import GRDB
-import SamverkanDomain
+public import SamverkanDomain
 
 extension AppDatabase {
     /// Everything about minutes, for `minutes export --format json`.

@@ -1,5 +1,6 @@
 import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 extension AppDatabase {
     /// Reads minutes and all their parts.

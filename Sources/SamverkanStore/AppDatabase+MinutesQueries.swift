@@ -1,5 +1,6 @@
 import GRDB
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanTime
 
 extension AppDatabase {
     /// The action items of a structure that are open before a meeting: decided at an earlier

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+public import GRDB
 
 /// The embedded store: one SQLite database, opened through GRDB, with named migrations.
 ///

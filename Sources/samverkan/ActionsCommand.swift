@@ -1,11 +1,15 @@
+import SamverkanTime
+import SamverkanStore
+import SamverkanRendering
 import ArgumentParser
 import SamverkanDomain
 import SamverkanReports
 
 extension Samverkan {
     /// `samverkan actions`: action items with their latest status.
-    struct Actions: ParsableCommand {
+    struct ActionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "actions",
             abstract: "List action items from the minutes with their latest follow-up status.",
             discussion: """
                 An item is open until a follow-up marks it done (klar); overdue when open after its due date.

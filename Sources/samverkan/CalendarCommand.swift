@@ -5,8 +5,9 @@ import SamverkanReports
 
 extension Samverkan {
     /// `samverkan calendar`: calendars to import or subscribe to, and invitations.
-    struct Calendar: ParsableCommand {
+    struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calendar",
             abstract: "Export meeting series as iCalendar, or write invitations and cancellations.",
             subcommands: [Export.self, Invite.self]
         )
@@ -34,7 +35,7 @@ struct StructureSelection: ParsableArguments {
         }
     }
 
-    func resolve(in configuration: Configuration) throws -> [CollaborationStructure] {
+    func resolve(in configuration: RegionConfiguration) throws -> [CollaborationStructure] {
         if all { return configuration.structures }
         if let organisation {
             guard configuration.organisation(organisation) != nil else {

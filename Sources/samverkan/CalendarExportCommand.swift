@@ -1,10 +1,13 @@
+import SamverkanRendering
+import SamverkanICal
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
+import SamverkanCalendar
 
-extension Samverkan.Calendar {
+extension Samverkan.CalendarCommand {
     /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(

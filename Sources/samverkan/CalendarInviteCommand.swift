@@ -1,10 +1,14 @@
+import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
+import SamverkanCalendar
+import SamverkanICal
+import SamverkanTime
 
-extension Samverkan.Calendar {
+extension Samverkan.CalendarCommand {
     /// `samverkan calendar invite`: an RFC 6047 e-mail with the series, or a cancellation.
     struct Invite: ParsableCommand {
         static let configuration = CommandConfiguration(

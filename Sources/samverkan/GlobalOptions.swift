@@ -5,6 +5,10 @@ import SamverkanDomain
 import SamverkanTemplates
 import SamverkanReports
 import SamverkanStore
+import SamverkanCalendar
+import SamverkanRendering
+import SamverkanICal
+import SamverkanTime
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -38,7 +42,7 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String { ConfigLocator.databasePath(option: database) }
 
     /// Reads and checks the configuration; prints every problem and exits 1 when it is not valid.
-    func loadConfiguration() throws -> (path: String, configuration: Configuration) {
+    func loadConfiguration() throws -> (path: String, configuration: RegionConfiguration) {
         let path = try configPath()
         do {
             return (path, try ConfigLoader.load(path: path))

@@ -1,11 +1,14 @@
+import SamverkanTime
+import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 
 extension Samverkan {
     /// `samverkan holidays`: the Swedish public holidays and days off that schedules avoid.
-    struct Holidays: ParsableCommand {
+    struct HolidaysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "holidays",
             abstract: "List the Swedish public holidays and customary days off that meetings avoid.",
             discussion: "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
         )

@@ -1,6 +1,9 @@
+import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
+import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes approve`: approval (*justering*) by the chair and the approvers.

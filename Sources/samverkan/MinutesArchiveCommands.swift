@@ -1,3 +1,4 @@
+import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
 
 /// Writing minutes like `git commit`: a draft file, `$VISUAL`/`$EDITOR`, parse, and back to the
 /// editor on a mistake. Nothing typed is lost: the draft file stays until the minutes are saved.

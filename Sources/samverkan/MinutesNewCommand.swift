@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
+import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes new`: writes the minutes of a meeting in the editor, or from a file.

@@ -1,7 +1,10 @@
+import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
+import SamverkanRendering
+import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes list`: recorded and cancelled meetings.

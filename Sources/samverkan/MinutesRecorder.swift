@@ -1,6 +1,9 @@
+import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
+import SamverkanTime
 
 /// Parses a draft, settles which meeting it records, and saves it — keeping the draft on any failure.
 struct MinutesRecorder {

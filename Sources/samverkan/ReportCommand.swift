@@ -3,10 +3,13 @@ import Foundation
 import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
+import SamverkanRendering
+import SamverkanTime
 
 /// `samverkan report`: the follow-up reports.
-struct Report: ParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Follow-up reports: were meetings held as decided, what the grant was used for, the action plan.",
         subcommands: [Compliance.self, Grants.self, ActionPlan.self])
 }
@@ -67,8 +70,8 @@ struct ReportOutputOptions: ParsableArguments {
     enum DecimalMark: String, ExpressibleByArgument, CaseIterable { case comma, point }
 
     /// The number style for a language.
-    func numbers(language: String) -> ReportNumber {
-        ReportNumber(decimalComma: (decimal ?? (language == "sv" ? .comma : .point)) == .comma)
+    func numbers(language: String) -> FigureFormatter {
+        FigureFormatter(decimalComma: (decimal ?? (language == "sv" ? .comma : .point)) == .comma)
     }
 
     /// Writes a follow-up report in the chosen format (html is refused in `validate()`).

@@ -1,10 +1,11 @@
-import ArgumentParser
+import SamverkanRendering
+public import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
 import SamverkanTemplates
 
-extension Report {
+extension ReportCommand {
     /// `samverkan report compliance`: were the meetings held as decided?
     struct Compliance: ParsableCommand {
         static let configuration = CommandConfiguration(

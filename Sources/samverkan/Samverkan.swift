@@ -8,6 +8,6 @@ struct Samverkan: ParsableCommand {
         abstract: "Plan, record and follow up collaboration meetings in Nära vård.",
         discussion: "Reads a region's configuration (YAML) of organisations, people and collaboration structures. Start with `samverkan validate --config Config/halland.yaml`.",
         version: "0.1.0",
-        subcommands: [Validate.self, Structures.self, Schedule.self, Calendar.self, Holidays.self, MinutesCommand.self, Actions.self, Report.self]
+        subcommands: [ValidateCommand.self, StructuresCommand.self, ScheduleCommand.self, CalendarCommand.self, HolidaysCommand.self, MinutesCommand.self, ActionsCommand.self, ReportCommand.self]
     )
 }

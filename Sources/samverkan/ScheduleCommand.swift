@@ -1,11 +1,13 @@
 import ArgumentParser
 import SamverkanDomain
 import SamverkanReports
+import SamverkanTime
 
 extension Samverkan {
     /// `samverkan schedule`: the meetings of structures in a window, after holidays and breaks.
-    struct Schedule: ParsableCommand {
+    struct ScheduleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "List meetings in a period, with holidays and breaks applied.",
             discussion: """
                 Every planned meeting whose date lies in the period, with status scheduled, moved or

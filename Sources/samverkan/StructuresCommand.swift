@@ -3,8 +3,9 @@ import SamverkanReports
 
 extension Samverkan {
     /// `samverkan structures`: every structure with kind, members, frequency and next meeting.
-    struct Structures: ParsableCommand {
+    struct StructuresCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "structures",
             abstract: "List every collaboration structure, generated ones included.",
             discussion: """
                 Shows kind, frequency in words, next meeting and members. --format json prints the

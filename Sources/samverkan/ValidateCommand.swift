@@ -1,10 +1,13 @@
+import SamverkanRendering
+import SamverkanDomain
 import ArgumentParser
 import SamverkanConfig
 
 extension Samverkan {
     /// `samverkan validate`: checks a configuration and reports every problem at once.
-    struct Validate: ParsableCommand {
+    struct ValidateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a configuration and report every problem at once.",
             discussion: """
                 Prints a one-line summary and exits 0 when the configuration is valid. Otherwise

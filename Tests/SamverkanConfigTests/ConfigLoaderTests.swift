@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import SamverkanConfig
 import SamverkanDomain
+import SamverkanTime
 
 @Suite("Reading a configuration")
 struct ConfigLoaderTests {
-    let configuration: Configuration
+    let configuration: RegionConfiguration
 
     init() throws {
         configuration = try ConfigLoader.load(path: Fixture.path("minimal.yaml"))

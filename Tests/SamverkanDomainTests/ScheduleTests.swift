@@ -1,5 +1,7 @@
 import Testing
 @testable import SamverkanDomain
+import SamverkanICal
+import SamverkanTime
 
 @Suite("Swedish holidays")
 struct HolidayTests {

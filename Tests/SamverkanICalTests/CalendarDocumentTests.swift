@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 @Suite("Building calendars with libical")
 struct CalendarDocumentTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 /// Inputs a careless builder writes wrongly, each with the behaviour ICALENDAR.md asks for.
 @Suite("Edge cases of the calendar builder")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 /// What `CalendarDocumentTests` leaves open: per-line byte checks, every TZID, UNTIL computed
 /// through the zone, attendees dropped from feeds, parameter quoting, and what clients read back.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import SamverkanICal
+import SamverkanTime
 
 /// Builders and raw-text helpers shared by the iCalendar tests.
 enum ICalFixture {

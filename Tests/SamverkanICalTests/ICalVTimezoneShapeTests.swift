@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 /// The exact VTIMEZONE shape Outlook needs, checked observance by observance, and that the
 /// cached component is cloned rather than shared.

@@ -1,5 +1,6 @@
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 /// A window far after `DTSTART` restarts libical's iterator near the window; these check that the
 /// restart gives exactly the occurrences of walking the whole series from `DTSTART`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import SamverkanICal
+import SamverkanTime
 
 @Suite("Recurrence rules through libical")
 struct RecurrenceRuleTests {

@@ -6,6 +6,7 @@ import Testing
 import SamverkanDomain
 import SamverkanTemplates
 @testable import SamverkanReports
+import SamverkanRendering
 
 /// What an XML parser sees of a page: its first error, the table rows by class, the SVG rows and cells.
 private final class PageReader: NSObject, XMLParserDelegate {
@@ -48,7 +49,7 @@ struct ComplianceHTMLTests {
     static func page(_ report: ComplianceReport, language: String = "sv") throws -> String {
         let phrases = Phrasebook(language: language, phrases: try Templates.phrases(language: language))
         return report.html(template: try Templates.text("compliance.html", language: language), phrases: phrases,
-                           numbers: ReportNumber(decimalComma: language == "sv"))
+                           numbers: FigureFormatter(decimalComma: language == "sv"))
     }
 
     /// The page must parse, and carry no figure that could not be computed.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SamverkanDomain
 @testable import SamverkanReports
+import SamverkanTime
 
 @Suite("Compliance report: figures")
 struct ComplianceReportTests {

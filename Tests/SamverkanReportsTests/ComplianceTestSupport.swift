@@ -1,12 +1,13 @@
 import SamverkanDomain
 import SamverkanReports
+import SamverkanTime
 
 /// A small region with a known first half of 2025, for the compliance report tests. Every figure
 /// the tests expect is worked out by hand in the comments.
 enum ComplianceFixture {
     static func date(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    static let configuration: Configuration = {
+    static let configuration: RegionConfiguration = {
         let region = Organisation(id: "region-test", name: "Region Test", kind: .region)
         var privateCentre = Organisation(id: "vc-a2", name: "Läkarhuset Alby", kind: .careCentre, municipality: "alby",
                                          operator: .privateProvider("Läkarhuset AB"))
@@ -50,7 +51,7 @@ enum ComplianceFixture {
                                    municipality: "bstad", careCentre: "vc-b1", members: ["vc-b1", "hsv-b"], frequency: secondTuesday,
                                    starts: date("2025-09-01"), time: time, durationMinutes: 60),
         ]
-        return Configuration(region: region, organisations: organisations, people: people, structures: structures)
+        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures)
     }()
 
     static func meeting(_ structure: String, _ day: String, planned: Bool = true, approved: String? = nil,

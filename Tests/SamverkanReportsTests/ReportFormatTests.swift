@@ -1,8 +1,10 @@
+import SamverkanTime
 import Foundation
 import Testing
 import SamverkanDomain
 import SamverkanTemplates
 @testable import SamverkanReports
+import SamverkanRendering
 
 @Suite("Compliance report: formats, grants and action plan")
 struct ReportFormatTests {
@@ -12,13 +14,13 @@ struct ReportFormatTests {
 
     @Test("Numbers: one decimal, comma or point, half away from zero; nothing to divide by is a dash")
     func numbers() {
-        let comma = ReportNumber(decimalComma: true), point = ReportNumber(decimalComma: false)
+        let comma = FigureFormatter(decimalComma: true), point = FigureFormatter(decimalComma: false)
         #expect(comma.percent(5.0 / 6.0) == "83,3" && point.percent(5.0 / 6.0) == "83.3")
         #expect(comma.percent(1) == "100,0" && comma.percent(0) == "0,0" && comma.percent(0.00049) == "0,0")
         #expect(comma.percent(0.12345) == "12,3" && comma.percent(0.12355) == "12,4")
         #expect(comma.percent(nil) == "–" && comma.days(nil) == "–")
         #expect(comma.days(6.5) == "6,5" && comma.days(16) == "16")
-        #expect(ReportNumber.rounded(2.0 / 3.0) == 0.6667 && ReportNumber.rounded(nil) == nil)
+        #expect(FigureFormatter.rounded(2.0 / 3.0) == 0.6667 && FigureFormatter.rounded(nil) == nil)
     }
 
     @Test("CSV for Excel: byte-order mark, semicolons, quoting, and formulas neutralised")
@@ -38,7 +40,7 @@ struct ReportFormatTests {
     @Test("The report's CSV has a total row, a row per group and per structure, with every figure")
     func reportCSV() throws {
         let report = try ComplianceFixture.report()
-        let lines = report.csv(phrases: try Self.phrases(), numbers: ReportNumber(decimalComma: true)).dropFirst()
+        let lines = report.csv(phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true)).dropFirst()
             .components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 1 + 1 + 2 + 4)
         #expect(lines[1].hasPrefix("total;;Totalt;") && lines[1].contains(";13;11;10;1;1;2;0;84,6;"))
@@ -50,17 +52,17 @@ struct ReportFormatTests {
     @Test("Table and Markdown: the groups, the structures behind them, the total and the detail sections")
     func text() throws {
         let report = try ComplianceFixture.report()
-        let table = report.table(phrases: try Self.phrases(), numbers: ReportNumber(decimalComma: true))
+        let table = report.table(phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true))
         #expect(table.contains("Per kommun") && table.contains("Räknat för hela perioden."))
         #expect(table.contains("\n  Vårdcentralen Alby och hemsjukvården ") && table.contains("\nRegionövergripande "))
         #expect(table.contains("2025-03-11  Vårdcentralen Alby och hemsjukvården  Sjukdom"))
         #expect(table.contains("2025-04-08  Vårdcentralen Alby och hemsjukvården") && table.contains("2025-05-07  Gruppnivå Alby"))
         #expect(table.contains("Fast vårdkontakt") && !table.contains("Kommande"))
-        let markdown = report.markdown(phrases: try Self.phrases("en"), numbers: ReportNumber(decimalComma: false))
+        let markdown = report.markdown(phrases: try Self.phrases("en"), numbers: FigureFormatter(decimalComma: false))
         #expect(markdown.hasPrefix("# Follow-up of collaboration meetings\n"))
         #expect(markdown.contains("| Total | 13 | 11 | 1 | 2 | 84.6 |"))
         #expect(markdown.contains("| ↳ Gruppnivå Alby | 2 | 1 | 0 | 1 | 50.0 |"))
-        let current = try ComplianceFixture.report(today: "2025-05-01").table(phrases: try Self.phrases(), numbers: ReportNumber(decimalComma: true))
+        let current = try ComplianceFixture.report(today: "2025-05-01").table(phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true))
         #expect(current.contains("Kommande") && current.contains("till och med 2025-05-01"))
     }
 

@@ -4,6 +4,8 @@ import SamverkanConfig
 import SamverkanDomain
 import SamverkanReports
 import SamverkanTemplates
+import SamverkanRendering
+import SamverkanTime
 
 @Suite("Structure listing")
 struct StructureCatalogTests {

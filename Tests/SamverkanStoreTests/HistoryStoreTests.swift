@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SamverkanDomain
 @testable import SamverkanStore
+import SamverkanTime
 
 @Suite("Meeting history for the follow-up reports")
 struct HistoryStoreTests {

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SamverkanDomain
 @testable import SamverkanStore
+import SamverkanTime
 
 @Suite("Summary columns of minutes")
 struct MinutesSummaryTests {

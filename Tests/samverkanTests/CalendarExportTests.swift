@@ -1,7 +1,9 @@
+import SamverkanTime
 import Foundation
 import Testing
 import SamverkanICal
 import SamverkanReports
+import SamverkanTestSupport
 
 /// Exports calendars with the built binary and has independent peers read them.
 @Suite("calendar export end to end", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 
 /// Independent peers read what `samverkan` writes: python `icalendar`, `vobject` and
 /// `recurring-ical-events` (a venv made by `make test`), Debian's `khal`, and the PyPI

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SamverkanReports
+import SamverkanTestSupport
 
 /// Runs the built binary as a user would.
 @Suite("samverkan end to end", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 
 /// Recording minutes with the built binary, as a secretary would: editor, files, approval, reading.
 @Suite("minutes end to end", .serialized)

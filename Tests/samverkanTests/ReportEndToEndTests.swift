@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 
 /// `samverkan report …` with the built binary, on the sample Halland year 2025
 /// (Config/samples/halland-2025-minutes.json, imported into a throwaway database).

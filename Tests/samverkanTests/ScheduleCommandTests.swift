@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SamverkanReports
+import SamverkanTestSupport
 
 @Suite("samverkan schedule end to end", .serialized)
 struct ScheduleCommandTests {

@@ -1,5 +1,7 @@
 import SamverkanDomain
 internal import Yams
+import SamverkanICal
+import SamverkanTime
 
 extension ConfigParser {
     /// Reads the fields of a structure, a `defaults:` block, a generator or an override.

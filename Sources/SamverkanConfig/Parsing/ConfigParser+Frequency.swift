@@ -1,5 +1,7 @@
 import SamverkanDomain
 internal import Yams
+import SamverkanICal
+import SamverkanTime
 
 extension ConfigParser {
     static let frequencyTypes = ["weekly", "monthly", "months", "dates", "rrule"]

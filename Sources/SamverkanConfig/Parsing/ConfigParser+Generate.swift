@@ -1,3 +1,4 @@
+import Foundation
 import SamverkanDomain
 internal import Yams
 

@@ -1,3 +1,5 @@
+import SamverkanTime
+import SamverkanICal
 import SamverkanDomain
 internal import Yams
 

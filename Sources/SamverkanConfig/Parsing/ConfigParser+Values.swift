@@ -1,5 +1,7 @@
+import Foundation
 import SamverkanDomain
 internal import Yams
+import SamverkanTime
 
 extension ConfigParser {
     /// A standing agenda item: `- Fast vårdkontakt` or `- {id, title, focus-areas, grant-points}`.

@@ -34,7 +34,7 @@ final class ConfigParser {
     static let topLevelKeys = ["region", "municipalities", "organisations", "people", "defaults", "structures", "generate"]
 
     /// Reads the whole document; nil when it cannot be turned into a configuration.
-    func parseDocument(_ node: Node) -> Configuration? {
+    func parseDocument(_ node: Node) -> RegionConfiguration? {
         guard let root = MappingReader(node, what: "the configuration", diagnostics: diagnostics) else { return nil }
         let region = root.value("region").flatMap(parseRegion)
         if region == nil, !root.has("region") { root.missing("region") }
@@ -47,7 +47,7 @@ final class ConfigParser {
         root.finish()
         checkReferences()
         guard let region else { return nil }
-        return Configuration(region: region, organisations: organisations, people: people, structures: structures)
+        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures)
     }
 
     /// Records an id in a namespace, reporting a duplicate. Returns false for a duplicate or a bad id.

@@ -1,6 +1,7 @@
 import Foundation
 internal import Yams
 import SamverkanDomain
+import SamverkanTime
 
 /// Reads one YAML mapping key by key, reporting wrong types and, at the end, unknown keys with a
 /// "did you mean" hint.

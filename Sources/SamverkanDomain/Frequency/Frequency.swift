@@ -1,3 +1,6 @@
+public import SamverkanICal
+public import SamverkanTime
+
 /// How often a structure decided to meet.
 ///
 /// Every form but ``dates(_:)`` becomes an RFC 5545 `RRULE` (see ``rrule``) that libical expands;

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// An action item (*åtgärd*): what is to be done, by whom, by when.
 ///
 /// It comes back at every later meeting of its structure until a follow-up marks it done.

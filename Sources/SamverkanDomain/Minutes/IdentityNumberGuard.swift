@@ -1,3 +1,5 @@
+import SamverkanTime
+
 /// Finds Swedish personal identity numbers (*personnummer*) and coordination numbers
 /// (*samordningsnummer*) in text, so minutes never hold patient data.
 ///

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 extension Minutes {
     /// A stable text of everything the minutes say, the input of the content hash.
     ///

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// One set of minutes (*minnesanteckningar*, *protokoll*) of a collaboration meeting.
 ///
 /// A plain value: the draft parser produces it, the store saves and loads it, the document

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// One line of `minutes list`: a recorded or cancelled meeting.
 public struct MinutesSummary: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Codable {

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// An activity of an action plan (*handlingsplan*), owned and followed up by a structure.
 public struct ActionPlanActivity: Sendable, Hashable, Identifiable {
     public let id: String

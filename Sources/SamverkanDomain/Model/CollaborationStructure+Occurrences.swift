@@ -1,3 +1,6 @@
+public import SamverkanICal
+public import SamverkanTime
+
 extension CollaborationStructure {
     /// The decided start times in a window, before holidays and breaks are applied.
     ///

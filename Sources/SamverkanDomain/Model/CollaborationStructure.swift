@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// A collaboration structure (*samverkansstruktur*): who meets, how often, where, and about what.
 public struct CollaborationStructure: Sendable, Hashable, Identifiable {
     /// Stable id; calendar UIDs and minutes are derived from it, so it must never change.

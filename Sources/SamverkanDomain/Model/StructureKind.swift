@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// The kinds of collaboration structure (*samverkansstruktur*) the plans name.
 public enum StructureKind: String, Sendable, Codable, CaseIterable {
     /// One care centre and the municipality's home health care (*enskild nivå*).

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// What follow-up needs to know about one held meeting: the current version of its minutes
 /// (an amended record counts through its latest amendment).
 public struct MeetingRecord: Sendable, Hashable {

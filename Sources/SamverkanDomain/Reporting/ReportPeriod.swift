@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// The period a follow-up report covers: a year, a half-year, a quarter, a month, or any range of days.
 public struct ReportPeriod: Sendable, Hashable, Codable {
     /// The first day.

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// A Swedish public holiday (*helgdag*) or customary day off (*röd dag* in practice), such as
 /// Midsummer Eve or Christmas Eve, on which collaboration meetings are not held.
 public struct Holiday: Sendable, Hashable {

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// One meeting of a structure's series after holidays and breaks were applied.
 public struct Occurrence: Sendable, Hashable {
     /// What happened to the planned meeting.
@@ -25,15 +27,6 @@ public struct Occurrence: Sendable, Hashable {
             case .holiday(let kind): return kind.rawValue
             case .breakPeriod: return "break"
             case .weekend: return "weekend"
-            }
-        }
-
-        /// The reason in words, e.g. "Midsommarafton" or "Sommaruppehåll".
-        public func text(_ phrases: Phrasebook) -> String {
-            switch self {
-            case .holiday(let kind): return phrases.text("holiday.\(kind.rawValue)")
-            case .breakPeriod(let name): return name
-            case .weekend: return phrases.text("holiday.weekend")
             }
         }
     }

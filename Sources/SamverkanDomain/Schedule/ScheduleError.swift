@@ -1,3 +1,5 @@
+import SamverkanTime
+
 /// A schedule that cannot be made as configured.
 public struct ScheduleError: Error, Sendable, CustomStringConvertible {
     public let description: String

@@ -1,3 +1,5 @@
+public import SamverkanTime
+
 /// Turns a structure's decided frequency into its meetings, applying Swedish holidays, weekends
 /// and the structure's breaks.
 ///

@@ -1,9 +1,11 @@
+import Foundation
 import SamverkanDomain
+public import SamverkanRendering
 
 extension ComplianceReport {
     /// Markdown: heading, the summary as a pipe table, standing items, cancelled and missed
     /// meetings, and how the figures are counted.
-    public func markdown(phrases: Phrasebook, numbers: ReportNumber) -> String {
+    public func markdown(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         let lines = heading(phrases: phrases)
         var text = "# \(lines[0])\n\n" + lines.dropFirst().joined(separator: "  \n") + "\n\n"
         guard !structures.isEmpty else { return text + phrases.text("report.empty") + "\n" }
@@ -24,12 +26,12 @@ extension ComplianceReport {
 
     /// CSV for Excel: one row for the total, each group and each structure behind it, with every
     /// figure; percentages with one decimal (decimal comma or point as `numbers` says).
-    public func csv(phrases: Phrasebook, numbers: ReportNumber) -> String {
+    public func csv(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         let column = { (key: String) in phrases.text("report.column.\(key)") }
         let header = [column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
                       column("municipality"), column("care-centre"), column("operator")]
             + Self.allColumns.map { column($0.key) }
-        let numbers = ReportNumber(decimalComma: numbers.decimalComma, none: "")
+        let numbers = FigureFormatter(decimalComma: numbers.decimalComma, none: "")
         func figures(_ f: ComplianceFigures) -> [String] { Self.allColumns.map { $0.value(f, numbers) } }
         let level = { (key: String) in phrases.text("report.level.\(key)") }
         var rows = [[level("total"), "", phrases.text("report.total"), "", "", "", "", "", ""] + figures(total)]

@@ -1,5 +1,7 @@
 import Foundation
 import SamverkanDomain
+public import SamverkanRendering
+import SamverkanTime
 
 extension ComplianceReport {
     /// The report as one self-contained, printable HTML page: summary table of the groups and
@@ -14,7 +16,7 @@ extension ComplianceReport {
     ///     on, with `{{name}}` placeholders.
     ///   - phrases: the language's phrases (`report.*`, `kind.*`, `month.*`).
     ///   - numbers: how figures are written (decimal comma, the sign for a figure with nothing to divide by).
-    public func html(template: String, phrases: Phrasebook, numbers: ReportNumber) -> String {
+    public func html(template: String, phrases: Phrasebook, numbers: FigureFormatter) -> String {
         let (words, page) = CompliancePage.split(template)
         let context = CompliancePage(report: self, phrases: phrases,
                                      words: Phrasebook(language: phrases.language, phrases: words), numbers: numbers)
@@ -28,7 +30,7 @@ struct CompliancePage {
     let phrases: Phrasebook
     /// The words of the generated parts, from the lines before `<!DOCTYPE html>` in the template.
     let words: Phrasebook
-    let numbers: ReportNumber
+    let numbers: FigureFormatter
 
     /// The values of the template's placeholders, escaped.
     var values: [String: String] {

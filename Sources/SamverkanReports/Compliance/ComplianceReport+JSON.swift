@@ -1,3 +1,4 @@
+import SamverkanTime
 import Foundation
 import SamverkanDomain
 
@@ -104,18 +105,18 @@ struct JSONFigures: Encodable {
         cancelled = figures.cancelled
         missed = figures.missed
         upcoming = figures.upcoming
-        compliance = ReportNumber.rounded(figures.compliance)
+        compliance = FigureFormatter.rounded(figures.compliance)
         content = Content(covered: figures.agendaCovered, possible: figures.agendaPossible,
-                          share: ReportNumber.rounded(figures.contentShare),
+                          share: FigureFormatter.rounded(figures.contentShare),
                           items: figures.items.keys.sorted().map { id in
                               let count = figures.items[id]!
                               return Item(id: id, title: titles[id], covered: count.covered, meetings: count.meetings,
-                                          share: ReportNumber.rounded(count.share))
+                                          share: FigureFormatter.rounded(count.share))
                           })
-        attendance = Attendance(meetings: figures.attendanceMeetings, share: ReportNumber.rounded(figures.attendanceShare))
-        minutes = MinutesFigures(approved: figures.approved, approvedShare: ReportNumber.rounded(figures.approvedShare),
+        attendance = Attendance(meetings: figures.attendanceMeetings, share: FigureFormatter.rounded(figures.attendanceShare))
+        minutes = MinutesFigures(approved: figures.approved, approvedShare: FigureFormatter.rounded(figures.approvedShare),
                                  medianDaysToApproval: figures.medianApprovalDays, approvedWithin14Days: figures.approvedInTime,
-                                 approvedWithin14DaysShare: ReportNumber.rounded(figures.approvedInTimeShare))
+                                 approvedWithin14DaysShare: FigureFormatter.rounded(figures.approvedInTimeShare))
         actions = Actions(created: figures.actionsCreated, done: figures.actionsDone, open: figures.actionsOpen,
                           overdue: figures.actionsOverdue)
     }

@@ -1,3 +1,4 @@
+import SamverkanRendering
 import SamverkanDomain
 
 /// The SVG figures of the compliance page. Colours are set on the elements themselves, so a

@@ -1,10 +1,12 @@
+import SamverkanTime
 import SamverkanDomain
+public import SamverkanRendering
 
 extension ComplianceReport {
     /// A figure column: its phrase key and how a figure is written.
     struct Column: Sendable {
         let key: String
-        let value: @Sendable (ComplianceFigures, ReportNumber) -> String
+        let value: @Sendable (ComplianceFigures, FigureFormatter) -> String
     }
 
     /// The columns of the terminal table and Markdown (upcoming only while the period is not past).
@@ -60,7 +62,7 @@ extension ComplianceReport {
 
     /// The rows of the summary: each group, then the structures behind it indented (a structure
     /// report lists structures once), then the total.
-    func summaryRows(phrases: Phrasebook, numbers: ReportNumber, indent: String) -> [[String]] {
+    func summaryRows(phrases: Phrasebook, numbers: FigureFormatter, indent: String) -> [[String]] {
         let columns = summaryColumns
         func cells(_ label: String, _ figures: ComplianceFigures) -> [String] {
             [label] + columns.map { $0.value(figures, numbers) }
@@ -83,7 +85,7 @@ extension ComplianceReport {
     }
 
     /// The terminal table: heading, summary, standing items, cancelled and missed meetings.
-    public func table(phrases: Phrasebook, numbers: ReportNumber) -> String {
+    public func table(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         var text = heading(phrases: phrases).joined(separator: "\n") + "\n\n"
         guard !structures.isEmpty else { return text + phrases.text("report.empty") + "\n" }
         text += TextTable(header: summaryHeader(phrases: phrases), rows: summaryRows(phrases: phrases, numbers: numbers, indent: "  "),
@@ -107,7 +109,7 @@ extension ComplianceReport {
     }
 
     /// Standing items, cancelled and missed meetings: (title, header, rows).
-    func detailSections(phrases: Phrasebook, numbers: ReportNumber) -> [(String, [String], [[String]])] {
+    func detailSections(phrases: Phrasebook, numbers: FigureFormatter) -> [(String, [String], [[String]])] {
         let titles = itemTitles
         let items = total.items.keys.sorted().map { id -> [String] in
             let count = total.items[id]!

@@ -1,4 +1,5 @@
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanTime
 
 /// Were the collaboration meetings held as decided? For each structure in a period: expected,
 /// held, cancelled and missed meetings, coverage of the standing agenda, attendance of both
@@ -61,7 +62,7 @@ public struct ComplianceReport: Sendable {
     ///   - history: what the store holds for the period (see `AppDatabase.history`). It is read on
     ///     another thread while the schedules are expanded on this one, so the two overlap.
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded; what `history` throws.
-    public static func build(configuration: Configuration, structures: [CollaborationStructure], period: ReportPeriod,
+    public static func build(configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
                              today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
                              history: @escaping @Sendable () throws -> MeetingHistory) throws -> ComplianceReport {
         let pending = Background(history)
@@ -100,7 +101,7 @@ public struct ComplianceReport: Sendable {
 
     /// The groups of a dimension, in configuration order, the group outside the dimension last.
     static func group(_ rows: [StructureCompliance], by dimension: ComplianceDimension,
-                      configuration: Configuration) -> [ComplianceGroup] {
+                      configuration: RegionConfiguration) -> [ComplianceGroup] {
         var groups: [String: ComplianceGroup] = [:]
         var order: [String] = []
         for row in rows {

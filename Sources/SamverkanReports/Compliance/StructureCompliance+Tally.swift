@@ -1,4 +1,5 @@
 import SamverkanDomain
+import SamverkanTime
 
 /// A planned meeting that takes place (not skipped): its planned day and the day it is held.
 struct PlannedMeeting: Sendable, Hashable {
@@ -9,7 +10,7 @@ struct PlannedMeeting: Sendable, Hashable {
 extension StructureCompliance {
     /// Counts a structure's planned meetings against its held meetings, cancellations and sums.
     mutating func tally(occurrences: [PlannedMeeting], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
-                        totals: MeetingTotals, structure: CollaborationStructure, configuration: Configuration, today: LocalDate) {
+                        totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration, today: LocalDate) {
         figures.structures = 1
         // Each held meeting matches one occurrence: by planned date, else (a planned meeting held
         // on another day) by its date. What is left over is extra.
@@ -58,7 +59,7 @@ extension StructureCompliance {
     }
 
     /// Content, attendance, approval and action items from the structure's sums.
-    private mutating func count(_ totals: MeetingTotals, structure: CollaborationStructure, configuration: Configuration) {
+    private mutating func count(_ totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration) {
         let held = totals.meetings
         figures.agendaPossible = agenda.count * held
         for item in agenda {

@@ -1,4 +1,5 @@
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanTime
 
 /// One structure's row of the compliance report: what it is, its figures, and its meetings month
 /// by month.
@@ -50,7 +51,7 @@ public struct StructureCompliance: Sendable, Hashable {
     /// The month of the first cell.
     let firstMonth: YearMonth?
 
-    init(_ structure: CollaborationStructure, configuration: Configuration, months: [YearMonth]) {
+    init(_ structure: CollaborationStructure, configuration: RegionConfiguration, months: [YearMonth]) {
         id = structure.id
         name = structure.name
         kind = structure.kind

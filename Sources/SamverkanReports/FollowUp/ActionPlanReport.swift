@@ -1,5 +1,7 @@
 import Foundation
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanRendering
+public import SamverkanTime
 
 /// The action plan (*handlingsplan*): every configured activity with who is responsible, its
 /// time plan and its latest status — from the latest follow-up in the minutes, else as configured.
@@ -29,7 +31,7 @@ public struct ActionPlanReport: Sendable {
     /// - Parameters:
     ///   - followUps: the latest follow-up per activity (`AppDatabase.activityFollowUps(through:)`).
     ///   - asOf: the day the status is judged at.
-    public init(configuration: Configuration, structures: [CollaborationStructure], followUps: [ActivityRecord], asOf: LocalDate) {
+    public init(configuration: RegionConfiguration, structures: [CollaborationStructure], followUps: [ActivityRecord], asOf: LocalDate) {
         self.asOf = asOf
         regionName = configuration.region.name
         let latest = Dictionary(followUps.map { ($0.structureID + "\u{1F}" + $0.activityID, $0) }, uniquingKeysWith: { a, b in a.date >= b.date ? a : b })

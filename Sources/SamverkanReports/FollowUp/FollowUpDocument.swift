@@ -1,4 +1,5 @@
 import SamverkanDomain
+public import SamverkanRendering
 
 /// A follow-up report written as a terminal table, Markdown, CSV for Excel or JSON
 /// (`report grants`, `report actions`).

@@ -1,5 +1,7 @@
 import Foundation
-import SamverkanDomain
+public import SamverkanDomain
+public import SamverkanRendering
+public import SamverkanTime
 
 /// What the grant was used for (*återredovisning* under SFS 2024:1253): held meetings and covered
 /// standing agenda items per Halland focus area (1–4) and per point of §2 of the ordinance (1–8).
@@ -30,7 +32,7 @@ public struct GrantsReport: Sendable {
     public let grantPoints: [Row]
 
     /// Builds the report from a compliance report of the same period.
-    public init(configuration: Configuration, compliance: ComplianceReport) {
+    public init(configuration: RegionConfiguration, compliance: ComplianceReport) {
         period = compliance.period
         asOf = compliance.asOf
         regionName = compliance.regionName

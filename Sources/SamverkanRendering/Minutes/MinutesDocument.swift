@@ -1,0 +1,104 @@
+import SamverkanTime
+public import SamverkanDomain
+/// Minutes as a document to read (`minutes show`): Markdown, or self-contained printable HTML.
+///
+/// The body is the draft format without its help comments, under a status line, so what was
+/// typed and what is shown read the same. Amendments follow the record they correct.
+public enum MinutesDocument {
+    /// The Markdown document of minutes and the amendments that correct them.
+    /// - Parameters:
+    ///   - template: the text of `Templates/<lang>/minutes.md`.
+    ///   - records: the minutes, then each amendment, with the context each was written in.
+    public static func markdown(template: String, records: [(Minutes, MinutesDraftContext)]) -> String {
+        records.enumerated().map { index, record in
+            let (minutes, context) = record
+            let p = context.phrases
+            var status: [String] = []
+            if let id = minutes.id { status.append("#\(id)") }
+            if minutes.isExtra { status.append(p.text("minutes.extra")) }
+            if let amended = minutes.amends { status.append(p.text("minutes.amends", ["id": String(amended)])) }
+            if let approval = minutes.approval {
+                status.append(p.text("minutes.approved", ["date": approval.date.iso, "by": p.list(approval.by)]))
+            } else {
+                status.append(p.text("minutes.draft"))
+            }
+            if index + 1 < records.count, let next = records[index + 1].0.id {
+                status.append(p.text("minutes.amended-by", ["id": String(next)]))
+            }
+            let body = MinutesDraftParser.withoutComments(MinutesDraft.render(template: template, context: context, minutes: minutes))
+            var lines: [String] = []
+            for line in body.map(\.trimmedTrailing) where !(line.isEmpty && (lines.last?.isEmpty ?? true)) {
+                lines.append(line)
+            }
+            if let heading = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
+                lines.insert(contentsOf: ["", "*" + status.joined(separator: " · ") + "*"], at: heading + 1)
+            }
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            return lines.joined(separator: "\n") + "\n"
+        }.joined(separator: "\n---\n\n")
+    }
+
+    /// Self-contained HTML of the Markdown document, in `Templates/<lang>/minutes.html`
+    /// (placeholders `{lang}`, `{title}`, `{body}`); every text is escaped.
+    public static func html(markdown: String, template: String, language: String) -> String {
+        var body: [String] = []
+        var inList = false
+        var title = ""
+        func closeList() { if inList { body.append("</ul>"); inList = false } }
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmed
+            if line.isEmpty { closeList(); continue }
+            if line == "---" { closeList(); body.append("<hr>"); continue }
+            if let level = [3, 2, 1].first(where: { line.hasPrefix(String(repeating: "#", count: $0) + " ") }) {
+                closeList()
+                let text = String(line.dropFirst(level + 1))
+                if title.isEmpty, level == 1 { title = text }
+                body.append("<h\(level)>\(escape(text))</h\(level)>")
+                continue
+            }
+            if line.hasPrefix("- ") {
+                if !inList { body.append("<ul>"); inList = true }
+                var text = String(line.dropFirst(2))
+                var mark = ""
+                if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") { mark = "☑ "; text = String(text.dropFirst(4)) }
+                if text.hasPrefix("[ ] ") { mark = "☐ "; text = String(text.dropFirst(4)) }
+                body.append("<li>\(mark)\(escape(text))</li>")
+                continue
+            }
+            if raw.hasPrefix("  "), inList, let last = body.popLast() {
+                body.append(String(last.dropLast(5)) + "<br>" + escape(line) + "</li>")
+                continue
+            }
+            closeList()
+            if line.hasPrefix("*"), line.hasSuffix("*"), line.count > 1 {
+                body.append("<p class=\"status\">\(escape(String(line.dropFirst().dropLast())))</p>")
+            } else {
+                body.append("<p>\(escape(line))</p>")
+            }
+        }
+        closeList()
+        return template.filling(["lang": language, "title": escape(title), "body": body.joined(separator: "\n")])
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    var trimmedTrailing: String {
+        var text = Substring(self)
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return String(text)
+    }
+}

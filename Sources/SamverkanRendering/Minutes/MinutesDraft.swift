@@ -1,0 +1,135 @@
+public import SamverkanDomain
+public import SamverkanTime
+
+/// Renders minutes as the Markdown draft the secretary fills in (`Templates/<lang>/minutes.md`).
+///
+/// The same format serves a new draft (from ``blank(context:date:time:)``), a draft kept after
+/// an error, and an amendment prefilled with the minutes it corrects; ``MinutesDraftParser``
+/// reads it back.
+public enum MinutesDraft {
+    /// Empty minutes for a meeting: everyone absent until marked, no agenda item covered yet,
+    /// every open action item and activity with its current status.
+    public static func blank(context: MinutesDraftContext, date: LocalDate, time: LocalTime?) -> Minutes {
+        let structure = context.structure
+        let people = context.configuration
+        return Minutes(
+            structureID: structure.id, date: date, time: time ?? structure.time,
+            place: structure.place ?? "",
+            chair: structure.chair.flatMap { people.person($0)?.name } ?? "",
+            secretary: structure.secretary.flatMap { people.person($0)?.name } ?? "",
+            attendance: context.attendees.map { person in
+                Attendance(personID: person.id, organisationID: person.organisation,
+                           principal: people.organisation(person.organisation)?.principal ?? .other, present: false)
+            },
+            agenda: structure.standingAgenda.map { AgendaCoverage(itemID: $0.id, covered: false) },
+            previousApproved: context.previous == nil ? nil : false,
+            actionFollowUps: context.openActions.compactMap { open in
+                open.item.id.map { ActionFollowUp(actionID: $0, status: open.status) }
+            },
+            activityFollowUps: structure.activities.map {
+                ActivityFollowUp(activityID: $0.id, status: context.activityStatus[$0.id] ?? $0.status)
+            },
+            amends: context.amends?.id)
+    }
+
+    /// The draft text of minutes, in the template's language.
+    /// - Parameters:
+    ///   - template: the text of `Templates/<lang>/minutes.md`.
+    ///   - context: the structure, people and open items.
+    ///   - minutes: what to fill in (``blank(context:date:time:)`` for a new meeting).
+    public static func render(template: String, context: MinutesDraftContext, minutes: Minutes) -> String {
+        let p = context.phrases
+        let structure = context.structure
+        var title = structure.name
+        if let amended = context.amends?.id { title += " – " + p.text("minutes.amends", ["id": String(amended)]) }
+        return template.filling([
+            "title": title,
+            "structure": structure.id,
+            "date": minutes.date.iso,
+            "time": minutes.time?.description ?? "",
+            "place": minutes.place,
+            "chair": minutes.chair,
+            "secretary": minutes.secretary,
+            "approvers": minutes.approvers.joined(separator: ", "),
+            "attendance": attendance(minutes, context),
+            "agenda": agenda(minutes, context),
+            "previous": previous(minutes, context),
+            "follow-ups": followUps(minutes, context),
+            "activities": activities(minutes, context),
+            "items": minutes.items.map { "### \($0.title)\n" + ($0.notes.isEmpty ? "" : $0.notes + "\n") }.joined(separator: "\n"),
+            "decisions": minutes.decisions.map { decision in
+                "- " + (decision.number.map { "§ \($0) " } ?? "") + indentContinuation(decision.text)
+            }.joined(separator: "\n"),
+            "actions": minutes.newActions.map { action in
+                "- " + (action.id.map { "#\($0) " } ?? "") + "\(action.text) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
+            }.joined(separator: "\n"),
+            "responsible-example": context.attendees.first?.id ?? structure.members.first ?? "",
+        ])
+    }
+
+    static func attendance(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
+        let config = context.configuration
+        let byPerson = Dictionary(minutes.attendance.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
+        var order: [String] = context.structure.members
+        for row in minutes.attendance where !order.contains(row.organisationID) { order.append(row.organisationID) }
+        var blocks: [String] = []
+        for organisationID in order {
+            let rows = minutes.attendance.filter { $0.organisationID == organisationID }
+            guard !rows.isEmpty else { continue }
+            var lines = ["### " + (config.organisation(organisationID)?.name ?? organisationID)]
+            for row in rows {
+                let person = config.person(row.personID)
+                var line = "- [\(byPerson[row.personID]?.present == true ? "x" : " ")] " + (person?.name ?? row.personID)
+                if let role = person?.role, !role.isEmpty { line += " (\(role))" }
+                if let substitute = row.substitute, !substitute.isEmpty {
+                    line += " | \(context.phrases.text("minutes.field.substitute")): \(substitute)"
+                }
+                lines.append(line)
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    static func agenda(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
+        minutes.agenda.map { row in
+            let title = context.structure.standingAgenda.first { $0.id == row.itemID }?.title ?? row.itemID
+            var text = "- [\(row.covered ? "x" : " ")] \(title)"
+            if !row.notes.isEmpty { text += "\n" + row.notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+            return text
+        }.joined(separator: "\n")
+    }
+
+    static func previous(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
+        guard let previous = context.previous, let approved = minutes.previousApproved else {
+            return context.phrases.text("minutes.previous.none")
+        }
+        return "- [\(approved ? "x" : " ")] " + context.phrases.text("minutes.previous.line", ["date": previous.date.iso, "id": String(previous.id)])
+    }
+
+    static func followUps(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
+        let p = context.phrases
+        guard !minutes.actionFollowUps.isEmpty else { return p.text("minutes.none.follow-ups") }
+        return minutes.actionFollowUps.map { row in
+            var line = "- #\(row.actionID)"
+            if let open = context.openActions.first(where: { $0.item.id == row.actionID }) {
+                line += " \(open.item.text) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible)), "
+                    + "\(p.text("minutes.field.due")): \(open.item.due.iso), \(p.text("minutes.action.decided", ["date": open.decidedOn.iso])))"
+            }
+            return line + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment)"
+        }.joined(separator: "\n")
+    }
+
+    static func activities(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
+        let p = context.phrases
+        guard !minutes.activityFollowUps.isEmpty else { return p.text("minutes.none.activities") }
+        return minutes.activityFollowUps.map { row in
+            let text = context.structure.activities.first { $0.id == row.activityID }?.activity ?? ""
+            return "- \(row.activityID): \(text) | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment)"
+        }.joined(separator: "\n")
+    }
+
+    static func indentContinuation(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
+    }
+}

@@ -1,0 +1,109 @@
+public import SamverkanDomain
+/// What a draft of minutes is written against: the structure, its people, the open action
+/// items, the previous minutes, and the words of the chosen language.
+///
+/// The CLI builds it from the configuration and the store; rendering and parsing are pure.
+public struct MinutesDraftContext: Sendable {
+    public var configuration: RegionConfiguration
+    public var structure: CollaborationStructure
+    /// Action items open before the meeting, carried over until done.
+    public var openActions: [OpenAction]
+    /// The latest recorded status of each action-plan activity, by activity id.
+    public var activityStatus: [String: ActivityStatus]
+    /// The previous minutes of the structure, if any.
+    public var previous: PreviousMinutes?
+    /// The minutes being corrected by an amendment, if any.
+    public var amends: Minutes?
+    /// The phrases of the draft's language (`minutes.*` keys).
+    public var phrases: Phrasebook
+
+    public init(configuration: RegionConfiguration, structure: CollaborationStructure, openActions: [OpenAction] = [],
+                activityStatus: [String: ActivityStatus] = [:], previous: PreviousMinutes? = nil,
+                amends: Minutes? = nil, phrases: Phrasebook) {
+        self.configuration = configuration
+        self.structure = structure
+        self.openActions = openActions
+        self.activityStatus = activityStatus
+        self.previous = previous
+        self.amends = amends
+        self.phrases = phrases
+    }
+
+    /// The people in the attendance list: the participants, then the chair and the secretary if
+    /// they are not participants.
+    public var attendees: [Person] {
+        var people = configuration.participants(of: structure)
+        for id in [structure.chair, structure.secretary].compactMap({ $0 }) where !people.contains(where: { $0.id == id }) {
+            if let person = configuration.person(id) { people.append(person) }
+        }
+        return people
+    }
+
+    /// A person's or organisation's name for a responsible party.
+    public func name(of responsible: Responsible) -> String {
+        switch responsible.kind {
+        case .person: return configuration.person(responsible.id)?.name ?? responsible.id
+        case .organisation: return configuration.organisation(responsible.id)?.name ?? responsible.id
+        }
+    }
+}
+
+/// A problem in a draft, on a line.
+public struct DraftProblem: Sendable, Hashable, CustomStringConvertible {
+    /// 1-based line number in the draft.
+    public let line: Int
+    public let message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    /// `LINE: message`.
+    public var description: String { "\(line): \(message)" }
+}
+
+/// Every problem found in a draft, in line order.
+public struct MinutesDraftError: Error, Sendable, CustomStringConvertible {
+    public let problems: [DraftProblem]
+
+    public init(problems: [DraftProblem]) {
+        self.problems = problems.sorted { $0.line < $1.line }
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (and a trailing carriage return).
+    var trimmed: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first == " " || first == "\t" || first == "\r" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Lowercased and trimmed, for comparing what people type with what the program wrote.
+    var folded: String { trimmed.lowercased() }
+}
+
+extension String {
+    /// The text with `{name}` placeholders filled in.
+    /// One pass: text inserted for a placeholder is never scanned again.
+    func filling(_ values: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanReports
+
+extension ReportCommand {
+    /// `samverkan report grants`: what the grant was used for.
+    struct Grants: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Meetings held and standing agenda items covered per focus area and per point of § 2 SFS 2024:1253.",
+            discussion: """
+                For the report to Socialstyrelsen on what the grant for good and close care was used for.
+
+                Examples:
+                  samverkan report grants --period 2025
+                  samverkan report grants --period 2025 --format csv --output statsbidrag-2025.csv
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var period: ReportPeriodOptions
+        @OptionGroup var output: ReportOutputOptions
+
+        func validate() throws {
+            guard output.format != .html else { throw ValidationError("--format html is for `report compliance`; use table, csv, json or md") }
+        }
+
+        func run() throws {
+            let (_, configuration) = try global.loadConfiguration()
+            let phrases = try global.phrasebook()
+            let today = try global.today()
+            let chosen = try period.resolve(today: today)
+            let compliance: ComplianceReport
+            do {
+                compliance = try ComplianceReport.build(configuration: configuration, structures: configuration.structures, period: chosen,
+                                                        today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
+            } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
+            let report = GrantsReport(configuration: configuration, compliance: compliance)
+            try output.write(report, phrases: phrases)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import SamverkanDomain
+@testable import SamverkanReports
+import SamverkanCalendar
+import SamverkanRendering
+import SamverkanTime
+
+@Suite("Calendar building blocks")
+struct CalendarPartsTests {
+    func structure(_ frequency: Frequency, policy: HolidayPolicy) -> CollaborationStructure {
+        CollaborationStructure(id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
+                               starts: LocalDate(iso: "2025-01-01")!, time: LocalTime(hour: 10, minute: 0)!,
+                               durationMinutes: 90, holidayPolicy: policy,
+                               breaks: [Break(name: "Sommar", fromMonth: 7, fromDay: 1, toMonth: 7, toDay: 31)])
+    }
+
+    @Test("A rule series becomes one plan: DTSTART, UNTIL, EXDATEs and overrides")
+    func rulePlan() throws {
+        let s = structure(.weekly(interval: 1, weekday: .friday), policy: .moveEarlier)
+        let occurrences = try Scheduler().occurrences(of: s, from: LocalDate(iso: "2025-06-01")!, through: LocalDate(iso: "2025-08-31")!)
+        let plans = try SeriesPlan.plans(for: s, occurrences: occurrences) { _ in "s@x" }
+        #expect(plans.count == 1)
+        let plan = try #require(plans.first)
+        // DTSTART is the first planned start, even when that meeting itself is moved.
+        #expect(plan.start.description == "2025-06-06T10:00:00")
+        #expect(plan.end.description == "2025-06-06T11:30:00")
+        #expect(plan.until?.description == "2025-08-29T10:00:00")
+        #expect(plan.exdates.count == 4)  // the Fridays of July
+        // National Day (Friday 6 June) and Midsummer Eve move to the Thursdays before.
+        #expect(plan.overrides.map(\.start.date.iso) == ["2025-06-05", "2025-06-19"])
+        #expect(plan.overrides.map(\.recurrenceID.date.iso) == ["2025-06-06", "2025-06-20"])
+    }
+
+    @Test("Explicit dates become one event per held meeting, each with its own UID")
+    func datedPlans() throws {
+        let dates = ["2025-02-21", "2025-06-20", "2025-07-04"].compactMap { LocalDate(iso: $0) }
+        let s = structure(.dates(dates), policy: .skip)
+        let occurrences = try Scheduler().occurrences(of: s, from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: "2025-12-31")!)
+        let plans = try SeriesPlan.plans(for: s, occurrences: occurrences) { "s-\($0!.iso)" }
+        #expect(plans.map(\.uid) == ["s-2025-02-21"])
+        #expect(plans.allSatisfy { $0.rule == nil })
+    }
+
+    @Test("Templates drop lines whose values are all empty")
+    func template() {
+        let template = TextTemplate("Namn: {name}\nVideo: {video}\n\nDagordning:\n{agenda}\n")
+        #expect(template.render(["name": "RUG", "video": "", "agenda": "- a\n- b"]) == "Namn: RUG\n\nDagordning:\n- a\n- b")
+    }
+
+    @Test("An invitation e-mail has a text part and a calendar part whose method matches")
+    func invitation() throws {
+        let message = InvitationMessage(
+            from: .init(name: "Åsa Öberg", email: "asa@region.example"),
+            to: [.init(name: "Bo", email: "bo@kommun.example"), .init(name: nil, email: "c@kommun.example")],
+            subject: "Inbjudan: Samverkan Vårdcentralen Söder – hemsjukvården", text: "Hej!\nVälkommen.",
+            calendar: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", method: "REQUEST",
+            date: 1_740_000_000, messageID: "abc@samverkan").rendered()
+        #expect(message.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
+        #expect(message.contains("Content-Type: text/plain; charset=UTF-8"))
+        #expect(message.contains("From: =?UTF-8?B?"))
+        #expect(message.contains("<asa@region.example>"))
+        #expect(message.contains("Date: Wed, 19 Feb 2025 21:20:00 +0000"))
+        #expect(!message.split(separator: "\r\n").contains { $0.count > 78 })
+        // The parts decode back to what went in.
+        let calendarPart = try #require(message.components(separatedBy: "method=REQUEST; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n").last)
+        let base64 = calendarPart.components(separatedBy: "\r\n\r\n--").first!.replacingOccurrences(of: "\r\n", with: "")
+        #expect(String(decoding: Data(base64Encoded: base64)!, as: UTF8.self).contains("METHOD:REQUEST"))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import SamverkanConfig
+import SamverkanDomain
+import SamverkanICal
+import SamverkanReports
+import SamverkanTemplates
+import SamverkanCalendar
+import SamverkanRendering
+import SamverkanTime
+
+/// libical's iTIP restriction check (RFC 5546) on everything the shipped configurations export.
+@Suite("Exported calendars pass icalrestriction_check")
+struct ExportRestrictionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func exporter(_ config: String) throws -> CalendarExporter {
+        let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)
+        let texts = CalendarTexts(phrases: Phrasebook(language: "sv", phrases: try Templates.phrases(language: "sv")),
+                                  eventDescription: TextTemplate(try Templates.text("event-description.txt", language: "sv")),
+                                  invitation: TextTemplate(try Templates.text("invitation.txt", language: "sv")),
+                                  cancellation: TextTemplate(try Templates.text("cancellation.txt", language: "sv")))
+        return CalendarExporter(configuration: configuration, texts: texts, now: 1_767_225_600)
+    }
+
+    static let from = LocalDate(iso: "2025-01-01")!, through = LocalDate(iso: "2026-12-31")!
+
+    @Test("Every published feed, per structure and whole", arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
+    func feeds(config: String) throws {
+        let exporter = try exporter(config)
+        let plans = try exporter.plans(for: exporter.configuration.structures, from: Self.from, through: Self.through)
+        #expect(try exporter.feed(plans, sequences: [:], name: "alla").restrictionProblems() == [])
+        for structure in exporter.configuration.structures {
+            let own = plans.filter { $0.structure.id == structure.id }
+            #expect(!own.isEmpty, "\(structure.id) has no meeting in two years")
+            #expect(try exporter.feed(own, sequences: [:], name: structure.name).restrictionProblems() == [], "\(structure.id)")
+        }
+    }
+
+    @Test("Every invitation and cancellation that can be sent", arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
+    func invitations(config: String) throws {
+        let exporter = try exporter(config)
+        var checked = 0
+        for structure in exporter.configuration.structures where exporter.organizer(of: structure) != nil
+            && !exporter.attendees(of: structure).isEmpty {
+            let occurrences = try exporter.scheduler.occurrences(of: structure, from: Self.from, through: Self.through)
+            let plans = try SeriesPlan.plans(for: structure, occurrences: occurrences) { exporter.configuration.calendarUID(of: structure, plannedDate: $0) }
+            #expect(try exporter.invitation(plans, sequence: 1).restrictionProblems() == [], "\(structure.id)")
+            #expect(try exporter.cancellation(plans[0], occurrence: nil, sequence: 2).restrictionProblems() == [], "\(structure.id)")
+            let held = try #require(occurrences.first { $0.isHeld })
+            #expect(try exporter.cancellation(plans[0], occurrence: held, sequence: 2).restrictionProblems() == [], "\(structure.id)")
+            checked += 1
+        }
+        #expect(checked > 0)
+    }
+}
