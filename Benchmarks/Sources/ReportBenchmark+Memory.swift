@@ -37,10 +37,10 @@ extension ReportBenchmark {
 
     /// In the child: one report of the case (the table, then the other output when asked), then
     /// its peak memory on standard output.
-    static func runChild(_ index: Int) throws {
+    static func runChild(_ index: Int) async throws {
         let configuration = configuration()
         let phrases = Phrasebook(language: "sv", phrases: try MinutesBenchmark.loadPhrases())
-        let report = try report(cases[index], configuration, path: databasePath, scheduler: Scheduler(), phrases: phrases).report
+        let report = try await report(cases[index], configuration, path: databasePath, scheduler: Scheduler(), phrases: phrases).report
         let numbers = FigureFormatter(decimalComma: true)
         var text = ""
         switch ProcessInfo.processInfo.environment[formatVariable] ?? "" {

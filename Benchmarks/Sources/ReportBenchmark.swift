@@ -11,8 +11,8 @@ import SamverkanTime
 /// peak memory under 200 MB — printed next to a plain SQL aggregate over the same tables.
 ///
 /// One report = what `report compliance --by municipality` does after reading the
-/// configuration: open the database, build the report (reading the period's history on one
-/// thread while expanding every structure's schedule on the other, then counting) and render
+/// configuration: open the database, build the report (reading the period's history in a
+/// child task while expanding every structure's schedule, then counting) and render
 /// the table. The JSON, the SQL read and the expansion alone are printed as well.
 enum ReportBenchmark {
     static let runs = 5
@@ -46,14 +46,14 @@ enum ReportBenchmark {
     /// One report as `report compliance --by municipality` makes it: open the database, build
     /// (reading the history on one thread while the schedules expand on the other), render the table.
     static func report(_ item: Case, _ configuration: RegionConfiguration, path: String, scheduler: Scheduler,
-                       phrases: Phrasebook) throws -> (report: ComplianceReport, open: Double, build: Double, render: Double) {
+                       phrases: Phrasebook) async throws -> (report: ComplianceReport, open: Double, build: Double, render: Double) {
         var database: AppDatabase!
         var report: ComplianceReport!
         let open = try Measure.seconds { database = try AppDatabase.open(path: path) }
         let reader = database!
         let asOf = min(item.period.to, today)
-        let build = try Measure.seconds {
-            report = try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
+        let build = try await Measure.seconds {
+            report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
                                                 period: item.period, today: today, by: .municipality, scheduler: scheduler) {
                 try reader.history(from: item.period.from, through: item.period.to, asOf: asOf)
             }
@@ -62,8 +62,8 @@ enum ReportBenchmark {
         return (report, open, build, render)
     }
 
-    static func run() throws {
-        if let child = childCase { return try runChild(child) }
+    static func run() async throws {
+        if let child = childCase { return try await runChild(child) }
         let configuration = configuration()
         let path = try seededDatabase(configuration)
         let scheduler = Scheduler()
@@ -75,7 +75,7 @@ enum ReportBenchmark {
             var phases: [(open: Double, build: Double, render: Double)] = []
             var structures = 0, meetings = 0
             for _ in 0..<runs {
-                let run = try report(item, configuration, path: path, scheduler: scheduler, phrases: phrases)
+                let run = try await report(item, configuration, path: path, scheduler: scheduler, phrases: phrases)
                 phases.append((run.open, run.build, run.render))
                 structures = run.report.structures.count
                 meetings = run.report.total.held
@@ -100,7 +100,7 @@ enum ReportBenchmark {
                     }
                 }
             })
-            let sample = try report(item, configuration, path: path, scheduler: scheduler, phrases: phrases).report
+            let sample = try await report(item, configuration, path: path, scheduler: scheduler, phrases: phrases).report
             var bytes = 0
             let json = try Measure.seconds { bytes = try sample.json().utf8.count }
             print(String(format: "report:   split (medians): open %.3f s, build %.2f s = SQL read %.2f s on one thread while the schedules expand in %.2f s on the other, then counting; table %.2f s. (JSON instead of the table: %.2f s, %.1f MB.)",

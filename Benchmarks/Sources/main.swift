@@ -8,7 +8,7 @@
 // peak memory figure is that benchmark's alone).
 import Foundation
 
-let benchmarks: [String: () throws -> Void] = Benchmarks.all
+let benchmarks: [String: () async throws -> Void] = Benchmarks.all
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let chosen = arguments.isEmpty ? benchmarks.keys.sorted() : arguments
@@ -17,7 +17,7 @@ for name in chosen {
         FileHandle.standardError.write(Data("unknown benchmark \"\(name)\"; choose from: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
         exit(2)
     }
-    do { try run() } catch {
+    do { try await run() } catch {
         FileHandle.standardError.write(Data("benchmark \(name) failed: \(error)\n".utf8))
         exit(1)
     }

@@ -7,7 +7,7 @@ import SamverkanTemplates
 
 extension ReportCommand {
     /// `samverkan report compliance`: were the meetings held as decided?
-    struct Compliance: ParsableCommand {
+    struct Compliance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
             discussion: """
@@ -38,7 +38,7 @@ extension ReportCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
             let today = try global.today()
@@ -53,7 +53,7 @@ extension ReportCommand {
             let history = try global.historyReader(period: chosen, today: today)
             let report: ComplianceReport
             do {
-                report = try ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
+                report = try await ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
                                                     today: today, by: by, history: history)
             } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
             let numbers = output.numbers(language: global.lang)

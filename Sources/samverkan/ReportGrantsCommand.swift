@@ -5,7 +5,7 @@ import SamverkanReports
 
 extension ReportCommand {
     /// `samverkan report grants`: what the grant was used for.
-    struct Grants: ParsableCommand {
+    struct Grants: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Meetings held and standing agenda items covered per focus area and per point of § 2 SFS 2024:1253.",
             discussion: """
@@ -24,14 +24,14 @@ extension ReportCommand {
             guard output.format != .html else { throw ValidationError("--format html is for `report compliance`; use table, csv, json or md") }
         }
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
             let today = try global.today()
             let chosen = try period.resolve(today: today)
             let compliance: ComplianceReport
             do {
-                compliance = try ComplianceReport.build(configuration: configuration, structures: configuration.structures, period: chosen,
+                compliance = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures, period: chosen,
                                                         today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
             } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
             let report = GrantsReport(configuration: configuration, compliance: compliance)

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `samverkan` command: collaboration meetings between region and municipalities.
 @main
-struct Samverkan: ParsableCommand {
+struct Samverkan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samverkan",
         abstract: "Plan, record and follow up collaboration meetings in Nära vård.",

@@ -63,8 +63,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("The page is well-formed XML with every structure, one heat-map row per structure and a column per month")
-    func wellFormedWithEveryStructure() throws {
-        let report = try ComplianceFixture.report()
+    func wellFormedWithEveryStructure() async throws {
+        let report = try await ComplianceFixture.report()
         let html = try Self.page(report)
         let reader = Self.checkWellFormed(html)
         #expect(report.structures.count == 4)
@@ -82,8 +82,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("Figures of the groups and the total row, with a decimal comma")
-    func figures() throws {
-        let reader = Self.checkWellFormed(try Self.page(try ComplianceFixture.report()))
+    func figures() async throws {
+        let reader = Self.checkWellFormed(try Self.page(try await ComplianceFixture.report()))
         // 13 expected, 11 held (10 planned + 1 extra) of which 11 count; content 8 of 12 items
         // (single-a1 7 of 10, RUG 1 of 2); attendance (4 + 3 + 0.75 + 5/3) / 11 meetings;
         // approved 6 of 11, after 5, 6, 7, 14, 18, 20 days (median 10.5, 4 within 14);
@@ -101,8 +101,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("No scripts, no addresses on the network, no web fonts")
-    func selfContained() throws {
-        let html = try Self.page(try ComplianceFixture.report())
+    func selfContained() async throws {
+        let html = try Self.page(try await ComplianceFixture.report())
         #expect(!html.lowercased().contains("<script"))
         let rest = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1999/xhtml\"", with: "")
             .replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
@@ -111,10 +111,10 @@ struct ComplianceHTMLTests {
     }
 
     @Test("Names with markup characters are escaped")
-    func escaping() throws {
+    func escaping() async throws {
         var configuration = ComplianceFixture.configuration
         configuration.structures[0].name = #"Alby <b>&amp; "VC" & 'hem'"#
-        let report = try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
+        let report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
                                                 period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
                                                 by: .municipality) { ComplianceFixture.history("2025-H1") }
         let html = try Self.page(report)
@@ -126,8 +126,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("A period without structures renders a well-formed page that says so")
-    func emptyPeriod() throws {
-        let report = try ComplianceFixture.report("2024", today: "2025-07-01")
+    func emptyPeriod() async throws {
+        let report = try await ComplianceFixture.report("2024", today: "2025-07-01")
         #expect(report.structures.isEmpty)
         let html = try Self.page(report)
         let reader = Self.checkWellFormed(html)
@@ -137,8 +137,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("A future period: nothing expected, every share written as a dash")
-    func futurePeriod() throws {
-        let report = try ComplianceFixture.report("2026", today: "2025-07-01")
+    func futurePeriod() async throws {
+        let report = try await ComplianceFixture.report("2026", today: "2025-07-01")
         #expect(report.timing == .future && report.total.expected == 0 && report.structures.count == 5)
         let html = try Self.page(report)
         let reader = Self.checkWellFormed(html)
@@ -151,8 +151,8 @@ struct ComplianceHTMLTests {
     }
 
     @Test("The English template gives an English page with a decimal point")
-    func english() throws {
-        let html = try Self.page(try ComplianceFixture.report(), language: "en")
+    func english() async throws {
+        let html = try Self.page(try await ComplianceFixture.report(), language: "en")
         let reader = Self.checkWellFormed(html)
         #expect(html.contains("lang=\"en\" xml:lang=\"en\""))
         for words in ["<h2>Meetings per month</h2>", "Follow-up of collaboration meetings", "Compliance %", "No meeting planned",

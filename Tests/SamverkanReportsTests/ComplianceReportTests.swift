@@ -20,8 +20,8 @@ struct ComplianceReportTests {
     }
 
     @Test("Every figure of one structure: held, extra, cancelled, missed, content, attendance, approval, actions")
-    func singleStructure() throws {
-        let row = try #require(try ComplianceFixture.report().structure("single-a1"))
+    func singleStructure() async throws {
+        let row = try #require(try await ComplianceFixture.report().structure("single-a1"))
         let f = row.figures
         #expect([f.expected, f.heldPlanned, f.extra, f.held, f.cancelled, f.missed, f.upcoming, f.counted] == [6, 4, 1, 5, 1, 1, 0, 5] as [Int])
         #expect(f.compliance == 5.0 / 6.0)
@@ -42,18 +42,18 @@ struct ComplianceReportTests {
     }
 
     @Test("A structure that starts mid-period expects meetings only from its start; no agenda means no content share")
-    func midPeriod() throws {
-        let f = try #require(try ComplianceFixture.report().structure("single-a2")).figures
+    func midPeriod() async throws {
+        let f = try #require(try await ComplianceFixture.report().structure("single-a2")).figures
         #expect([f.expected, f.held, f.missed] == [3, 3, 0] as [Int])
         #expect(f.compliance == 1)
         #expect(f.contentShare == nil && f.agendaPossible == 0)
         #expect(f.approvedShare == 0 && f.medianApprovalDays == nil && f.approvedInTimeShare == nil)
-        #expect(try ComplianceFixture.report().structure("single-b1") == nil)
+        #expect(try await ComplianceFixture.report().structure("single-b1") == nil)
     }
 
     @Test("RUG and group level score the share of member organisations present")
-    func memberShare() throws {
-        let report = try ComplianceFixture.report()
+    func memberShare() async throws {
+        let report = try await ComplianceFixture.report()
         let group = try #require(report.structure("group-alby"))
         #expect(group.attendanceMeasure == .memberShare && group.figures.attendanceShare == 0.75)
         #expect([group.figures.expected, group.figures.held, group.figures.missed] == [2, 1, 1] as [Int])
@@ -64,8 +64,8 @@ struct ComplianceReportTests {
     }
 
     @Test("Groups are the sums of the structures behind them, in configuration order, regional structures last")
-    func groups() throws {
-        let report = try ComplianceFixture.report()
+    func groups() async throws {
+        let report = try await ComplianceFixture.report()
         #expect(report.groups.map(\.key) == ["alby", ""])
         #expect(report.groups[0].structureIDs == ["single-a1", "single-a2", "group-alby"])
         #expect(report.groups[0].name == "Alby kommun" && report.groups[1].name == nil)
@@ -77,51 +77,54 @@ struct ComplianceReportTests {
         var sum = ComplianceFigures()
         for group in report.groups { sum.add(group.figures) }
         #expect(sum == total)
-        let centres = try ComplianceFixture.report(by: .careCentre)
+        let centres = try await ComplianceFixture.report(by: .careCentre)
         #expect(centres.groups.map(\.key) == ["vc-a1", "vc-a2", ""])
         #expect(centres.groups[1].careCentreOperator == "private")
-        #expect(try ComplianceFixture.report(by: .kind).groups.map(\.key) == ["single", "group", "rug"])
-        #expect(try ComplianceFixture.report(by: .region).groups.map(\.structureIDs) == [["single-a1", "single-a2", "group-alby", "rug"]])
-        #expect(try ComplianceFixture.report(by: .structure).groups.count == 4)
+        let kinds = try await ComplianceFixture.report(by: .kind)
+        #expect(kinds.groups.map(\.key) == ["single", "group", "rug"])
+        let region = try await ComplianceFixture.report(by: .region)
+        #expect(region.groups.map(\.structureIDs) == [["single-a1", "single-a2", "group-alby", "rug"]])
+        let structures = try await ComplianceFixture.report(by: .structure)
+        #expect(structures.groups.count == 4)
     }
 
     @Test("The current period counts up to today: later meetings are upcoming, not missed")
-    func currentPeriod() throws {
-        let report = try ComplianceFixture.report("2025-H1", today: "2025-05-01")
+    func currentPeriod() async throws {
+        let report = try await ComplianceFixture.report("2025-H1", today: "2025-05-01")
         #expect(report.timing == .current && report.asOf.iso == "2025-05-01")
         let f = try #require(report.structure("single-a2")).figures
         // Apr 8 is held; May 13 and Jun 10 have minutes in the fixture, so they count as held too.
         #expect([f.expected, f.upcoming] == [3, 0] as [Int])
         let empty = MeetingHistory()
-        let bare = try ComplianceFixture.report("2025-H1", today: "2025-05-01", history: empty)
+        let bare = try await ComplianceFixture.report("2025-H1", today: "2025-05-01", history: empty)
         let a1 = try #require(bare.structure("single-a1")).figures
         #expect([a1.expected, a1.missed, a1.upcoming] == [4, 4, 2] as [Int])
         #expect(bare.structure("group-alby")?.figures.upcoming == 1)
     }
 
     @Test("A future period and an empty one give figures without dividing by zero")
-    func futureAndEmpty() throws {
-        let future = try ComplianceFixture.report("2026", today: "2025-07-01", history: MeetingHistory())
+    func futureAndEmpty() async throws {
+        let future = try await ComplianceFixture.report("2026", today: "2025-07-01", history: MeetingHistory())
         #expect(future.timing == .future)
         #expect(future.total.expected == 0 && future.total.compliance == nil && future.total.attendanceShare == nil)
         #expect(future.total.upcoming > 0)
-        let none = try ComplianceFixture.report("2024", history: MeetingHistory())
+        let none = try await ComplianceFixture.report("2024", history: MeetingHistory())
         #expect(none.structures.isEmpty && none.groups.isEmpty && none.total.compliance == nil)
         let json = try none.json()
         #expect(!json.contains("nan") && json.contains("\"structures\" : ["))
     }
 
     @Test("Action items are judged at the end of the period")
-    func overdue() throws {
-        let early = try ComplianceFixture.report("2025-Q1", today: "2025-07-01")
+    func overdue() async throws {
+        let early = try await ComplianceFixture.report("2025-Q1", today: "2025-07-01")
         let f = try #require(early.structure("single-a1")).figures
         // Decided Jan 14 (done) and Feb 11 (due Apr 30, not overdue on Mar 31).
         #expect([f.actionsCreated, f.actionsDone, f.actionsOpen, f.actionsOverdue] == [2, 1, 1, 0] as [Int])
     }
 
     @Test("JSON carries the figures as rounded fractions, with the structures behind each group")
-    func json() throws {
-        let text = try ComplianceFixture.report().json()
+    func json() async throws {
+        let text = try await ComplianceFixture.report().json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let total = try #require(object["total"] as? [String: Any])
         #expect(total["compliance"] as? Double == 0.8462)

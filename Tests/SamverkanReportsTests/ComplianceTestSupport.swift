@@ -96,9 +96,9 @@ enum ComplianceFixture {
     }
 
     static func report(_ period: String = "2025-H1", today: String = "2025-07-01", by dimension: ComplianceDimension = .municipality,
-                       history: MeetingHistory? = nil) throws -> ComplianceReport {
+                       history: MeetingHistory? = nil) async throws -> ComplianceReport {
         let history = history ?? Self.history(period, today: today)
-        return try ComplianceReport.build(configuration: configuration, structures: configuration.structures,
+        return try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
                                           period: ReportPeriod(parsing: period)!, today: date(today), by: dimension) { history }
     }
 }

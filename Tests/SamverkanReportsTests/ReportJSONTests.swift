@@ -26,8 +26,8 @@ struct ReportJSONTests {
     }
 
     @Test("The compliance report's JSON is the same as the whole report encoded at once", arguments: ["2025-H1", "2024"])
-    func report(_ period: String) throws {
-        let report = try ComplianceFixture.report(period)
+    func report(_ period: String) async throws {
+        let report = try await ComplianceFixture.report(period)
         #expect(try report.json() == ReportJSON.text(JSONReport(report)))
     }
 }

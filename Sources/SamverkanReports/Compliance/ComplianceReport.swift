@@ -59,27 +59,22 @@ public struct ComplianceReport: Sendable {
     /// Builds the report.
     /// - Parameters:
     ///   - structures: the structures to report on (those not active in the period are left out).
-    ///   - history: what the store holds for the period (see `AppDatabase.history`). It is read on
-    ///     another thread while the schedules are expanded on this one, so the two overlap.
+    ///   - history: what the store holds for the period (see `AppDatabase.history`). It is read in a
+    ///     child task while the schedules are expanded in this one, so the two overlap.
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded; what `history` throws.
     public static func build(configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
                              today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
-                             history: @escaping @Sendable () throws -> MeetingHistory) throws -> ComplianceReport {
-        let pending = Background(history)
+                             history: @escaping @Sendable () throws -> MeetingHistory) async throws -> ComplianceReport {
+        async let pending = history()
         let active = structures.filter { $0.starts <= period.to && ($0.until ?? period.from) >= period.from }
         // Only the dates are kept: a tenth of the memory of the occurrences for long periods.
         var occurrences: [[PlannedMeeting]] = []
         occurrences.reserveCapacity(active.count)
-        do {
-            for structure in active {
-                occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
-                    .filter(\.isHeld).map { PlannedMeeting(planned: $0.plannedStart.date, start: $0.start.date) })
-            }
-        } catch {
-            _ = try? pending.wait()
-            throw error
+        for structure in active {
+            occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
+                .filter(\.isHeld).map { PlannedMeeting(planned: $0.plannedStart.date, start: $0.start.date) })
         }
-        let history = try pending.wait()
+        let history = try await pending
         let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
         let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
         var rows: [StructureCompliance] = []
