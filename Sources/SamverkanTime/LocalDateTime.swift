@@ -23,3 +23,18 @@ extension LocalDateTime {
         self.init(date: LocalDate(dayNumber: days), time: LocalTime(hour: rest / 3600, minute: rest % 3600 / 60)!)
     }
 }
+
+extension LocalDateTime {
+    /// The wall-clock time `minutes` later (may roll over into following days).
+    public func adding(minutes: Int) -> LocalDateTime {
+        let total = time.minutesOfDay + minutes
+        let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
+        let rest = total - days * 1440
+        return LocalDateTime(date: date.adding(days: days), time: LocalTime(hour: rest / 60, minute: rest % 60)!)
+    }
+
+    /// Wall-clock minutes from this time to another (negative when the other is earlier).
+    public func minutes(to other: LocalDateTime) -> Int {
+        date.days(to: other.date) * 1440 + other.time.minutesOfDay - time.minutesOfDay
+    }
+}

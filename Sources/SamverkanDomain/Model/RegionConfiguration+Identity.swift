@@ -14,6 +14,12 @@ extension RegionConfiguration {
         return "\(structure.id).\(region.id)@samverkan"
     }
 
+    /// The calendar `UID` of an extra meeting (outside the decided frequency): its own event,
+    /// derived from the structure and its date.
+    public func calendarUID(ofExtraMeetingOf structure: CollaborationStructure, on date: LocalDate) -> String {
+        "\(structure.id)-extra-\(date.iso.filter { $0 != "-" }).\(region.id)@samverkan"
+    }
+
     /// Structures by id, reporting every unknown id with the closest known one.
     /// - Throws: ``LookupError`` naming the unknown ids.
     public func structures(withIDs ids: [String]) throws(LookupError) -> [CollaborationStructure] {

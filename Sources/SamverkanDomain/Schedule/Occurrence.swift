@@ -53,13 +53,3 @@ public struct Occurrence: Sendable, Hashable {
     /// Whether the meeting takes place (scheduled or moved).
     public var isHeld: Bool { status != .skipped }
 }
-
-extension LocalDateTime {
-    /// The wall-clock time `minutes` later (may roll over into following days).
-    public func adding(minutes: Int) -> LocalDateTime {
-        let total = time.minutesOfDay + minutes
-        let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
-        let rest = total - days * 1440
-        return LocalDateTime(date: date.adding(days: days), time: LocalTime(hour: rest / 60, minute: rest % 60)!)
-    }
-}
