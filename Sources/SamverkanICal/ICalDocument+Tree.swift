@@ -11,7 +11,11 @@ extension ICalDocument {
         icalcomponent_add_property(calendar, icalproperty_new_prodid(productID))
         icalcomponent_add_property(calendar, icalproperty_new_method(method.libical))
         if let name {
-            icalcomponent_add_property(calendar, Self.xProperty("X-WR-CALNAME", Self.singleLine(name)))
+            // RFC 7986 NAME is TEXT, fully escaped by libical. libical 3.0 writes X- values with
+            // backslashes and newlines escaped but commas and semicolons as they are, so clients
+            // that read X-WR-CALNAME as a list (vobject) get the text up to a comma: NAME has it all.
+            icalcomponent_add_property(calendar, icalproperty_new_name(name))
+            icalcomponent_add_property(calendar, Self.xProperty("X-WR-CALNAME", name))
         }
         if let refreshInterval {
             let duration = "PT\(refreshInterval / 60)H\(refreshInterval % 60 > 0 ? "\(refreshInterval % 60)M" : "")"

@@ -53,6 +53,10 @@ public struct ParsedCalendar: Sendable {
         for property in properties(of: root, kind: ICAL_X_PROPERTY) where string(icalproperty_get_x_name(property)) == "X-WR-CALNAME" {
             calendar.name = string(icalproperty_get_x(property))
         }
+        // RFC 7986 NAME, when present, is the whole name (libical unescapes both).
+        if let name = icalcomponent_get_first_property(root, ICAL_NAME_PROPERTY) {
+            calendar.name = string(icalproperty_get_name(name))
+        }
         for zone in components(of: root, kind: ICAL_VTIMEZONE_COMPONENT) {
             if let tzid = icalcomponent_get_first_property(zone, ICAL_TZID_PROPERTY) {
                 calendar.timeZoneIDs.append(string(icalproperty_get_tzid(tzid)) ?? "")

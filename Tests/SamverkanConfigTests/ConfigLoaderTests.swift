@@ -28,6 +28,24 @@ struct ConfigLoaderTests {
         #expect(alfaHSV.principal == .municipality)
     }
 
+    @Test("A break may name its month in Swedish or English, like frequencies do")
+    func breakMonthNames() throws {
+        for month in ["juli", "July", "7"] {
+            let yaml = Fixture.withStructure("""
+              - id: s1
+                kind: custom
+                members: [alfa]
+                frequency: {type: weekly, weekday: monday}
+                breaks: [{name: Sommar, month: \(month)}]
+            """)
+            let configuration = try ConfigLoader.parse(text: yaml, file: "test.yaml")
+            let pause = try #require(configuration.structure("s1")?.breaks.first)
+            #expect(pause.fromText == "07-01", "\(month)")
+            #expect(pause.contains(LocalDate(iso: "2025-07-31")!))
+            #expect(!pause.contains(LocalDate(iso: "2025-08-01")!))
+        }
+    }
+
     @Test("Defaults apply unless a structure sets its own value")
     func defaults() throws {
         let rug = try #require(configuration.structure("rug"))

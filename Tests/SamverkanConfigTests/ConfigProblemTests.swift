@@ -149,6 +149,19 @@ struct ConfigProblemTests {
             until: 2024-12-31
             frequency: {type: weekly, weekday: monday}
         """, 18, ["ends (`until` 2024-12-31) before it starts"]),
+        ("months with no month", """
+          - id: s1
+            kind: custom
+            members: [alfa]
+            frequency: {type: months, months: [], day: 1}
+        """, 21, ["`months` must list at least one month"]),
+        ("a break in a month that does not exist", """
+          - id: s1
+            kind: custom
+            members: [alfa]
+            frequency: {type: weekly, weekday: monday}
+            breaks: [{name: Sommar, month: julli}]
+        """, 22, ["`month` must be a month", "julli"]),
     ]
 
     @Test("Each kind of mistake is reported on the right line", arguments: cases.indices)

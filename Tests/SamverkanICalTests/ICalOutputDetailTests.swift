@@ -51,6 +51,17 @@ struct ICalOutputDetailTests {
         #expect(!lines.contains { $0.hasPrefix("RDATE") })
     }
 
+    @Test("The calendar's name: NAME (RFC 7986) escaped as TEXT, X-WR-CALNAME as libical writes X- values; both read back whole")
+    func calendarNameEscaped() throws {
+        let name = "Möten, RUG; Halland \\ 2025\nrad två"
+        let text = try F.document(.publish, events: [try F.weeklySeries()[0]], name: name).serialized()
+        let line = try #require(RawICal.lines(named: "NAME", in: text).first)
+        #expect(Array(RawICal.value(of: line).utf8) == Array("Möten\\, RUG\\; Halland \\\\ 2025\\nrad två".utf8))
+        let xLine = try #require(RawICal.lines(named: "X-WR-CALNAME", in: text).first)
+        #expect(Array(RawICal.value(of: xLine).utf8) == Array("Möten, RUG; Halland \\\\ 2025\\nrad två".utf8))
+        #expect(try ParsedCalendar.parse(text).name == name)
+    }
+
     @Test("Each physical line is CRLF-ended, at most 75 octets and valid UTF-8 on its own")
     func physicalLines() throws {
         let long = String(repeating: "Ärendeöversyn för vårdcentralen Åsa, Öresund; del\\två ", count: 6)

@@ -112,6 +112,10 @@ extension ConfigParser {
     /// `months: [2, 5, september, november]`.
     private func months(_ reader: MappingReader) -> [Int]? {
         guard let items = reader.strings("months") else { reader.missing("months"); return nil }
+        if items.isEmpty {
+            diagnostics.report("`months` must list at least one month (1–12 or its name)", at: reader.value("months"))
+            return nil
+        }
         var result: [Int] = []
         for (text, node) in items {
             let month = Int(text).flatMap { (1...12).contains($0) ? $0 : nil } ?? Self.monthNames[text.lowercased()]

@@ -25,12 +25,17 @@ extension ConfigParser {
                           grantPoints: points ?? Array(Set(areas.flatMap(\.grantPoints))).sorted())
     }
 
-    /// A break: `{name, from: MM-DD, to: MM-DD}` or `{name, month: 7}`.
+    /// A break: `{name, from: MM-DD, to: MM-DD}` or `{name, month: 7}` (or `month: juli`).
     func parseBreak(_ node: Node) -> Break? {
         guard let reader = MappingReader(node, what: "a break", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name", required: true)
-        if let month = reader.int("month", in: 1...12) {
+        if let text = reader.string("month") {
+            let month = Int(text).flatMap { (1...12).contains($0) ? $0 : nil } ?? Self.monthNames[text.lowercased()]
+            guard let month else {
+                diagnostics.report("`month` must be a month (1–12 or its name, e.g. juli), not \"\(text)\"", at: reader.value("month"))
+                return nil
+            }
             guard let name else { return nil }
             return Break(name: name, fromMonth: month, fromDay: 1, toMonth: month,
                          toDay: LocalDate.daysIn(month: month, year: 2001))
