@@ -46,6 +46,32 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test("Holiday periods: a policy for part of the year, checked like the structure's own")
+    func holidayPeriods() throws {
+        let yaml = Fixture.withStructure("""
+          - id: s1
+            kind: custom
+            members: [alfa]
+            frequency: {type: weekly, weekday: thursday}
+            holidays: move-earlier
+            holiday-periods: [{name: Jul, from: 12-20, to: 01-06, holidays: skip}]
+        """)
+        let structure = try #require(try ConfigLoader.parse(text: yaml, file: "test.yaml").structure("s1"))
+        #expect(structure.holidayPolicy(on: LocalDate(iso: "2025-12-25")!) == .skip)
+        #expect(structure.holidayPolicy(on: LocalDate(iso: "2026-01-06")!) == .skip)
+        #expect(structure.holidayPolicy(on: LocalDate(iso: "2026-01-07")!) == .moveEarlier)
+        let bad = Fixture.problems(Fixture.withStructure("""
+          - id: s1
+            kind: custom
+            members: [alfa]
+            frequency: {type: weekly, weekday: thursday}
+            holiday-periods: [{from: 12-20, to: 01-32, holidays: hoppa}]
+        """))
+        #expect(bad.count == 2, "\(bad)")
+        #expect(bad.contains { $0.message.contains("`to` must be a month and day") })
+        #expect(bad.contains { $0.message.contains("`holidays` must be skip, move-earlier or move-later") })
+    }
+
     @Test("Defaults apply unless a structure sets its own value")
     func defaults() throws {
         let rug = try #require(configuration.structure("rug"))

@@ -78,6 +78,23 @@ struct SchedulerTests {
         #expect(got.first?.end.time.description == "14:00")
     }
 
+    @Test("A holiday period overrides the structure's policy on its days only (the Christmas week is skipped)")
+    func holidayPeriod() throws {
+        var thursdays = make(.weekly(interval: 1, weekday: .thursday), policy: .moveEarlier)
+        thursdays.holidayPeriods = [HolidayPeriod(days: Break(name: "Jul", fromMonth: 12, fromDay: 20, toMonth: 1, toDay: 6),
+                                                  policy: .skip)]
+        // Christmas Day 2025 and New Year's Day 2026 are Thursdays: skipped, not moved.
+        let christmas = try run(thursdays, "2025-12-25", "2026-01-01")
+        #expect(christmas.map(\.status) == [.skipped, .skipped])
+        #expect(christmas.map(\.reason) == [.holiday(.christmasDay), .holiday(.newYearsDay)])
+        // Ascension Day is outside the period: moved earlier as the structure says.
+        let ascension = try run(thursdays, "2025-05-29", "2025-05-29")
+        #expect(ascension.first?.status == .moved)
+        #expect(ascension.first?.start.date.iso == "2025-05-28")
+        // A working day inside the period keeps its meeting.
+        #expect(try run(thursdays, "2025-12-18", "2025-12-18").first?.status == .scheduled)
+    }
+
     @Test("Moving later skips weekends and further holidays")
     func moveLater() throws {
         // Good Friday 2025-04-18 → Saturday, Sunday, Easter Monday are off → Tuesday 22nd.

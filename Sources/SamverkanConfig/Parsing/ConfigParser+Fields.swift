@@ -70,12 +70,8 @@ extension ConfigParser {
         if let list = reader.list("standing-agenda") { fields.standingAgenda = list.compactMap(parseAgendaItem) }
         fields.focusAreas = parseNumbers(reader, "focus-areas", in: 1...4).map { $0.compactMap(FocusArea.init(rawValue:)) }
         fields.grantPoints = parseNumbers(reader, "grant-points", in: 1...8).map { $0.compactMap(GrantPoint.init(rawValue:)) }
-        if let text = reader.string("holidays") {
-            fields.holidays = HolidayPolicy(rawValue: text)
-            if fields.holidays == nil {
-                diagnostics.report("`holidays` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))", at: reader.value("holidays"))
-            }
-        }
+        fields.holidays = holidayPolicy(reader, "holidays")
+        if let list = reader.list("holiday-periods") { fields.holidayPeriods = list.compactMap(parseHolidayPeriod) }
         if let list = reader.list("breaks") { fields.breaks = list.compactMap(parseBreak) }
         if existing == nil {
             let notHere = scope == .structure ? [] : FieldScope.structureOnly + (scope == .defaults ? ["participants", "chair", "secretary", "activities"] : [])

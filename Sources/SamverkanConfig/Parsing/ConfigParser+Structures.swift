@@ -64,7 +64,8 @@ extension ConfigParser {
             timeZone: fields.timeZone ?? "Europe/Stockholm", place: fields.place, videoLink: fields.videoLink,
             standingAgenda: fields.standingAgenda ?? [], focusAreas: areas,
             grantPoints: fields.grantPoints ?? Array(Set(areas.flatMap(\.grantPoints))).sorted(),
-            holidayPolicy: fields.holidays ?? .moveEarlier, breaks: fields.breaks ?? [],
+            holidayPolicy: fields.holidays ?? .moveEarlier, holidayPeriods: fields.holidayPeriods ?? [],
+            breaks: fields.breaks ?? [],
             activities: fields.activities ?? [], generated: generated)
         checkOccurs(structure, at: fields.frequencyNode ?? idNode ?? at)
         structures.append(structure)

@@ -44,8 +44,30 @@ extension ConfigParser {
         return Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1)
     }
 
-    private func monthDay(_ reader: MappingReader, _ key: String) -> (Int, Int)? {
-        guard let text = reader.string(key, required: !reader.has("month")) else { return nil }
+    /// A holiday policy: `skip`, `move-earlier` or `move-later`.
+    func holidayPolicy(_ reader: MappingReader, _ key: String, required: Bool = false) -> HolidayPolicy? {
+        guard let text = reader.string(key, required: required) else { return nil }
+        guard let policy = HolidayPolicy(rawValue: text) else {
+            diagnostics.report("`\(key)` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))", at: reader.value(key))
+            return nil
+        }
+        return policy
+    }
+
+    /// A holiday policy for part of the year: `{from: MM-DD, to: MM-DD, holidays: skip, name: Jul}`.
+    func parseHolidayPeriod(_ node: Node) -> HolidayPeriod? {
+        guard let reader = MappingReader(node, what: "a holiday period", diagnostics: diagnostics) else { return nil }
+        defer { reader.finish() }
+        let name = reader.string("name") ?? ""
+        let from = monthDay(reader, "from", required: true), to = monthDay(reader, "to", required: true)
+        let policy = holidayPolicy(reader, "holidays", required: true)
+        guard let from, let to, let policy else { return nil }
+        return HolidayPeriod(days: Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1),
+                             policy: policy)
+    }
+
+    private func monthDay(_ reader: MappingReader, _ key: String, required: Bool? = nil) -> (Int, Int)? {
+        guard let text = reader.string(key, required: required ?? !reader.has("month")) else { return nil }
         let parts = text.split(separator: "-")
         if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
            d >= 1, d <= LocalDate.daysIn(month: m, year: 2000) {

@@ -33,6 +33,7 @@ struct StructureFields {
     var focusAreas: [FocusArea]?
     var grantPoints: [GrantPoint]?
     var holidays: HolidayPolicy?
+    var holidayPeriods: [HolidayPeriod]?
     var breaks: [Break]?
     var activities: [ActionPlanActivity]?
     /// Where the frequency was written, for problems found when the structure is built.
@@ -69,6 +70,7 @@ struct StructureFields {
         result.focusAreas = other.focusAreas ?? focusAreas
         result.grantPoints = other.grantPoints ?? grantPoints
         result.holidays = other.holidays ?? holidays
+        result.holidayPeriods = other.holidayPeriods ?? holidayPeriods
         result.breaks = other.breaks ?? breaks
         result.activities = other.activities ?? activities
         result.node = other.node ?? node

@@ -37,6 +37,9 @@ public struct CollaborationStructure: Sendable, Hashable, Identifiable {
     /// Points of §2 SFS 2024:1253 the structure serves (the focus areas' points unless configured).
     public var grantPoints: [GrantPoint]
     public var holidayPolicy: HolidayPolicy
+    /// Other policies for parts of the year; the first period containing a date wins over
+    /// ``holidayPolicy``.
+    public var holidayPeriods: [HolidayPeriod]
     public var breaks: [Break]
     /// Action-plan activities this structure follows up.
     public var activities: [ActionPlanActivity]
@@ -50,7 +53,7 @@ public struct CollaborationStructure: Sendable, Hashable, Identifiable {
                 timeZone: String = "Europe/Stockholm", place: String? = nil, videoLink: String? = nil,
                 standingAgenda: [AgendaItem] = [], focusAreas: [FocusArea] = [],
                 grantPoints: [GrantPoint] = [], holidayPolicy: HolidayPolicy = .moveEarlier,
-                breaks: [Break] = [], activities: [ActionPlanActivity] = [], generated: Bool = false) {
+                holidayPeriods: [HolidayPeriod] = [], breaks: [Break] = [], activities: [ActionPlanActivity] = [], generated: Bool = false) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -72,8 +75,16 @@ public struct CollaborationStructure: Sendable, Hashable, Identifiable {
         self.focusAreas = focusAreas
         self.grantPoints = grantPoints
         self.holidayPolicy = holidayPolicy
+        self.holidayPeriods = holidayPeriods
         self.breaks = breaks
         self.activities = activities
         self.generated = generated
+    }
+}
+
+extension CollaborationStructure {
+    /// The holiday policy for a meeting planned on a date: a period's, else the structure's.
+    public func holidayPolicy(on date: LocalDate) -> HolidayPolicy {
+        holidayPeriods.first { $0.days.contains(date) }?.policy ?? holidayPolicy
     }
 }

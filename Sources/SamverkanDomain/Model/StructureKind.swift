@@ -55,3 +55,17 @@ public struct Break: Sendable, Hashable {
         (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
     }
 }
+
+/// A holiday policy for part of the year (e.g. skip meetings that fall on a day off between
+/// `12-20` and `01-06` although the structure otherwise moves them earlier).
+public struct HolidayPeriod: Sendable, Hashable {
+    /// The days it covers (month-day bounds that may wrap the new year); its name is the period's.
+    public var days: Break
+    /// What happens to a meeting planned on a day off within those days.
+    public var policy: HolidayPolicy
+
+    public init(days: Break, policy: HolidayPolicy) {
+        self.days = days
+        self.policy = policy
+    }
+}

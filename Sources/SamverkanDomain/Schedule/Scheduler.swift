@@ -4,7 +4,8 @@ public import SamverkanTime
 /// and the structure's breaks.
 ///
 /// - An occurrence in a configured break is skipped (a break is a pause, whatever the policy).
-/// - An occurrence on a holiday or weekend follows the structure's ``HolidayPolicy``: skipped, or
+/// - An occurrence on a holiday or weekend follows the structure's ``HolidayPolicy`` (or that of a
+///   ``HolidayPeriod`` containing its date): skipped, or
 ///   moved to the nearest earlier or later working day — never onto a weekend, holiday, break day,
 ///   past a neighbouring meeting of the same series, or more than ``maximumMove`` days away.
 public struct Scheduler: Sendable {
@@ -47,16 +48,17 @@ public struct Scheduler: Sendable {
                 result.append(occurrence(.scheduled, nil))
                 continue
             }
-            switch structure.holidayPolicy {
+            let policy = structure.holidayPolicy(on: start.date)
+            switch policy {
             case .skip:
                 result.append(occurrence(.skipped, reason))
             case .moveEarlier, .moveLater:
                 let previous = index > 0 ? planned[index - 1].date : nil
                 let next = index + 1 < planned.count ? planned[index + 1].date : nil
-                guard let day = freeDay(near: start.date, policy: structure.holidayPolicy, after: previous,
+                guard let day = freeDay(near: start.date, policy: policy, after: previous,
                                         before: next, breaks: structure.breaks) else {
                     throw ScheduleError.noFreeDay(structure: structure.id, date: start.date,
-                                                  reason: reason.code, policy: structure.holidayPolicy)
+                                                  reason: reason.code, policy: policy)
                 }
                 result.append(occurrence(.moved, reason, at: LocalDateTime(date: day, time: start.time)))
             }
