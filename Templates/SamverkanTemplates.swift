@@ -12,10 +12,10 @@ public enum Templates {
     /// - Throws: ``TemplateError`` when the language does not exist.
     public static func directory(language: String) throws -> URL {
         guard languages.contains(language) else {
-            throw TemplateError("unknown language \"\(language)\"; use one of: \(languages.joined(separator: ", "))")
+            throw TemplateError("template.unknown-language", ["language": language, "languages": languages.joined(separator: ", ")])
         }
         guard let url = Bundle.module.url(forResource: language, withExtension: nil) else {
-            throw TemplateError("the templates for \"\(language)\" are missing from the installation")
+            throw TemplateError("template.language-missing", ["language": language])
         }
         return url
     }
@@ -25,15 +25,25 @@ public enum Templates {
         let url = try directory(language: language).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError("the template \(language)/\(name) is missing or not UTF-8")
+            throw TemplateError("template.missing", ["name": "\(language)/\(name)"])
         }
         return text
     }
 
     /// The `key: text` phrases of a language, from `phrases.txt` (lines starting with `#` are comments).
     public static func phrases(language: String) throws -> [String: String] {
+        try entries(of: "phrases.txt", language: language)
+    }
+
+    /// The error messages of a language, from `errors.txt`: error code → text with `{name}` placeholders.
+    public static func errors(language: String) throws -> [String: String] {
+        try entries(of: "errors.txt", language: language)
+    }
+
+    /// The `key: text` lines of a file (lines starting with `#` are comments).
+    static func entries(of name: String, language: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        for line in try text("phrases.txt", language: language).split(separator: "\n") {
+        for line in try text(name, language: language).split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
@@ -46,7 +56,20 @@ public enum Templates {
 }
 
 /// A template that is missing or a language that does not exist.
-public struct TemplateError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+///
+/// `code` is the key of its message in `errors.txt` (`template.missing`, …) and `values` fill it;
+/// the rendering layer makes it a `SamverkanError` (this target depends on nothing).
+public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: String
+    public let values: [String: String]
+
+    public init(_ code: String, _ values: [String: String] = [:]) {
+        self.code = code
+        self.values = values
+    }
+
+    /// The code and values, for when `errors.txt` itself cannot be read.
+    public var description: String {
+        code + " " + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+    }
 }

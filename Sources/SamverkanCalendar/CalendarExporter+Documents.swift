@@ -17,7 +17,7 @@ extension CalendarExporter {
     /// An invitation (`METHOD:REQUEST`) to a structure's series, with every participant as ATTENDEE.
     /// - Throws: ``ScheduleError`` when the structure has no organizer with an e-mail address.
     public func invitation(_ plans: [SeriesPlan], sequence: Int) throws -> ICalDocument {
-        guard let structure = plans.first?.structure else { throw ScheduleError("there is no meeting to invite to in the period") }
+        guard let structure = plans.first?.structure else { throw ScheduleError("calendar.nothing-to-invite") }
         try requireOrganizer(structure)
         let all = try plans.flatMap { try events(for: $0, sequence: sequence, attendees: true) }
         return ICalDocument(method: .request, productID: Self.productID, name: nil, refreshInterval: nil, events: all)
@@ -42,10 +42,10 @@ extension CalendarExporter {
 
     func requireOrganizer(_ structure: CollaborationStructure) throws {
         guard organizer(of: structure) != nil else {
-            throw ScheduleError("\(structure.id) has no secretary or chair with an e-mail address, and an invitation needs an organizer: set `secretary:` (or `chair:`) to a person with `email:` in the configuration")
+            throw ScheduleError("calendar.no-organizer", ["structure": structure.id])
         }
         guard !attendees(of: structure).isEmpty else {
-            throw ScheduleError("\(structure.id) has no participant with an e-mail address to invite: add `email:` to its people, or list `participants:`")
+            throw ScheduleError("calendar.no-attendees", ["structure": structure.id])
         }
     }
 }

@@ -42,7 +42,7 @@ public struct InvitationComposer: Sendable {
             exporter.configuration.calendarUID(of: target, plannedDate: $0)
         }
         guard !plans.isEmpty else {
-            throw InvitationError("\(target.id) has no meeting between \(from) and \(through); widen --from/--to")
+            throw InvitationError("invitation.no-meeting-in-period", ["structure": target.id, "from": from.iso, "to": through.iso])
         }
         let values = texts.values(for: target, in: exporter.configuration)
         let organizer = exporter.organizer(of: target) ?? exporter.feedOrganizer
@@ -93,7 +93,7 @@ public struct InvitationComposer: Sendable {
         guard let chosen = occurrences.first(where: { $0.isHeld && ($0.start.date == date || $0.plannedStart.date == date) }) else {
             let near = occurrences.filter(\.isHeld).map(\.start.date).sorted { abs($0.days(to: date)) < abs($1.days(to: date)) }
                 .prefix(3).map(\.iso).sorted().joined(separator: ", ")
-            throw InvitationError("\(structureID) has no meeting on \(date.iso) in the period; the nearest are \(near)")
+            throw InvitationError("invitation.no-meeting-on-date", ["structure": structureID, "date": date.iso, "nearest": near])
         }
         let plan = plans.first { $0.rule != nil } ?? plans.first { $0.start == chosen.start } ?? plans[0]
         return (plan, chosen)
@@ -101,8 +101,13 @@ public struct InvitationComposer: Sendable {
 }
 
 /// An invitation that cannot be made, with what to do about it.
-public struct InvitationError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+public struct InvitationError: SamverkanError, Equatable {
+    public let code: String
+    public let values: [String: String]
 
-    public init(_ description: String) { self.description = description }
+    /// An error with its code (a key of `errors.txt`) and the values of its message.
+    public init(_ code: String, _ values: [String: String] = [:]) {
+        self.code = code
+        self.values = values
+    }
 }

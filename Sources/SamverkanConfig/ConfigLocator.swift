@@ -11,10 +11,7 @@ public enum ConfigLocator {
         if let env = environment["SAMVERKAN_CONFIG"], !env.isEmpty { return env }
         let local = "Config/samverkan.yaml"
         if FileManager.default.fileExists(atPath: (currentDirectory as NSString).appendingPathComponent(local)) { return local }
-        let shipped = shippedConfigurations(in: currentDirectory)
-        let list = shipped.isEmpty ? "" : " Shipped configurations: " + shipped.joined(separator: ", ") + "."
-        throw ConfigError(problems: [ConfigProblem(file: local, line: 0, column: 0,
-            message: "no configuration given. Use --config FILE, set SAMVERKAN_CONFIG, or create \(local).\(list)")])
+        throw ConfigError.missing(file: local, shipped: shippedConfigurations(in: currentDirectory))
     }
 
     /// The `.yaml` files in `Config/` below a folder.

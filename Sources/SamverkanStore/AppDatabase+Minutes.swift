@@ -18,15 +18,15 @@ extension AppDatabase {
             stored.createdAt = Self.timestamp()
             if let original = minutes.amends {
                 guard try Row.fetchOne(db, sql: "SELECT 1 FROM minutes WHERE id = ?", arguments: [original]) != nil else {
-                    throw StoreError("there are no minutes #\(original); `samverkan minutes list` shows them")
+                    throw StoreError("minutes.not-found", ["id": String(original)])
                 }
                 if let newer = try Int64.fetchOne(db, sql: "SELECT id FROM minutes WHERE amends_id = ?", arguments: [original]) {
-                    throw StoreError("minutes #\(original) are already corrected by #\(newer); amend #\(newer) instead")
+                    throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(newer)])
                 }
             } else if let existing = try Int64.fetchOne(db, sql: """
                 SELECT id FROM minutes WHERE structure_id = ? AND meeting_date = ? AND amends_id IS NULL
                 """, arguments: [minutes.structureID, minutes.date.iso]) {
-                throw StoreError("minutes #\(existing) for \(minutes.structureID) on \(minutes.date.iso) exist already; correct them with `samverkan minutes amend \(existing)`")
+                throw StoreError("minutes.exist", ["id": String(existing), "structure": minutes.structureID, "date": minutes.date.iso])
             }
             try Self.insert(&stored, db: db)
             return stored
@@ -95,13 +95,13 @@ extension AppDatabase {
     public func approve(id: Int64, by: [String], date: LocalDate) throws -> Minutes {
         try immediateWrite { db in
             guard var minutes = try Self.fetchMinutes(id: id, db: db) else {
-                throw StoreError("there are no minutes #\(id); `samverkan minutes list` shows them")
+                throw StoreError("minutes.not-found", ["id": String(id)])
             }
             if let approval = minutes.approval {
-                throw StoreError("minutes #\(id) were approved on \(approval.date.iso) already; correct them with `samverkan minutes amend \(id)`")
+                throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
             }
             guard date >= minutes.date else {
-                throw StoreError("minutes #\(id) cannot be approved on \(date.iso), before the meeting on \(minutes.date.iso)")
+                throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
             }
             var next = try Int.fetchOne(db, sql: """
                 SELECT COALESCE(MAX(number), 0) FROM decisions WHERE structure_id = ? AND year = ? AND inherited = 0

@@ -33,18 +33,18 @@ extension AppDatabase {
     ///   or was changed after approval; nothing is imported then.
     public func importArchive(_ archive: MinutesArchive) throws -> (minutes: Int, cancelled: Int) {
         guard archive.schemaVersion == 1 else {
-            throw StoreError("the archive has schemaVersion \(archive.schemaVersion); this version of samverkan reads 1")
+            throw StoreError("archive.schema-version", ["version": String(archive.schemaVersion)])
         }
         return try immediateWrite { db in
             var added = (minutes: 0, cancelled: 0)
             for record in archive.minutes.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
-                guard let id = record.id else { throw StoreError("a record in the archive has no id") }
+                guard let id = record.id else { throw StoreError("archive.record-without-id") }
                 if let approval = record.approval, !record.isIntact {
-                    throw StoreError("minutes #\(id) in the archive were changed after their approval on \(approval.date.iso) (the checksum does not match)")
+                    throw StoreError("archive.changed-after-approval", ["id": String(id), "date": approval.date.iso])
                 }
                 if let existing = try Self.fetchMinutes(id: id, db: db) {
                     guard existing == record else {
-                        throw StoreError("minutes #\(id) exist already with other content; import into an empty database with --database")
+                        throw StoreError("archive.conflict", ["id": String(id)])
                     }
                     continue
                 }
@@ -64,7 +64,7 @@ extension AppDatabase {
                                                    arguments: [meeting.structureID, meeting.date.iso])
                 if let existing {
                     guard existing == meeting.reason else {
-                        throw StoreError("the meeting of \(meeting.structureID) on \(meeting.date.iso) is cancelled already with another reason")
+                        throw StoreError("archive.cancelled-otherwise", ["structure": meeting.structureID, "date": meeting.date.iso])
                     }
                     continue
                 }
@@ -83,9 +83,9 @@ extension AppDatabase {
             switch error {
             case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
                 let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                throw StoreError("the file is not a minutes archive: \(path.isEmpty ? "" : "at \(path): ")\(context.debugDescription)")
+                throw StoreError("archive.not-an-archive", ["detail": (path.isEmpty ? "" : "\(path): ") + context.debugDescription])
             @unknown default:
-                throw StoreError("the file is not a minutes archive")
+                throw StoreError("archive.not-an-archive", ["detail": "-"])
             }
         }
     }

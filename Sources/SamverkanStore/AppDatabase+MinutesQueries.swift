@@ -93,11 +93,11 @@ extension AppDatabase {
         try immediateWrite { db in
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM minutes WHERE structure_id = ? AND meeting_date = ?",
                                            arguments: [structureID, date.iso]) {
-                throw StoreError("the meeting of \(structureID) on \(date.iso) has minutes (#\(id)); it cannot be cancelled")
+                throw StoreError("meeting.has-minutes", ["structure": structureID, "date": date.iso, "id": String(id)])
             }
             if try Row.fetchOne(db, sql: "SELECT 1 FROM cancelled_meetings WHERE structure_id = ? AND meeting_date = ?",
                                 arguments: [structureID, date.iso]) != nil {
-                throw StoreError("the meeting of \(structureID) on \(date.iso) is cancelled already")
+                throw StoreError("meeting.already-cancelled", ["structure": structureID, "date": date.iso])
             }
             try db.execute(sql: "INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [structureID, date.iso, reason, Self.timestamp()])

@@ -1,5 +1,6 @@
 import Foundation
 public import GRDB
+public import SamverkanDomain
 
 /// The embedded store: one SQLite database, opened through GRDB, with named migrations.
 ///
@@ -22,7 +23,7 @@ public final class AppDatabase: Sendable {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw StoreError("cannot create the folder for the database \(path): \(error.localizedDescription); choose another with --database")
+            throw StoreError("store.folder-uncreatable", ["path": path, "detail": error.localizedDescription])
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -33,7 +34,7 @@ public final class AppDatabase: Sendable {
         do {
             return try AppDatabase(DatabasePool(path: path, configuration: configuration))
         } catch let error as DatabaseError {
-            throw StoreError("cannot open the database \(path): \(error.message ?? "\(error.resultCode)"); check the path given with --database or SAMVERKAN_DATABASE")
+            throw StoreError("store.unopenable", ["path": path, "detail": error.message ?? "\(error.resultCode)"])
         }
     }
 
@@ -62,8 +63,18 @@ public final class AppDatabase: Sendable {
     }
 }
 
-/// A store problem, with a message that says what to do.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A store problem: its code is the key of a message in `errors.txt` that says what to do.
+///
+/// `store.*` codes are the database failing (exit 4); the others (`minutes.*`, `meeting.*`,
+/// `archive.*`) refuse what was asked, e.g. approving minutes twice (exit 1).
+public struct StoreError: SamverkanError, Equatable {
+    public let code: String
+    public let values: [String: String]
+
+    public init(_ code: String, _ values: [String: String] = [:]) {
+        self.code = code
+        self.values = values
+    }
+
+    public var category: ErrorCategory { code.hasPrefix("store.") ? .store : .input }
 }

@@ -24,11 +24,7 @@ extension Samverkan {
         @Flag(help: "Only open items past their due date.") var overdue = false
         @Option(help: "Only items of this person or organisation id.") var responsible: String?
         @Option(help: "Only items of this structure.") var structure: String?
-        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
-
-        func validate() throws {
-            guard format == .table || format == .json else { throw ValidationError("--format must be table or json") }
-        }
+        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

@@ -42,14 +42,12 @@ struct StructureSelection: ParsableArguments {
                 throw LookupError(kind: "organisation", ids: [organisation], known: configuration.organisations.map(\.id))
             }
             let found = configuration.structures(involving: organisation)
-            guard !found.isEmpty else { throw UserError("\(organisation) takes part in no structure") }
+            guard !found.isEmpty else { throw CLIError("organisation.no-structures", ["organisation": organisation]) }
             return found
         }
         if let person {
             let found = configuration.structures(forEmail: person)
-            guard !found.isEmpty else {
-                throw UserError("no structure has a participant with the e-mail address given; check the address in the configuration's `people`")
-            }
+            guard !found.isEmpty else { throw CLIError("person.no-structures") }
             return found
         }
         return try configuration.structures(withIDs: structures)

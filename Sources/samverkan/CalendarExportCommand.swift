@@ -1,3 +1,4 @@
+import SamverkanTime
 import SamverkanRendering
 import SamverkanICal
 import ArgumentParser
@@ -39,7 +40,7 @@ extension Samverkan.CalendarCommand {
             let plans = try exporter.plans(for: chosen, from: from, through: to)
             let empty = chosen.filter { structure in !plans.contains { $0.structure.id == structure.id } }
             if empty.count == chosen.count {
-                throw UserError("no meeting is planned between \(from) and \(to) for the structures chosen; widen --from/--to")
+                throw CLIError("calendar.nothing-planned", ["from": from.iso, "to": to.iso])
             }
             let database = try global.openDatabase()
             var sequences: [String: Int] = [:]
@@ -49,7 +50,7 @@ extension Samverkan.CalendarCommand {
             }
             var written: [String] = []
             if isFolder {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                try AtomicFile.createFolder(output)
                 for structure in chosen {
                     let own = plans.filter { $0.structure.id == structure.id }
                     guard !own.isEmpty else { continue }

@@ -33,8 +33,9 @@ extension Samverkan.CalendarCommand {
         @Flag(help: "Cancel the series (or, with --occurrence, one meeting).")
         var cancel = false
 
-        @Option(help: ArgumentHelp("With --cancel: the date of the meeting to cancel (YYYY-MM-DD).", valueName: "date"))
-        var occurrence: String?
+        @Option(help: ArgumentHelp("With --cancel: the date of the meeting to cancel (YYYY-MM-DD).", valueName: "date"),
+                transform: LocalDate.parse)
+        var occurrence: LocalDate?
 
         @Option(help: "With --cancel: why, shown in the e-mail.")
         var reason: String?
@@ -44,9 +45,6 @@ extension Samverkan.CalendarCommand {
 
         func validate() throws {
             if occurrence != nil, !cancel { throw ValidationError("--occurrence goes with --cancel") }
-            if let occurrence, LocalDate(iso: occurrence) == nil {
-                throw ValidationError("--occurrence must be a date written YYYY-MM-DD, not \"\(occurrence)\"")
-            }
         }
 
         func run() throws {
@@ -57,17 +55,12 @@ extension Samverkan.CalendarCommand {
                                             now: Int(Date().timeIntervalSince1970))
             let database = try global.openDatabase()
             let purpose: InvitationComposer.Purpose = cancel
-                ? .cancel(meeting: occurrence.flatMap { LocalDate(iso: $0) }, reason: reason) : .invite
-            let message: InvitationMessage
-            do {
-                message = try InvitationComposer(exporter: exporter).message(
-                    for: target, from: from, through: to, purpose: purpose,
-                    messageID: "\(UUID().uuidString.lowercased())@samverkan"
-                ) { plan, contentHash in
-                    try database.sequence(uid: plan.uid, structureID: target.id, contentHash: contentHash, bump: true)
-                }
-            } catch let error as InvitationError {
-                throw UserError(error.description)
+                ? .cancel(meeting: occurrence, reason: reason) : .invite
+            let message = try InvitationComposer(exporter: exporter).message(
+                for: target, from: from, through: to, purpose: purpose,
+                messageID: "\(UUID().uuidString.lowercased())@samverkan"
+            ) { plan, contentHash in
+                try database.sequence(uid: plan.uid, structureID: target.id, contentHash: contentHash, bump: true)
             }
             try AtomicFile.write(message.rendered(), to: output)
             print("\(output): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(message.to.count) participants")

@@ -3,7 +3,6 @@ import Foundation
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanTemplates
-import SamverkanReports
 import SamverkanStore
 import SamverkanCalendar
 import SamverkanRendering
@@ -25,71 +24,57 @@ struct GlobalOptions: ParsableArguments {
     var database: String?
 
     @Option(name: .long, help: "Language of the text users read: sv (default) or en.")
-    var lang: String = "sv"
+    var lang: Language = .sv
 
-    func validate() throws {
-        guard Templates.languages.contains(lang) else {
-            throw ValidationError("unknown language \"\(lang)\"; use sv or en")
-        }
-    }
+    /// The language code of `--lang`, e.g. `sv`.
+    var language: String { lang.rawValue }
 
     /// The configuration path after options, environment and defaults.
     func configPath() throws -> String {
-        do { return try ConfigLocator.configPath(option: config) } catch { throw UserError(error.description) }
+        try ConfigLocator.configPath(option: config)
     }
 
     /// The database path after options, environment and defaults.
     var databasePath: String { ConfigLocator.databasePath(option: database) }
 
-    /// Reads and checks the configuration; prints every problem and exits 1 when it is not valid.
+    /// Reads and checks the configuration (a ``ConfigError`` lists every problem).
     func loadConfiguration() throws -> (path: String, configuration: RegionConfiguration) {
         let path = try configPath()
-        do {
-            return (path, try ConfigLoader.load(path: path))
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            let count = error.problems.count
-            FileHandle.standardError.write(Data("\(count) problem\(count == 1 ? "" : "s") in \(path)\n".utf8))
-            throw ExitCode(1)
-        }
+        return (path, try ConfigLoader.load(path: path))
     }
 
     /// The phrases of the chosen language.
     func phrasebook() throws -> Phrasebook {
-        do { return Phrasebook(language: lang, phrases: try Templates.phrases(language: lang)) } catch {
-            throw UserError("\(error)")
-        }
+        Phrasebook(language: language, phrases: try Templates.phrases(language: language))
     }
 
     /// Today in Stockholm, or `SAMVERKAN_TODAY` (YYYY-MM-DD) for reproducible output.
     func today() throws -> LocalDate {
         if let text = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"], !text.isEmpty {
-            guard let date = LocalDate(iso: text) else { throw UserError("SAMVERKAN_TODAY must be a date written YYYY-MM-DD, not \"\(text)\"") }
+            guard let date = LocalDate(iso: text) else { throw CLIError("environment.today-invalid", ["value": text]) }
             return date
         }
         return ICalTimeZone.stockholm.localDateTime(epochSeconds: Int(Date().timeIntervalSince1970)).date
     }
-}
 
-/// A mistake the user can fix: printed as `Error: message`, exit code 1, never a stack trace.
-struct UserError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-extension GlobalOptions {
     /// The calendar and invitation texts of the chosen language.
     func calendarTexts() throws -> CalendarTexts {
-        do {
-            return CalendarTexts(phrases: try phrasebook(),
-                                 eventDescription: TextTemplate(try Templates.text("event-description.txt", language: lang)),
-                                 invitation: TextTemplate(try Templates.text("invitation.txt", language: lang)),
-                                 cancellation: TextTemplate(try Templates.text("cancellation.txt", language: lang)))
-        } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
+        CalendarTexts(phrases: try phrasebook(),
+                      eventDescription: TextTemplate(try Templates.text("event-description.txt", language: language)),
+                      invitation: TextTemplate(try Templates.text("invitation.txt", language: language)),
+                      cancellation: TextTemplate(try Templates.text("cancellation.txt", language: language)))
     }
 
     /// The embedded database, created on first use.
     func openDatabase() throws -> AppDatabase {
-        do { return try AppDatabase.open(path: databasePath) } catch { throw UserError("\(error)") }
+        try AppDatabase.open(path: databasePath)
+    }
+
+    /// Runs a store call; an error that is not the store's own (SQLite's) is a store problem of
+    /// this database (`store.unusable`, exit 4).
+    func store<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as any SamverkanError { throw error } catch {
+            throw StoreError("store.unusable", ["path": databasePath, "detail": String(describing: error)])
+        }
     }
 }

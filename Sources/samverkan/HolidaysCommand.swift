@@ -13,13 +13,11 @@ extension Samverkan {
             discussion: "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
         @Option(help: "Output format: table or json.")
-        var format: Format = .table
+        var format: ListingFormat = .table
 
         func run() throws {
             let (from, to) = try period.window(today: try global.today())

@@ -21,18 +21,18 @@ extension MinutesCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
         @Option(help: ArgumentHelp("The chair or an approver (repeat).", valueName: "name")) var by: [String] = []
-        @Option(help: ArgumentHelp("The day of approval (YYYY-MM-DD); default: today.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("The day of approval (YYYY-MM-DD); default: today.", valueName: "date"), transform: LocalDate.parse)
+        var date: LocalDate?
 
         func validate() throws {
             if by.isEmpty { throw ValidationError("give --by NAME for the chair and for each approver (justerare)") }
-            if let date, LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
         }
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             try environment.checkPrivacy(by, option: "--by")
             let names = by.map { name in environment.configuration.person(name)?.name ?? name.trimmingCharacters(in: .whitespaces) }
-            let day = try date.flatMap { LocalDate(iso: $0) } ?? global.today()
+            let day = try date ?? global.today()
             let approved = try environment.store { try environment.database.approve(id: id, by: names, date: day) }
             let numbers = approved.decisions.compactMap(\.number)
             let paragraphs = numbers.isEmpty ? "–" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
@@ -59,10 +59,10 @@ extension MinutesCommand {
         func run() throws {
             let environment = try MinutesEnvironment(global)
             guard var original = try environment.store({ try environment.database.minutes(id: id) }) else {
-                throw UserError("there are no minutes #\(id); `samverkan minutes list` shows them")
+                throw StoreError("minutes.not-found", ["id": String(id)])
             }
             if let newer = try environment.store({ try environment.database.amendments(of: id) }).last {
-                throw UserError("minutes #\(id) are already corrected by #\(newer.id ?? 0); amend #\(newer.id ?? 0) instead")
+                throw StoreError("minutes.already-amended", ["id": String(id), "newer": String(newer.id ?? 0)])
             }
             let structure = try environment.structure(original.structureID)
             let context = try environment.context(structure: structure, date: original.date, amends: original)
@@ -110,11 +110,10 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The structure id.") var structure: String
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date")) var date: String
+        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var date: LocalDate
         @Option(help: "Why the meeting was cancelled.") var reason: String
 
         func validate() throws {
-            if LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
             if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why the meeting was cancelled") }
         }
 
@@ -122,7 +121,7 @@ extension MinutesCommand {
             let environment = try MinutesEnvironment(global)
             try environment.checkPrivacy([reason], option: "--reason")
             let chosen = try environment.structure(structure)
-            let day = LocalDate(iso: date)!
+            let day = date
             try environment.store { try environment.database.cancel(structureID: chosen.id, date: day, reason: reason) }
             print(environment.phrases.text("minutes.cancelled.done", ["structure": chosen.id, "date": day.iso]))
         }

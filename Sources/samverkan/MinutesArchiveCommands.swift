@@ -19,8 +19,7 @@ extension MinutesCommand {
 
         func run() throws {
             let database = try global.openDatabase()
-            let json: String
-            do { json = try database.exportJSON() } catch { throw UserError("the database could not be read: \(error)") }
+            let json = try global.store { try database.exportJSON() }
             if let output { try AtomicFile.write(json, to: output) } else { print(json, terminator: "") }
         }
     }
@@ -35,7 +34,7 @@ extension MinutesCommand {
         @Argument(help: "The JSON file.") var file: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw UserError("cannot read \(file): no such file, or not readable") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
             let phrases = try global.phrasebook()
             let lines = IdentityNumberGuard.lines(in: String(decoding: data, as: UTF8.self))
             if !lines.isEmpty {
@@ -43,11 +42,9 @@ extension MinutesCommand {
                 throw ExitCode(1)
             }
             let database = try global.openDatabase()
-            do {
-                let archive = try AppDatabase.decodeArchive(data)
-                let added = try database.importArchive(archive)
-                print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
-            } catch let error as StoreError { throw UserError(error.description) }
+            let archive = try AppDatabase.decodeArchive(data)
+            let added = try global.store { try database.importArchive(archive) }
+            print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
         }
     }
 }

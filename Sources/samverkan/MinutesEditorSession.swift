@@ -20,11 +20,7 @@ struct MinutesEditorSession {
     func edit(initial: String, parse: (String) throws(MinutesDraftError) -> Minutes) throws -> Minutes {
         let phrases = environment.phrases
         let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(at: draftURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw UserError("cannot create the drafts folder \(draftURL.deletingLastPathComponent().path): \(error.localizedDescription)")
-        }
+        try AtomicFile.createFolder(draftURL.deletingLastPathComponent().path)
         if fileManager.fileExists(atPath: draftURL.path) {
             environment.warn(phrases.text("minutes.resume", ["path": draftURL.path]))
         } else {
@@ -63,10 +59,10 @@ struct MinutesEditorSession {
 
     func readDraft() throws -> String {
         guard let data = FileManager.default.contents(atPath: draftURL.path) else {
-            throw UserError("the draft \(draftURL.path) is gone; run the command again")
+            throw CLIError("draft.gone", ["path": draftURL.path], category: .io)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw UserError("the draft \(draftURL.path) is not UTF-8 text; save it as UTF-8 and run the command again")
+            throw CLIError("draft.not-utf8", ["path": draftURL.path])
         }
         return text
     }

@@ -27,23 +27,19 @@ struct MinutesEnvironment {
         }
     }
 
-    /// A structure by id, or a user error naming the close ones.
+    /// A structure by id (a ``LookupError`` names the close ones).
     func structure(_ id: String) throws -> CollaborationStructure {
-        do { return try configuration.structures(withIDs: [id])[0] } catch { throw UserError(error.description) }
+        try configuration.structures(withIDs: [id])[0]
     }
 
     /// A template of the chosen language, e.g. `minutes.md`.
     func template(_ name: String) throws -> String {
-        do { return try Templates.text(name, language: global.lang) } catch { throw UserError("\(error)") }
+        try Templates.text(name, language: global.language)
     }
 
-    /// Runs a store call, turning its errors into user errors with their message.
+    /// Runs a store call (see ``GlobalOptions/store(_:)``).
     func store<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as StoreError { throw UserError(error.description) } catch let error as UserError {
-            throw error
-        } catch {
-            throw UserError("the database \(global.databasePath) could not be used: \(error)")
-        }
+        try global.store(body)
     }
 
     /// The context a draft for a meeting of a structure is written and read against.
@@ -73,11 +69,9 @@ struct MinutesEnvironment {
     }
 
     func schedule(of structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [Occurrence] {
-        do {
-            return try Scheduler().occurrences(of: structure, from: from.adding(days: -Scheduler.maximumMove),
-                                               through: through.adding(days: Scheduler.maximumMove))
-                .filter { $0.isHeld && $0.start.date >= from && $0.start.date <= through }
-        } catch { throw UserError("the meetings of \(structure.id) cannot be computed: \(error)") }
+        try Scheduler().occurrences(of: structure, from: from.adding(days: -Scheduler.maximumMove),
+                                    through: through.adding(days: Scheduler.maximumMove))
+            .filter { $0.isHeld && $0.start.date >= from && $0.start.date <= through }
     }
 
     /// The folder kept drafts live in: `drafts/` next to the database.
@@ -93,7 +87,7 @@ struct MinutesEnvironment {
     /// Refuses text holding an identity number (names given on the command line, reasons).
     func checkPrivacy(_ texts: [String], option: String) throws {
         if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
-            throw UserError("\(option): " + phrases.text("minutes.error.privacy"))
+            throw CLIError("minutes.privacy", ["option": option])
         }
     }
 
@@ -107,11 +101,6 @@ struct MinutesEnvironment {
 
     /// Whether standard input is a terminal (someone can answer questions).
     static var interactive: Bool { isatty(0) == 1 }
-}
-
-/// `--format` of the reading commands.
-enum MinutesFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, md, html
 }
 
 /// Text encoded as pretty, sorted JSON.

@@ -23,13 +23,13 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The structure id.") var structure: String?
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse)
+        var date: LocalDate?
         @Flag(help: "Record an extra meeting on a date that is no planned meeting.") var extra = false
         @Option(help: ArgumentHelp("A filled draft to record instead of opening the editor; - reads standard input.", valueName: "path"))
         var file: String?
 
         func validate() throws {
-            if let date, LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
             if structure == nil, file == nil { throw ValidationError("give --structure ID (the id from `samverkan structures`)") }
         }
 
@@ -41,15 +41,15 @@ extension MinutesCommand {
             let today = try global.today()
             let meetingDate: LocalDate
             var time: LocalTime?
-            if let text = date ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) }),
-               let given = LocalDate(iso: text) {
+            if let given = date ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) })
+                .flatMap({ LocalDate(iso: $0) }) {
                 meetingDate = given
                 time = try environment.occurrence(of: chosen, on: given)?.start.time
             } else if let occurrence = try environment.latestUnrecorded(of: chosen, today: today) {
                 meetingDate = occurrence.start.date
                 time = occurrence.start.time
             } else {
-                throw UserError("\(chosen.id) has no planned meeting up to \(today.iso) without minutes; give --date YYYY-MM-DD")
+                throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
             }
             let context = try environment.context(structure: chosen, date: meetingDate)
             let recorder = MinutesRecorder(environment: environment, structure: chosen, allowExtra: extra)
@@ -72,26 +72,24 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The structure id.") var structure: String
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD); default: the latest planned meeting without minutes.", valueName: "date"))
-        var date: String?
-
-        func validate() throws {
-            if let date, LocalDate(iso: date) == nil { throw ValidationError("--date must be a date written YYYY-MM-DD, not \"\(date)\"") }
-        }
+        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD); default: the latest planned meeting without minutes.", valueName: "date"),
+                transform: LocalDate.parse)
+        var date: LocalDate?
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             let chosen = try environment.structure(structure)
+            let today = try global.today()
             let meetingDate: LocalDate
             var time: LocalTime?
-            if let given = date.flatMap({ LocalDate(iso: $0) }) {
+            if let given = date {
                 meetingDate = given
                 time = try environment.occurrence(of: chosen, on: given)?.start.time
-            } else if let occurrence = try environment.latestUnrecorded(of: chosen, today: try global.today()) {
+            } else if let occurrence = try environment.latestUnrecorded(of: chosen, today: today) {
                 meetingDate = occurrence.start.date
                 time = occurrence.start.time
             } else {
-                throw UserError("\(chosen.id) has no planned meeting without minutes; give --date YYYY-MM-DD")
+                throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
             }
             let context = try environment.context(structure: chosen, date: meetingDate)
             print(MinutesDraft.render(template: try environment.template("minutes.md"), context: context,

@@ -15,22 +15,14 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this structure.") var structure: String?
-        @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD).", valueName: "date")) var to: String?
-        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
-
-        func validate() throws {
-            for (name, value) in [("--from", from), ("--to", to)] {
-                if let value, LocalDate(iso: value) == nil { throw ValidationError("\(name) must be a date written YYYY-MM-DD, not \"\(value)\"") }
-            }
-            guard format == .table || format == .json else { throw ValidationError("--format must be table or json") }
-        }
+        @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var from: LocalDate?
+        @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var to: LocalDate?
+        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             let rows = try environment.store {
-                try environment.database.listMinutes(structureID: structure, from: from.flatMap { LocalDate(iso: $0) },
-                                                     through: to.flatMap { LocalDate(iso: $0) })
+                try environment.database.listMinutes(structureID: structure, from: from, through: to)
             }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
@@ -60,16 +52,12 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number.") var id: Int64
-        @Option(help: "Output format: md, html or json.") var format: MinutesFormat = .md
-
-        func validate() throws {
-            guard format != .table else { throw ValidationError("--format must be md, html or json") }
-        }
+        @Option(help: "Output format: md, html or json.") var format: DocumentFormat = .md
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
-                throw UserError("there are no minutes #\(id); `samverkan minutes list` shows them")
+                throw StoreError("minutes.not-found", ["id": String(id)])
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
             if format == .json { return print(try prettyJSON(records), terminator: "") }
@@ -81,7 +69,7 @@ extension MinutesCommand {
             }
             let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
             if format == .md { return print(markdown, terminator: "") }
-            print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.lang),
+            print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.language),
                   terminator: "")
         }
     }
@@ -94,7 +82,7 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Words to find (all must match).") var words: [String]
-        @Option(help: "Output format: table or json.") var format: MinutesFormat = .table
+        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

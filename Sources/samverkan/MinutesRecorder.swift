@@ -33,9 +33,9 @@ struct MinutesRecorder {
             environment.warn(environment.phrases.text("minutes.problems", ["count": String(error.problems.count)]))
             throw try keep()
         }
-        do { try save(minutes, original: context.amends) } catch let error as UserError {
-            environment.warn("Error: \(error.description)")
-            throw try keep()
+        do { try save(minutes, original: context.amends) } catch {
+            _ = try keep()
+            throw error
         }
         // A draft kept earlier in drafts/ has served its purpose once its minutes are saved.
         let given = URL(fileURLWithPath: input.path).standardizedFileURL
@@ -53,9 +53,9 @@ struct MinutesRecorder {
         let minutes = try session.edit(initial: draft) { (text: String) throws(MinutesDraftError) -> Minutes in
             try MinutesDraftParser.parse(text, context: context)
         }
-        do { try save(minutes, original: context.amends) } catch let error as UserError {
-            environment.warn("Error: \(error.description)")
-            throw session.keep()
+        do { try save(minutes, original: context.amends) } catch {
+            _ = session.keep()
+            throw error
         }
         session.finish()
     }
@@ -80,7 +80,7 @@ struct MinutesRecorder {
         if let occurrence = try environment.occurrence(of: structure, on: date) { return occurrence.plannedStart.date }
         let question = environment.phrases.text("minutes.confirm-extra", ["date": date.iso, "structure": structure.id])
         if allowExtra || (MinutesEnvironment.interactive && MinutesEnvironment.ask(question, defaultYes: false)) { return nil }
-        throw UserError("\(date.iso) is not a planned meeting of \(structure.id); to record an extra meeting, add --extra")
+        throw CLIError("minutes.not-a-planned-meeting", ["date": date.iso, "structure": structure.id])
     }
 }
 
@@ -96,10 +96,10 @@ struct MinutesDraftInput {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             data = FileManager.default.contents(atPath: path)
-            if data == nil { throw UserError("cannot read \(path): no such file, or not readable") }
+            if data == nil { throw CLIError.unreadable(path) }
         }
         guard let data, let text = String(data: data, encoding: .utf8) else {
-            throw UserError("\(path == "-" ? "standard input" : path) is not UTF-8 text; save the draft as UTF-8")
+            throw CLIError("file.not-utf8", ["path": path == "-" ? "-" : path])
         }
         return MinutesDraftInput(path: path, text: text)
     }

@@ -22,30 +22,25 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Only the activities of these structures (repeat).", valueName: "id")) var structure: [String] = []
-        @Option(help: ArgumentHelp("The day the status is judged at (YYYY-MM-DD). Default: today.", valueName: "date")) var asOf: String?
+        @Option(help: ArgumentHelp("The day the status is judged at (YYYY-MM-DD). Default: today.", valueName: "date"),
+                transform: LocalDate.parse)
+        var asOf: LocalDate?
+        @Option(help: "Output format: table, csv (Excel), json or md (Markdown).")
+        var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
-
-        func validate() throws {
-            guard output.format != .html else { throw ValidationError("--format html is for `report compliance`; use table, csv, json or md") }
-            if let asOf, LocalDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, not \"\(asOf)\"") }
-        }
 
         func run() throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
-            let day = try asOf.flatMap { LocalDate(iso: $0) } ?? global.today()
-            let structures: [CollaborationStructure]
-            do { structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure) } catch {
-                throw UserError(error.description)
-            }
+            let day = try asOf ?? global.today()
+            let structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure)
             var followUps: [ActivityRecord] = []
             if FileManager.default.fileExists(atPath: global.databasePath) {
-                do { followUps = try global.openDatabase().activityFollowUps(through: day) } catch let error as UserError { throw error } catch {
-                    throw UserError("the database \(global.databasePath) could not be read: \(error)")
-                }
+                let database = try global.openDatabase()
+                followUps = try global.store { try database.activityFollowUps(through: day) }
             }
             let report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
-            try output.write(report, phrases: phrases)
+            try output.write(report, format: format, phrases: phrases)
         }
     }
 }

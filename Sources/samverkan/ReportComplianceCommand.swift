@@ -1,5 +1,5 @@
 import SamverkanRendering
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
@@ -27,6 +27,8 @@ extension ReportCommand {
         var by: ComplianceDimension = .municipality
         @Option(help: ArgumentHelp("Only the structures of this municipality (id).", valueName: "id"))
         var municipality: String?
+        @Option(help: "Output format: table, csv (Excel), json, md (Markdown) or html (a printable page).")
+        var format: ComplianceFormat = .table
         @OptionGroup var output: ReportOutputOptions
         @Option(name: .customLong("fail-under"), help: ArgumentHelp(
             "Exit with status 3 when the region's frequency compliance is below this percentage.", valueName: "percent"))
@@ -46,26 +48,23 @@ extension ReportCommand {
             var structures = configuration.structures
             if let municipality {
                 guard configuration.municipalities.contains(where: { $0.id == municipality }) else {
-                    throw UserError("there is no municipality \"\(municipality)\"; choose from: \(configuration.municipalities.map(\.id).joined(separator: ", "))")
+                    throw CLIError("report.unknown-municipality", ["id": municipality,
+                                                                    "known": configuration.municipalities.map(\.id).joined(separator: ", ")])
                 }
                 structures = structures.filter { $0.municipality == municipality }
             }
             let history = try global.historyReader(period: chosen, today: today)
-            let report: ComplianceReport
-            do {
-                report = try await ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
-                                                    today: today, by: by, history: history)
-            } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
-            let numbers = output.numbers(language: global.lang)
+            let report = try await ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
+                                                          today: today, by: by, history: history)
+            let numbers = output.numbers(language: global.language)
             let text: String
-            switch output.format {
+            switch format {
             case .table: text = report.table(phrases: phrases, numbers: numbers)
             case .csv: text = report.csv(phrases: phrases, numbers: numbers)
             case .json: text = try report.json()
             case .md: text = report.markdown(phrases: phrases, numbers: numbers)
             case .html:
-                let template: String
-                do { template = try Templates.text("compliance.html", language: global.lang) } catch { throw UserError("\(error)") }
+                let template = try Templates.text("compliance.html", language: global.language)
                 text = report.html(template: template, phrases: phrases, numbers: numbers)
             }
             try output.write(text, phrases: phrases)
@@ -77,5 +76,3 @@ extension ReportCommand {
         }
     }
 }
-
-extension ComplianceDimension: ExpressibleByArgument {}

@@ -18,24 +18,20 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
+        @Option(help: "Output format: table, csv (Excel), json or md (Markdown).")
+        var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
-
-        func validate() throws {
-            guard output.format != .html else { throw ValidationError("--format html is for `report compliance`; use table, csv, json or md") }
-        }
 
         func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
             let today = try global.today()
             let chosen = try period.resolve(today: today)
-            let compliance: ComplianceReport
-            do {
-                compliance = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures, period: chosen,
-                                                        today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
-            } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
+            let compliance = try await ComplianceReport.build(
+                configuration: configuration, structures: configuration.structures, period: chosen,
+                today: today, by: .region, history: try global.historyReader(period: chosen, today: today))
             let report = GrantsReport(configuration: configuration, compliance: compliance)
-            try output.write(report, phrases: phrases)
+            try output.write(report, format: format, phrases: phrases)
         }
     }
 }

@@ -19,8 +19,6 @@ extension Samverkan {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
@@ -28,7 +26,7 @@ extension Samverkan {
         var structures: [String] = []
 
         @Option(help: "Output format: table or json.")
-        var format: Format = .table
+        var format: ListingFormat = .table
 
         func run() throws {
             let (_, configuration) = try global.loadConfiguration()
@@ -43,33 +41,30 @@ extension Samverkan {
     }
 }
 
-/// `--from` and `--to`, checked.
+/// `--from` and `--to`: dates, parsed by the argument parser, the earlier first.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD). Default: today.", valueName: "date"))
-    var from: String?
+    @Option(help: ArgumentHelp("First day (YYYY-MM-DD). Default: today.", valueName: "date"), transform: LocalDate.parse)
+    var from: LocalDate?
 
-    @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"))
-    var to: String?
+    @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"),
+            transform: LocalDate.parse)
+    var to: LocalDate?
 
     func validate() throws { try Self.check(from: from, to: to) }
 
-    /// `--from` and `--to` are dates, the earlier first (shared with the report commands).
-    static func check(from: String?, to: String?) throws {
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, LocalDate(iso: value) == nil {
-                throw ValidationError("\(name) must be a date written YYYY-MM-DD, not \"\(value)\"")
-            }
-        }
-        if let from = from.flatMap({ LocalDate(iso: $0) }), let to = to.flatMap({ LocalDate(iso: $0) }), from > to {
+    /// `--from` is not after `--to` (shared with the report commands).
+    static func check(from: LocalDate?, to: LocalDate?) throws {
+        if let from, let to, from > to {
             throw ValidationError("--from \(from) is after --to \(to); give the earlier date first")
         }
     }
 
     /// The window, with defaults filled in.
+    /// - Throws: ``CLIError`` `period.to-before-start` when only `--to` is given and it is before today.
     func window(today: LocalDate) throws -> (LocalDate, LocalDate) {
-        let start = from.flatMap { LocalDate(iso: $0) } ?? today
-        let end = to.flatMap { LocalDate(iso: $0) } ?? LocalDate(year: start.year + 1, month: start.month, day: min(start.day, 28))!.adding(days: -1)
-        guard start <= end else { throw ValidationError("--to \(end) is before the start \(start); give a later --to") }
+        let start = from ?? today
+        let end = to ?? LocalDate(year: start.year + 1, month: start.month, day: min(start.day, 28))!.adding(days: -1)
+        guard start <= end else { throw CLIError("period.to-before-start", ["to": end.iso, "from": start.iso]) }
         return (start, end)
     }
 }

@@ -17,14 +17,10 @@ extension Samverkan {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case table, json
-        }
-
         @OptionGroup var global: GlobalOptions
 
         @Option(help: "Output format: table or json.")
-        var format: Format = .table
+        var format: ListingFormat = .table
 
         func run() throws {
             let (_, configuration) = try global.loadConfiguration()

@@ -159,7 +159,7 @@ struct MinutesEndToEndTests {
         let path = try w.write(try w.filledDraft(date: "2025-03-14"), "extra.md")
         let refused = try w.run(["minutes", "new", "--structure", "rug", "--file", path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("2025-03-14 is not a planned meeting of rug; to record an extra meeting, add --extra"))
+        #expect(refused.stderr.contains("Fel: 2025-03-14 är inget planerat möte för rug; lägg till --extra"), "\(refused.stderr)")
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", path, "--extra"]).status == 0)
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)
         let list = try w.run(["minutes", "list"]).stdout

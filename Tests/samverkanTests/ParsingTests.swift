@@ -11,11 +11,11 @@ struct ParsingTests {
         let validate = try #require(command as? Samverkan.ValidateCommand)
         #expect(validate.global.config == "a.yaml")
         #expect(validate.global.database == "b.sqlite")
-        #expect(validate.global.lang == "en")
+        #expect(validate.global.lang == .en)
         let structures = try #require(try Samverkan.parseAsRoot(["structures", "--config", "c.yaml"]) as? Samverkan.StructuresCommand)
         #expect(structures.global.config == "c.yaml")
         #expect(structures.format == .table)
-        #expect(structures.global.lang == "sv")
+        #expect(structures.global.lang == .sv)
     }
 
     @Test("Formats and languages are checked")

@@ -79,7 +79,7 @@ struct ReportEndToEndTests {
             (["--period", "2025-H3"], "half-year (2025-H1)"),
             (["--to", "2025-06-30"], "--to needs --from"),
             (["--period", "2025", "--from", "2025-01-01"], "either --period or --from/--to"),
-            (["--municipality", "goteborg"], "there is no municipality \"goteborg\""),
+            (["--municipality", "goteborg"], "Fel: kommunen \"goteborg\" finns inte"),
             (["--fail-under", "120"], "from 0 to 100"),
         ]
         for (arguments, message) in cases {

@@ -56,7 +56,7 @@ struct ScheduleCommandTests {
         #expect(badDate.stderr.contains("YYYY-MM-DD"))
         let unknown = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--structure", "rugg"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr.contains("unknown structure \"rugg\""))
+        #expect(unknown.stderr.contains("Fel: strukturen \"rugg\" finns inte"), "\(unknown.stderr)")
         #expect(unknown.stderr.contains("\"rug\""))
         #expect(!unknown.stderr.contains("Fatal error"))
     }

@@ -36,9 +36,15 @@ extension RegionConfiguration {
 }
 
 /// An id given on the command line that the configuration does not have.
-public struct LookupError: Error, Sendable, CustomStringConvertible {
+///
+/// Its code is `lookup.unknown-<kind>`, or `lookup.unknown-<kind>-close` when some known ids look
+/// like the unknown ones (`{close}` names them).
+public struct LookupError: SamverkanError, Equatable {
+    /// What was looked up: `structure` or `organisation`.
     public let kind: String
+    /// The ids not found.
     public let ids: [String]
+    /// Every id of that kind.
     public let known: [String]
 
     public init(kind: String, ids: [String], known: [String]) {
@@ -47,11 +53,18 @@ public struct LookupError: Error, Sendable, CustomStringConvertible {
         self.known = known
     }
 
-    public var description: String {
-        ids.map { id in
-            let close = known.filter { $0.hasPrefix(String(id.prefix(3))) || $0.contains(id) || id.contains($0) }.prefix(5)
-            let hint = close.isEmpty ? "" : " (did you mean \(close.map { "\"\($0)\"" }.joined(separator: ", "))?)"
-            return "unknown \(kind) \"\(id)\"\(hint); `samverkan structures` lists them"
-        }.joined(separator: "\n")
+    /// Known ids that look like an unknown one (same start, or one contains the other), at most five.
+    public var close: [String] {
+        let matches = known.filter { known in
+            ids.contains { id in known.hasPrefix(String(id.prefix(3))) || known.contains(id) || id.contains(known) }
+        }
+        return Array(matches.prefix(5))
+    }
+
+    public var code: String { close.isEmpty ? "lookup.unknown-\(kind)" : "lookup.unknown-\(kind)-close" }
+
+    public var values: [String: String] {
+        func quoted(_ list: [String]) -> String { list.map { "\"\($0)\"" }.joined(separator: ", ") }
+        return ["ids": quoted(ids), "close": quoted(close)]
     }
 }

@@ -1,18 +1,20 @@
 import SamverkanTime
 
-/// A schedule that cannot be made as configured.
-public struct ScheduleError: Error, Sendable, CustomStringConvertible {
-    public let description: String
+/// A schedule, or a calendar made from it, that cannot be made as configured.
+public struct ScheduleError: SamverkanError, Equatable {
+    public let code: String
+    public let values: [String: String]
 
-    public init(_ description: String) { self.description = description }
+    /// An error with its code (a key of `errors.txt`) and the values of its message.
+    public init(_ code: String, _ values: [String: String] = [:]) {
+        self.code = code
+        self.values = values
+    }
 
     /// A holiday move with no free working day between the neighbouring meetings.
     static func noFreeDay(structure: String, date: LocalDate, reason: String, policy: HolidayPolicy) -> ScheduleError {
-        let direction = policy == .moveEarlier ? "earlier" : "later"
-        return ScheduleError("""
-            \(structure): the meeting on \(date.iso) falls on a day off (\(reason)) and there is no free \
-            working day \(direction) within \(Scheduler.maximumMove) days that is not a weekend, holiday, break or \
-            another meeting of the series. Set `holidays: skip` for this structure, or choose another weekday.
-            """)
+        ScheduleError(policy == .moveEarlier ? "schedule.no-free-day-earlier" : "schedule.no-free-day-later", [
+            "structure": structure, "date": date.iso, "reason": reason, "days": String(Scheduler.maximumMove),
+        ])
     }
 }

@@ -64,7 +64,10 @@ public struct DraftProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Every problem found in a draft, in line order.
-public struct MinutesDraftError: Error, Sendable, CustomStringConvertible {
+///
+/// Its message (`minutes.draft-invalid`) counts them; the problems themselves, `LINE: message`
+/// in the draft's language, are printed before it.
+public struct MinutesDraftError: SamverkanError, CustomStringConvertible {
     public let problems: [DraftProblem]
 
     public init(problems: [DraftProblem]) {
@@ -72,6 +75,9 @@ public struct MinutesDraftError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    public var code: String { "minutes.draft-invalid" }
+    public var values: [String: String] { ["count": String(problems.count)] }
 }
 
 extension StringProtocol {

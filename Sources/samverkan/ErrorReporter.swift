@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SamverkanConfig
+import SamverkanDomain
+import SamverkanRendering
+
+/// The one place that turns an error into what the user sees and the exit status.
+///
+/// - A ``SamverkanError`` prints `Fel: <message>` (`Error:` with `--lang en`), its message from
+///   `Templates/<lang>/errors.txt`, after the lines it carries (configuration or draft problems),
+///   and exits with the status of its category (``ExitStatus``).
+/// - A command-line mistake prints the argument parser's message and usage, exit 64.
+/// - `ExitCode` is a status a command chose after printing what it had to say.
+/// - Anything else is unexpected: one line naming it (`internal.unexpected`), exit 70. Never a
+///   stack trace.
+enum ErrorReporter {
+    /// Parses the command line, runs the command, and exits.
+    static func main(arguments: [String]) async -> Never {
+        let language = Language.guess(from: arguments)
+        var command: any ParsableCommand
+        do {
+            command = try Samverkan.parseAsRoot(arguments)
+        } catch {
+            exit(reportParseError(error, language: language))
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(report(error, language: language))
+        }
+        exit(ExitStatus.success.rawValue)
+    }
+
+    /// Prints an error of a command's run; returns the exit status.
+    static func report(_ error: any Error, language: Language) -> Int32 {
+        switch error {
+        case let code as ExitCode:
+            return code.rawValue
+        case let error as any SamverkanError:
+            write(error, language: language)
+            return ExitStatus(error.category).rawValue
+        case is ValidationError, is CleanExit:
+            return reportParseError(error, language: language)
+        default:
+            let unexpected = CLIError("internal.unexpected", ["detail": String(describing: error)], category: .internal)
+            write(unexpected, language: language)
+            return ExitStatus.internal.rawValue
+        }
+    }
+
+    /// Prints a parse error (or help, or the version); returns the exit status.
+    static func reportParseError(_ error: any Error, language: Language) -> Int32 {
+        if let error = error as? any SamverkanError {
+            write(error, language: language)
+            return ExitStatus(error.category).rawValue
+        }
+        let status = Samverkan.exitCode(for: error)
+        if status == .success { Samverkan.exit(withError: error) }
+        var text = Samverkan.fullMessage(for: error)
+        if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue
+    }
+
+    /// Prints the lines an error carries, then `Fel: <message>`, on standard error.
+    static func write(_ error: any SamverkanError, language: Language) {
+        let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
+        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// The message of an error in a language, from `errors.txt`.
+    static func message(for error: any SamverkanError, language: Language) -> String {
+        ErrorMessages.load(language: language.rawValue).message(for: error)
+    }
+
+    /// The problems a configuration or draft error lists, one `FILE:LINE:COLUMN: message` or
+    /// `LINE: message` each.
+    static func details(of error: any SamverkanError) -> [String] {
+        switch error {
+        case let error as ConfigError: return error.problems.map(\.description)
+        case let error as MinutesDraftError: return error.problems.map(\.description)
+        default: return []
+        }
+    }
+}

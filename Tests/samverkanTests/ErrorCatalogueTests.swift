@@ -1,0 +1,61 @@
+import Foundation
+import SamverkanTemplates
+import Testing
+import SamverkanTestSupport
+
+/// Every error code the sources use has a message in `errors.txt` of every language, and every
+/// message belongs to a code in use.
+@Suite("Error messages in Templates/")
+struct ErrorCatalogueTests {
+    /// The codes written in the sources: string literals such as `"minutes.not-found"` on a line that
+    /// makes an error or names its code, plus the codes LookupError composes from its kind.
+    static func codesInSources() throws -> Set<String> {
+        let root = CLIRunner.packageRoot
+        let literal = try Regex(#""([a-z]+\.[a-z][a-z0-9-]*)""#)
+        var codes: Set<String> = []
+        for folder in ["Sources", "Templates"] {
+            let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            while let url = files?.nextObject() as? URL {
+                guard url.pathExtension == "swift" else { continue }
+                for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+                where line.contains("Error(") || line.contains("code") {
+                    for match in line.matches(of: literal) { codes.insert(String(match.output[1].substring!)) }
+                }
+            }
+        }
+        for kind in ["structure", "organisation"] {
+            codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
+        }
+        return codes
+    }
+
+    @Test("Both languages have the same codes")
+    func sameKeys() throws {
+        let sv = try Templates.errors(language: "sv"), en = try Templates.errors(language: "en")
+        #expect(Set(sv.keys) == Set(en.keys), "only sv: \(Set(sv.keys).subtracting(en.keys)); only en: \(Set(en.keys).subtracting(sv.keys))")
+        #expect(sv.values.allSatisfy { !$0.isEmpty } && en.values.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test("Every code in the sources has a message in sv and en, and every message a code")
+    func everyCode() throws {
+        let codes = try Self.codesInSources()
+        #expect(codes.count >= 50, "the scan found only \(codes.sorted())")
+        for language in Templates.languages {
+            let messages = Set(try Templates.errors(language: language).keys)
+            #expect(codes.subtracting(messages).isEmpty, "\(language): no message for \(codes.subtracting(messages).sorted())")
+            #expect(messages.subtracting(codes).isEmpty, "\(language): no code uses \(messages.subtracting(codes).sorted())")
+        }
+    }
+
+    @Test("A message uses only placeholders written {name}, the same in both languages")
+    func placeholders() throws {
+        let sv = try Templates.errors(language: "sv"), en = try Templates.errors(language: "en")
+        let placeholder = try Regex(#"\{([a-z]+)\}"#)
+        for (code, text) in sv {
+            let names = Set(text.matches(of: placeholder).map { String($0.output[1].substring!) })
+            let english = Set((en[code] ?? "").matches(of: placeholder).map { String($0.output[1].substring!) })
+            #expect(names == english, "\(code): sv \(names.sorted()), en \(english.sorted())")
+            #expect(!text.contains("{{"), "\(code)")
+        }
+    }
+}
