@@ -102,7 +102,8 @@ struct MeetingRegisterTests {
             try MeetingRegister.check(decision(.move, "2025-05-08", to: "2025-05-09T13:00"), meetings: meetings,
                                       structure: thursdays, scheduler: scheduler)
         }
-        #expect(move.description.contains("samverkan meeting restore --structure s --date 2025-05-08"))
+        #expect(move == .cancelled(structureID: "s", date: day("2025-05-08")))
+        #expect(move.values == ["structure": "s", "date": "2025-05-08"])
     }
 
     @Test("No meeting on the date: the message lists the nearest planned dates")

@@ -8,7 +8,8 @@ import SamverkanTestSupport
 @Suite("Error messages in Templates/")
 struct ErrorCatalogueTests {
     /// The codes written in the sources: string literals such as `"minutes.not-found"` on a line that
-    /// makes an error or names its code, plus the codes LookupError composes from its kind.
+    /// makes an error or names its code, or anywhere in a file that declares an error type, plus the
+    /// codes LookupError composes from its kind.
     static func codesInSources() throws -> Set<String> {
         let root = CLIRunner.packageRoot
         let literal = try Regex(#""([a-z]+\.[a-z][a-z0-9-]*)""#)
@@ -17,12 +18,17 @@ struct ErrorCatalogueTests {
             let files = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
             while let url = files?.nextObject() as? URL {
                 guard url.pathExtension == "swift" else { continue }
-                for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-                where line.contains("Error(") || line.contains("code") {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                // In a file that declares an error type, every code-shaped literal is a code.
+                let declaresError = text.contains(": SamverkanError")
+                for line in text.split(separator: "\n")
+                where declaresError || line.contains("Error(") || line.contains("code") {
                     for match in line.matches(of: literal) { codes.insert(String(match.output[1].substring!)) }
                 }
             }
         }
+        // Phrase keys (e.g. "invitation.subject") are words, not error codes.
+        for language in Templates.languages { codes.subtract(try Templates.phrases(language: language).keys) }
         for kind in ["structure", "organisation"] {
             codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
         }

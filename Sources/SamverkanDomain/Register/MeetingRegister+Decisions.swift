@@ -55,7 +55,7 @@ extension MeetingRegister {
 }
 
 /// A coordinator's decision that cannot be made, with what to do instead.
-public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum RegisterError: SamverkanError, Hashable {
     /// No meeting of the structure is planned or held on the date.
     case noMeeting(structureID: String, date: LocalDate, nearest: [LocalDate])
     /// The meeting is cancelled already.
@@ -78,7 +78,7 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A stable code for the kind of problem.
     public var code: String {
         switch self {
-        case .noMeeting: "register.no-meeting"
+        case .noMeeting(_, _, let nearest): nearest.isEmpty ? "register.no-meeting-near" : "register.no-meeting"
         case .alreadyCancelled: "register.already-cancelled"
         case .cancelled: "register.cancelled"
         case .unchanged: "register.unchanged"
@@ -102,26 +102,6 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
             ["structure": id, "date": date.iso, "planned": planned.iso]
         case .reasonMissing(let action): ["action": action.rawValue]
         case .newTimeMissing: [:]
-        }
-    }
-
-    public var description: String {
-        let v = values
-        switch self {
-        case .noMeeting:
-            let near = v["nearest"]!.isEmpty ? "it has no planned meeting near that date" : "the nearest planned are \(v["nearest"]!)"
-            return "\(v["structure"]!) has no meeting on \(v["date"]!); \(near)"
-        case .alreadyCancelled: return "the meeting of \(v["structure"]!) on \(v["date"]!) is cancelled already"
-        case .cancelled:
-            return "the meeting of \(v["structure"]!) on \(v["date"]!) is cancelled; restore it first with "
-                + "`samverkan meeting restore --structure \(v["structure"]!) --date \(v["date"]!) --reason …`"
-        case .unchanged: return "the meeting of \(v["structure"]!) on \(v["date"]!) is already at that time"
-        case .dayOff: return "\(v["date"]!) is a weekend, a public holiday or in a break of \(v["structure"]!); choose a working day"
-        case .onAnotherMeeting:
-            return "\(v["structure"]!) already meets on \(v["date"]!) (the meeting planned for \(v["planned"]!)); choose another day"
-        case .nothingToRestore: return "the meeting of \(v["structure"]!) on \(v["date"]!) has no decision to undo"
-        case .reasonMissing: return "say why with --reason: it is shown in calendars and listings"
-        case .newTimeMissing: return "give the new date and time with --to YYYY-MM-DD[THH:MM]"
         }
     }
 }
