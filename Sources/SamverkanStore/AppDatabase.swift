@@ -1,18 +1,53 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The embedded store: one SQLite database, opened through GRDB, with named migrations.
 ///
 /// Use ``open(path:)`` for the user's database file (a `DatabasePool` in WAL mode) and
 /// ``inMemory()`` in tests. Foreign keys are enforced (GRDB turns them on for every connection).
 public final class AppDatabase: Sendable {
-    /// The connection(s); a pool on a file, a queue in memory.
-    public let writer: any DatabaseWriter
+    /// The connection(s); a pool on a file, a queue in memory. Private: everything reaches the
+    /// database through the store's methods (tests and benchmarks through `AppDatabase+Testing`).
+    private let writer: any DatabaseWriter
 
-    /// Opens a database and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter) throws {
+    /// Opens a database and brings its schema up to date (or up to and including a named
+    /// migration, for tests of a migration).
+    init(_ writer: any DatabaseWriter, migratingUpTo migration: String? = nil) throws {
         self.writer = writer
+        if let migration {
+            try Self.migrator.migrate(writer, upTo: migration)
+        } else {
+            try Self.migrator.migrate(writer)
+        }
+    }
+
+    /// Brings the schema up to date (after ``init(_:migratingUpTo:)`` stopped at a migration).
+    func migrate() throws {
         try Self.migrator.migrate(writer)
+    }
+
+    /// A read in one read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    /// A write in one (deferred) write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+
+    /// A write in a `BEGIN IMMEDIATE` transaction: another process writing at the same time
+    /// waits for the lock (busy timeout) instead of failing halfway.
+    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError("a write transaction ended without a result") }
+            return result
+        }
     }
 
     /// Opens (creating folders and file on first use) the database at a path.
@@ -60,10 +95,4 @@ public final class AppDatabase: Sendable {
         registerSummaryMigrations(&migrator)
         return migrator
     }
-}
-
-/// A store problem, with a message that says what to do.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
