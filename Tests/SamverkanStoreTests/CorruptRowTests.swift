@@ -73,8 +73,11 @@ struct CorruptRowTests {
     func cancelledAndApproval() throws {
         let db = try AppDatabase.inMemory()
         try db.cancel(structureID: "rug", date: Self.day("2025-02-13"), reason: "Förhinder")
-        try db.unsafeRawWrite("UPDATE cancelled_meetings SET meeting_date = '2025-2-13'")
+        try db.unsafeRawWrite("UPDATE cancelled_meetings SET meeting_date = '2025-02-30'")
         Self.expectUnreadable("cancelled_meetings", "meeting_date") { _ = try db.exportArchive() }
+        Self.expectUnreadable("cancelled_meetings", "meeting_date") {
+            _ = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-12-31"), asOf: Self.day("2025-12-31"))
+        }
         let id = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-03-13")).id)
         try Self.corrupt(db, "UPDATE minutes SET approved_at = '2025-03-20T10:00:00Z' WHERE id = ?", [id])
         Self.expectUnreadable("minutes", "approved_at") { _ = try db.minutes(id: id) }
