@@ -4,7 +4,7 @@ import SamverkanDomain
 /// The report's bulk reads (up to ~180,000 minutes and their action rows for ten national
 /// years) stay hand-written cursors over `Row` instead of record decoding: a `Codable` record
 /// a row costs several times the read itself here. Every column is still read checked
-/// (``GRDB/Row/checked(_:_:_:as:)``, ``GRDB/Row/checkedDate(_:_:_:)``): NULL, a value of
+/// (`Row.checked`, `Row.checkedDate` in `StoreError.swift`): NULL, a value of
 /// another type or a malformed date throws a ``StoreError`` naming table and column, never a
 /// default.
 extension AppDatabase {

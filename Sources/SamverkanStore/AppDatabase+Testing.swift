@@ -39,7 +39,7 @@ extension AppDatabase {
     }
 }
 
-/// One connection inside ``AppDatabase/unsafeRawWrite(_:)-(RawSQLConnection)->T``.
+/// The connection a closure given to `AppDatabase.unsafeRawWrite(_:)` writes with.
 /// **Tests and benchmarks only.**
 package struct RawSQLConnection {
     let db: Database

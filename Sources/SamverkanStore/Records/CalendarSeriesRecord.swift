@@ -15,8 +15,4 @@ struct CalendarSeriesRecord: Codable, FetchableRecord, StoreRow, PersistableReco
         case uid, sequence
         case structureID = "structure_id", contentHash = "content_hash", updatedAt = "updated_at"
     }
-
-    enum Columns {
-        static let uid = Column(CodingKeys.uid)
-    }
 }

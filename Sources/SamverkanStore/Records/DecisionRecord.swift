@@ -19,11 +19,6 @@ struct DecisionRecord: Codable, FetchableRecord, StoreRow, PersistableRecord {
         case minutesID = "minutes_id", structureID = "structure_id"
     }
 
-    enum Columns {
-        static let minutesID = Column(CodingKeys.minutesID)
-        static let position = Column(CodingKeys.position)
-        static let number = Column(CodingKeys.number)
-    }
 
     init(_ decision: Decision, minutesID: Int64, position: Int, structureID: String, year: Int) {
         self.minutesID = minutesID

@@ -41,7 +41,7 @@ struct MinutesRecord: Codable, FetchableRecord, StoreRow, MutablePersistableReco
         id = inserted.rowID
     }
 
-    /// The row of minutes (their approval is written by ``approve(_:)``).
+    /// The row of new minutes, not approved (`AppDatabase.writeApproval` writes the approval).
     init(_ minutes: Minutes, createdAt: String) {
         id = minutes.id
         structureID = minutes.structureID
@@ -55,14 +55,6 @@ struct MinutesRecord: Codable, FetchableRecord, StoreRow, MutablePersistableReco
         previousApproved = minutes.previousApproved
         amendsID = minutes.amends
         self.createdAt = createdAt
-    }
-
-    /// Sets the approval columns.
-    mutating func approve(_ approval: Approval) {
-        approvedAt = approval.recordedAt
-        approvedOn = approval.date
-        approvedBy = approval.by.joined(separator: "\n")
-        contentHash = approval.contentHash
     }
 
     /// The minutes, without their child rows.
