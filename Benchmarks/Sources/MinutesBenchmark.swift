@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamverkanDomain
 import SamverkanStore
 import SamverkanRendering
@@ -27,7 +26,7 @@ enum MinutesBenchmark {
         let path = folder.appendingPathComponent("minutes-national-v1.sqlite").path
         let expected = configuration.structures.count * meetingsPerStructure
         var database = try AppDatabase.open(path: path)
-        let stored = try database.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM minutes") ?? 0 }
+        let stored = try count(database, "SELECT COUNT(*) FROM minutes")
         if stored < expected {
             try? FileManager.default.removeItem(atPath: path)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -69,13 +68,11 @@ enum MinutesBenchmark {
             })
         }
         // Leave the seeded database as it was for the next run.
-        try database.writer.write { db in
-            try db.execute(sql: """
-                DELETE FROM minutes_search WHERE rowid IN (SELECT id FROM minutes WHERE meeting_date >= '2025-01-01');
-                DELETE FROM action_follow_ups WHERE minutes_id IN (SELECT id FROM minutes WHERE meeting_date >= '2025-01-01');
-                DELETE FROM minutes WHERE meeting_date >= '2025-01-01';
-                """)
-        }
+        try database.unsafeRawWrite("""
+            DELETE FROM minutes_search WHERE rowid IN (SELECT id FROM minutes WHERE meeting_date >= '2025-01-01');
+            DELETE FROM action_follow_ups WHERE minutes_id IN (SELECT id FROM minutes WHERE meeting_date >= '2025-01-01');
+            DELETE FROM minutes WHERE meeting_date >= '2025-01-01';
+            """)
         let sorted = timings.sorted()
         let median = sorted[sorted.count / 2]
         print(String(format: "minutes: record one set of minutes from a draft file, %d meetings in the database: median %.1f ms (min %.1f, max %.1f, %d runs); target %.0f ms; ratio %.2f of target — %@",
@@ -91,6 +88,11 @@ enum MinutesBenchmark {
                             previous: try db.previousMinutes(structureID: structure.id, before: date), phrases: phrases)
     }
 
+    /// The number a counting query returns (raw SQL: benchmarks only).
+    static func count(_ database: AppDatabase, _ sql: String) throws -> Int {
+        try database.unsafeRawRead(sql).first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0
+    }
+
     static func loadPhrases() throws -> [String: String] {
         var result: [String: String] = [:]
         for line in try String(contentsOfFile: "Templates/sv/phrases.txt", encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
@@ -104,41 +106,37 @@ enum MinutesBenchmark {
     /// action item closed at the next meeting, and the search text — with plain SQL, in one transaction.
     static func seed(_ database: AppDatabase, _ configuration: RegionConfiguration) throws {
         let start = LocalDate(year: 2015, month: 1, day: 1)!
-        try database.writer.write { db in
+        try database.unsafeRawWrite { db in
             var id: Int64 = 0
             for structure in configuration.structures {
                 var previousAction: Int64?
                 for meeting in 0..<meetingsPerStructure {
                     id += 1
                     let date = start.adding(days: meeting * 36 + Int(id % 5)).iso
-                    try db.execute(sql: """
+                    try db.execute("""
                         INSERT INTO minutes (id, structure_id, meeting_date, meeting_time, planned_date, place, chair, secretary, created_at,
                                              approved_at, approved_on, approved_by, content_hash)
                         VALUES (?, ?, ?, '13:00', ?, 'Kommunhuset', 'Ordförande', 'Sekreterare', '2025-01-01T00:00:00Z', NULL, NULL, NULL, NULL)
-                        """, arguments: [id, structure.id, date, date])
+                        """, [id, structure.id, date, date])
                     for (position, member) in structure.members.prefix(4).enumerated() {
-                        try db.execute(sql: """
+                        try db.execute("""
                             INSERT INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present)
                             VALUES (?, ?, ?, ?, ?, 1)
-                            """, arguments: [id, position, "p-\(member)", member, configuration.organisation(member)?.principal.rawValue ?? "other"])
+                            """, [id, position, "p-\(member)", member, configuration.organisation(member)?.principal.rawValue ?? "other"])
                     }
                     for (position, item) in structure.standingAgenda.enumerated() {
-                        try db.execute(sql: "INSERT INTO minutes_agenda (minutes_id, position, agenda_item_id, covered, notes) VALUES (?, ?, ?, 1, 'Genomgång')",
-                                       arguments: [id, position, item.id])
+                        try db.execute("INSERT INTO minutes_agenda (minutes_id, position, agenda_item_id, covered, notes) VALUES (?, ?, ?, 1, 'Genomgång')", [id, position, item.id])
                     }
-                    try db.execute(sql: "INSERT INTO decisions (minutes_id, position, structure_id, year, number, text) VALUES (?, 0, ?, ?, NULL, 'Beslut om rutin')",
-                                   arguments: [id, structure.id, Int(date.prefix(4))!])
+                    try db.execute("INSERT INTO decisions (minutes_id, position, structure_id, year, number, text) VALUES (?, 0, ?, ?, NULL, 'Beslut om rutin')", [id, structure.id, Int(date.prefix(4))!])
                     if let previousAction {
-                        try db.execute(sql: "INSERT INTO action_follow_ups (minutes_id, position, action_id, status, comment) VALUES (?, 0, ?, 'done', '')",
-                                       arguments: [id, previousAction])
+                        try db.execute("INSERT INTO action_follow_ups (minutes_id, position, action_id, status, comment) VALUES (?, 0, ?, 'done', '')", [id, previousAction])
                     }
-                    try db.execute(sql: """
+                    try db.execute("""
                         INSERT INTO action_items (id, minutes_id, position, structure_id, text, responsible_kind, responsible_id, due)
                         VALUES (?, ?, 0, ?, 'Följa upp utskrivningar', 'organisation', ?, ?)
-                        """, arguments: [id, id, structure.id, structure.members[0], date])
+                        """, [id, id, structure.id, structure.members[0], date])
                     previousAction = id
-                    try db.execute(sql: "INSERT INTO minutes_search (rowid, body) VALUES (?, ?)",
-                                   arguments: [id, "Genomgång av fast vårdkontakt och utskrivningar i \(structure.name)"])
+                    try db.execute("INSERT INTO minutes_search (rowid, body) VALUES (?, ?)", [id, "Genomgång av fast vårdkontakt och utskrivningar i \(structure.name)"])
                 }
             }
         }

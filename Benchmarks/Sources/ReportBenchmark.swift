@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
@@ -122,9 +121,8 @@ enum ReportBenchmark {
 
     /// The baseline: the same tables summed per structure by SQLite alone (held, approved, mean
     /// days to approval, covered agenda items, present attendees, cancellations, action items).
-    static func plainAggregate(path: String, period: ReportPeriod) throws -> [Row] {
-        try AppDatabase.open(path: path).writer.read { db in
-            try Row.fetchAll(db, sql: """
+    static func plainAggregate(path: String, period: ReportPeriod) throws -> [[String?]] {
+        try AppDatabase.open(path: path).unsafeRawRead("""
                 SELECT m.structure_id, COUNT(*) AS held, COUNT(m.approved_on) AS approved,
                        AVG(julianday(m.approved_on) - julianday(m.meeting_date)) AS approval_days,
                        SUM((SELECT SUM(g.covered) FROM minutes_agenda g WHERE g.minutes_id = m.id)) AS covered,
@@ -136,8 +134,7 @@ enum ReportBenchmark {
                 WHERE m.meeting_date BETWEEN ?1 AND ?2
                   AND NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = m.id)
                 GROUP BY m.structure_id
-                """, arguments: [period.from.iso, period.to.iso])
-        }
+                """, [period.from.iso, period.to.iso])
     }
 
     /// Seeded on the first run, kept for later ones.
@@ -148,9 +145,7 @@ enum ReportBenchmark {
     /// The path of the seeded database, seeding it first unless a complete one is there.
     static func seededDatabase(_ configuration: RegionConfiguration) throws -> String {
         let path = databasePath
-        let structures = try AppDatabase.open(path: path).writer.read {
-            try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT structure_id) FROM minutes") ?? 0
-        }
+        let structures = try MinutesBenchmark.count(AppDatabase.open(path: path), "SELECT COUNT(DISTINCT structure_id) FROM minutes")
         guard structures < configuration.structures.count else { return path }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let database = try AppDatabase.open(path: path)
@@ -167,7 +162,7 @@ enum ReportBenchmark {
     /// days later. Plain SQL, in one transaction; returns the number of minutes.
     static func seed(_ database: AppDatabase, _ configuration: RegionConfiguration) throws -> Int {
         let scheduler = Scheduler()
-        return try database.writer.write { db in
+        return try database.unsafeRawWrite { db in
             var id: Int64 = 0
             var serial = 0
             for structure in configuration.structures {
@@ -185,10 +180,10 @@ enum ReportBenchmark {
                                           planned: occurrence.plannedStart.date, following: previousAction)
                         previousAction = id
                     case ..<90:
-                        try db.cachedStatement(sql: """
+                        try db.execute("""
                             INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at)
                             VALUES (?, ?, 'Förhinder', '2025-01-01T00:00:00Z')
-                            """).execute(arguments: [structure.id, start.iso])
+                            """, [structure.id, start.iso])
                     case 98...:
                         extras.append(start.adding(days: 3))
                     default:
@@ -206,41 +201,41 @@ enum ReportBenchmark {
 
     /// One set of minutes: the row unapproved, its attendance, agenda, follow-up and action item,
     /// then the approval (the triggers refuse child rows of approved minutes).
-    static func insertMinutes(_ db: Database, id: Int64, _ structure: CollaborationStructure,
+    static func insertMinutes(_ db: RawSQLConnection, id: Int64, _ structure: CollaborationStructure,
                               _ configuration: RegionConfiguration, date: LocalDate, planned: LocalDate?,
                               following previousAction: Int64?) throws {
         let seed = Int(id)
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO minutes (id, structure_id, meeting_date, meeting_time, planned_date, place, chair, secretary, created_at)
             VALUES (?, ?, ?, '13:00', ?, 'Kommunhuset', 'Ordförande', 'Sekreterare', '2025-01-01T00:00:00Z')
-            """).execute(arguments: [id, structure.id, date.iso, planned?.iso])
+            """, [id, structure.id, date.iso, planned?.iso])
         for (position, member) in structure.members.enumerated() {
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [id, position, "p-\(member)", member,
+                """, [id, position, "p-\(member)", member,
                                          configuration.organisation(member)?.principal.rawValue ?? "other",
                                          roll(seed, 1 + position, 10) == 0 ? 0 : 1])
         }
         for (position, item) in structure.standingAgenda.enumerated() {
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO minutes_agenda (minutes_id, position, agenda_item_id, covered, notes) VALUES (?, ?, ?, ?, 'Genomgång')
-                """).execute(arguments: [id, position, item.id, roll(seed, 20 + position, 5) == 0 ? 0 : 1])
+                """, [id, position, item.id, roll(seed, 20 + position, 5) == 0 ? 0 : 1])
         }
         if let previousAction {
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 INSERT INTO action_follow_ups (minutes_id, position, action_id, status, comment) VALUES (?, 0, ?, ?, '')
-                """).execute(arguments: [id, previousAction, roll(seed, 30, 10) < 8 ? "done" : "in-progress"])
+                """, [id, previousAction, roll(seed, 30, 10) < 8 ? "done" : "in-progress"])
         }
-        try db.cachedStatement(sql: """
+        try db.execute("""
             INSERT INTO action_items (id, minutes_id, position, structure_id, text, responsible_kind, responsible_id, due)
             VALUES (?, ?, 0, ?, 'Följa upp utskrivningar', 'organisation', ?, ?)
-            """).execute(arguments: [id, id, structure.id, structure.members[0], date.adding(days: 60).iso])
+            """, [id, id, structure.id, structure.members[0], date.adding(days: 60).iso])
         if roll(seed, 40, 100) < 80 {
             let approvedOn = date.adding(days: 3 + roll(seed, 41, 18))
-            try db.cachedStatement(sql: """
+            try db.execute("""
                 UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = 'Justerare', content_hash = ? WHERE id = ?
-                """).execute(arguments: ["\(approvedOn.iso)T12:00:00Z", approvedOn.iso, String(format: "%016llx", UInt64(seed) &* 0x9E37_79B9_7F4A_7C15), id])
+                """, ["\(approvedOn.iso)T12:00:00Z", approvedOn.iso, String(format: "%016llx", UInt64(seed) &* 0x9E37_79B9_7F4A_7C15), id])
         }
     }
 

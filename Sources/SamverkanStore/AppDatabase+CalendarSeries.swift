@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 extension AppDatabase {
     /// The `SEQUENCE` to write for a series, remembering what was exported.
@@ -13,18 +13,18 @@ extension AppDatabase {
     ///   - contentHash: a digest of everything the export writes for the series.
     ///   - bump: raise the sequence even if the content is unchanged (every invitation does).
     public func sequence(uid: String, structureID: String, contentHash: String, bump: Bool = false) throws -> Int {
-        try writer.write { db in
+        try write { db in
             let now = ISO8601DateFormatter().string(from: Date())
-            if let row = try Row.fetchOne(db, sql: "SELECT content_hash, sequence FROM calendar_series WHERE uid = ?", arguments: [uid]) {
-                let stored: String = row["content_hash"]
-                let sequence: Int = row["sequence"]
-                guard bump || stored != contentHash else { return sequence }
-                try db.execute(sql: "UPDATE calendar_series SET content_hash = ?, sequence = ?, updated_at = ? WHERE uid = ?",
-                               arguments: [contentHash, sequence + 1, now, uid])
-                return sequence + 1
+            let request: SQLRequest<CalendarSeriesRecord> = "SELECT * FROM calendar_series WHERE uid = \(uid)"
+            if var series = try CalendarSeriesRecord.fetchOneChecked(db, request) {
+                guard bump || series.contentHash != contentHash else { return series.sequence }
+                series.contentHash = contentHash
+                series.sequence += 1
+                series.updatedAt = now
+                try series.update(db)
+                return series.sequence
             }
-            try db.execute(sql: "INSERT INTO calendar_series (uid, structure_id, content_hash, sequence, updated_at) VALUES (?, ?, ?, 0, ?)",
-                           arguments: [uid, structureID, contentHash, now])
+            try CalendarSeriesRecord(uid: uid, structureID: structureID, contentHash: contentHash, sequence: 0, updatedAt: now).insert(db)
             return 0
         }
     }

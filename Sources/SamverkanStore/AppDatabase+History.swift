@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 public import SamverkanDomain
 public import SamverkanTime
 
@@ -11,7 +11,13 @@ extension AppDatabase {
     /// whole database, when that is cheaper), so ten years of national minutes read in a second
     /// or two.
     public func history(from: LocalDate, through: LocalDate, asOf: LocalDate) throws -> MeetingHistory {
-        try writer.read { db in
+        try history(from: from, through: through, asOf: asOf, scanning: nil)
+    }
+
+    /// ``history(from:through:asOf:)``, reading the action tables whole (`scanning`) or per
+    /// meeting as asked, or (nil) as is cheaper; tests compare the two.
+    func history(from: LocalDate, through: LocalDate, asOf: LocalDate, scanning: Bool?) throws -> MeetingHistory {
+        try read { db in
             // A report reads much of the file once: a larger page cache (8 MB) saves re-reading
             // index pages; more gains nothing measurable and costs its size in peak memory.
             try db.execute(sql: "PRAGMA cache_size = -8192")
@@ -22,37 +28,42 @@ extension AppDatabase {
             var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
             let days = try Self.readMeetings(db, from: from, through: through, asOf: asOf, skipping: corrected, into: &history)
             // Scan the action tables when the period holds over a quarter of all minutes.
-            let all = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM minutes") ?? 0
-            try Self.readActions(db, from: from, through: through, asOf: asOf, meetingDays: days, scanning: days.count * 4 > all,
-                                 into: &history.totals)
+            let all = try MinutesRecord.fetchCount(db)
+            try Self.readActions(db, from: from, through: through, asOf: asOf, meetingDays: days,
+                                 scanning: scanning ?? (days.count * 4 > all), into: &history.totals)
             return history
         }
     }
 
     /// The latest follow-up of every action-plan activity at a meeting on or before a day.
     public func activityFollowUps(through: LocalDate) throws -> [ActivityRecord] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
+        try read { db in
+            try ActivityReportRow.fetchAllChecked(db, """
                 SELECT m.structure_id, f.activity_id, m.meeting_date, f.status, f.comment
                 FROM activity_follow_ups f JOIN minutes m ON m.id = f.minutes_id
-                WHERE m.meeting_date <= ? AND \(Self.current())
+                WHERE m.meeting_date <= \(through.iso) AND \(Self.current())
                 ORDER BY m.meeting_date, m.id
-                """, arguments: [through.iso]).reduce(into: [String: ActivityRecord]()) { latest, row in
-                let record = ActivityRecord(structureID: row["structure_id"], activityID: row["activity_id"],
-                                            date: Self.date(row["meeting_date"]),
-                                            status: ActivityStatus(rawValue: row["status"]) ?? .notStarted,
-                                            comment: row["comment"])
+                """).reduce(into: [String: ActivityRecord]()) { latest, row in
+                let record = row.record
                 latest[record.structureID + "\u{1F}" + record.activityID] = record
             }.values.sorted { ($0.structureID, $0.activityID) < ($1.structureID, $1.activityID) }
         }
     }
 
+    /// The period's cancelled meetings. A hand-written cursor like the report's other bulk
+    /// reads (ten national years hold some 10,000), each column read checked.
     static func cancellations(_ db: Database, from: LocalDate, through: LocalDate) throws -> [CancellationRecord] {
-        try Row.fetchAll(db, sql: """
+        let table = CancelledMeetingRecord.databaseTableName
+        let cursor = try SQLRequest<Row>("""
             SELECT structure_id, meeting_date, reason FROM cancelled_meetings
-            WHERE meeting_date BETWEEN ? AND ? ORDER BY structure_id, meeting_date
-            """, arguments: [from.iso, through.iso]).map {
-            CancellationRecord(structureID: $0["structure_id"], date: date($0["meeting_date"]), reason: $0["reason"])
+            WHERE meeting_date BETWEEN \(from.iso) AND \(through.iso) ORDER BY structure_id, meeting_date
+            """).fetchCursor(db)
+        var result: [CancellationRecord] = []
+        while let row = try cursor.next() {
+            result.append(CancellationRecord(structureID: try row.checked(0, table, "structure_id"),
+                                             date: try row.checkedDate(1, table, "meeting_date"),
+                                             reason: try row.checked(2, table, "reason")))
         }
+        return result
     }
 }

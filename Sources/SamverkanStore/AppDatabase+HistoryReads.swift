@@ -1,7 +1,13 @@
-import GRDB
+internal import GRDB
 import SamverkanDomain
 import SamverkanTime
 
+/// The report's bulk reads (up to ~180,000 minutes and their action rows for ten national
+/// years) stay hand-written cursors over `Row` instead of record decoding: a `Codable` record
+/// a row costs several times the read itself here. Every column is still read checked
+/// (`Row.checked`, `Row.checkedDate` in `StoreError.swift`): NULL, a value of
+/// another type or a malformed date throws a ``StoreError`` naming table and column, never a
+/// default.
 extension AppDatabase {
     /// The period's minutes but those `corrected`, one row each with its summary columns, from
     /// the covering index `minutes_report`: the dates for matching, and per structure the
@@ -10,26 +16,28 @@ extension AppDatabase {
     ///   `through` and `asOf` (by minutes id), for ``readActions(_:from:through:asOf:meetingDays:scanning:into:)``.
     static func readMeetings(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
                              into history: inout MeetingHistory) throws -> [Int64: Int] {
-        let cursor = try Row.fetchCursor(db, sql: """
+        let cursor = try SQLRequest<Row>("""
             SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
                    m.present_sides, m.present_organisations, m.covered_items
-            FROM minutes m INDEXED BY minutes_report WHERE m.meeting_date BETWEEN ? AND ?
-            """, arguments: [from.iso, max(through, asOf).iso])
+            FROM minutes m INDEXED BY minutes_report WHERE m.meeting_date BETWEEN \(from.iso) AND \(max(through, asOf).iso)
+            """).fetchCursor(db)
+        let table = "minutes"
         var summaries: [String: MinutesSummaryCounts] = [:]
         var days: [Int64: Int] = [:]
         let last = through.dayNumber
         while let row = try cursor.next() {
-            let id: Int64 = row[0]
+            let id = try row.checked(0, table, "id", as: Int64.self)
             guard !corrected.contains(id) else { continue }
-            let date = Self.date(row[2])
+            let date = try row.checkedDate(2, table, "meeting_date")
             days[id] = date.dayNumber
             guard date.dayNumber <= last else { continue }
-            let structure: String = row[1]
+            let structure = try row.checked(1, table, "structure_id", as: String.self)
             history.meetings.append(HeldMeeting(structureID: structure, date: date,
-                                                plannedDate: (row[3] as String?).flatMap { LocalDate(iso: $0) }))
-            let approvalDays = (row[4] as String?).flatMap { LocalDate(iso: $0) }.map { date.days(to: $0) }
-            summaries[structure, default: MinutesSummaryCounts()].add(approvalDays: approvalDays, sides: row[5],
-                                                                      organisations: row[6], items: row[7])
+                                                plannedDate: try row.checkedOptionalDate(3, table, "planned_date")))
+            let approvalDays = try row.checkedOptionalDate(4, table, "approved_on").map { date.days(to: $0) }
+            summaries[structure, default: MinutesSummaryCounts()].add(
+                approvalDays: approvalDays, sides: try row.checked(5, table, "present_sides"),
+                organisations: try row.checked(6, table, "present_organisations"), items: try row.checked(7, table, "covered_items"))
         }
         for (structure, summary) in summaries { summary.add(to: &history.totals[structure, default: MeetingTotals()]) }
         return days
@@ -48,20 +56,23 @@ extension AppDatabase {
         let last = through.dayNumber, judged = asOf.dayNumber
         /// The rows of a child table keyed by `minutes_id`: all, or those of the meetings in a range.
         func rows(_ table: String, _ columns: String, through end: LocalDate) throws -> RowCursor {
+            let table = SQL(sql: table), columns = SQL(sql: columns)
             if scanning {
-                return try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table) INDEXED BY \(table)_report")
+                return try SQLRequest<Row>("SELECT \(columns) FROM \(table) INDEXED BY \(table)_report").fetchCursor(db)
             }
-            return try Row.fetchCursor(db, sql: """
+            return try SQLRequest<Row>("""
                 SELECT \(columns) FROM minutes m INDEXED BY minutes_report
-                CROSS JOIN \(table) INDEXED BY \(table)_report ON \(table).minutes_id = m.id WHERE m.meeting_date BETWEEN ? AND ?
-                """, arguments: [from.iso, end.iso])
+                CROSS JOIN \(table) INDEXED BY \(table)_report ON \(table).minutes_id = m.id
+                WHERE m.meeting_date BETWEEN \(from.iso) AND \(end.iso)
+                """).fetchCursor(db)
         }
-        var items: [Int64: (structure: String, decided: Int, due: String)] = [:]
+        var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
         let decided = try rows("action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
                                through: through)
         while let row = try decided.next() {
-            guard let day = days[row[0]], day <= last else { continue }
-            items[row[1]] = (row[2], day, row[3])
+            guard let day = days[try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
+            items[try row.checked(1, "action_items", "id", as: Int64.self)] =
+                (try row.checked(2, "action_items", "structure_id"), day, try row.checkedDate(3, "action_items", "due").dayNumber)
         }
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
@@ -69,15 +80,15 @@ extension AppDatabase {
         let followUps = try rows("action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
                                  through: asOf)
         while let row = try followUps.next() {
-            let minutes: Int64 = row[0], action: Int64 = row[1]
+            let minutes = try row.checked(0, "action_follow_ups", "minutes_id", as: Int64.self)
+            let action = try row.checked(1, "action_follow_ups", "action_id", as: Int64.self)
             guard let day = days[minutes], day <= judged, let item = items[action], day >= item.decided else { continue }
             if let known = latest[action], (known.day, known.minutes) > (day, minutes) { continue }
-            latest[action] = (day, minutes, row[2])
+            latest[action] = (day, minutes, try row.checked(2, "action_follow_ups", "status", as: Bool.self))
         }
-        let day = asOf.iso
         for (id, item) in items {
-            let done = latest[id]?.done ?? false
-            totals[item.structure, default: MeetingTotals()].addAction(done: done, overdue: !done && item.due < day)
+            let done = latest[id]?.done == true
+            totals[item.structure, default: MeetingTotals()].addAction(done: done, overdue: !done && item.due < judged)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 public import SamverkanDomain
 public import SamverkanTime
 
@@ -17,15 +17,15 @@ extension AppDatabase {
             stored.approval = nil
             stored.createdAt = Self.timestamp()
             if let original = minutes.amends {
-                guard try Row.fetchOne(db, sql: "SELECT 1 FROM minutes WHERE id = ?", arguments: [original]) != nil else {
+                guard try SQLRequest<Int64>("SELECT id FROM minutes WHERE id = \(original)").fetchOne(db) != nil else {
                     throw StoreError("minutes.not-found", ["id": String(original)])
                 }
-                if let newer = try Int64.fetchOne(db, sql: "SELECT id FROM minutes WHERE amends_id = ?", arguments: [original]) {
+                if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(original)").fetchOne(db) {
                     throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(newer)])
                 }
-            } else if let existing = try Int64.fetchOne(db, sql: """
-                SELECT id FROM minutes WHERE structure_id = ? AND meeting_date = ? AND amends_id IS NULL
-                """, arguments: [minutes.structureID, minutes.date.iso]) {
+            } else if let existing = try SQLRequest<Int64>("""
+                SELECT id FROM minutes WHERE structure_id = \(minutes.structureID) AND meeting_date = \(minutes.date.iso) AND amends_id IS NULL
+                """).fetchOne(db) {
                 throw StoreError("minutes.exist", ["id": String(existing), "structure": minutes.structureID, "date": minutes.date.iso])
             }
             try Self.insert(&stored, db: db)
@@ -33,55 +33,47 @@ extension AppDatabase {
         }
     }
 
-    /// Inserts minutes and their children (ids kept when set, as on import).
+    /// Inserts minutes and their children (ids kept when set, as on import; `createdAt` now
+    /// when not set).
     static func insert(_ minutes: inout Minutes, db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO minutes (id, structure_id, meeting_date, meeting_time, planned_date, place, chair, secretary,
-                                 approvers, previous_approved, amends_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [minutes.id, minutes.structureID, minutes.date.iso, minutes.time?.description,
-                             minutes.plannedDate?.iso, minutes.place, minutes.chair, minutes.secretary,
-                             minutes.approvers.joined(separator: "\n"), minutes.previousApproved,
-                             minutes.amends, minutes.createdAt ?? timestamp()])
-        let id = db.lastInsertedRowID
+        var record = MinutesRecord(minutes, createdAt: minutes.createdAt ?? timestamp())
+        try record.insert(db)
+        guard let id = record.id else { throw StoreError("store.internal", ["what": "the new minutes got no id"]) }
         minutes.id = id
         for (position, row) in minutes.attendance.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present, substitute)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, position, row.personID, row.organisationID, row.principal.rawValue, row.present, row.substitute])
+            try AttendanceRecord(row, minutesID: id, position: position).insert(db)
         }
         for (position, row) in minutes.agenda.enumerated() {
-            try db.execute(sql: "INSERT INTO minutes_agenda (minutes_id, position, agenda_item_id, covered, notes) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, position, row.itemID, row.covered, row.notes])
+            try AgendaCoverageRecord(row, minutesID: id, position: position).insert(db)
         }
         for (position, item) in minutes.items.enumerated() {
-            try db.execute(sql: "INSERT INTO minutes_items (minutes_id, position, title, notes) VALUES (?, ?, ?, ?)",
-                           arguments: [id, position, item.title, item.notes])
+            try MinutesItemRecord(item, minutesID: id, position: position).insert(db)
         }
         for (position, decision) in minutes.decisions.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO decisions (minutes_id, position, structure_id, year, number, inherited, text) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, position, minutes.structureID, minutes.date.year, decision.number, decision.inherited, decision.text])
+            try DecisionRecord(decision, minutesID: id, position: position, structureID: minutes.structureID, year: minutes.date.year)
+                .insert(db)
         }
         for position in minutes.newActions.indices {
-            let action = minutes.newActions[position]
-            try db.execute(sql: """
-                INSERT INTO action_items (id, minutes_id, position, structure_id, text, responsible_kind, responsible_id, due)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [action.id, id, position, minutes.structureID, action.text, action.responsible.kind.rawValue,
-                                 action.responsible.id, action.due.iso])
-            minutes.newActions[position].id = db.lastInsertedRowID
+            var action = ActionItemRecord(minutes.newActions[position], minutesID: id, position: position, structureID: minutes.structureID)
+            try action.insert(db)
+            minutes.newActions[position].id = action.id
         }
         for (position, row) in minutes.actionFollowUps.enumerated() {
-            try db.execute(sql: "INSERT INTO action_follow_ups (minutes_id, position, action_id, status, comment) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, position, row.actionID, row.status.rawValue, row.comment])
+            try ActionFollowUpRecord(row, minutesID: id, position: position).insert(db)
         }
         for (position, row) in minutes.activityFollowUps.enumerated() {
-            try db.execute(sql: "INSERT INTO activity_follow_ups (minutes_id, position, activity_id, status, comment) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, position, row.activityID, row.status.rawValue, row.comment])
+            try ActivityFollowUpRecord(row, minutesID: id, position: position).insert(db)
         }
-        try db.execute(sql: "INSERT INTO minutes_search (rowid, body) VALUES (?, ?)", arguments: [id, minutes.searchText])
+        try MinutesSearchRecord(rowid: id, body: minutes.searchText).insert(db)
+    }
+
+    /// Writes the approval columns of stored minutes.
+    static func writeApproval(_ approval: Approval, id: Int64, db: Database) throws {
+        try db.execute(literal: """
+            UPDATE minutes SET approved_at = \(approval.recordedAt), approved_on = \(approval.date.iso),
+                               approved_by = \(approval.by.joined(separator: "\n")), content_hash = \(approval.contentHash)
+            WHERE id = \(id)
+            """)
     }
 
     /// Approves (*justerar*) minutes: numbers their decisions `§ N` per structure and calendar
@@ -103,20 +95,19 @@ extension AppDatabase {
             guard date >= minutes.date else {
                 throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
             }
-            var next = try Int.fetchOne(db, sql: """
-                SELECT COALESCE(MAX(number), 0) FROM decisions WHERE structure_id = ? AND year = ? AND inherited = 0
-                """, arguments: [minutes.structureID, minutes.date.year]) ?? 0
+            // MAX of no rows is NULL: the first number of a year is 1.
+            var next = try SQLRequest<Int>("""
+                SELECT MAX(number) FROM decisions
+                WHERE structure_id = \(minutes.structureID) AND year = \(minutes.date.year) AND inherited = 0
+                """).fetchOne(db) ?? 0
             for position in minutes.decisions.indices where minutes.decisions[position].number == nil {
                 next += 1
                 minutes.decisions[position].number = next
-                try db.execute(sql: "UPDATE decisions SET number = ? WHERE minutes_id = ? AND position = ?",
-                               arguments: [next, id, position])
+                try db.execute(literal: "UPDATE decisions SET number = \(next) WHERE minutes_id = \(id) AND position = \(position)")
             }
             let approval = Approval(by: by, date: date, recordedAt: Self.timestamp(),
                                     contentHash: minutes.approvalDigest(by: by, date: date))
-            try db.execute(sql: """
-                UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = ?, content_hash = ? WHERE id = ?
-                """, arguments: [approval.recordedAt, date.iso, by.joined(separator: "\n"), approval.contentHash, id])
+            try Self.writeApproval(approval, id: id, db: db)
             minutes.approval = approval
             return minutes
         }
@@ -124,20 +115,7 @@ extension AppDatabase {
 
     /// Minutes by id, with every part, or nil.
     public func minutes(id: Int64) throws -> Minutes? {
-        try writer.read { db in try Self.fetchMinutes(id: id, db: db) }
-    }
-
-    /// A write in a `BEGIN IMMEDIATE` transaction: another process writing at the same time
-    /// waits for the lock (busy timeout) instead of failing halfway.
-    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        try read { db in try Self.fetchMinutes(id: id, db: db) }
     }
 
     static func timestamp() -> String {

@@ -1,18 +1,17 @@
 import SamverkanTime
 public import Foundation
-import GRDB
+internal import GRDB
 public import SamverkanDomain
 
 extension AppDatabase {
     /// Everything about minutes, for `minutes export --format json`.
     public func exportArchive() throws -> MinutesArchive {
-        try writer.read { db in
+        try read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM minutes ORDER BY id")
             let minutes = try ids.compactMap { try Self.fetchMinutes(id: $0, db: db) }
-            let cancelled = try Row.fetchAll(db, sql: "SELECT * FROM cancelled_meetings ORDER BY meeting_date, structure_id").map {
-                CancelledMeeting(structureID: $0["structure_id"], date: Self.date($0["meeting_date"]),
-                                 reason: $0["reason"], createdAt: $0["created_at"])
-            }
+            let cancelled = try CancelledMeetingRecord.fetchAllChecked(db, """
+                SELECT * FROM cancelled_meetings ORDER BY meeting_date, structure_id
+                """).map(\.meeting)
             return MinutesArchive(minutes: minutes, cancelled: cancelled)
         }
     }
@@ -52,24 +51,21 @@ extension AppDatabase {
                 copy.approval = nil
                 try Self.insert(&copy, db: db)
                 if let approval = record.approval {
-                    try db.execute(sql: """
-                        UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = ?, content_hash = ? WHERE id = ?
-                        """, arguments: [approval.recordedAt, approval.date.iso, approval.by.joined(separator: "\n"),
-                                         approval.contentHash, id])
+                    try Self.writeApproval(approval, id: id, db: db)
                 }
                 added.minutes += 1
             }
             for meeting in archive.cancelled {
-                let existing = try String.fetchOne(db, sql: "SELECT reason FROM cancelled_meetings WHERE structure_id = ? AND meeting_date = ?",
-                                                   arguments: [meeting.structureID, meeting.date.iso])
+                let existing = try CancelledMeetingRecord.fetchOneChecked(db, """
+                    SELECT * FROM cancelled_meetings WHERE structure_id = \(meeting.structureID) AND meeting_date = \(meeting.date.iso)
+                    """)
                 if let existing {
-                    guard existing == meeting.reason else {
+                    guard existing.reason == meeting.reason else {
                         throw StoreError("archive.cancelled-otherwise", ["structure": meeting.structureID, "date": meeting.date.iso])
                     }
                     continue
                 }
-                try db.execute(sql: "INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [meeting.structureID, meeting.date.iso, meeting.reason, meeting.createdAt])
+                try CancelledMeetingRecord(meeting).insert(db)
                 added.cancelled += 1
             }
             return added

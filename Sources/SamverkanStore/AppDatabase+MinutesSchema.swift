@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension AppDatabase {
     /// The tables behind minutes. Each migration is SQL, named, and never changes once shipped.

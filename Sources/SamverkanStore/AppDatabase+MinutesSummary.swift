@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 extension AppDatabase {
     /// The separator of the id lists in the summary columns (ASCII unit separator: never in an id).

@@ -1,19 +1,54 @@
 import Foundation
-public import GRDB
-public import SamverkanDomain
+internal import GRDB
+import SamverkanDomain
 
 /// The embedded store: one SQLite database, opened through GRDB, with named migrations.
 ///
 /// Use ``open(path:)`` for the user's database file (a `DatabasePool` in WAL mode) and
 /// ``inMemory()`` in tests. Foreign keys are enforced (GRDB turns them on for every connection).
 public final class AppDatabase: Sendable {
-    /// The connection(s); a pool on a file, a queue in memory.
-    public let writer: any DatabaseWriter
+    /// The connection(s); a pool on a file, a queue in memory. Private: everything reaches the
+    /// database through the store's methods (tests and benchmarks through `AppDatabase+Testing`).
+    private let writer: any DatabaseWriter
 
-    /// Opens a database and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter) throws {
+    /// Opens a database and brings its schema up to date (or up to and including a named
+    /// migration, for tests of a migration).
+    init(_ writer: any DatabaseWriter, migratingUpTo migration: String? = nil) throws {
         self.writer = writer
+        if let migration {
+            try Self.migrator.migrate(writer, upTo: migration)
+        } else {
+            try Self.migrator.migrate(writer)
+        }
+    }
+
+    /// Brings the schema up to date (after ``init(_:migratingUpTo:)`` stopped at a migration).
+    func migrate() throws {
         try Self.migrator.migrate(writer)
+    }
+
+    /// A read in one read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.read(body)
+    }
+
+    /// A write in one (deferred) write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.write(body)
+    }
+
+    /// A write in a `BEGIN IMMEDIATE` transaction: another process writing at the same time
+    /// waits for the lock (busy timeout) instead of failing halfway.
+    func immediateWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError("store.internal", ["what": "a write transaction ended without a result"]) }
+            return result
+        }
     }
 
     /// Opens (creating folders and file on first use) the database at a path.
@@ -61,20 +96,4 @@ public final class AppDatabase: Sendable {
         registerSummaryMigrations(&migrator)
         return migrator
     }
-}
-
-/// A store problem: its code is the key of a message in `errors.txt` that says what to do.
-///
-/// `store.*` codes are the database failing (exit 4); the others (`minutes.*`, `meeting.*`,
-/// `archive.*`) refuse what was asked, e.g. approving minutes twice (exit 1).
-public struct StoreError: SamverkanError, Equatable {
-    public let code: String
-    public let values: [String: String]
-
-    public init(_ code: String, _ values: [String: String] = [:]) {
-        self.code = code
-        self.values = values
-    }
-
-    public var category: ErrorCategory { code.hasPrefix("store.") ? .store : .input }
 }

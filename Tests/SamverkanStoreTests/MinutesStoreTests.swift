@@ -70,8 +70,8 @@ struct MinutesStoreTests {
         let saved = try db.save(Self.minutes(on: "2025-03-13", decisions: ["A"], actions: ["Rutin"]))
         let id = saved.id!
         // Before approval the secretary's record may still change.
-        try db.writer.write { try $0.execute(sql: "UPDATE minutes SET place = 'Varberg' WHERE id = ?", arguments: [id]) }
-        try db.writer.write { try $0.execute(sql: "UPDATE minutes SET place = 'Regionens hus' WHERE id = ?", arguments: [id]) }
+        try db.unsafeRawWrite("UPDATE minutes SET place = 'Varberg' WHERE id = ?", [id])
+        try db.unsafeRawWrite("UPDATE minutes SET place = 'Regionens hus' WHERE id = ?", [id])
         let approved = try db.approve(id: id, by: ["Cia Carlsson", "Anna Andersson"], date: Self.day("2025-03-20"))
         #expect(approved.isIntact)
         let statements = [
@@ -84,15 +84,13 @@ struct MinutesStoreTests {
             "UPDATE minutes_agenda SET covered = 0 WHERE minutes_id = \(id)",
         ]
         for sql in statements {
-            let error = try #require(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: sql) } }
+            let error = try #require(throws: DatabaseError.self) { try db.unsafeRawWrite(sql) }
             #expect(error.message == "approved minutes are read-only; use minutes amend", "\(sql)")
         }
         #expect(try db.minutes(id: id) == approved)
         #expect(try db.verifyApproved().changed.isEmpty)
         // Someone who drops the trigger and edits is caught by verify.
-        try db.writer.write { db in
-            try db.execute(sql: "DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET place = 'Varberg' WHERE id = \(id)")
-        }
+        try db.unsafeRawWrite("DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET place = 'Varberg' WHERE id = \(id)")
         #expect(try db.verifyApproved().changed == [id])
     }
 

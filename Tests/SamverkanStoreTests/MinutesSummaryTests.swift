@@ -11,14 +11,12 @@ struct MinutesSummaryTests {
 
     /// The three summary columns of minutes, ids separated by "|" for reading.
     static func summary(_ db: AppDatabase, _ id: Int64) throws -> String {
-        try db.writer.read { db in
-            let row = try #require(try Row.fetchOne(db, sql: """
-                SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
-                """, arguments: [id]))
-            // Sorted here: SQLite does not promise the order of group_concat, and counting does not need it.
-            let lists = [row[1] as String, row[2] as String].map { $0.split(separator: "\u{1F}").sorted().joined(separator: "|") }
-            return "\(row[0] as Int) \(lists[0]) \(lists[1])"
-        }
+        let row = try #require(try db.unsafeRawRead("""
+            SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
+            """, [id]).first)
+        // Sorted here: SQLite does not promise the order of group_concat, and counting does not need it.
+        let lists = try [row[1], row[2]].map { try #require($0).split(separator: "\u{1F}").sorted().joined(separator: "|") }
+        return "\(try #require(row[0])) \(lists[0]) \(lists[1])"
     }
 
     @Test("Saving minutes fills the summary; any later change of an attendance or agenda row recomputes it")
@@ -31,14 +29,14 @@ struct MinutesSummaryTests {
         let id = try #require(try db.save(minutes).id)
         // bo of vc-norr is absent but has a substitute; two people of halmstad count once.
         #expect(try Self.summary(db, id) == "3 halmstad|vc-norr avvikelser|fasta-kontakter")
-        try db.writer.write { db in
-            try db.execute(sql: "UPDATE minutes_attendance SET substitute = NULL WHERE minutes_id = ? AND person_id = 'bo'", arguments: [id])
-            try db.execute(sql: "UPDATE minutes_agenda SET covered = 1 WHERE minutes_id = ? AND agenda_item_id = 'utskrivning'", arguments: [id])
+        try db.unsafeRawWrite { db in
+            try db.execute("UPDATE minutes_attendance SET substitute = NULL WHERE minutes_id = ? AND person_id = 'bo'", [id])
+            try db.execute("UPDATE minutes_agenda SET covered = 1 WHERE minutes_id = ? AND agenda_item_id = 'utskrivning'", [id])
         }
         #expect(try Self.summary(db, id) == "2 halmstad avvikelser|fasta-kontakter|utskrivning")
-        try db.writer.write { db in
-            try db.execute(sql: "DELETE FROM minutes_attendance WHERE minutes_id = ? AND organisation_id = 'halmstad'", arguments: [id])
-            try db.execute(sql: "DELETE FROM minutes_agenda WHERE minutes_id = ?", arguments: [id])
+        try db.unsafeRawWrite { db in
+            try db.execute("DELETE FROM minutes_attendance WHERE minutes_id = ? AND organisation_id = 'halmstad'", [id])
+            try db.execute("DELETE FROM minutes_agenda WHERE minutes_id = ?", [id])
         }
         #expect(try Self.summary(db, id) == "0  ")
     }
@@ -49,38 +47,32 @@ struct MinutesSummaryTests {
         let id = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
         _ = try db.approve(id: id, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "UPDATE minutes_agenda SET covered = 0 WHERE minutes_id = ?", arguments: [id]) }
+            try db.unsafeRawWrite("UPDATE minutes_agenda SET covered = 0 WHERE minutes_id = ?", [id])
         }
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "UPDATE minutes SET covered_items = '' WHERE id = ?", arguments: [id]) }
+            try db.unsafeRawWrite("UPDATE minutes SET covered_items = '' WHERE id = ?", [id])
         }
         #expect(try Self.summary(db, id) == "3 halmstad|vc-norr fasta-kontakter")
     }
 
     @Test("Migrating a database from before the summary fills it for every minutes, approved ones included")
     func migration() throws {
-        let queue = try DatabaseQueue()
-        try AppDatabase.migrator.migrate(queue, upTo: "v2-minutes")
-        var approvedID: Int64 = 0
-        try queue.write { db in
-            var first = MinutesStoreTests.minutes(on: "2025-02-13")
-            try AppDatabase.insert(&first, db: db)
-            approvedID = try #require(first.id)
-            try db.execute(sql: """
-                UPDATE minutes SET approved_at = '2025-02-20T10:00:00Z', approved_on = '2025-02-20', approved_by = 'Cia Carlsson',
-                                   content_hash = 'x' WHERE id = ?
-                """, arguments: [approvedID])
-            var second = MinutesStoreTests.minutes(on: "2025-03-13")
-            second.attendance[0].present = false
-            second.agenda = []
-            try AppDatabase.insert(&second, db: db)
-        }
-        let db = try AppDatabase(queue)
+        let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v2-minutes")
+        let approvedID = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
+        try db.unsafeRawWrite("""
+            UPDATE minutes SET approved_at = '2025-02-20T10:00:00Z', approved_on = '2025-02-20', approved_by = 'Cia Carlsson',
+                               content_hash = 'x' WHERE id = ?
+            """, [approvedID])
+        var second = MinutesStoreTests.minutes(on: "2025-03-13")
+        second.attendance[0].present = false
+        second.agenda = []
+        _ = try db.save(second)
+        try db.unsafeMigrate()
         #expect(try Self.summary(db, approvedID) == "3 halmstad|vc-norr fasta-kontakter")
         #expect(try Self.summary(db, approvedID + 1) == "1 vc-norr ")
         // The read-only trigger is back after the backfill.
         #expect(throws: DatabaseError.self) {
-            try db.writer.write { try $0.execute(sql: "UPDATE minutes SET place = 'Annat' WHERE id = ?", arguments: [approvedID]) }
+            try db.unsafeRawWrite("UPDATE minutes SET place = 'Annat' WHERE id = ?", [approvedID])
         }
         let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-12-31"), asOf: Self.day("2025-12-31"))
         #expect(history.totals["rug"]?.covered == ["fasta-kontakter": 1])
@@ -137,20 +129,20 @@ extension MinutesSummaryTests {
         let db = try AppDatabase.inMemory()
         let first = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
         let second = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-03-13")).id)
-        try db.writer.write { db in
+        try db.unsafeRawWrite { db in
             // anna of halmstad was there; replaced by a row saying she was not.
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT OR REPLACE INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present)
                 VALUES (?, 0, 'anna', 'halmstad', 'municipality', 0)
-                """, arguments: [first])
-            try db.execute(sql: """
+                """, [first])
+            try db.execute("""
                 INSERT OR REPLACE INTO minutes_agenda (minutes_id, position, agenda_item_id, covered) VALUES (?, 0, 'fasta-kontakter', 0)
-                """, arguments: [first])
+                """, [first])
         }
         #expect(try Self.summary(db, first) == "1 vc-norr ")
-        try db.writer.write { db in
-            try db.execute(sql: "DELETE FROM minutes_agenda WHERE minutes_id = ?", arguments: [first])
-            try db.execute(sql: "UPDATE minutes_agenda SET minutes_id = ? WHERE minutes_id = ?", arguments: [first, second])
+        try db.unsafeRawWrite { db in
+            try db.execute("DELETE FROM minutes_agenda WHERE minutes_id = ?", [first])
+            try db.execute("UPDATE minutes_agenda SET minutes_id = ? WHERE minutes_id = ?", [first, second])
         }
         #expect(try Self.summary(db, first) == "1 vc-norr fasta-kontakter")
         #expect(try Self.summary(db, second) == "3 halmstad|vc-norr ")
@@ -195,14 +187,7 @@ extension MinutesSummaryTests {
         for (from, through, asOf) in [("2025-01-01", "2025-06-30", "2025-06-30"), ("2025-01-01", "2025-03-31", "2025-12-31"),
                                       ("2024-01-01", "2025-12-31", "2025-03-01")] {
             let totals = try [true, false].map { scanning in
-                try db.writer.read { database in
-                    var history = MeetingHistory()
-                    let days = try AppDatabase.readMeetings(database, from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf),
-                                                            skipping: [], into: &history)
-                    try AppDatabase.readActions(database, from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf),
-                                                meetingDays: days, scanning: scanning, into: &history.totals)
-                    return history.totals["rug"]
-                }
+                try db.history(from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf), scanning: scanning).totals["rug"]
             }
             #expect(totals[0] == totals[1], "\(from)…\(through) as of \(asOf)")
             #expect((totals[0]?.actionsCreated ?? 0) > 0)

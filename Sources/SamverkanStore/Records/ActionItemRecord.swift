@@ -1,0 +1,43 @@
+import SamverkanTime
+internal import GRDB
+import SamverkanDomain
+
+/// A row of `action_items`: an action item decided at a meeting.
+struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableRecord {
+    static let databaseTableName = "action_items"
+
+    var id: Int64?
+    var minutesID: Int64
+    var position: Int
+    var structureID: String
+    var text: String
+    /// Stored as its raw value (`person`, `organisation`).
+    var responsibleKind: Responsible.Kind
+    var responsibleID: String
+    var due: LocalDate
+
+    enum CodingKeys: String, CodingKey {
+        case id, position, text, due
+        case minutesID = "minutes_id", structureID = "structure_id"
+        case responsibleKind = "responsible_kind", responsibleID = "responsible_id"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    init(_ item: ActionItem, minutesID: Int64, position: Int, structureID: String) {
+        id = item.id
+        self.minutesID = minutesID
+        self.position = position
+        self.structureID = structureID
+        text = item.text
+        responsibleKind = item.responsible.kind
+        responsibleID = item.responsible.id
+        due = item.due
+    }
+
+    var item: ActionItem {
+        ActionItem(id: id, text: text, responsible: Responsible(kind: responsibleKind, id: responsibleID), due: due)
+    }
+}
