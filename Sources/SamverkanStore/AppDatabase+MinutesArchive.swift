@@ -65,7 +65,8 @@ extension AppDatabase {
                     }
                     continue
                 }
-                try CancelledMeetingRecord(meeting).insert(db)
+                try Self.record(db, MeetingDecision(structureID: meeting.structureID, date: meeting.date, action: .cancel,
+                                                    reason: meeting.reason, decidedAt: meeting.createdAt))
                 added.cancelled += 1
             }
             return added

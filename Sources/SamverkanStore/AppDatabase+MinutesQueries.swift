@@ -81,18 +81,23 @@ extension AppDatabase {
         }
     }
 
-    /// Records a meeting as cancelled.
+    /// Records a meeting as cancelled (a `cancel` decision; the register shows it from its next
+    /// refresh). `samverkan meeting cancel` checks the date against the register first
+    /// (``decide(_:configuration:scheduler:through:now:)``); this is what imports and
+    /// `minutes cancel` of earlier versions stored.
     /// - Throws: ``StoreError`` when it has minutes or is cancelled already.
     public func cancel(structureID: String, date: LocalDate, reason: String) throws {
         try immediateWrite { db in
             if let id = try SQLRequest<Int64>("SELECT id FROM minutes WHERE structure_id = \(structureID) AND meeting_date = \(date.iso)").fetchOne(db) {
                 throw StoreError("meeting.has-minutes", ["structure": structureID, "date": date.iso, "id": String(id)])
             }
-            if try CancelledMeetingRecord.exists(db, key: ["structure_id": structureID, "meeting_date": date.iso]) {
+            if try SQLRequest<Int>("""
+                SELECT 1 FROM cancelled_meetings WHERE structure_id = \(structureID) AND meeting_date = \(date.iso)
+                """).fetchOne(db) != nil {
                 throw StoreError("meeting.already-cancelled", ["structure": structureID, "date": date.iso])
             }
-            try CancelledMeetingRecord(CancelledMeeting(structureID: structureID, date: date, reason: reason, createdAt: Self.timestamp()))
-                .insert(db)
+            try Self.record(db, MeetingDecision(structureID: structureID, date: date, action: .cancel, reason: reason,
+                                                decidedAt: Self.timestamp()))
         }
     }
 

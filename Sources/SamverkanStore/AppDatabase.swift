@@ -94,6 +94,7 @@ public final class AppDatabase: Sendable {
         }
         registerMinutesMigrations(&migrator)
         registerSummaryMigrations(&migrator)
+        registerRegisterMigrations(&migrator)
         return migrator
     }
 }

@@ -75,7 +75,7 @@ struct CorruptRowTests {
     func cancelledAndApproval() throws {
         let db = try AppDatabase.inMemory()
         try db.cancel(structureID: "rug", date: Self.day("2025-02-13"), reason: "Förhinder")
-        try db.unsafeRawWrite("UPDATE cancelled_meetings SET meeting_date = '2025-02-30'")
+        try db.unsafeRawWrite("UPDATE meeting_decisions SET meeting_date = '2025-02-30'")
         Self.expectUnreadable("cancelled_meetings", "meeting_date") { _ = try db.exportArchive() }
         Self.expectUnreadable("cancelled_meetings", "meeting_date") {
             _ = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-12-31"), asOf: Self.day("2025-12-31"))

@@ -2,8 +2,9 @@ import SamverkanTime
 internal import GRDB
 import SamverkanDomain
 
-/// A row of `cancelled_meetings`: a planned meeting that was not held, and why.
-struct CancelledMeetingRecord: Codable, FetchableRecord, StoreRow, PersistableRecord {
+/// A row of the view `cancelled_meetings`: a planned meeting whose latest decision cancels it,
+/// and why (read-only: cancellations are written as `meeting_decisions`).
+struct CancelledMeetingRecord: Codable, FetchableRecord, StoreRow, TableRecord {
     static let databaseTableName = "cancelled_meetings"
 
     var structureID: String
