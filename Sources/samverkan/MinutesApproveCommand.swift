@@ -105,7 +105,7 @@ extension MinutesCommand {
     /// `samverkan minutes cancel`: records that a meeting was not held.
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a meeting was cancelled, with the reason.",
+            abstract: "Record that a meeting was cancelled, with the reason (the same as `samverkan meeting cancel`).",
             discussion: "Example: samverkan minutes cancel --structure rug --date 2025-05-08 --reason \"För få deltagare\"")
 
         @OptionGroup var global: GlobalOptions
@@ -118,12 +118,8 @@ extension MinutesCommand {
         }
 
         func run() throws {
-            let environment = try MinutesEnvironment(global)
-            try environment.checkPrivacy([reason], option: "--reason")
-            let chosen = try environment.structure(structure)
-            let day = date
-            try environment.store { try environment.database.cancel(structureID: chosen.id, date: day, reason: reason) }
-            print(environment.phrases.text("minutes.cancelled.done", ["structure": chosen.id, "date": day.iso]))
+            // The same decision as `samverkan meeting cancel`: checked against the register.
+            try global.decide(structureID: structure, date: date, action: .cancel, reason: reason, by: nil) { _, _ in nil }
         }
     }
 }

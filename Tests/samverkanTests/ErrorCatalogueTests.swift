@@ -29,7 +29,7 @@ struct ErrorCatalogueTests {
         }
         // Phrase keys (e.g. "invitation.subject") are words, not error codes.
         for language in Templates.languages { codes.subtract(try Templates.phrases(language: language).keys) }
-        for kind in ["structure", "organisation"] {
+        for kind in ["structure", "organisation", "person"] {
             codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
         }
         return codes

@@ -1,0 +1,82 @@
+import Foundation
+import SamverkanDomain
+import SamverkanRendering
+import SamverkanStore
+import SamverkanTime
+
+extension GlobalOptions {
+    /// The last day the meeting register covers: the end of the year two years after today, or
+    /// further when a command asks about a later day.
+    func registerHorizon(today: LocalDate, atLeast day: LocalDate? = nil) -> LocalDate {
+        let end = LocalDate(year: today.year + 2, month: 12, day: 31)!
+        guard let day, day > end else { return end }
+        return LocalDate(year: day.year, month: 12, day: 31)!
+    }
+
+    /// Brings the register up to date with the configuration (deriving only what changed) and
+    /// warns on standard error about decisions and minutes whose meeting the configuration no
+    /// longer plans, so a coordinator sees them; nothing is dropped.
+    @discardableResult
+    func refreshRegister(_ database: AppDatabase, _ configuration: RegionConfiguration, phrases: Phrasebook,
+                         through: LocalDate) throws -> RegisterRefresh {
+        let refresh = try store {
+            try database.refreshRegister(configuration, scheduler: Scheduler(), through: through, now: Self.timestamp())
+        }
+        for decision in refresh.unmatchedDecisions {
+            warn(phrases.text("register.warning.decision", [
+                "structure": decision.structureID, "date": decision.date.iso, "action": phrases.text("decision.\(decision.action.rawValue)"),
+            ]))
+        }
+        for stranded in refresh.strandedMinutes {
+            warn(phrases.text("register.warning.minutes", [
+                "structure": stranded.structureID, "date": stranded.plannedDate.iso, "id": String(stranded.minutesID),
+            ]))
+        }
+        return refresh
+    }
+
+    /// Makes a coordinator's decision about a meeting (checked against the register, stored,
+    /// applied) and prints where the meeting now stands.
+    /// - Parameter start: the new start, from the structure and the meeting as it stands.
+    func decide(structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
+                start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws {
+        let configuration = try loadConfiguration().configuration
+        let phrases = try phrasebook()
+        let target = try configuration.structures(withIDs: [structureID])[0]
+        if IdentityNumberGuard.containsNumber(reason) { throw CLIError("minutes.privacy", ["option": "--reason"]) }
+        var decidedBy: String?
+        if let by {
+            guard let person = configuration.person(by) else {
+                throw LookupError(kind: "person", ids: [by], known: configuration.people.map(\.id))
+            }
+            decidedBy = person.name
+        }
+        let database = try openDatabase()
+        let horizon = registerHorizon(today: try today(), atLeast: date)
+        try refreshRegister(database, configuration, phrases: phrases, through: horizon)
+        let current = try store {
+            try database.registeredMeetings(structureIDs: [target.id], from: date, through: date)
+        }.first { $0.plannedDate == date && $0.state != .extra }
+        let decision = MeetingDecision(structureID: target.id, date: date, action: action, start: try start(target, current),
+                                       reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+                                       decidedBy: decidedBy, decidedAt: Self.timestamp())
+        let result = try store {
+            try database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
+        }
+        let values = ["structure": target.id, "date": date.iso,
+                      "start": result.map { "\($0.start.date.iso) \($0.start.time)–\($0.end.time)" } ?? ""]
+        print(phrases.text("meeting.done.\(action.rawValue)", values))
+    }
+
+    /// Now, as an ISO 8601 UTC timestamp.
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    /// A line on standard error.
+    func warn(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
