@@ -14,7 +14,9 @@ public enum CLIRunner {
         public var status: Int32
         /// Whether a signal ended the program (then ``status`` is the signal's number).
         public var signalled: Bool
+        /// Everything the program wrote to standard output.
         public var stdout: String
+        /// Everything the program wrote to standard error.
         public var stderr: String
     }
 
@@ -34,8 +36,8 @@ public enum CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Python 3 from the `PATH` (the system's; the peers' venv is `.venv/bin/python`).
-    public static let python3 = "/usr/bin/env"
+    /// Runs `python3` from the `PATH` (the system's; the peers' venv is `.venv/bin/python`).
+    static let python3 = "/usr/bin/env"
 
     /// Runs `samverkan` with arguments in a folder, with extra environment variables, and waits for it.
     public static func run(_ arguments: [String], in directory: URL = packageRoot,

@@ -40,6 +40,8 @@ public enum TestDatabase {
 
 /// A helper could not do what a test asked of it.
 public struct TestSupportError: Error, CustomStringConvertible {
+    /// What went wrong.
     public let description: String
+    /// A problem described in words.
     public init(_ description: String) { self.description = description }
 }
