@@ -5,7 +5,7 @@ BIN := .build/debug/samverkan
 # The demo's own database and output, so it never touches your data.
 DEMO := .build/demo
 
-.PHONY: demo test build deps deps-test benchmark clean
+.PHONY: demo test build deps deps-test benchmark format lint clean
 
 ## Installs what is missing, builds, and runs the main job on the shipped Halland configuration.
 demo: deps build
@@ -50,6 +50,15 @@ deps-test:
 benchmark: deps
 	$(SWIFT) build -c release --product samverkan-benchmarks
 	for b in calendar minutes report; do .build/release/samverkan-benchmarks $$b || exit 1; done
+
+## Formats the sources in place with swift-format and the repository's .swift-format.
+FORMATTED := Sources Tests Benchmarks Templates/SamverkanTemplates.swift Package.swift
+format:
+	$(SWIFT) format --in-place --recursive $(FORMATTED)
+
+## Reports what `make format` would change, without changing anything.
+lint:
+	$(SWIFT) format lint --recursive $(FORMATTED)
 
 clean:
 	rm -rf .build .venv

@@ -70,26 +70,97 @@ public struct InvitationMessage: Sendable {
         return lines.joined(separator: "\r\n")
     }
 
+    /// An address for `From:` or `To:`: `Display Name <email>`, or `<email>` without a name.
     static func header(_ address: Address) -> String {
-        guard let name = address.name, !name.isEmpty else { return "<\(address.email)>" }
-        return "\(encodedWord(name)) <\(address.email)>"
+        guard let name = address.name.map(displayName), !name.isEmpty else { return "<\(address.email)>" }
+        // The address goes on a line of its own when it would make the name's last line too long.
+        let lastLine = name.components(separatedBy: "\r\n").count > 1 ? name.components(separatedBy: "\r\n").last!.count : 6 + name.count
+        return name + (lastLine + address.email.count + 4 > 78 ? "\r\n <" : " <") + address.email + ">"
     }
 
-    /// RFC 2047 encoded-word for non-ASCII text (ASCII text is returned as it is, quoted if needed).
+    /// A display name as RFC 5322 wants it in an address: plain ASCII words as they are; an ASCII
+    /// name with any of the specials `()<>[]:;@\\,."` (or something that looks like an
+    /// encoded-word) as one quoted-string, `\\` and `"` escaped; in a name with other letters, each
+    /// run of words that are no plain ASCII as RFC 2047 encoded-words (a run in one word where it
+    /// fits: decoders drop the space between two encoded-words). Line breaks and other control
+    /// characters become spaces, so a name can never start a header of its own.
+    static func displayName(_ name: String) -> String {
+        let flat = String(name.map { (character: Character) -> Character in
+            character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : character
+        }).trimmingCharacters(in: .whitespaces)
+        let words = flat.split(separator: " ")
+        if flat.allSatisfy({ $0.isASCII }) {
+            if words.allSatisfy(isAtom) { return words.joined(separator: " ") }
+            return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        var pieces: [String] = []
+        var run: [Substring] = []
+        for word in words {
+            if isAtom(word) {
+                if !run.isEmpty { pieces += encodedWords(run.joined(separator: " ")) }
+                run = []
+                pieces.append(String(word))
+            } else {
+                run.append(word)
+            }
+        }
+        if !run.isEmpty { pieces += encodedWords(run.joined(separator: " ")) }
+        return folded(pieces)
+    }
+
+    /// Whether a word may stand in a display name as it is: RFC 5322 `atext` only, and no `=?`.
+    private static func isAtom(_ word: Substring) -> Bool {
+        !word.isEmpty && word.allSatisfy { atext.contains($0) } && !word.contains("=?")
+    }
+
+    /// RFC 5322 `atext`: the ASCII characters a display name may hold outside quotes (besides spaces).
+    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
+
+    /// Unstructured header text (`Subject:`): ASCII without `"` or line breaks as it is, anything
+    /// else as RFC 2047 encoded-words, folded between them.
     static func encodedWord(_ text: String) -> String {
         if text.allSatisfy({ $0.isASCII && $0 != "\"" && !$0.isNewline }) { return text }
-        // Encode in chunks so no encoded word exceeds 75 characters.
-        var words: [String] = []
+        return encodedWords(String(text.filter { !$0.isNewline })).joined(separator: "\r\n ")
+    }
+
+    /// Text as RFC 2047 encoded-words of at most 75 characters (39 bytes of UTF-8 each), split
+    /// before a space where one is near, so the space starts the next word.
+    static func encodedWords(_ text: String) -> [String] {
+        var chunks: [String] = []
         var chunk = ""
-        for character in text where !character.isNewline {
+        for character in text {
             if (chunk + String(character)).utf8.count > 39 {
-                words.append("=?UTF-8?B?\(Data(chunk.utf8).base64EncodedString())?=")
-                chunk = ""
+                if let space = chunk.lastIndex(of: " "), space > chunk.startIndex {
+                    chunks.append(String(chunk[..<space]))
+                    chunk = String(chunk[space...])
+                } else {
+                    chunks.append(chunk)
+                    chunk = ""
+                }
             }
             chunk.append(character)
         }
-        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk.utf8).base64EncodedString())?=") }
-        return words.joined(separator: "\r\n ")
+        if !chunk.isEmpty { chunks.append(chunk) }
+        return chunks.map { "=?UTF-8?B?\(Data($0.utf8).base64EncodedString())?=" }
+    }
+
+    /// Words joined by spaces, with a line break before a word that would pass 70 characters.
+    private static func folded(_ pieces: [String]) -> String {
+        var result = "", line = 6  // after "From: "
+        for piece in pieces {
+            if !result.isEmpty {
+                if line + 1 + piece.count > 70 {
+                    result += "\r\n "
+                    line = 1
+                } else {
+                    result += " "
+                    line += 1
+                }
+            }
+            result += piece
+            line += piece.count
+        }
+        return result
     }
 
     static func base64Lines(_ text: String) -> [String] {

@@ -13,7 +13,7 @@ CALENDAR.ics is what Samverkan exported; SCHEDULE.json is Samverkan's own schedu
                       "status": "scheduled" | "moved" | "skipped",
                       "originalStart": "...", "reason": "..."}, ...]}
 
-What is checked (see /work/shared/ICALENDAR.md for why):
+What is checked (the project's shared iCalendar notes, ICALENDAR.md, say why):
 
 1. Parsing: the file must parse with python `icalendar` (Calendar.from_ical) *and* with `vobject`
    (readOne). Warnings the parsers raise while guessing (for instance a libical-prefixed TZID) are

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanICal
@@ -12,7 +13,7 @@ import SamverkanTime
 /// libical's iTIP restriction check (RFC 5546) on everything the shipped configurations export.
 @Suite("Exported calendars pass icalrestriction_check")
 struct ExportRestrictionTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLIRunner.packageRoot
 
     func exporter(_ config: String) throws -> CalendarExporter {
         let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)

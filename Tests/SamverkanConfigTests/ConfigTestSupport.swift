@@ -1,4 +1,5 @@
 import Foundation
+import SamverkanTestSupport
 import SamverkanConfig
 import SamverkanDomain
 
@@ -11,7 +12,7 @@ enum Fixture {
 
     /// The root of the package (for the shipped configurations).
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        CLIRunner.packageRoot
     }
 
     /// The problems of parsing a YAML text, or an empty list when it is valid.

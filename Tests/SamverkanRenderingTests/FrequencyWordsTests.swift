@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 import SamverkanDomain
 import SamverkanTime
 @testable import SamverkanRendering
@@ -7,7 +8,7 @@ import SamverkanTime
 @Suite("Frequencies in words")
 struct FrequencyWordsTests {
     static func phrasebook(_ language: String) throws -> Phrasebook {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = CLIRunner.packageRoot
         let text = try String(contentsOf: root.appendingPathComponent("Templates/\(language)/phrases.txt"), encoding: .utf8)
         var phrases: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {

@@ -1,11 +1,12 @@
 import Foundation
+import SamverkanTestSupport
 @testable import SamverkanDomain
 import SamverkanRendering
 import SamverkanTime
 
 /// A small configuration, the shipped phrases and templates, for the minutes tests.
 enum MinutesFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLIRunner.packageRoot
 
     static func phrases(_ language: String = "sv") -> Phrasebook {
         let text = (try? String(contentsOf: root.appendingPathComponent("Templates/\(language)/phrases.txt"), encoding: .utf8)) ?? ""

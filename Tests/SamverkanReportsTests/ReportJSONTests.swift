@@ -30,4 +30,48 @@ struct ReportJSONTests {
         let report = try await ComplianceFixture.report(period)
         #expect(try report.json() == ReportJSON.text(JSONReport(report)))
     }
+
+    @Test("The layout is the module's own: two spaces a level, \"key\" : value, [] and {} when empty")
+    func layout() throws {
+        struct Small: Encodable { let b: [Int], a: [String: [Int]], s: String, e: [String: Int], n: Double? }
+        let text = try ReportJSON.text(Small(b: [], a: ["x": [1, 2]], s: "a\"b/c ] , {", e: [:], n: 0.25))
+        #expect(text == """
+            {
+              "a" : {
+                "x" : [
+                  1,
+                  2
+                ]
+              },
+              "b" : [],
+              "e" : {},
+              "n" : 0.25,
+              "s" : "a\\"b/c ] , {"
+            }
+
+            """)
+    }
+
+    @Test("Whatever whitespace the encoder writes, the text is the same, and it parses to what the encoder meant")
+    func independentOfFoundationWhitespace() throws {
+        let whole = Document(title: "Rapport", rows: Self.rows, zeta: [], alpha: 1)
+        var compact = JSONLayout(), pretty = JSONLayout()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try compact.append(try encoder.encode(whole), depth: 0)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        try pretty.append(try encoder.encode(whole), depth: 0)
+        #expect(compact.bytes == pretty.bytes)
+        let ours = try JSONSerialization.jsonObject(with: Data(try ReportJSON.text(whole).utf8)) as? NSDictionary
+        let theirs = try JSONSerialization.jsonObject(with: try encoder.encode(whole)) as? NSDictionary
+        #expect(ours != nil && ours == theirs)
+    }
+
+    @Test("A member to fill that is missing or not an empty array is an error, never a silent splice")
+    func badSlot() {
+        let header = Document(title: "Rapport", rows: [], zeta: [1], alpha: 1)
+        #expect(throws: ReportJSONError.self) { try ReportJSON.text(header, filling: "missing", with: Self.rows) }
+        #expect(throws: ReportJSONError.self) { try ReportJSON.text(header, filling: "zeta", with: [1, 2]) }
+        #expect(throws: ReportJSONError.self) { try ReportJSON.text(header, filling: "title", with: [1, 2]) }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SamverkanTestSupport
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanReports
@@ -9,7 +10,7 @@ import SamverkanTime
 
 @Suite("Structure listing")
 struct StructureCatalogTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLIRunner.packageRoot
 
     func catalog(_ config: String, language: String = "sv", today: String = "2025-06-15") throws -> StructureCatalog {
         let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)

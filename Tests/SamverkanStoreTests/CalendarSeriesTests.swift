@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import SamverkanStore
+import SamverkanTestSupport
 
 @Suite("Calendar series sequence")
 struct CalendarSeriesTests {
     @Test("SEQUENCE stays while content is unchanged and rises when it changes")
     func sequence() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
         #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
         #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
@@ -17,9 +18,8 @@ struct CalendarSeriesTests {
 
     @Test("A database file is created with its folders and keeps what was stored")
     func file() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-store-\(UUID().uuidString)/nested")
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let path = folder.appendingPathComponent("db.sqlite").path
+        let folder = try TemporaryFolder("store")
+        let path = TestDatabase.path(in: folder, name: "nested/db.sqlite")
         do {
             let db = try AppDatabase.open(path: path)
             #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SamverkanDomain
 @testable import SamverkanStore
+import SamverkanTestSupport
 import SamverkanTime
 
 @Suite("Meeting history for the follow-up reports")
@@ -14,7 +15,7 @@ struct HistoryStoreTests {
 
     @Test("A meeting's attendance, covered items and approval, summed; a substitute counts as present")
     func record() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let saved = try db.save(Self.minutes("2025-02-13"))
         _ = try db.approve(id: saved.id!, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
         let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-12-31"), asOf: Self.day("2025-12-31"))
@@ -29,7 +30,7 @@ struct HistoryStoreTests {
 
     @Test("The sums the store reads equal the same minutes summed in Swift, over a varied history")
     func sameSums() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         var records: [MeetingRecord] = []
         for (index, date) in ["2025-01-16", "2025-02-13", "2025-03-13", "2025-04-10", "2025-05-08", "2025-06-12"].enumerated() {
             var minutes = Self.minutes(date, actions: index % 2 == 0 ? ["Åtgärd \(index)"] : [])
@@ -56,7 +57,7 @@ struct HistoryStoreTests {
 
     @Test("Amended minutes count once, through the amendment; the period bounds are inclusive")
     func amended() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes("2025-03-13"))
         _ = try db.approve(id: first.id!, by: ["Cia Carlsson"], date: Self.day("2025-03-20"))
         var correction = Self.minutes("2025-03-13", amends: first.id)
@@ -73,7 +74,7 @@ struct HistoryStoreTests {
 
     @Test("Cancellations and action items of the period, with the action status on the day asked for")
     func actions() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes("2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
         let ids = first.newActions.compactMap(\.id)
         _ = try db.save(Self.minutes("2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done),
@@ -96,7 +97,7 @@ struct HistoryStoreTests {
 
     @Test("The latest follow-up of each action-plan activity up to a day")
     func activities() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         var first = Self.minutes("2025-02-13")
         first.activityFollowUps = [ActivityFollowUp(activityID: "utbildning", status: .started, comment: "Planering pågår")]
         _ = try db.save(first)

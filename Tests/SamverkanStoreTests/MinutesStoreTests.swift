@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SamverkanDomain
 @testable import SamverkanStore
+import SamverkanTestSupport
 import SamverkanTime
 
 @Suite("Minutes store")
@@ -24,7 +25,7 @@ struct MinutesStoreTests {
 
     @Test("Open action items carry over across three meetings until marked done")
     func carryOver() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
         let ids = first.newActions.compactMap(\.id)
         #expect(ids.count == 2)
@@ -49,7 +50,7 @@ struct MinutesStoreTests {
 
     @Test("Decisions are numbered § N per structure and calendar year of the meeting, in order of approval")
     func paragraphs() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let december = try db.save(Self.minutes(on: "2025-12-11", decisions: ["A", "B"]))
         let january = try db.save(Self.minutes(on: "2026-01-15", decisions: ["C"]))
         let other = try db.save(Self.minutes("grupp-halmstad", on: "2025-12-09", decisions: ["X"]))
@@ -66,7 +67,7 @@ struct MinutesStoreTests {
 
     @Test("Approved minutes are read-only in SQLite itself: plain SQL UPDATE, DELETE and INSERT fail")
     func immutable() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let saved = try db.save(Self.minutes(on: "2025-03-13", decisions: ["A"], actions: ["Rutin"]))
         let id = saved.id!
         // Before approval the secretary's record may still change.
@@ -96,7 +97,7 @@ struct MinutesStoreTests {
 
     @Test("An amendment is a new record linked to the original, which stays as it was")
     func amend() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let original = try db.save(Self.minutes(on: "2025-03-13", decisions: ["A"], actions: ["Rutin"]))
         _ = try db.approve(id: original.id!, by: ["Cia"], date: Self.day("2025-03-20"))
         var correction = Self.minutes(on: "2025-03-13", decisions: [], actions: ["Rutin, rättad"], amends: original.id)
@@ -117,13 +118,13 @@ struct MinutesStoreTests {
 
     @Test("Export and import are a lossless round trip, and importing twice changes nothing")
     func roundTrip() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes(on: "2025-02-13", decisions: ["Planen antas"], actions: ["Rutin"]))
         _ = try db.approve(id: first.id!, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
         try db.save(Self.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: first.newActions[0].id!, status: .partly, comment: "Pågår")]))
         try db.cancel(structureID: "rug", date: Self.day("2025-04-10"), reason: "För få deltagare")
         let json = try db.exportJSON()
-        let copy = try AppDatabase.inMemory()
+        let copy = try TestDatabase.inMemory()
         let added = try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8)))
         #expect(added.minutes == 2 && added.cancelled == 1)
         #expect(try copy.exportJSON() == json)
@@ -132,7 +133,7 @@ struct MinutesStoreTests {
         #expect(try copy.search("rutin").count == 1)
         // A file changed after approval is refused, and nothing of it is imported.
         let tampered = json.replacingOccurrences(of: "Planen antas", with: "Planen avslås")
-        let empty = try AppDatabase.inMemory()
+        let empty = try TestDatabase.inMemory()
         #expect(throws: StoreError.self) { try empty.importArchive(try AppDatabase.decodeArchive(Data(tampered.utf8))) }
         #expect(try empty.listMinutes().isEmpty)
         #expect(throws: StoreError.self) { try AppDatabase.decodeArchive(Data("{\"minutes\": 3}".utf8)) }
@@ -140,7 +141,7 @@ struct MinutesStoreTests {
 
     @Test("Full-text search finds Swedish words by prefix, å/ä/ö included")
     func search() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         var minutes = Self.minutes(on: "2025-03-13", decisions: ["Rutinen för utskrivning från sjukhus antas"])
         minutes.items = [FreeAgendaItem(title: "Återinskrivningar", notes: "Hemsjukvården i Halmstad följer upp")]
         try db.save(minutes)
@@ -155,7 +156,7 @@ struct MinutesStoreTests {
 
     @Test("A cancelled meeting is listed and cannot get minutes, nor be cancelled twice")
     func cancel() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         try db.cancel(structureID: "rug", date: Self.day("2025-05-08"), reason: "Sjukdom")
         #expect(throws: StoreError.self) { try db.cancel(structureID: "rug", date: Self.day("2025-05-08"), reason: "Igen") }
         try db.save(Self.minutes(on: "2025-04-10"))

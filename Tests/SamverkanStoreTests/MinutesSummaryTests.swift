@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import SamverkanDomain
 @testable import SamverkanStore
+import SamverkanTestSupport
 import SamverkanTime
 
 @Suite("Summary columns of minutes")
@@ -21,7 +22,7 @@ struct MinutesSummaryTests {
 
     @Test("Saving minutes fills the summary; any later change of an attendance or agenda row recomputes it")
     func triggers() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         var minutes = MinutesStoreTests.minutes(on: "2025-02-13")
         minutes.attendance.append(Attendance(personID: "cia", organisationID: "halmstad", principal: .municipality, present: true))
         minutes.agenda.append(AgendaCoverage(itemID: "utskrivning", covered: false))
@@ -43,7 +44,7 @@ struct MinutesSummaryTests {
 
     @Test("Approved minutes keep their summary and stay read-only")
     func approved() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let id = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
         _ = try db.approve(id: id, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
         #expect(throws: DatabaseError.self) {
@@ -82,7 +83,7 @@ struct MinutesSummaryTests {
 
     @Test("An action's status is its latest follow-up by meeting day, then by minutes; an amended follow-up no longer counts")
     func latestFollowUp() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
         let ids = first.newActions.compactMap(\.id)
         // Recorded in this order, but the April meeting is the later one.
@@ -109,7 +110,7 @@ struct MinutesSummaryTests {
 extension MinutesSummaryTests {
     @Test("A follow-up at minutes of an earlier meeting, written later, does not count for an item decided after it")
     func backDatedFollowUp() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let decided = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", actions: ["Ta fram rutin"]))
         let id = try #require(decided.newActions.first?.id)
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-01", followUps: [ActionFollowUp(actionID: id, status: .done)]))
@@ -126,7 +127,7 @@ extension MinutesSummaryTests {
 extension MinutesSummaryTests {
     @Test("INSERT OR REPLACE and moving a row to other minutes keep both summaries right")
     func replaceAndMove() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
         let second = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-03-13")).id)
         try db.unsafeRawWrite { db in
@@ -150,7 +151,7 @@ extension MinutesSummaryTests {
 
     @Test("A follow-up at another meeting on the day the item was decided counts")
     func sameDayFollowUp() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let decided = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
         let id = try #require(decided.newActions.first?.id)
         _ = try db.save(MinutesStoreTests.minutes("fredag", on: "2025-02-13", followUps: [ActionFollowUp(actionID: id, status: .done)]))
@@ -161,7 +162,7 @@ extension MinutesSummaryTests {
 
     @Test("Of a chain of amendments only the last counts")
     func amendmentChain() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
         var second = MinutesStoreTests.minutes(on: "2025-02-13", amends: first.id)
         second.agenda = []
@@ -177,7 +178,7 @@ extension MinutesSummaryTests {
 
     @Test("Reading the action tables through or looking them up per meeting gives the same totals")
     func scanOrSeek() throws {
-        let db = try AppDatabase.inMemory()
+        let db = try TestDatabase.inMemory()
         var previous: [Int64] = []
         for (index, date) in ["2024-11-14", "2025-01-16", "2025-02-13", "2025-03-13", "2025-04-10", "2025-08-14"].enumerated() {
             let followUps = previous.enumerated().map { ActionFollowUp(actionID: $1, status: ($0 + index) % 3 == 0 ? .done : .partly) }

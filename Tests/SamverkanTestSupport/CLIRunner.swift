@@ -1,11 +1,22 @@
 public import Foundation
 
-/// Runs the built `samverkan` binary, as a user would, and captures what it prints.
-public struct CLIRunner {
+/// Runs programs as a user would and captures what they print: the built `samverkan` binary
+/// (``run(_:in:environment:stdin:)``), any other program such as a peer checker
+/// (``runTool(_:_:in:environment:stdin:)``), or a program to signal while it runs (``start(_:in:environment:stdin:)``).
+///
+/// Every run starts in the package root (so `Config/halland.yaml` resolves), inherits the test's
+/// environment without `SAMVERKAN_CONFIG`, `SAMVERKAN_DATABASE` and `SAMVERKAN_TODAY`, and gets
+/// the variables passed in `environment` on top.
+public enum CLIRunner {
     /// What a run printed, and how it ended.
     public struct Result: Sendable {
+        /// The exit status, or the number of the signal that ended the program.
         public var status: Int32
+        /// Whether a signal ended the program (then ``status`` is the signal's number).
+        public var signalled: Bool
+        /// Everything the program wrote to standard output.
         public var stdout: String
+        /// Everything the program wrote to standard error.
         public var stderr: String
     }
 
@@ -25,46 +36,42 @@ public struct CLIRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs `samverkan` with arguments in a folder, with extra environment variables.
+    /// Runs `python3` from the `PATH` (the system's; the peers' venv is `.venv/bin/python`).
+    static let python3 = "/usr/bin/env"
+
+    /// Runs `samverkan` with arguments in a folder, with extra environment variables, and waits for it.
     public static func run(_ arguments: [String], in directory: URL = packageRoot,
-                    environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+                           environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
         try runTool(binary.path, arguments, in: directory, environment: environment, stdin: stdin)
     }
 
-    /// Runs any program (a peer checker) the same way.
+    /// Runs any program (a peer checker, `python3`) the same way and waits for it.
     public static func runTool(_ executable: String, _ arguments: [String], in directory: URL = packageRoot,
-                        environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["SAMVERKAN_CONFIG"] = nil
-        env["SAMVERKAN_DATABASE"] = nil
-        env["SAMVERKAN_TODAY"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Output goes to files, so a large output can never fill a pipe and block the process.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                               environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        try startTool(executable, arguments, in: directory, environment: environment, stdin: stdin).wait()
+    }
+
+    /// Runs a Python 3 program given as text (`python3 -c`), with arguments, and waits for it.
+    public static func runPython(_ program: String, _ arguments: [String] = [], stdin: String? = nil) throws -> Result {
+        try runTool(python3, ["python3", "-c", program] + arguments, stdin: stdin)
+    }
+
+    /// Starts `samverkan` and returns at once, so a test can signal it while it runs, or run
+    /// several at the same time; ``RunningProcess/wait()`` collects what it printed.
+    public static func start(_ arguments: [String], in directory: URL = packageRoot,
+                             environment: [String: String] = [:], stdin: String? = nil) throws -> RunningProcess {
+        try startTool(binary.path, arguments, in: directory, environment: environment, stdin: stdin)
+    }
+
+    /// Starts any program the same way and returns at once.
+    public static func startTool(_ executable: String, _ arguments: [String], in directory: URL = packageRoot,
+                                 environment: [String: String] = [:], stdin: String? = nil) throws -> RunningProcess {
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["SAMVERKAN_CONFIG"] = nil
+        inherited["SAMVERKAN_DATABASE"] = nil
+        inherited["SAMVERKAN_TODAY"] = nil
+        return try RunningProcess(executable: URL(fileURLWithPath: executable), arguments: arguments, directory: directory,
+                                  environment: inherited.merging(environment) { $1 }, stdin: stdin)
     }
 
     /// A fixture of the configuration tests.

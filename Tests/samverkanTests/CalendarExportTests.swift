@@ -8,17 +8,16 @@ import SamverkanTestSupport
 /// Exports calendars with the built binary and has independent peers read them.
 @Suite("calendar export end to end", .serialized)
 struct CalendarExportTests {
-    let folder: URL
+    let folder: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("export")
     }
 
-    var environment: [String: String] { ["SAMVERKAN_DATABASE": folder.appendingPathComponent("db.sqlite").path] }
+    var environment: [String: String] { ["SAMVERKAN_DATABASE": TestDatabase.path(in: folder, name: "db.sqlite")] }
 
     func export(_ arguments: [String], to name: String = "out.ics") throws -> (CLIRunner.Result, String) {
-        let path = folder.appendingPathComponent(name).path
+        let path = folder.path(name)
         let result = try CLIRunner.run(["calendar", "export"] + arguments + ["--output", path], environment: environment)
         return (result, (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
     }
@@ -33,7 +32,7 @@ struct CalendarExportTests {
         #expect(one.events.map(\.uid) == two.events.map(\.uid))
         #expect(one.events.map(\.sequence) == two.events.map(\.sequence))
         // Change the structure's time in a copy of the configuration: same UID, higher SEQUENCE.
-        let changed = folder.appendingPathComponent("halland.yaml")
+        let changed = folder.url("halland.yaml")
         let yaml = try String(contentsOfFile: "Config/halland.yaml", encoding: .utf8)
         try yaml.replacingOccurrences(of: "    time: \"09:00\"\n    duration: 120\n    place: Regionens hus",
                                       with: "    time: \"10:00\"\n    duration: 120\n    place: Regionens hus")
@@ -49,7 +48,7 @@ struct CalendarExportTests {
 
     @Test("One file per structure into a folder")
     func folderOutput() throws {
-        let out = folder.appendingPathComponent("kalendrar/").path + "/"
+        let out = folder.path("kalendrar/") + "/"
         let result = try CLIRunner.run(["calendar", "export", "--config", "Config/halland.yaml", "--organisation", "hylte",
                                         "--from", "2025-01-01", "--to", "2025-12-31", "--output", out], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
@@ -81,7 +80,7 @@ struct CalendarExportTests {
 
     @Test("An invitation is an RFC 6047 message whose SEQUENCE rises every time")
     func invitation() throws {
-        let path = folder.appendingPathComponent("rug.eml").path
+        let path = folder.path("rug.eml")
         let args = ["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
                     "--from", "2025-01-01", "--to", "2025-12-31", "--output", path]
         let first = try CLIRunner.run(args, environment: environment)
@@ -103,7 +102,7 @@ struct CalendarExportTests {
 
     @Test("Cancelling one meeting sends a RECURRENCE-ID copy with METHOD:CANCEL")
     func cancelOccurrence() throws {
-        let path = folder.appendingPathComponent("cancel.eml").path
+        let path = folder.path("cancel.eml")
         let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
                                         "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-13",
                                         "--reason", "Krockar med länsdagen", "--output", path], environment: environment)
@@ -118,7 +117,7 @@ struct CalendarExportTests {
         #expect(event.rrule == nil)
         let wrongDay = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
                                           "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-14",
-                                          "--output", folder.appendingPathComponent("x.eml").path], environment: environment)
+                                          "--output", folder.path("x.eml")], environment: environment)
         #expect(wrongDay.status == 1)
         #expect(wrongDay.stderr.contains("har inget möte 2025-03-14"), "\(wrongDay.stderr)")
         #expect(wrongDay.stderr.contains("2025-03-13"))
@@ -127,7 +126,7 @@ struct CalendarExportTests {
     @Test("A structure without an organizer e-mail cannot be invited to, and says why")
     func noOrganizer() throws {
         let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "grupp-hylte",
-                                        "--output", folder.appendingPathComponent("x.eml").path], environment: environment)
+                                        "--output", folder.path("x.eml")], environment: environment)
         #expect(result.status == 1)
         #expect(result.stderr.contains("secretary"))
     }

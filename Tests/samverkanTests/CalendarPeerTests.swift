@@ -10,34 +10,24 @@ struct CalendarPeerTests {
     static let python = CLIRunner.packageRoot.appendingPathComponent(".venv/bin/python").path
     static let peers = CLIRunner.packageRoot.appendingPathComponent("Tests/Peers")
 
-    let folder: URL
+    let folder: TemporaryFolder
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-peers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("peers")
         #expect(FileManager.default.isExecutableFile(atPath: Self.python),
                 "the peers' venv is missing: run `make test` (scripts/install-deps.sh test) once")
     }
 
-    /// Runs a program and returns its exit status and standard output.
+    /// Runs a peer and returns its exit status, standard output and standard error.
     func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = folder.appendingPathComponent("peer.out"), err = folder.appendingPathComponent("peer.err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+        let result = try CLIRunner.runTool(executable, arguments)
+        return (result.status, result.stdout, result.stderr)
     }
 
     /// Exports a configuration's calendar and schedule over a window.
     func exportAndSchedule(_ config: String, from: String, to: String) throws -> (ics: String, schedule: String) {
-        let ics = folder.appendingPathComponent("all.ics").path, json = folder.appendingPathComponent("schedule.json").path
-        let env = ["SAMVERKAN_DATABASE": folder.appendingPathComponent("db.sqlite").path]
+        let ics = folder.path("all.ics"), json = folder.path("schedule.json")
+        let env = ["SAMVERKAN_DATABASE": TestDatabase.path(in: folder, name: "db.sqlite")]
         let export = try CLIRunner.run(["calendar", "export", "--config", config, "--all", "--from", from, "--to", to, "--output", ics], environment: env)
         #expect(export.status == 0, "\(export.stderr)")
         let schedule = try CLIRunner.run(["schedule", "--config", config, "--from", from, "--to", to, "--format", "json"], environment: env)

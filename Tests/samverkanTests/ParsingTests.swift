@@ -18,9 +18,24 @@ struct ParsingTests {
         #expect(structures.global.lang == .sv)
     }
 
-    @Test("Formats and languages are checked")
-    func checked() {
-        #expect(throws: (any Error).self) { try Samverkan.parseAsRoot(["structures", "--format", "xml"]) }
-        #expect(throws: (any Error).self) { try Samverkan.parseAsRoot(["validate", "--lang", "fi"]) }
+    @Test("Formats, languages and options are checked, each refusal with its own message", arguments: [
+        (["structures", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."),
+        (["validate", "--lang", "fi"], "unknown language \"fi\"; use sv or en"),
+        (["validate", "--colour"], "Unknown option '--colour'"),
+        (["structures", "--format"], "Missing value for '--format <format>'"),
+    ])
+    func checked(arguments: [String], message: String) {
+        let refusal = Self.refusal(arguments)
+        #expect(refusal?.contains(message) == true, "\(arguments): \(refusal ?? "parsed without an error")")
+    }
+
+    /// The message swift-argument-parser prints for a command line it refuses, or nil when it parses.
+    static func refusal(_ arguments: [String]) -> String? {
+        do {
+            _ = try Samverkan.parseAsRoot(arguments)
+            return nil
+        } catch {
+            return Samverkan.message(for: error)
+        }
     }
 }

@@ -11,12 +11,11 @@ struct ReportEndToEndTests {
 
     /// A throwaway database holding the sample year.
     struct Sample {
-        let folder: URL
-        var database: String { folder.appendingPathComponent("samverkan.sqlite").path }
+        let folder: TemporaryFolder
+        var database: String { TestDatabase.path(in: folder) }
 
         init() throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-report-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            folder = try TemporaryFolder("report")
             let imported = try run(["minutes", "import", "Config/samples/halland-2025-minutes.json"])
             #expect(imported.status == 0, "\(imported.stderr)")
         }
@@ -29,9 +28,7 @@ struct ReportEndToEndTests {
         func save(_ arguments: [String], as name: String) throws -> String {
             let result = try run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            let path = folder.appendingPathComponent(name).path
-            try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: path))
-            return path
+            return try folder.write(result.stdout, to: name)
         }
     }
 
@@ -117,7 +114,7 @@ struct ReportEndToEndTests {
         #expect(low.stdout.contains("\"schemaVersion\" : 1"))
         let high = try sample.run(["report", "compliance", "--period", "2025", "--fail-under", "50"])
         #expect(high.status == 0)
-        let path = sample.folder.appendingPathComponent("ut/uppfoljning.md").path
+        let path = sample.folder.path("ut/uppfoljning.md")
         let written = try sample.run(["report", "compliance", "--period", "2025", "--format", "md", "--output", path])
         #expect(written.status == 0 && written.stdout.isEmpty && written.stderr.contains(path))
         let markdown = try String(contentsOfFile: path, encoding: .utf8)
@@ -168,7 +165,8 @@ struct ReportEndToEndTests {
 
     @Test("Without a database the report says so and counts every due meeting as missed")
     func noDatabase() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-nodb-\(UUID().uuidString)")
+        let parent = try TemporaryFolder("nodb")
+        let folder = parent.url("missing")
         let result = try CLIRunner.run(["report", "compliance", "--period", "2025-Q1", "--format", "json"],
                                        environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
                                                      "SAMVERKAN_TODAY": Self.today])

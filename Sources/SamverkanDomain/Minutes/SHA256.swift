@@ -1,10 +1,11 @@
 /// SHA-256 (FIPS 180-4) in plain Swift, for the content hash of approved minutes.
 ///
 /// The domain has no I/O and no platform crypto; minutes are small, so a straightforward
-/// implementation is fast enough.
-public enum SHA256 {
+/// implementation is fast enough. Internal on purpose: callers use ``Minutes/approvalDigest(by:date:)``;
+/// when swift-crypto arrives (with the PostgreSQL client) this file goes.
+enum SHA256 {
     /// The digest of UTF-8 text as 64 lowercase hex digits.
-    public static func hex(_ text: String) -> String {
+    static func hex(_ text: String) -> String {
         digest(Array(text.utf8)).map { byte in
             let digits = Array("0123456789abcdef")
             return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
@@ -12,7 +13,7 @@ public enum SHA256 {
     }
 
     /// The 32-byte digest of bytes.
-    public static func digest(_ message: [UInt8]) -> [UInt8] {
+    static func digest(_ message: [UInt8]) -> [UInt8] {
         var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var data = message
         let bitLength = UInt64(message.count) * 8

@@ -1,13 +1,15 @@
 /* Writes libical-rug.ics the way ICALENDAR.md suggests a libical exporter does it (libical 3.0.16):
  * built-in Europe/Stockholm, icaltimezone_truncate_vtimezone(vtz, 2025-01-01, 2027-01-01, 1),
  * TZID rewritten on the clone, a monthly series with two EXDATEs and one RECURRENCE-ID override.
- * Not part of any build; regenerate with:
- *   gcc make_libical_rug.c -o /tmp/make_libical_rug -lical && /tmp/make_libical_rug > libical-rug.ics
+ * Not part of any build. Writes to the file named by its one argument, or to standard output without
+ * one; regenerate, from this folder, with:
+ *   cc make_libical_rug.c -o make_libical_rug -lical && ./make_libical_rug libical-rug.ics && rm make_libical_rug
  */
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc > 2) { fprintf(stderr, "usage: make_libical_rug [OUTPUT.ics]\n"); return 2; }
   icaltimezone *z = icaltimezone_get_builtin_timezone("Europe/Stockholm");
   if (!z) { fprintf(stderr, "no zone\n"); return 1; }
   icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(z));
@@ -44,6 +46,9 @@ int main(void) {
     }
     icalcomponent_add_component(cal, ev);
   }
-  fputs(icalcomponent_as_ical_string(cal), stdout);
+  FILE *out = argc == 2 ? fopen(argv[1], "w") : stdout;
+  if (!out) { perror(argv[1]); return 1; }
+  fputs(icalcomponent_as_ical_string(cal), out);
+  if (out != stdout && fclose(out) != 0) { perror(argv[1]); return 1; }
   return 0;
 }

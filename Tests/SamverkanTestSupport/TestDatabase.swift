@@ -1,0 +1,47 @@
+import Foundation
+public import SamverkanStore
+
+/// Databases for tests: an empty one in memory for the store's own tests, or a database file in a
+/// ``TemporaryFolder`` for runs of the built binary (`SAMVERKAN_DATABASE`).
+public enum TestDatabase {
+    /// An empty database in memory, with the current schema.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase.inMemory()
+    }
+
+    /// The path of a database file in a folder. Nothing is created: the first `samverkan` run that
+    /// stores something, or ``file(in:name:)``, creates it.
+    public static func path(in folder: TemporaryFolder, name: String = "samverkan.sqlite") -> String {
+        folder.path(name)
+    }
+
+    /// Opens the database file `name` in a folder, creating it (and its subfolders) with the
+    /// current schema on first use, as `samverkan` opens the user's database.
+    public static func file(in folder: TemporaryFolder, name: String = "samverkan.sqlite") throws -> AppDatabase {
+        try AppDatabase.open(path: path(in: folder, name: name))
+    }
+
+    /// How many rows each table holds, read by Python's `sqlite3`: a reader that shares no code
+    /// with the store, and sees only committed transactions.
+    public static func rowCounts(ofDatabaseAt path: String, tables: [String]) throws -> [String: Int] {
+        let program = """
+            import json, sqlite3, sys
+            connection = sqlite3.connect(sys.argv[1])
+            print(json.dumps({t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in sys.argv[2:]}))
+            connection.close()
+            """
+        let result = try CLIRunner.runPython(program, [path] + tables)
+        guard result.status == 0, let counts = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Int] else {
+            throw TestSupportError("cannot count the rows of \(path): \(result.stderr)")
+        }
+        return counts
+    }
+}
+
+/// A helper could not do what a test asked of it.
+public struct TestSupportError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+    /// A problem described in words.
+    public init(_ description: String) { self.description = description }
+}
