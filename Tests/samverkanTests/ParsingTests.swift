@@ -20,7 +20,7 @@ struct ParsingTests {
 
     @Test("Formats, languages and options are checked, each refusal with its own message", arguments: [
         (["structures", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."),
-        (["validate", "--lang", "fi"], "unknown language \"fi\"; use sv or en"),
+        (["validate", "--lang", "fi"], "The value 'fi' is invalid for '--lang <lang>'. Please provide one of 'sv' and 'en'."),
         (["validate", "--colour"], "Unknown option '--colour'"),
         (["structures", "--format"], "Missing value for '--format <format>'"),
     ])
