@@ -28,6 +28,13 @@ extension AppDatabase {
                 """).fetchOne(db) {
                 throw StoreError("minutes.exist", ["id": String(existing), "structure": minutes.structureID, "date": minutes.date.iso])
             }
+            // A cancelled meeting has no minutes: the cancellation would silently disappear.
+            let planned = minutes.plannedDate ?? minutes.date
+            if minutes.amends == nil, try SQLRequest<Int>("""
+                SELECT 1 FROM cancelled_meetings WHERE structure_id = \(minutes.structureID) AND meeting_date = \(planned.iso)
+                """).fetchOne(db) != nil {
+                throw StoreError("minutes.meeting-cancelled", ["structure": minutes.structureID, "date": planned.iso])
+            }
             try Self.insert(&stored, db: db)
             return stored
         }

@@ -36,7 +36,9 @@ extension AppDatabase {
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be made; ``StoreError``.
     public func refreshRegister(_ configuration: RegionConfiguration, scheduler: Scheduler, through: LocalDate,
                                 now: String) throws -> RegisterRefresh {
-        try immediateWrite { db in
+        // Most commands find the register current: a read, and no write lock taken.
+        if try registerIsCurrent(configuration, through: through) { return RegisterRefresh() }
+        return try immediateWrite { db in
             var refresh = RegisterRefresh()
             let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
             let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })

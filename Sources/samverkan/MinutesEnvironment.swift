@@ -25,6 +25,9 @@ struct MinutesEnvironment {
             Thread.sleep(forTimeInterval: 0.3)
             database = try global.openDatabase()
         }
+        // The register first, before a draft is read: saving is then the command's only write.
+        try global.refreshRegister(database, configuration, phrases: phrases,
+                                   through: global.registerHorizon(today: try global.today()))
     }
 
     /// A structure by id (a ``LookupError`` names the close ones).
@@ -54,24 +57,35 @@ struct MinutesEnvironment {
         }
     }
 
-    /// The planned meeting on a date: its planned date and start time, or nil when the date
-    /// is no meeting of the structure (an extra meeting).
-    func occurrence(of structure: CollaborationStructure, on date: LocalDate) throws -> Occurrence? {
-        try schedule(of: structure, from: date, through: date).first { $0.start.date == date }
+    /// The register's meeting of a structure on a date (planned or held that day), or nil when
+    /// there is none (an extra meeting). A cancelled meeting is refused with the command that
+    /// restores it.
+    func meeting(of structure: CollaborationStructure, on date: LocalDate) throws -> RegisteredMeeting? {
+        let meetings = try registered(structure, from: date, through: date)
+        if let held = meetings.first(where: { $0.isHeld && $0.start.date == date })
+            ?? meetings.first(where: { $0.isHeld && $0.plannedDate == date }) {
+            return held
+        }
+        if meetings.contains(where: { $0.state == .cancelled && ($0.plannedDate == date || $0.start.date == date) }) {
+            throw CLIError("minutes.meeting-cancelled", ["structure": structure.id, "date": date.iso])
+        }
+        return nil
     }
 
     /// The latest held meeting up to today that has neither minutes nor a cancellation.
-    func latestUnrecorded(of structure: CollaborationStructure, today: LocalDate) throws -> Occurrence? {
+    func latestUnrecorded(of structure: CollaborationStructure, today: LocalDate) throws -> RegisteredMeeting? {
         let recorded = try store { try database.recordedDates(structureID: structure.id) }
         let from = max(structure.starts, today.adding(days: -730))
-        return try schedule(of: structure, from: from, through: today)
-            .last { $0.start.date <= today && !recorded.contains($0.start.date) }
+        return try registered(structure, from: from, through: today)
+            .last { $0.isHeld && $0.start.date <= today && !recorded.contains($0.start.date) && !recorded.contains($0.plannedDate) }
     }
 
-    func schedule(of structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [Occurrence] {
-        try Scheduler().occurrences(of: structure, from: from.adding(days: -Scheduler.maximumMove),
-                                    through: through.adding(days: Scheduler.maximumMove))
-            .filter { $0.isHeld && $0.start.date >= from && $0.start.date <= through }
+    /// The register's meetings of a structure in a window (brought up to date first).
+    func registered(_ structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [RegisteredMeeting] {
+        let today = try global.today()
+        try global.refreshRegister(database, configuration, phrases: phrases,
+                                   through: global.registerHorizon(today: today, atLeast: through))
+        return try store { try database.registeredMeetings(structureIDs: [structure.id], from: from, through: through) }
     }
 
     /// The folder kept drafts live in: `drafts/` next to the database.

@@ -44,10 +44,10 @@ extension MinutesCommand {
             if let given = date ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) })
                 .flatMap({ LocalDate(iso: $0) }) {
                 meetingDate = given
-                time = try environment.occurrence(of: chosen, on: given)?.start.time
-            } else if let occurrence = try environment.latestUnrecorded(of: chosen, today: today) {
-                meetingDate = occurrence.start.date
-                time = occurrence.start.time
+                time = try environment.meeting(of: chosen, on: given)?.start.time
+            } else if let meeting = try environment.latestUnrecorded(of: chosen, today: today) {
+                meetingDate = meeting.start.date
+                time = meeting.start.time
             } else {
                 throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
             }
@@ -84,10 +84,10 @@ extension MinutesCommand {
             var time: LocalTime?
             if let given = date {
                 meetingDate = given
-                time = try environment.occurrence(of: chosen, on: given)?.start.time
-            } else if let occurrence = try environment.latestUnrecorded(of: chosen, today: today) {
-                meetingDate = occurrence.start.date
-                time = occurrence.start.time
+                time = try environment.meeting(of: chosen, on: given)?.start.time
+            } else if let meeting = try environment.latestUnrecorded(of: chosen, today: today) {
+                meetingDate = meeting.start.date
+                time = meeting.start.time
             } else {
                 throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
             }

@@ -77,7 +77,9 @@ struct MinutesRecorder {
 
     /// The planned date of the meeting held on a date; nil for a confirmed extra meeting.
     func planned(_ date: LocalDate) throws -> LocalDate? {
-        if let occurrence = try environment.occurrence(of: structure, on: date) { return occurrence.plannedStart.date }
+        if let meeting = try environment.meeting(of: structure, on: date) {
+            return meeting.state == .extra ? nil : meeting.plannedDate
+        }
         let question = environment.phrases.text("minutes.confirm-extra", ["date": date.iso, "structure": structure.id])
         if allowExtra || (MinutesEnvironment.interactive && MinutesEnvironment.ask(question, defaultYes: false)) { return nil }
         throw CLIError("minutes.not-a-planned-meeting", ["date": date.iso, "structure": structure.id])
