@@ -9,23 +9,58 @@ public enum Templates {
     public static let languages = ["sv", "en"]
 
     /// The folder of one language's templates.
-    /// - Throws: ``TemplateError`` when the language does not exist.
+    /// - Throws: ``TemplateError`` when the language does not exist or the installation lacks its templates.
     public static func directory(language: String) throws -> URL {
         guard languages.contains(language) else {
             throw TemplateError("unknown language \"\(language)\"; use one of: \(languages.joined(separator: ", "))")
         }
-        guard let url = Bundle.module.url(forResource: language, withExtension: nil) else {
-            throw TemplateError("the templates for \"\(language)\" are missing from the installation")
+        guard let bundle = resourceFolder else {
+            throw TemplateError("""
+                the templates are missing from the installation: no folder \(bundleName).resources (or .bundle) next to \
+                the program \(Bundle.main.bundleURL.path); install samverkan again with that folder beside it
+                """)
+        }
+        let url = bundle.appendingPathComponent(language, isDirectory: true)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw TemplateError("""
+                the templates for the language "\(language)" are missing from the installation (no folder \(url.path)); \
+                install samverkan again, or choose another language with --lang
+                """)
         }
         return url
     }
+
+    /// The name SwiftPM gives this target's resource bundle.
+    static let bundleName = "Samverkan_SamverkanTemplates"
+
+    /// The folder holding `sv/`, `en/`: the resource bundle next to the program (or inside an app
+    /// bundle), else the source folder of a development build. Never a crash when it is missing,
+    /// unlike SwiftPM's generated `Bundle.module`.
+    static let resourceFolder: URL? = {
+        let fileManager = FileManager.default
+        var places = [Bundle.main.bundleURL, Bundle.main.resourceURL].compactMap { $0 }
+        if let program = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+            places.append(program)
+        }
+        for place in places {
+            for suffix in [".resources", ".bundle", ".bundle/Contents/Resources"] {
+                let candidate = place.appendingPathComponent(bundleName + suffix, isDirectory: true)
+                if fileManager.fileExists(atPath: candidate.appendingPathComponent(languages[0]).path) { return candidate }
+            }
+        }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        return fileManager.fileExists(atPath: sources.appendingPathComponent(languages[0]).path) ? sources : nil
+    }()
 
     /// The text of a template file, e.g. `phrases.txt`.
     public static func text(_ name: String, language: String) throws -> String {
         let url = try directory(language: language).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path),
               let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError("the template \(language)/\(name) is missing or not UTF-8")
+            throw TemplateError("""
+                the template \(language)/\(name) is missing or not UTF-8; put the file back (see Templates/README.md), \
+                or install samverkan again
+                """)
         }
         return text
     }

@@ -56,7 +56,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The phrases of the chosen language.
     func phrasebook() throws -> Phrasebook {
-        do { return Phrasebook(language: lang, phrases: try Templates.phrases(language: lang)) } catch {
+        do { return try TemplateLibrary(language: lang).phrasebook() } catch {
             throw UserError("\(error)")
         }
     }
@@ -81,10 +81,11 @@ extension GlobalOptions {
     /// The calendar and invitation texts of the chosen language.
     func calendarTexts() throws -> CalendarTexts {
         do {
+            let library = try TemplateLibrary(language: lang)
             return CalendarTexts(phrases: try phrasebook(),
-                                 eventDescription: TextTemplate(try Templates.text("event-description.txt", language: lang)),
-                                 invitation: TextTemplate(try Templates.text("invitation.txt", language: lang)),
-                                 cancellation: TextTemplate(try Templates.text("cancellation.txt", language: lang)))
+                                 eventDescription: try library.template("event-description.txt"),
+                                 invitation: try library.template("invitation.txt"),
+                                 cancellation: try library.template("cancellation.txt"))
         } catch let error as UserError { throw error } catch { throw UserError("\(error)") }
     }
 

@@ -32,9 +32,9 @@ struct MinutesEnvironment {
         do { return try configuration.structures(withIDs: [id])[0] } catch { throw UserError(error.description) }
     }
 
-    /// A template of the chosen language, e.g. `minutes.md`.
-    func template(_ name: String) throws -> String {
-        do { return try Templates.text(name, language: global.lang) } catch { throw UserError("\(error)") }
+    /// A template of the chosen language, compiled, e.g. `minutes.md`.
+    func template(_ name: String) throws -> TextTemplate {
+        do { return try TemplateLibrary(language: global.lang).template(name) } catch { throw UserError("\(error)") }
     }
 
     /// Runs a store call, turning its errors into user errors with their message.

@@ -64,9 +64,10 @@ extension ReportCommand {
             case .json: text = try report.json()
             case .md: text = report.markdown(phrases: phrases, numbers: numbers)
             case .html:
-                let template: String
-                do { template = try Templates.text("compliance.html", language: global.lang) } catch { throw UserError("\(error)") }
-                text = report.html(template: template, phrases: phrases, numbers: numbers)
+                do {
+                    let template = try TemplateLibrary(language: global.lang).source("compliance.html")
+                    text = try report.html(template: template, phrases: phrases, numbers: numbers)
+                } catch { throw UserError("\(error)") }
             }
             try output.write(text, phrases: phrases)
             if let failUnder, let compliance = report.total.compliance, compliance * 100 < failUnder {
