@@ -47,21 +47,38 @@ public struct TextTemplate: Sendable {
     /// The text with the values filled in. An empty value counts as missing, so
     /// `{{#video}}Video: {{video}}{{/video}}` leaves no dangling label.
     public func render(_ values: [String: String]) -> String {
-        render(context: values.filter { !$0.value.isEmpty })
+        trimmed(compiled.render(Values(values)))
     }
 
     /// The text rendered from any mustache context: a dictionary of strings, booleans, nested
     /// dictionaries and arrays (sections repeat once per element).
     public func render(context: [String: Any]) -> String {
-        let rendered = compiled.render(context)
+        trimmed(compiled.render(context))
+    }
+
+    /// A phrase: the rendered text as it is (phrases are one line).
+    func renderPhrase(_ values: [String: String]) -> String { compiled.render(Values(values)) }
+
+    /// A text template's text ends at its last line; other formats are kept as rendered.
+    private func trimmed(_ rendered: String) -> String {
         guard format == .text else { return rendered }
         var end = rendered.endIndex
         while end > rendered.startIndex, rendered[rendered.index(before: end)] == "\n" { end = rendered.index(before: end) }
         return String(rendered[..<end])
     }
 
-    /// Renders a compiled phrase or fragment without the checks of ``render(_:)``.
-    func renderRaw(_ values: [String: String]) -> String { compiled.render(values) }
+    /// Text values as mustache sees them: an empty value is false in a section, like a missing one.
+    /// (Handing mustache ready-made text also spares it a `String(describing:)` per value.)
+    private struct Values: MustacheParent {
+        let values: [String: String]
+        init(_ values: [String: String]) { self.values = values }
+        func child(named name: String) -> Any? { values[name].map(Value.init) }
+    }
+
+    private struct Value: MustacheCustomRenderable {
+        let renderText: String
+        var isNull: Bool { renderText.isEmpty }
+    }
 
     private static func explain(_ error: any Error) -> String {
         switch error as? MustacheTemplate.Error {

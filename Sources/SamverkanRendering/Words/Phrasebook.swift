@@ -46,7 +46,7 @@ public struct Phrasebook: Sendable {
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         switch phrases[key] {
         case .plain(let text): text
-        case .template(let template): template.renderRaw(values)
+        case .template(let template): template.renderPhrase(values)
         case nil: key
         }
     }
