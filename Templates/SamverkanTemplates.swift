@@ -11,6 +11,11 @@ public enum Templates {
     /// The folder of one language's templates.
     /// - Throws: ``TemplateError`` when the language does not exist or the installation lacks its templates.
     public static func directory(language: String) throws -> URL {
+        try directory(language: language, in: resourceFolder)
+    }
+
+    /// The folder of one language's templates inside a resource folder (`nil`: none was found).
+    static func directory(language: String, in resourceFolder: URL?) throws -> URL {
         guard languages.contains(language) else {
             throw TemplateError("unknown language \"\(language)\"; use one of: \(languages.joined(separator: ", "))")
         }

@@ -1,7 +1,8 @@
 import Testing
 import SamverkanDomain
 import SamverkanRendering
-import SamverkanTemplates
+import Foundation
+@testable import SamverkanTemplates
 import SamverkanTime
 
 @Suite("One template engine: mustache for every template and phrase")
@@ -91,6 +92,17 @@ struct TemplateEngineTests {
         let language = try #require(throws: TemplateError.self) { try TemplateLibrary(language: "de") }
         #expect(language.description.contains("\"de\""))
         #expect(language.description.contains("sv, en"))
+    }
+
+    @Test("A missing resource bundle or language folder is a clear error saying what to do, not a crash")
+    func missingBundle() throws {
+        let bundle = try #require(throws: TemplateError.self) { try Templates.directory(language: "sv", in: nil) }
+        #expect(bundle.description.contains("Samverkan_SamverkanTemplates.resources"))
+        #expect(bundle.description.contains("install samverkan again"))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-no-templates-\(UUID().uuidString)")
+        let folder = try #require(throws: TemplateError.self) { try Templates.directory(language: "en", in: empty) }
+        #expect(folder.description.contains("\"en\""))
+        #expect(folder.description.contains("--lang"))
     }
 
     @Test("A template with a syntax error is a clear error naming the file, line and column")

@@ -51,7 +51,8 @@ public struct TextTemplate: Sendable {
     }
 
     /// The text rendered from any mustache context: a dictionary of strings, booleans, nested
-    /// dictionaries and arrays (sections repeat once per element).
+    /// dictionaries and arrays (sections repeat once per element). Unlike ``render(_:)``, an empty
+    /// string is a value here (mustache's own rule); leave a key out to make a section false.
     public func render(context: [String: Any]) -> String {
         trimmed(compiled.render(context))
     }
