@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Calendar values in pure Swift: dates, times of day, weekdays, ISO 8601 text. No C.
@@ -63,11 +64,14 @@ let package = Package(
             resources: [.copy("sv"), .copy("en")],
             swiftSettings: swiftSettings
         ),
-        // Turns domain values into text: phrases, frequencies in words, the minutes draft format,
-        // minutes as Markdown and HTML.
+        // Turns domain values into text: the one template engine (mustache) for every file in
+        // Templates/, phrases, frequencies in words, the minutes draft format, minutes as Markdown and HTML.
         .target(
             name: "SamverkanRendering",
-            dependencies: ["SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanTemplates"],
+            dependencies: [
+                "SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The embedded store: SQLite through GRDB (minutes, calendar export history).

@@ -9,16 +9,47 @@ public enum Templates {
     public static let languages = ["sv", "en"]
 
     /// The folder of one language's templates.
-    /// - Throws: ``TemplateError`` when the language does not exist.
+    /// - Throws: ``TemplateError`` when the language does not exist or the installation lacks its templates.
     public static func directory(language: String) throws -> URL {
+        try directory(language: language, in: resourceFolder)
+    }
+
+    /// The folder of one language's templates inside a resource folder (`nil`: none was found).
+    static func directory(language: String, in resourceFolder: URL?) throws -> URL {
         guard languages.contains(language) else {
             throw TemplateError("template.unknown-language", ["language": language, "languages": languages.joined(separator: ", ")])
         }
-        guard let url = Bundle.module.url(forResource: language, withExtension: nil) else {
+        guard let bundle = resourceFolder else {
+            throw TemplateError("template.bundle-missing", ["folder": "\(bundleName).resources", "program": Bundle.main.bundleURL.path])
+        }
+        let url = bundle.appendingPathComponent(language, isDirectory: true)
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw TemplateError("template.language-missing", ["language": language])
         }
         return url
     }
+
+    /// The name SwiftPM gives this target's resource bundle.
+    static let bundleName = "Samverkan_SamverkanTemplates"
+
+    /// The folder holding `sv/`, `en/`: the resource bundle next to the program (or inside an app
+    /// bundle), else the source folder of a development build. Never a crash when it is missing,
+    /// unlike SwiftPM's generated `Bundle.module`.
+    static let resourceFolder: URL? = {
+        let fileManager = FileManager.default
+        var places = [Bundle.main.bundleURL, Bundle.main.resourceURL].compactMap { $0 }
+        if let program = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+            places.append(program)
+        }
+        for place in places {
+            for suffix in [".resources", ".bundle", ".bundle/Contents/Resources"] {
+                let candidate = place.appendingPathComponent(bundleName + suffix, isDirectory: true)
+                if fileManager.fileExists(atPath: candidate.appendingPathComponent(languages[0]).path) { return candidate }
+            }
+        }
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        return fileManager.fileExists(atPath: sources.appendingPathComponent(languages[0]).path) ? sources : nil
+    }()
 
     /// The text of a template file, e.g. `phrases.txt`.
     public static func text(_ name: String, language: String) throws -> String {

@@ -58,8 +58,8 @@ enum CalendarBenchmark {
 
     /// Short texts: the C baseline writes SUMMARY only, so the Swift side writes no description.
     static func texts() throws -> CalendarTexts {
-        CalendarTexts(phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: TextTemplate(""),
-                      invitation: TextTemplate(""), cancellation: TextTemplate(""))
+        CalendarTexts(phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
+                      invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
     }
 
     /// The fastest of a few runs (the first warms caches, zone tables and ICU).

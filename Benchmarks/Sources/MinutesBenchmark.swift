@@ -35,7 +35,8 @@ enum MinutesBenchmark {
             print(String(format: "minutes: seeded %d meetings in %.1f s (kept in %@ for later runs)", expected, seconds, path))
         }
         let phrases = Phrasebook(language: "sv", phrases: try loadPhrases())
-        let template = try String(contentsOfFile: "Templates/sv/minutes.md", encoding: .utf8)
+        let template = try TextTemplate(try String(contentsOfFile: "Templates/sv/minutes.md", encoding: .utf8),
+                                        name: "sv/minutes.md", format: .markdown)
         let draftFolder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-minutes-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: draftFolder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: draftFolder) }

@@ -49,7 +49,7 @@ extension ReportBenchmark {
         case "md": text = report.markdown(phrases: phrases, numbers: numbers)
         case "html":
             let template = try String(contentsOfFile: "Templates/sv/compliance.html", encoding: .utf8)
-            text = report.html(template: template, phrases: phrases, numbers: numbers)
+            text = try report.html(template: template, phrases: phrases, numbers: numbers)
         default: break
         }
         print("size", text.utf8.count, "peak", Measure.peakMemoryMB())

@@ -45,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The phrases of the chosen language.
     func phrasebook() throws -> Phrasebook {
-        Phrasebook(language: language, phrases: try Templates.phrases(language: language))
+        try TemplateLibrary(language: language).phrasebook()
     }
 
     /// Today in Stockholm, or `SAMVERKAN_TODAY` (YYYY-MM-DD) for reproducible output.
@@ -59,10 +59,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// The calendar and invitation texts of the chosen language.
     func calendarTexts() throws -> CalendarTexts {
-        CalendarTexts(phrases: try phrasebook(),
-                      eventDescription: TextTemplate(try Templates.text("event-description.txt", language: language)),
-                      invitation: TextTemplate(try Templates.text("invitation.txt", language: language)),
-                      cancellation: TextTemplate(try Templates.text("cancellation.txt", language: language)))
+        let library = try TemplateLibrary(language: language)
+        return CalendarTexts(phrases: try phrasebook(),
+                             eventDescription: try library.template("event-description.txt"),
+                             invitation: try library.template("invitation.txt"),
+                             cancellation: try library.template("cancellation.txt"))
     }
 
     /// The embedded database, created on first use.

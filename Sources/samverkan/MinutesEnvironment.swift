@@ -35,9 +35,9 @@ struct MinutesEnvironment {
         try configuration.structures(withIDs: [id])[0]
     }
 
-    /// A template of the chosen language, e.g. `minutes.md`.
-    func template(_ name: String) throws -> String {
-        try Templates.text(name, language: global.language)
+    /// A template of the chosen language, compiled, e.g. `minutes.md`.
+    func template(_ name: String) throws -> TextTemplate {
+        try TemplateLibrary(language: global.language).template(name)
     }
 
     /// Runs a store call (see ``GlobalOptions/store(_:)``).

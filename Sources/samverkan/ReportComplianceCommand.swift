@@ -64,8 +64,8 @@ extension ReportCommand {
             case .json: text = try report.json()
             case .md: text = report.markdown(phrases: phrases, numbers: numbers)
             case .html:
-                let template = try Templates.text("compliance.html", language: global.language)
-                text = report.html(template: template, phrases: phrases, numbers: numbers)
+                let template = try TemplateLibrary(language: global.language).source("compliance.html")
+                text = try report.html(template: template, phrases: phrases, numbers: numbers)
             }
             try output.write(text, phrases: phrases)
             if let failUnder, let compliance = report.total.compliance, compliance * 100 < failUnder {

@@ -43,8 +43,8 @@ struct CalendarPartsTests {
     }
 
     @Test("Templates drop lines whose values are all empty")
-    func template() {
-        let template = TextTemplate("Namn: {name}\nVideo: {video}\n\nDagordning:\n{agenda}\n")
+    func template() throws {
+        let template = try TextTemplate("Namn: {{name}}\n{{#video}}\nVideo: {{video}}\n{{/video}}\n\nDagordning:\n{{agenda}}\n")
         #expect(template.render(["name": "RUG", "video": "", "agenda": "- a\n- b"]) == "Namn: RUG\n\nDagordning:\n- a\n- b")
     }
 

@@ -17,10 +17,11 @@ struct ExportRestrictionTests {
 
     func exporter(_ config: String) throws -> CalendarExporter {
         let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)
+        let library = try TemplateLibrary(language: "sv")
         let texts = CalendarTexts(phrases: Phrasebook(language: "sv", phrases: try Templates.phrases(language: "sv")),
-                                  eventDescription: TextTemplate(try Templates.text("event-description.txt", language: "sv")),
-                                  invitation: TextTemplate(try Templates.text("invitation.txt", language: "sv")),
-                                  cancellation: TextTemplate(try Templates.text("cancellation.txt", language: "sv")))
+                                  eventDescription: try library.template("event-description.txt"),
+                                  invitation: try library.template("invitation.txt"),
+                                  cancellation: try library.template("cancellation.txt"))
         return CalendarExporter(configuration: configuration, texts: texts, now: 1_767_225_600)
     }
 

@@ -17,11 +17,11 @@ struct ErrorMessagesTests {
         #expect(en.contains("Set `holidays: skip` for this structure"))
     }
 
-    @Test("A value holding {x} is not filled again; an unknown placeholder stays; an unknown code shows code and values")
+    @Test("A value holding {{x}} is not filled again; an unknown placeholder is empty; an unknown code shows code and values")
     func fillOnce() {
-        let messages = ErrorMessages(language: "en", messages: ["a.b": "x {one} y {two} z {three}"])
-        let error = ScheduleError("a.b", ["one": "{two}", "two": "2"])
-        #expect(messages.message(for: error) == "x {two} y 2 z {three}")
+        let messages = ErrorMessages(language: "en", messages: ["a.b": "x {{one}} y {{two}} z {{three}}."])
+        let error = ScheduleError("a.b", ["one": "{{two}}", "two": "2 <b>"])
+        #expect(messages.message(for: error) == "x {{two}} y 2 <b> z .")
         #expect(messages.message(for: ScheduleError("c.d", ["id": "3"])) == "c.d id=3")
     }
 

@@ -18,8 +18,9 @@ enum MinutesFixture {
         return Phrasebook(language: language, phrases: result)
     }
 
-    static func template(_ language: String = "sv") -> String {
-        (try? String(contentsOf: root.appendingPathComponent("Templates/\(language)/minutes.md"), encoding: .utf8)) ?? ""
+    static func template(_ language: String = "sv") -> TextTemplate {
+        let text = (try? String(contentsOf: root.appendingPathComponent("Templates/\(language)/minutes.md"), encoding: .utf8)) ?? ""
+        return (try? TextTemplate(text, name: "\(language)/minutes.md", format: .markdown)) ?? (try! TextTemplate(""))
     }
 
     static let configuration: RegionConfiguration = {

@@ -48,7 +48,7 @@ private final class PageReader: NSObject, XMLParserDelegate {
 struct ComplianceHTMLTests {
     static func page(_ report: ComplianceReport, language: String = "sv") throws -> String {
         let phrases = Phrasebook(language: language, phrases: try Templates.phrases(language: language))
-        return report.html(template: try Templates.text("compliance.html", language: language), phrases: phrases,
+        return try report.html(template: try Templates.text("compliance.html", language: language), phrases: phrases,
                            numbers: FigureFormatter(decimalComma: language == "sv"))
     }
 

@@ -53,15 +53,17 @@ struct ErrorCatalogueTests {
         }
     }
 
-    @Test("A message uses only placeholders written {name}, the same in both languages")
+    @Test("A message uses only placeholders written {{name}}, the same in both languages")
     func placeholders() throws {
         let sv = try Templates.errors(language: "sv"), en = try Templates.errors(language: "en")
-        let placeholder = try Regex(#"\{([a-z]+)\}"#)
+        let placeholder = try Regex(#"\{\{([a-z]+)\}\}"#)
+        let single = try Regex(#"\{[a-z]+\}"#)
         for (code, text) in sv {
             let names = Set(text.matches(of: placeholder).map { String($0.output[1].substring!) })
             let english = Set((en[code] ?? "").matches(of: placeholder).map { String($0.output[1].substring!) })
             #expect(names == english, "\(code): sv \(names.sorted()), en \(english.sorted())")
-            #expect(!text.contains("{{"), "\(code)")
+            let outside = text.replacing(placeholder, with: "")
+            #expect(outside.firstMatch(of: single) == nil, "\(code): a placeholder is written {{name}}")
         }
     }
 }

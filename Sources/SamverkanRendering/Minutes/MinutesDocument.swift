@@ -7,9 +7,9 @@ public import SamverkanDomain
 public enum MinutesDocument {
     /// The Markdown document of minutes and the amendments that correct them.
     /// - Parameters:
-    ///   - template: the text of `Templates/<lang>/minutes.md`.
+    ///   - template: `Templates/<lang>/minutes.md`, compiled.
     ///   - records: the minutes, then each amendment, with the context each was written in.
-    public static func markdown(template: String, records: [(Minutes, MinutesDraftContext)]) -> String {
+    public static func markdown(template: TextTemplate, records: [(Minutes, MinutesDraftContext)]) -> String {
         records.enumerated().map { index, record in
             let (minutes, context) = record
             let p = context.phrases
@@ -39,8 +39,9 @@ public enum MinutesDocument {
     }
 
     /// Self-contained HTML of the Markdown document, in `Templates/<lang>/minutes.html`
-    /// (placeholders `{lang}`, `{title}`, `{body}`); every text is escaped.
-    public static func html(markdown: String, template: String, language: String) -> String {
+    /// (`{{lang}}`, `{{title}}` escaped by the template, `{{{body}}}` the HTML made here, where
+    /// every text is escaped by ``HTMLEscaping``).
+    public static func html(markdown: String, template: TextTemplate, language: String) -> String {
         var body: [String] = []
         var inList = false
         var title = ""
@@ -77,22 +78,10 @@ public enum MinutesDocument {
             }
         }
         closeList()
-        return template.filling(["lang": language, "title": escape(title), "body": body.joined(separator: "\n")])
+        return template.render(["lang": language, "title": title, "body": body.joined(separator: "\n")])
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escaped(text) }
 }
 
 extension StringProtocol {

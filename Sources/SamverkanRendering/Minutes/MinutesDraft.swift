@@ -34,15 +34,15 @@ public enum MinutesDraft {
 
     /// The draft text of minutes, in the template's language.
     /// - Parameters:
-    ///   - template: the text of `Templates/<lang>/minutes.md`.
+    ///   - template: `Templates/<lang>/minutes.md`, compiled (``TemplateLibrary/template(_:)``).
     ///   - context: the structure, people and open items.
     ///   - minutes: what to fill in (``blank(context:date:time:)`` for a new meeting).
-    public static func render(template: String, context: MinutesDraftContext, minutes: Minutes) -> String {
+    public static func render(template: TextTemplate, context: MinutesDraftContext, minutes: Minutes) -> String {
         let p = context.phrases
         let structure = context.structure
         var title = structure.name
         if let amended = context.amends?.id { title += " – " + p.text("minutes.amends", ["id": String(amended)]) }
-        return template.filling([
+        return template.render([
             "title": title,
             "structure": structure.id,
             "date": minutes.date.iso,

@@ -92,24 +92,3 @@ extension StringProtocol {
     /// Lowercased and trimmed, for comparing what people type with what the program wrote.
     var folded: String { trimmed.lowercased() }
 }
-
-extension String {
-    /// The text with `{name}` placeholders filled in.
-    /// One pass: text inserted for a placeholder is never scanned again.
-    func filling(_ values: [String: String]) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"),
-                  let value = values[String(rest[rest.index(after: open)..<close])] else {
-                result.append("{")
-                rest = rest[rest.index(after: open)...]
-                continue
-            }
-            result += value
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
-    }
-}

@@ -91,11 +91,11 @@ public struct MinutesDraftParser: Sendable {
             var rest = line[...]
             while !rest.isEmpty {
                 if inComment {
-                    guard let end = rest.range(of: "-->") else { rest = ""; break }
+                    guard let end = rest.firstRange(of: "-->") else { rest = ""; break }
                     rest = rest[end.upperBound...]
                     inComment = false
                 } else {
-                    guard let start = rest.range(of: "<!--") else { kept += rest; break }
+                    guard let start = rest.firstRange(of: "<!--") else { kept += rest; break }
                     kept += rest[..<start.lowerBound]
                     rest = rest[start.upperBound...]
                     inComment = true

@@ -13,14 +13,16 @@ extension ComplianceReport {
     /// - Parameters:
     ///   - template: the text of `Templates/<lang>/compliance.html`: `key: text` lines with the
     ///     words of the generated parts (legend, empty lists), then the page from `<!DOCTYPE html>`
-    ///     on, with `{{name}}` placeholders.
+    ///     on, a mustache template: `{{name}}` is escaped, `{{{name}}}` inserts the parts built here.
     ///   - phrases: the language's phrases (`report.*`, `kind.*`, `month.*`).
     ///   - numbers: how figures are written (decimal comma, the sign for a figure with nothing to divide by).
-    public func html(template: String, phrases: Phrasebook, numbers: FigureFormatter) -> String {
+    /// - Throws: `TemplateError` naming `compliance.html` when the page has a syntax error.
+    public func html(template: String, phrases: Phrasebook, numbers: FigureFormatter) throws -> String {
         let (words, page) = CompliancePage.split(template)
+        let compiled = try TextTemplate(String(page), name: "\(phrases.language)/compliance.html", format: .html)
         let context = CompliancePage(report: self, phrases: phrases,
                                      words: Phrasebook(language: phrases.language, phrases: words), numbers: numbers)
-        return CompliancePage.fill(page, context.values)
+        return compiled.render(context.values.mapValues(CompliancePage.xmlText))
     }
 }
 
@@ -32,29 +34,30 @@ struct CompliancePage {
     let words: Phrasebook
     let numbers: FigureFormatter
 
-    /// The values of the template's placeholders, escaped.
+    /// The values of the template's placeholders: text (escaped by the template) and the HTML of
+    /// the generated parts (inserted with `{{{…}}}`).
     var values: [String: String] {
         let period = report.period
         let dimension = phrases.text("report.dimension.\(report.dimension.rawValue)")
         let empty = report.structures.isEmpty ? paragraph(phrases.text("report.empty")) : nil
         return [
-            "lang": Self.escaped(phrases.language),
-            "title": Self.escaped(phrases.text("report.title")),
-            "label": Self.escaped(period.label),
-            "period": Self.escaped(phrases.text("report.period", ["label": period.label, "from": period.from.iso,
-                                                                  "to": period.to.iso, "region": report.regionName])),
-            "timing": Self.escaped(phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso])),
-            "by": Self.escaped(phrases.text("report.by", ["dimension": dimension])),
-            "notes": Self.escaped(phrases.text("report.notes")),
-            "made": Self.escaped(words.text("made", ["date": report.today.iso])),
+            "lang": phrases.language,
+            "title": phrases.text("report.title"),
+            "label": period.label,
+            "period": phrases.text("report.period", ["label": period.label, "from": period.from.iso,
+                                                     "to": period.to.iso, "region": report.regionName]),
+            "timing": phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso]),
+            "by": phrases.text("report.by", ["dimension": dimension]),
+            "notes": phrases.text("report.notes"),
+            "made": words.text("made", ["date": report.today.iso]),
             "summary": empty ?? summaryTable,
             "heatmap": empty ?? heatMap,
             "charts": empty ?? barCharts,
-            "items-title": Self.escaped(phrases.text("report.items.title")),
+            "items-title": phrases.text("report.items.title"),
             "items": itemsTable,
-            "cancellations-title": Self.escaped(phrases.text("report.cancellations.title")),
+            "cancellations-title": phrases.text("report.cancellations.title"),
             "cancellations": cancellationsTable,
-            "missed-title": Self.escaped(phrases.text("report.missed.title")),
+            "missed-title": phrases.text("report.missed.title"),
             "missed": missedTable,
         ]
     }
@@ -142,21 +145,17 @@ struct CompliancePage {
         group.structureIDs.compactMap(report.structure)
     }
 
-    /// Text safe in XML content and attribute values; control characters XML does not allow are left out.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if let entity = entities[scalar] {
-                result += entity
-            } else if scalar.value >= 0x20 || scalar == "\n" || scalar == "\t" {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// Text safe in XML content and attribute values: without the control characters XML does
+    /// not allow, escaped by the one HTML escaper (mustache's).
+    static func escaped(_ text: String) -> String { HTMLEscaping.escaped(xmlText(text)) }
 
-    private static let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+    /// The text without the control characters XML does not allow (all below U+0020 but tab and newline).
+    static func xmlText(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) else { return text }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" })
+        return String(result)
+    }
 
     /// The template's words (`key: text` lines before the line `<!DOCTYPE html>`, `#` comments) and its page.
     static func split(_ template: String) -> (words: [String: String], page: Substring) {
@@ -168,19 +167,5 @@ struct CompliancePage {
                     line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         return (Dictionary(pairs, uniquingKeysWith: { _, last in last }), template[start...])
-    }
-
-    /// The page with each `{{name}}` replaced by its value, in one pass (values are not searched
-    /// again); an unknown name is left as it is, so a typo shows.
-    static func fill(_ page: Substring, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = page
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            result += rest[..<open.lowerBound]
-            result += values[name] ?? String(rest[open.lowerBound..<close.upperBound])
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
     }
 }
