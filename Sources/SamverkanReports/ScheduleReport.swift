@@ -4,66 +4,81 @@ public import SamverkanRendering
 import SamverkanICal
 public import SamverkanTime
 
-/// Lists the meetings of structures in a window, as JSON or a table.
+/// Lists the meetings of the meeting register in a window, as JSON or a table: planned, moved,
+/// skipped (holidays, breaks), cancelled and extra meetings, with why.
 public struct ScheduleReport: Sendable {
     public let configuration: RegionConfiguration
     public let phrases: Phrasebook
-    public let scheduler: Scheduler
 
-    public init(configuration: RegionConfiguration, phrases: Phrasebook, scheduler: Scheduler = Scheduler()) {
+    public init(configuration: RegionConfiguration, phrases: Phrasebook) {
         self.configuration = configuration
         self.phrases = phrases
-        self.scheduler = scheduler
-    }
-
-    /// The meetings of each structure whose planned date lies in the window.
-    public func occurrences(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> [(CollaborationStructure, [Occurrence])] {
-        try structures.map { ($0, try scheduler.occurrences(of: $0, from: from, through: through)) }
     }
 
     /// The documented JSON document, meetings ordered by start (then structure).
-    public func listing(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> ScheduleListing {
-        var entries: [(LocalDateTime, ScheduleEntry)] = []
-        for (structure, occurrences) in try occurrences(of: structures, from: from, through: through) {
-            let zone = try ICalTimeZone.named(structure.timeZone)
-            for occurrence in occurrences {
-                let uid = configuration.calendarUID(of: structure, plannedDate: occurrence.plannedStart.date)
-                let entry = ScheduleEntry(
-                    structure: structure.id, uid: uid, start: zone.iso8601(occurrence.start), end: zone.iso8601(occurrence.end),
-                    status: occurrence.status.rawValue,
-                    originalStart: occurrence.status == .scheduled ? nil : zone.iso8601(occurrence.plannedStart),
-                    reason: occurrence.reason?.text(phrases), reasonCode: occurrence.reason?.code)
-                entries.append((occurrence.start, entry))
-            }
+    /// - Parameter meetings: the register's meetings whose planned date lies in the window.
+    public func listing(of meetings: [RegisteredMeeting], from: LocalDate, through: LocalDate) throws -> ScheduleListing {
+        var entries: [ScheduleEntry] = []
+        var zones: [String: ICalTimeZone] = [:]
+        for meeting in Self.ordered(meetings) {
+            guard let structure = configuration.structure(meeting.structureID) else { continue }
+            let zone = try zones[structure.timeZone] ?? ICalTimeZone.named(structure.timeZone)
+            zones[structure.timeZone] = zone
+            let changed = meeting.state != .planned && meeting.state != .extra
+            entries.append(ScheduleEntry(
+                structure: structure.id, uid: meeting.uid, start: zone.iso8601(meeting.start), end: zone.iso8601(meeting.end),
+                status: Self.status(meeting.state), originalStart: changed ? zone.iso8601(meeting.plannedStart) : nil,
+                reason: reason(meeting), reasonCode: Self.reasonCode(meeting),
+                decidedBy: meeting.decision?.decidedBy, decidedAt: meeting.decision?.decidedAt))
         }
-        entries.sort { ($0.0, $0.1.structure) < ($1.0, $1.1.structure) }
-        return ScheduleListing(schemaVersion: 1, from: from.iso, to: through.iso, occurrences: entries.map(\.1))
+        return ScheduleListing(schemaVersion: 1, from: from.iso, to: through.iso, occurrences: entries)
     }
 
     /// Pretty-printed JSON with sorted keys.
-    public func json(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> String {
-        try ReportJSON.text(listing(of: structures, from: from, through: through))
+    public func json(of meetings: [RegisteredMeeting], from: LocalDate, through: LocalDate) throws -> String {
+        try ReportJSON.text(listing(of: meetings, from: from, through: through))
     }
 
-    /// A table: date, weekday, time, structure, status and reason.
-    public func table(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> String {
-        var rows: [(LocalDateTime, [String])] = []
-        for (structure, occurrences) in try occurrences(of: structures, from: from, through: through) {
-            for occurrence in occurrences {
-                let status = phrases.text("status.\(occurrence.status.rawValue)")
-                var note = occurrence.reason?.text(phrases) ?? ""
-                if occurrence.status == .moved {
-                    note = phrases.text("schedule.moved-from", ["date": occurrence.plannedStart.date.iso, "reason": note])
-                }
-                rows.append((occurrence.start, [
-                    occurrence.start.date.iso, phrases.text("weekday.\(occurrence.start.date.weekday.name)"),
-                    "\(occurrence.start.time)–\(occurrence.end.time)", structure.id, status, note,
-                ]))
+    /// A table: date, weekday, time, structure, status and why.
+    public func table(of meetings: [RegisteredMeeting]) -> String {
+        let rows = Self.ordered(meetings).map { meeting -> [String] in
+            var note = reason(meeting) ?? ""
+            if meeting.state == .moved {
+                note = phrases.text(meeting.decision == nil ? "schedule.moved-from" : "schedule.moved-by-decision",
+                                    ["date": meeting.plannedDate.iso, "reason": note])
+            } else if meeting.state == .cancelled, let decision = meeting.decision {
+                note = phrases.text("schedule.cancelled-because", [
+                    "reason": decision.reason, "by": decision.decidedBy ?? "", "at": String(decision.decidedAt.prefix(10)),
+                ])
             }
+            return [meeting.start.date.iso, phrases.text("weekday.\(meeting.start.date.weekday.name)"),
+                    "\(meeting.start.time)–\(meeting.end.time)", meeting.structureID,
+                    phrases.text("status.\(Self.status(meeting.state))"), note]
         }
-        rows.sort { ($0.0, $0.1[3]) < ($1.0, $1.1[3]) }
         let header = ["table.date", "table.weekday", "table.time", "table.structure", "table.status", "table.note"].map { phrases.text($0) }
-        return TextTable(header: header, rows: rows.map(\.1)).render()
+        return TextTable(header: header, rows: rows).render()
     }
 
+    /// Why a meeting is not as planned: the holiday or break, or the coordinator's reason.
+    func reason(_ meeting: RegisteredMeeting) -> String? {
+        if let decision = meeting.decision, decision.action != .restore { return decision.reason }
+        return meeting.calendarReason?.text(phrases)
+    }
+
+    /// By start, then structure.
+    static func ordered(_ meetings: [RegisteredMeeting]) -> [RegisteredMeeting] {
+        meetings.sorted { ($0.start, $0.structureID) < ($1.start, $1.structureID) }
+    }
+
+    /// The JSON status: `scheduled`, `moved`, `skipped`, `cancelled` or `extra`.
+    static func status(_ state: RegisteredMeeting.State) -> String {
+        state == .planned ? "scheduled" : state.rawValue
+    }
+
+    /// A stable code: the holiday's (`midsummer-eve`), `weekend`, `break`, or the decision's
+    /// (`decision-cancel`, `decision-move`, `decision-add`).
+    static func reasonCode(_ meeting: RegisteredMeeting) -> String? {
+        if let decision = meeting.decision, decision.action != .restore { return "decision-\(decision.action.rawValue)" }
+        return meeting.calendarReason?.code
+    }
 }

@@ -1,20 +1,25 @@
+import SamverkanRendering
 import ArgumentParser
 import SamverkanDomain
 import SamverkanReports
+import SamverkanStore
 import SamverkanTime
 
 extension Samverkan {
-    /// `samverkan schedule`: the meetings of structures in a window, after holidays and breaks.
+    /// `samverkan schedule`: the meetings of the meeting register in a window.
     struct ScheduleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "schedule",
-            abstract: "List meetings in a period, with holidays and breaks applied.",
+            abstract: "List meetings in a period: planned, moved, skipped, cancelled and extra ones.",
             discussion: """
-                Every planned meeting whose date lies in the period, with status scheduled, moved or
-                skipped and the reason. Default period: today and the following 12 months.
+                Every meeting of the register whose planned date lies in the period: holidays and
+                breaks applied, and the coordinators' decisions (`samverkan meeting`), each with why.
+                --clashes lists instead the meetings that overlap for the same member organisation
+                or person. Default period: today and the following 12 months.
 
                 Examples:
                   samverkan schedule --config Config/halland.yaml --structure rug --from 2025-01-01 --to 2025-12-31
+                  samverkan schedule --config Config/halland.yaml --clashes
                   samverkan schedule --config Config/jamtland-harjedalen.yaml --format json
                 """
         )
@@ -28,14 +33,36 @@ extension Samverkan {
         @Option(help: "Output format: table or json.")
         var format: ListingFormat = .table
 
+        @Flag(help: "List meetings that overlap for the same member organisation or person.")
+        var clashes = false
+
         func run() throws {
             let (_, configuration) = try global.loadConfiguration()
-            let (from, to) = try period.window(today: try global.today())
+            let phrases = try global.phrasebook()
+            let today = try global.today()
+            let (from, to) = try period.window(today: today)
             let chosen = try structures.isEmpty ? configuration.structures : configuration.structures(withIDs: structures)
-            let report = ScheduleReport(configuration: configuration, phrases: try global.phrasebook())
+            let database = try global.openDatabase()
+            try global.refreshRegister(database, configuration, phrases: phrases,
+                                       through: global.registerHorizon(today: today, atLeast: to))
+            let meetings = try global.store {
+                try database.registeredMeetings(structureIDs: structures.isEmpty ? nil : chosen.map(\.id), from: from, through: to)
+            }.filter { $0.plannedDate >= from && $0.plannedDate <= to }
+            if clashes {
+                // A clash involves other structures too: look at all of them in the window.
+                let all = try global.store { try database.registeredMeetings(from: from, through: to) }
+                let ids = Set(chosen.map(\.id))
+                let found = MeetingClash.find(in: all, configuration: configuration)
+                    .filter { clash in clash.meetings.contains { ids.contains($0.structureID) } }
+                if found.isEmpty { print(phrases.text("clash.none")) } else {
+                    print(ClashReport(configuration: configuration, phrases: phrases).table(found), terminator: "")
+                }
+                return
+            }
+            let report = ScheduleReport(configuration: configuration, phrases: phrases)
             switch format {
-            case .table: print(try report.table(of: chosen, from: from, through: to), terminator: "")
-            case .json: print(try report.json(of: chosen, from: from, through: to), terminator: "")
+            case .table: print(report.table(of: meetings), terminator: "")
+            case .json: print(try report.json(of: meetings, from: from, through: to), terminator: "")
             }
         }
     }

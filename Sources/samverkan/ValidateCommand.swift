@@ -2,6 +2,8 @@ import SamverkanRendering
 import SamverkanDomain
 import ArgumentParser
 import SamverkanConfig
+import SamverkanReports
+import SamverkanTime
 
 extension Samverkan {
     /// `samverkan validate`: checks a configuration and reports every problem at once.
@@ -29,6 +31,25 @@ extension Samverkan {
                 "structures": String(configuration.structures.count),
                 "generated": String(configuration.structures.filter(\.generated).count),
             ]))
+            try warnAboutClashes(configuration, phrases: phrases)
+        }
+
+        /// Meetings at the same time for the same member organisation or person in the next 12
+        /// months: a warning per party on standard error (the configuration is still valid).
+        func warnAboutClashes(_ configuration: RegionConfiguration, phrases: Phrasebook) throws {
+            let from = try global.today(), through = from.adding(days: 365)
+            let scheduler = Scheduler()
+            var meetings: [RegisteredMeeting] = []
+            for structure in configuration.structures {
+                let occurrences = try scheduler.occurrences(of: structure, from: from, through: through)
+                meetings += MeetingRegister.derive(structure, occurrences: occurrences, decisions: [],
+                                                   configuration: configuration).meetings
+            }
+            let lines = ClashReport(configuration: configuration, phrases: phrases)
+                .summary(MeetingClash.find(in: meetings, configuration: configuration))
+            guard !lines.isEmpty else { return }
+            global.warn(phrases.text("validate.clashes"))
+            for line in lines { global.warn("  " + line) }
         }
     }
 }

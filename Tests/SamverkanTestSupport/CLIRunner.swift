@@ -70,9 +70,25 @@ public enum CLIRunner {
         inherited["SAMVERKAN_CONFIG"] = nil
         inherited["SAMVERKAN_DATABASE"] = nil
         inherited["SAMVERKAN_TODAY"] = nil
+        // The default database (`$XDG_DATA_HOME/samverkan/`) of a test run is its own, never
+        // the user's: a test that gives no --database writes into a folder of the test process.
+        inherited["XDG_DATA_HOME"] = defaultDataHome.appendingPathComponent(UUID().uuidString).path
         return try RunningProcess(executable: URL(fileURLWithPath: executable), arguments: arguments, directory: directory,
                                   environment: inherited.merging(environment) { $1 }, stdin: stdin)
     }
+
+    /// The parent of `XDG_DATA_HOME` of every program a test starts (unless the test sets its
+    /// own): each run gets a folder of its own inside it, and it is removed when the test
+    /// process exits.
+    public static let defaultDataHome: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-tests-\(getpid())")
+            try? FileManager.default.removeItem(at: folder)
+        }
+        return url
+    }()
 
     /// A fixture of the configuration tests.
     public static func fixture(_ name: String) -> String {
