@@ -75,8 +75,9 @@ extension GlobalOptions {
         return formatter.string(from: Date())
     }
 
-    /// A line on standard error.
+    /// A line on standard error (after what was printed so far, so the two stay in order).
     func warn(_ text: String) {
+        fflush(stdout)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
