@@ -77,7 +77,7 @@ extension GlobalOptions {
 
     /// A line on standard error (after what was printed so far, so the two stay in order).
     func warn(_ text: String) {
-        fflush(stdout)
+        fflush(nil)
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

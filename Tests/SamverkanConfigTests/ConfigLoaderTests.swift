@@ -72,6 +72,22 @@ struct ConfigLoaderTests {
         #expect(bad.contains { $0.message.contains("`holidays` must be skip, move-earlier or move-later") })
     }
 
+    @Test("Halland's focus areas and their grant points come from its configuration, as its plan says")
+    func hallandFocusAreas() throws {
+        let halland = try ConfigLoader.load(path: Fixture.packageRoot.appendingPathComponent("Config/halland.yaml").path)
+        #expect(halland.focusAreas.map { $0.grantPoints.map(\.rawValue) } == [[1, 2, 3, 5, 6], [2, 5, 6, 8], [1, 2, 3, 4, 5, 6, 7], [3, 5, 6]])
+        #expect(halland.focusAreas.first?.name == "Fasta kontakter och relationer runt patienten")
+        let undefined = Fixture.problems(Fixture.withStructure("""
+          - id: s1
+            kind: custom
+            members: [alfa]
+            frequency: {type: weekly, weekday: monday}
+            focus-areas: [2]
+        """))
+        #expect(undefined.count == 1)
+        #expect(undefined.first?.message.contains("the focus area 2 is not defined") == true, "\(undefined)")
+    }
+
     @Test("Defaults apply unless a structure sets its own value")
     func defaults() throws {
         let rug = try #require(configuration.structure("rug"))

@@ -51,7 +51,13 @@ enum ComplianceFixture {
                                    municipality: "bstad", careCentre: "vc-b1", members: ["vc-b1", "hsv-b"], frequency: secondTuesday,
                                    starts: date("2025-09-01"), time: time, durationMinutes: 60),
         ]
-        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures)
+        // Halland's four focus areas and the grant points its plan links them to.
+        let areas = [(1, [1, 2, 3, 5, 6]), (2, [2, 5, 6, 8]), (3, [1, 2, 3, 4, 5, 6, 7]), (4, [3, 5, 6])].map { number, points in
+            FocusAreaDefinition(area: FocusArea(rawValue: number)!, name: "Insatsområde \(number) i planen",
+                                grantPoints: points.compactMap(GrantPoint.init(rawValue:)))
+        }
+        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures,
+                                   focusAreas: areas)
     }()
 
     static func meeting(_ structure: String, _ day: String, planned: Bool = true, approved: String? = nil,

@@ -87,6 +87,21 @@ struct ReportFormatTests {
         #expect(try grants.json().contains("\"agendaItems\" : 8"))
     }
 
+    @Test("Grants: a region whose configuration has no focus areas gets the §2 points and nothing else")
+    func grantsWithoutFocusAreas() async throws {
+        var configuration = ComplianceFixture.configuration
+        configuration.focusAreas = []
+        let report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
+                                                      period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
+                                                      by: .region) { ComplianceFixture.history("2025-H1") }
+        let grants = GrantsReport(configuration: configuration, compliance: report)
+        #expect(grants.focusAreas.isEmpty)
+        #expect(grants.grantPoints.map(\.number) == Array(1...8))
+        let table = grants.table(phrases: try Self.phrases())
+        #expect(!table.contains("Insatsområde"))
+        #expect(table.contains("2 § punkt 8"))
+    }
+
     @Test("Action plan: latest follow-up wins over the configured status; late when the time plan has passed")
     func actionPlan() throws {
         var configuration = ComplianceFixture.configuration

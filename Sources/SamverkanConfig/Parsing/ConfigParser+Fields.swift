@@ -68,7 +68,7 @@ extension ConfigParser {
             }
         }
         if let list = reader.list("standing-agenda") { fields.standingAgenda = list.compactMap(parseAgendaItem) }
-        fields.focusAreas = parseNumbers(reader, "focus-areas", in: 1...4).map { $0.compactMap(FocusArea.init(rawValue:)) }
+        fields.focusAreas = parseFocusAreas(reader)
         fields.grantPoints = parseNumbers(reader, "grant-points", in: 1...8).map { $0.compactMap(GrantPoint.init(rawValue:)) }
         fields.holidays = holidayPolicy(reader, "holidays")
         if let list = reader.list("holiday-periods") { fields.holidayPeriods = list.compactMap(parseHolidayPeriod) }

@@ -63,7 +63,7 @@ extension ConfigParser {
             until: fields.until, time: time, durationMinutes: fields.duration ?? 60,
             timeZone: fields.timeZone ?? "Europe/Stockholm", place: fields.place, videoLink: fields.videoLink,
             standingAgenda: fields.standingAgenda ?? [], focusAreas: areas,
-            grantPoints: fields.grantPoints ?? Array(Set(areas.flatMap(\.grantPoints))).sorted(),
+            grantPoints: fields.grantPoints ?? grantPoints(of: areas),
             holidayPolicy: fields.holidays ?? .moveEarlier, holidayPeriods: fields.holidayPeriods ?? [],
             breaks: fields.breaks ?? [],
             activities: fields.activities ?? [], generated: generated)

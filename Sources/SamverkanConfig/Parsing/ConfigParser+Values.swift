@@ -17,12 +17,50 @@ extension ConfigParser {
         if let id, !Self.isValidID(id) {
             diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and -", at: reader.value("id"))
         }
-        let areas = parseNumbers(reader, "focus-areas", in: 1...4)?.compactMap(FocusArea.init(rawValue:)) ?? []
+        let areas = parseFocusAreas(reader) ?? []
         let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:))
         reader.finish()
         guard let title else { return nil }
         return AgendaItem(id: id ?? Self.slug(title), title: title, focusAreas: areas,
-                          grantPoints: points ?? Array(Set(areas.flatMap(\.grantPoints))).sorted())
+                          grantPoints: points ?? grantPoints(of: areas))
+    }
+
+    /// A focus area of the region's plan: `{number: 1, name: …, grant-points: [1, 2, 3]}`.
+    func parseFocusAreaDefinition(_ node: Node) {
+        guard let reader = MappingReader(node, what: "a focus area", diagnostics: diagnostics) else { return }
+        defer { reader.finish() }
+        let number = reader.int("number", in: 1...99, required: true)
+        let name = reader.string("name", required: true)
+        let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:)) ?? []
+        guard let number, let name, let area = FocusArea(rawValue: number) else { return }
+        if focusAreaDefinitions.contains(where: { $0.area == area }) {
+            diagnostics.report("the focus area \(number) is defined twice", at: reader.value("number"))
+            return
+        }
+        focusAreaDefinitions.append(FocusAreaDefinition(area: area, name: name, grantPoints: points.sorted()))
+    }
+
+    /// A structure's or agenda item's `focus-areas: [1, 3]`, each defined under the top-level
+    /// `focus-areas` (read before any structure).
+    func parseFocusAreas(_ reader: MappingReader) -> [FocusArea]? {
+        guard let numbers = parseNumbers(reader, "focus-areas", in: 1...99) else { return nil }
+        var areas: [FocusArea] = []
+        for number in numbers {
+            guard let area = FocusArea(rawValue: number), focusAreaDefinitions.contains(where: { $0.area == area }) else {
+                let known = focusAreaDefinitions.map { String($0.area.rawValue) }.joined(separator: ", ")
+                diagnostics.report(known.isEmpty
+                    ? "the focus area \(number) is not defined: list the plan's areas under `focus-areas` at the top of the configuration"
+                    : "the focus area \(number) is not defined; the configuration's focus areas are \(known)", at: reader.value("focus-areas"))
+                continue
+            }
+            areas.append(area)
+        }
+        return areas
+    }
+
+    /// The grant points the configured focus areas link to.
+    func grantPoints(of areas: [FocusArea]) -> [GrantPoint] {
+        Array(Set(areas.flatMap { area in focusAreaDefinitions.first { $0.area == area }?.grantPoints ?? [] })).sorted()
     }
 
     /// A break: `{name, from: MM-DD, to: MM-DD}` or `{name, month: 7}` (or `month: juli`).

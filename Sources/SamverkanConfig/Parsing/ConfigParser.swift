@@ -28,10 +28,12 @@ final class ConfigParser {
     var homeHealthCare: [String: String] = [:]
     /// Fields every structure inherits.
     var defaults = StructureFields()
+    /// The focus areas of the region's plan (`focus-areas:` at the top).
+    var focusAreaDefinitions: [FocusAreaDefinition] = []
 
     init(file: String) { diagnostics = Diagnostics(file: file) }
 
-    static let topLevelKeys = ["region", "municipalities", "organisations", "people", "defaults", "structures", "generate"]
+    static let topLevelKeys = ["region", "focus-areas", "municipalities", "organisations", "people", "defaults", "structures", "generate"]
 
     /// Reads the whole document; nil when it cannot be turned into a configuration.
     func parseDocument(_ node: Node) -> RegionConfiguration? {
@@ -41,13 +43,15 @@ final class ConfigParser {
         root.list("municipalities")?.forEach(parseMunicipality)
         root.list("organisations")?.forEach(parseOrganisation)
         root.list("people")?.forEach(parsePerson)
+        root.list("focus-areas")?.forEach(parseFocusAreaDefinition)
         if let node = root.value("defaults") { defaults = parseFields(node, what: "defaults", scope: .defaults) }
         root.list("structures")?.forEach(parseStructure)
         if let node = root.value("generate") { parseGenerate(node) }
         root.finish()
         checkReferences()
         guard let region else { return nil }
-        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures)
+        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures,
+                                   focusAreas: focusAreaDefinitions)
     }
 
     /// Records an id in a namespace, reporting a duplicate. Returns false for a duplicate or a bad id.

@@ -3,7 +3,7 @@ public struct AgendaItem: Sendable, Hashable, Identifiable {
     /// Stable id, used to follow up whether minutes cover it (e.g. `fast-vardkontakt`).
     public let id: String
     public var title: String
-    /// Halland's focus areas (1–4) the item serves.
+    /// The region's focus areas the item serves.
     public var focusAreas: [FocusArea]
     /// Points of §2 SFS 2024:1253 the item serves.
     public var grantPoints: [GrantPoint]
@@ -16,27 +16,31 @@ public struct AgendaItem: Sendable, Hashable, Identifiable {
     }
 }
 
-/// One of Halland's four focus areas (*insatsområden*) in the joint plan 2025.
+/// A focus area (*insatsområde*) of the region's own plan, by its number; what it is called and
+/// which grant points it serves are configured per region (``FocusAreaDefinition``).
 public struct FocusArea: RawRepresentable, Sendable, Hashable, Comparable, Codable {
     public let rawValue: Int
     public init?(rawValue: Int) {
-        guard (1...4).contains(rawValue) else { return nil }
+        guard rawValue >= 1 else { return nil }
         self.rawValue = rawValue
     }
 
-    /// The points of §2 SFS 2024:1253 the plan links this area to.
-    public var grantPoints: [GrantPoint] {
-        let points: [Int]
-        switch rawValue {
-        case 1: points = [1, 2, 3, 5, 6]
-        case 2: points = [2, 5, 6, 8]
-        case 3: points = [1, 2, 3, 4, 5, 6, 7]
-        default: points = [3, 5, 6]
-        }
-        return points.compactMap(GrantPoint.init(rawValue:))
-    }
-
     public static func < (lhs: FocusArea, rhs: FocusArea) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A focus area as a region's configuration defines it (Halland's joint plan 2025 has four).
+public struct FocusAreaDefinition: Sendable, Hashable {
+    public var area: FocusArea
+    /// What the plan calls it, e.g. "Fasta kontakter och relationer runt patienten".
+    public var name: String
+    /// The points of §2 SFS 2024:1253 the plan links the area to.
+    public var grantPoints: [GrantPoint]
+
+    public init(area: FocusArea, name: String, grantPoints: [GrantPoint]) {
+        self.area = area
+        self.name = name
+        self.grantPoints = grantPoints
+    }
 }
 
 /// A point (1–8) of §2 of the grant ordinance SFS 2024:1253.

@@ -10,17 +10,20 @@ public struct RegionConfiguration: Sendable {
     public var people: [Person]
     /// Every structure, generated ones included, in configuration order.
     public var structures: [CollaborationStructure]
+    /// The focus areas of the region's own plan (none when it has none).
+    public var focusAreas: [FocusAreaDefinition]
 
     private var organisationIndex: [String: Int]
     private var personIndex: [String: Int]
     private var structureIndex: [String: Int]
 
     public init(region: Organisation, organisations: [Organisation], people: [Person],
-                structures: [CollaborationStructure]) {
+                structures: [CollaborationStructure], focusAreas: [FocusAreaDefinition] = []) {
         self.region = region
         self.organisations = organisations
         self.people = people
         self.structures = structures
+        self.focusAreas = focusAreas
         organisationIndex = Dictionary(organisations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         personIndex = Dictionary(people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         structureIndex = Dictionary(structures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -29,6 +32,7 @@ public struct RegionConfiguration: Sendable {
     public func organisation(_ id: String) -> Organisation? { organisationIndex[id].map { organisations[$0] } }
     public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
     public func structure(_ id: String) -> CollaborationStructure? { structureIndex[id].map { structures[$0] } }
+    public func focusArea(_ area: FocusArea) -> FocusAreaDefinition? { focusAreas.first { $0.area == area } }
 
     /// The municipalities, in configuration order.
     public var municipalities: [Organisation] { organisations.filter { $0.kind == .municipality } }

@@ -4,15 +4,18 @@ public import SamverkanRendering
 public import SamverkanTime
 
 /// What the grant was used for (*återredovisning* under SFS 2024:1253): held meetings and covered
-/// standing agenda items per Halland focus area (1–4) and per point of §2 of the ordinance (1–8).
+/// standing agenda items per focus area of the region's own plan (as configured; none when it
+/// has none) and per point of §2 of the ordinance (1–8).
 ///
 /// A meeting counts for an area or point when its structure serves it; an agenda item counts once
 /// per held meeting that covered it, for the areas and points the item is tagged with.
 public struct GrantsReport: Sendable {
     /// One focus area or grant point.
     public struct Row: Sendable, Hashable, Codable {
-        /// 1–4 for a focus area, 1–8 for a grant point.
+        /// The focus area's number in the region's plan, or the grant point (1–8).
         public let number: Int
+        /// The focus area's name in the region's plan (nil for a grant point).
+        public var name: String?
         /// Structures serving it that are active in the period.
         public var structures = 0
         /// Held meetings of those structures.
@@ -22,7 +25,10 @@ public struct GrantsReport: Sendable {
         /// The ids of those agenda items.
         public var itemIDs: [String] = []
 
-        init(number: Int) { self.number = number }
+        init(number: Int, name: String? = nil) {
+            self.number = number
+            self.name = name
+        }
     }
 
     public let period: ReportPeriod
@@ -36,18 +42,19 @@ public struct GrantsReport: Sendable {
         period = compliance.period
         asOf = compliance.asOf
         regionName = compliance.regionName
-        var areas = (1...4).map(Row.init(number:))
-        var points = (1...8).map(Row.init(number:))
+        var areas = configuration.focusAreas.map { Row(number: $0.area.rawValue, name: $0.name) }
+        let areaIndex = Dictionary(configuration.focusAreas.enumerated().map { ($1.area, $0) }, uniquingKeysWith: { a, _ in a })
+        var points = (1...8).map { Row(number: $0) }
         for row in compliance.structures {
             guard let structure = configuration.structure(row.id) else { continue }
-            for area in Set(structure.focusAreas) { Self.count(&areas[area.rawValue - 1], row) }
+            for area in Set(structure.focusAreas) { if let index = areaIndex[area] { Self.count(&areas[index], row) } }
             for point in Set(structure.grantPoints) { Self.count(&points[point.rawValue - 1], row) }
             for item in row.agenda {
                 let covered = row.figures.items[item.id]?.covered ?? 0
                 guard covered > 0 else { continue }
-                for area in Set(item.focusAreas) { Self.add(item.id, covered, to: &areas[area.rawValue - 1]) }
-                let itemPoints = Set(item.grantPoints).union(item.focusAreas.flatMap(\.grantPoints))
-                for point in itemPoints { Self.add(item.id, covered, to: &points[point.rawValue - 1]) }
+                for area in Set(item.focusAreas) { if let index = areaIndex[area] { Self.add(item.id, covered, to: &areas[index]) } }
+                let linked = item.focusAreas.flatMap { configuration.focusArea($0)?.grantPoints ?? [] }
+                for point in Set(item.grantPoints).union(linked) { Self.add(item.id, covered, to: &points[point.rawValue - 1]) }
             }
         }
         focusAreas = areas
@@ -69,7 +76,7 @@ public struct GrantsReport: Sendable {
         func cells(_ row: Row, _ label: String, _ title: String) -> [String] {
             [label, title, "\(row.structures)", "\(row.meetings)", "\(row.agendaItems)"]
         }
-        return focusAreas.map { cells($0, phrases.text("grants.focus-area", ["number": "\($0.number)"]), phrases.text("focus.\($0.number)")) }
+        return focusAreas.map { cells($0, phrases.text("grants.focus-area", ["number": "\($0.number)"]), $0.name ?? "") }
             + grantPoints.map { cells($0, phrases.text("grants.point", ["number": "\($0.number)"]), phrases.text("grant.\($0.number)")) }
     }
 
