@@ -35,7 +35,7 @@ extension MinutesCommand {
             let day = try date ?? global.today()
             let approved = try environment.store { try environment.database.approve(id: id, by: names, date: day) }
             let numbers = approved.decisions.compactMap(\.number)
-            let paragraphs = numbers.isEmpty ? "–" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
+            let paragraphs = numbers.isEmpty ? "" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
             print(environment.phrases.text("minutes.approved.done", ["id": String(id), "date": day.iso, "paragraphs": paragraphs]))
         }
     }

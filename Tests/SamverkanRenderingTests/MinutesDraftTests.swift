@@ -61,6 +61,22 @@ struct MinutesDraftTests {
         #expect(minutes.previousApproved == true)
     }
 
+    @Test("An unknown status lists the choices joined with 'eller' (or 'or'), never 'och'")
+    func statusChoices() throws {
+        let open = OpenAction(item: ActionItem(id: 7, text: "Ta fram rutin", responsible: Responsible(kind: .person, id: "anna"),
+                                               due: LocalDate(iso: "2025-03-31")!),
+                              structureID: "rug", decidedOn: LocalDate(iso: "2025-02-13")!, status: .inProgress)
+        for (language, expected) in [("sv", "välj \"klar\", \"delvis\", \"pågår\" eller \"ej påbörjad\""),
+                                     ("en", "\"in progress\" or \"not started\"")] {
+            let context = MinutesFixture.context(openActions: [open], language: language)
+            var text = MinutesDraft.render(template: MinutesFixture.template(language), context: context,
+                                           minutes: MinutesDraft.blank(context: context, date: date, time: nil))
+            text = text.replacingOccurrences(of: "| status: \(language == "sv" ? "pågår" : "in progress") |", with: "| status: kanske |")
+            let error = try #require(throws: MinutesDraftError.self) { try MinutesDraftParser.parse(text, context: context) }
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
     @Test("Bad drafts: every mistake is reported with its line", arguments: [
         ("Datum: 2025-03-13", "Datum: ", "datum saknas"),
         ("Datum: 2025-03-13\n", "", "datum saknas"),

@@ -64,7 +64,7 @@ extension MinutesDraftParser {
     /// A status word (`klar`, `delvis`, `pågår`, `ej påbörjad`, or the English code).
     mutating func status(_ value: String?, line: Int) -> ActionStatus? {
         let p = context.phrases
-        let statuses = p.list(ActionStatus.allCases.reversed().map { "\"\(p.text($0.phraseKey))\"" })
+        let statuses = p.alternatives(ActionStatus.allCases.reversed().map { "\"\(p.text($0.phraseKey))\"" })
         guard let value, !value.isEmpty else {
             fail(line, "minutes.error.status-missing", ["statuses": statuses])
             return nil

@@ -59,4 +59,10 @@ public struct Phrasebook: Sendable {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " " + text("list.and") + " " + items.last!
     }
+
+    /// Alternatives joined the way the language does it: "a, b eller c" / "a, b or c".
+    public func alternatives(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + text("list.or") + " " + items.last!
+    }
 }
