@@ -3,71 +3,104 @@ public import SamverkanDomain
 public import SamverkanICal
 public import SamverkanTime
 
-/// Turns structures into iCalendar: one series per structure (RRULE with UTC UNTIL, EXDATE for
-/// skipped meetings, RECURRENCE-ID overrides for moved ones), or one event per dated meeting.
+/// Turns the meeting register into iCalendar: one series per structure (RRULE with UTC UNTIL,
+/// EXDATE for skipped and cancelled meetings, RECURRENCE-ID overrides for moved ones), and one
+/// event per dated or extra meeting.
 ///
-/// Pure: the caller supplies each series' SEQUENCE (remembered in the database) and the time
-/// for DTSTAMP, and writes the result.
+/// Pure: the caller reads the register, supplies each UID's SEQUENCE (remembered in the
+/// database) and the time for DTSTAMP, and writes the result.
 public struct CalendarExporter: Sendable {
     public let configuration: RegionConfiguration
     public let texts: CalendarTexts
-    public let scheduler: Scheduler
     /// `DTSTAMP` (seconds since 1970, written in UTC).
     public let now: Int
 
-    public init(configuration: RegionConfiguration, texts: CalendarTexts, scheduler: Scheduler = Scheduler(), now: Int) {
+    public init(configuration: RegionConfiguration, texts: CalendarTexts, now: Int) {
         self.configuration = configuration
         self.texts = texts
-        self.scheduler = scheduler
         self.now = now
     }
 
-    /// The series plans of structures in a window.
-    /// - Throws: ``ScheduleError`` or ``ICalError`` when a structure's meetings cannot be made.
-    public func plans(for structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> [SeriesPlan] {
-        try structures.flatMap { structure in
-            let occurrences = try scheduler.occurrences(of: structure, from: from, through: through)
-            return try SeriesPlan.plans(for: structure, occurrences: occurrences) {
-                configuration.calendarUID(of: structure, plannedDate: $0)
-            }
-        }
+    /// The plans of structures from the register's meetings in a window, one per UID.
+    /// - Throws: ``ScheduleError`` or ``ICalError`` when a structure's rule cannot be made.
+    public func plans(for structures: [CollaborationStructure], meetings: [RegisteredMeeting]) throws -> [SeriesPlan] {
+        let byStructure = Dictionary(grouping: meetings, by: \.structureID)
+        return try structures.flatMap { try SeriesPlan.plans(for: $0, meetings: byStructure[$0.id] ?? []) }
     }
 
     /// The events of one plan: the master (with its rule) and one override per moved meeting.
+    /// A meeting moved by a coordinator says in its DESCRIPTION why and from when; an extra
+    /// meeting says why it was added.
     /// - Parameters:
-    ///   - sequence: the series' SEQUENCE.
+    ///   - sequence: the UID's SEQUENCE.
     ///   - attendees: whether to write ATTENDEEs (invitations; never in a published feed).
     public func events(for plan: SeriesPlan, sequence: Int, attendees: Bool = false) throws -> [ICalEvent] {
         let structure = plan.structure
         let zone = try ICalTimeZone.named(structure.timeZone)
-        let rendered = texts.eventDescription.render(texts.values(for: structure, in: configuration))
-        let description = rendered.isEmpty ? nil : rendered
+        let base = baseDescription(of: structure)
         let organizer = organizer(of: structure) ?? feedOrganizer
         let invited = attendees ? self.attendees(of: structure) : []
         let location = structure.place ?? structure.videoLink
         let category = texts.phrases.text("kind.\(structure.kind.rawValue)")
-        func event(start: LocalDateTime, end: LocalDateTime, recurrenceID: LocalDateTime?) -> ICalEvent {
-            ICalEvent(uid: plan.uid, sequence: sequence, dtstamp: now, start: start, end: end, zone: zone,
-                      summary: structure.name, description: description, location: location, url: structure.videoLink,
-                      rrule: recurrenceID == nil ? plan.rule : nil, until: recurrenceID == nil ? plan.until : nil,
-                      exdates: recurrenceID == nil ? plan.exdates : [], recurrenceID: recurrenceID, status: .confirmed,
-                      organizer: organizer, attendees: invited, categories: [category])
+        func event(start: LocalDateTime, end: LocalDateTime, recurrenceID: LocalDateTime?, note: String?) -> ICalEvent {
+            let description = [base, note].compactMap { $0 }.joined(separator: "\n\n")
+            return ICalEvent(uid: plan.uid, sequence: sequence, dtstamp: now, start: start, end: end, zone: zone,
+                             summary: structure.name, description: description.isEmpty ? nil : description,
+                             location: location, url: structure.videoLink,
+                             rrule: recurrenceID == nil ? plan.rule : nil, until: recurrenceID == nil ? plan.until : nil,
+                             exdates: recurrenceID == nil ? plan.exdates : [], recurrenceID: recurrenceID,
+                             status: plan.isCancelled ? .cancelled : .confirmed,
+                             organizer: organizer, attendees: invited, categories: [category])
         }
-        return [event(start: plan.start, end: plan.end, recurrenceID: nil)]
-            + plan.overrides.map { event(start: $0.start, end: $0.end, recurrenceID: $0.recurrenceID) }
+        return [event(start: plan.start, end: plan.end, recurrenceID: nil, note: plan.meeting.flatMap(note(for:)))]
+            + plan.overrides.map {
+                event(start: $0.start, end: $0.end, recurrenceID: $0.recurrenceID, note: $0.decision.flatMap(note(for:)))
+            }
     }
 
-    /// A digest of everything a plan writes except SEQUENCE and DTSTAMP: when it changes
-    /// between exports, the series' SEQUENCE must rise.
-    public func contentHash(of plan: SeriesPlan) throws -> String {
-        let canonical = try events(for: plan, sequence: 0).map { event in
-            [event.uid, event.start.description, event.end.description, event.zone.identifier, event.summary,
-             event.description ?? "", event.location ?? "", event.url ?? "", event.rrule?.text ?? "",
-             event.until?.description ?? "", event.exdates.map(\.description).joined(separator: ","),
-             event.recurrenceID?.description ?? "", event.organizer?.email ?? "", event.categories.joined(separator: ",")]
-                .joined(separator: "\u{1F}")
-        }.joined(separator: "\u{1E}")
-        return FNV1a.hex(canonical)
+    /// The structure's DESCRIPTION (`event-description.txt`), nil when empty.
+    func baseDescription(of structure: CollaborationStructure) -> String? {
+        let rendered = texts.eventDescription.render(texts.values(for: structure, in: configuration))
+        return rendered.isEmpty ? nil : rendered
+    }
+
+    /// What a meeting's DESCRIPTION adds about a coordinator's decision: moved from when and
+    /// why, or why an extra meeting was added.
+    func note(for meeting: RegisteredMeeting) -> String? {
+        meeting.decision.flatMap(note(for:))
+    }
+
+    func note(for decision: MeetingDecision) -> String? {
+        switch decision.action {
+        case .move: texts.phrases.text("calendar.moved-by-decision", ["date": decision.date.iso, "reason": decision.reason])
+        case .add: texts.phrases.text("calendar.extra-meeting", ["reason": decision.reason])
+        case .cancel: texts.phrases.text("calendar.cancelled-by-decision", ["reason": decision.reason])
+        case .restore: nil
+        }
+    }
+
+    /// A digest of what an attendee sees of one UID, whatever the window: the structure's
+    /// visible fields (summary, description, place, link, zone, time, length, rule, organizer,
+    /// attendees, category) and every register meeting of that UID (planned and actual start
+    /// and end, state, decision). SEQUENCE rises when it changes; exports and invitations share it.
+    /// - Parameters:
+    ///   - uid: the UID.
+    ///   - structure: its structure.
+    ///   - meetings: all of the structure's register meetings (not only the window's).
+    ///   - marker: something more the message shows (a cancelled series).
+    public func contentHash(uid: String, of structure: CollaborationStructure, meetings: [RegisteredMeeting],
+                            marker: String = "") throws -> String {
+        let rule = try structure.frequency.recurrenceRule()?.text ?? ""
+        let fields = [uid, structure.name, baseDescription(of: structure) ?? "", structure.place ?? "", structure.videoLink ?? "",
+                      structure.timeZone, structure.time.description, String(structure.durationMinutes), rule,
+                      organizer(of: structure)?.email ?? feedOrganizer.email,
+                      attendees(of: structure).map { "\($0.email)/\($0.role)" }.joined(separator: ","),
+                      texts.phrases.text("kind.\(structure.kind.rawValue)"), marker]
+        let rows = meetings.filter { $0.uid == uid }.sorted { $0.plannedStart < $1.plannedStart }.map { meeting in
+            [meeting.plannedStart.description, meeting.start.description, meeting.end.description, meeting.state.rawValue,
+             meeting.decision.map { "\($0.action.rawValue)/\($0.reason)" } ?? ""].joined(separator: "|")
+        }
+        return FNV1a.hex((fields + rows).joined(separator: "\u{1F}"))
     }
 
     /// The ORGANIZER: the secretary, else the chair, if they have an e-mail address.

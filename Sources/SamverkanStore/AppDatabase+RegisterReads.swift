@@ -9,6 +9,12 @@ extension AppDatabase {
         try read { db in try Self.registeredMeetings(db, structureIDs: structureIDs, from: from, through: through) }
     }
 
+    /// Every meeting the register holds for some structures, whatever its date, by start (for
+    /// what must not depend on a window, such as a calendar UID's content hash).
+    public func registeredMeetings(structureIDs: [String]) throws -> [RegisteredMeeting] {
+        try read { db in try Self.registeredMeetings(db, structureIDs: structureIDs, from: nil, through: nil) }
+    }
+
     static func registeredMeetings(_ db: Database, structureIDs: [String]?, from: LocalDate?,
                                    through: LocalDate?) throws -> [RegisteredMeeting] {
         var filters: [SQL] = []

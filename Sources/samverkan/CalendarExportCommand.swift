@@ -15,8 +15,12 @@ extension Samverkan.CalendarCommand {
             abstract: "Write the meeting series as one .ics file, or one file per structure into a folder.",
             discussion: """
                 UIDs come from the structures' ids, so a new export updates the meetings already in \
-                people's calendars instead of duplicating them; SEQUENCE rises when a series changes \
-                (remembered in the database). The file is written whole or not at all.
+                people's calendars instead of duplicating them. The meetings come from the meeting \
+                register (`samverkan meeting`): a cancelled meeting is an EXDATE of its series (a cancelled \
+                dated or extra meeting is left out), a moved one an override that says why and from when, \
+                an extra meeting an event of its own. SEQUENCE belongs to a UID and rises only when \
+                what an attendee sees of it changes (remembered in the database), never because the \
+                window moved. The file is written whole or not at all.
 
                 Examples:
                   samverkan calendar export --config Config/halland.yaml --all --output halland.ics
@@ -37,16 +41,19 @@ extension Samverkan.CalendarCommand {
             let (from, to) = try period.window(today: try global.today())
             let texts = try global.calendarTexts()
             let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
-            let plans = try exporter.plans(for: chosen, from: from, through: to)
+            let database = try global.openDatabase()
+            let meetings = try global.calendarMeetings(database, configuration, structures: chosen, from: from, through: to)
+            let plans = try exporter.plans(for: chosen, meetings: meetings.window).filter { !$0.isCancelled }
             let empty = chosen.filter { structure in !plans.contains { $0.structure.id == structure.id } }
             if empty.count == chosen.count {
                 throw CLIError("calendar.nothing-planned", ["from": from.iso, "to": to.iso])
             }
-            let database = try global.openDatabase()
             var sequences: [String: Int] = [:]
             for plan in plans {
-                sequences[plan.uid] = try database.sequence(uid: plan.uid, structureID: plan.structure.id,
-                                                            contentHash: try exporter.contentHash(of: plan))
+                let hash = try exporter.contentHash(uid: plan.uid, of: plan.structure, meetings: meetings.all(of: plan.structure.id))
+                sequences[plan.uid] = try global.store {
+                    try database.sequence(uid: plan.uid, structureID: plan.structure.id, contentHash: hash)
+                }
             }
             var written: [String] = []
             if isFolder {
@@ -60,9 +67,8 @@ extension Samverkan.CalendarCommand {
                     written.append(path)
                 }
             } else {
-                let name = chosen.count == 1 ? texts.phrases.text("calendar.name.one", ["name": chosen[0].name])
-                    : texts.phrases.text("calendar.name.all", ["region": configuration.region.name])
-                try AtomicFile.write(try exporter.feed(plans, sequences: sequences, name: name).serialized(), to: output)
+                try AtomicFile.write(try exporter.feed(plans, sequences: sequences, name: calendarName(chosen, configuration, texts)).serialized(),
+                                     to: output)
                 written.append(output)
             }
             for structure in empty {
@@ -70,6 +76,16 @@ extension Samverkan.CalendarCommand {
             }
             let series = Set(plans.map(\.structure.id)).count
             print("\(written.count == 1 ? written[0] : "\(written.count) files in \(output)"): \(series) series, \(from) – \(to)")
+        }
+
+        /// `X-WR-CALNAME` of a single file: the person's (`--person`), the structure's, or the region's.
+        func calendarName(_ chosen: [CollaborationStructure], _ configuration: RegionConfiguration, _ texts: CalendarTexts) -> String {
+            if let email = selection.person,
+               let person = configuration.people.first(where: { $0.email?.lowercased() == email.lowercased() }) {
+                return texts.phrases.text("calendar.name.person", ["name": person.name])
+            }
+            return chosen.count == 1 ? texts.phrases.text("calendar.name.one", ["name": chosen[0].name])
+                : texts.phrases.text("calendar.name.all", ["region": configuration.region.name])
         }
 
         var isFolder: Bool {

@@ -14,13 +14,18 @@ extension Samverkan.CalendarCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an invitation (or cancellation) e-mail for a structure's meeting series.",
             discussion: """
-                The .eml file opens in Outlook, Thunderbird or Apple Mail as a meeting request. The \
-                organizer is the structure's secretary (else chair); every participant with an e-mail \
-                address is an attendee. SEQUENCE rises with every invitation.
+                The .eml file opens in Outlook, Thunderbird or Apple Mail as a meeting request. One \
+                message carries one calendar UID: a structure with dated or extra meetings gets one \
+                .eml per UID, so give a folder as --output. The organizer is the structure's secretary \
+                (else chair, else the region's mailbox); every participant with an e-mail address is \
+                an attendee. `--cancel --occurrence DATE` stores the cancellation in the meeting \
+                register (as `samverkan meeting cancel` does), so later exports and invitations agree. \
+                SEQUENCE is shared with `calendar export` and rises only when what attendees see changes.
 
                 Examples:
                   samverkan calendar invite --config Config/halland.yaml --structure rug --output rug.eml
-                  samverkan calendar invite --config Config/halland.yaml --structure rug --cancel --occurrence 2025-03-13 --output inställt.eml
+                  samverkan calendar invite --config Config/halland.yaml --structure rug --cancel --occurrence 2025-03-13 --reason "Lokalen upptagen" --output inställt.eml
+                  samverkan calendar invite --config Config/jamtland-harjedalen.yaml --structure fredagsgruppen --output inbjudningar/
                 """
         )
 
@@ -37,10 +42,10 @@ extension Samverkan.CalendarCommand {
                 transform: LocalDate.parse)
         var occurrence: LocalDate?
 
-        @Option(help: "With --cancel: why, shown in the e-mail.")
+        @Option(help: "With --cancel: why, shown in the e-mail and stored with the cancellation.")
         var reason: String?
 
-        @Option(help: ArgumentHelp("The .eml file to write.", valueName: "file"))
+        @Option(help: ArgumentHelp("The .eml file, or a folder (existing, or ending in /) for one .eml per calendar UID.", valueName: "path"))
         var output: String
 
         func validate() throws {
@@ -51,19 +56,70 @@ extension Samverkan.CalendarCommand {
             let (_, configuration) = try global.loadConfiguration()
             let target = try configuration.structures(withIDs: [structure])[0]
             let (from, to) = try period.window(today: try global.today())
-            let exporter = CalendarExporter(configuration: configuration, texts: try global.calendarTexts(),
-                                            now: Int(Date().timeIntervalSince1970))
+            let texts = try global.calendarTexts()
+            let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
             let database = try global.openDatabase()
-            let purpose: InvitationComposer.Purpose = cancel
-                ? .cancel(meeting: occurrence, reason: reason) : .invite
-            let message = try InvitationComposer(exporter: exporter).message(
-                for: target, from: from, through: to, purpose: purpose,
-                messageID: "\(UUID().uuidString.lowercased())@samverkan"
-            ) { plan, contentHash in
-                try database.sequence(uid: plan.uid, structureID: target.id, contentHash: contentHash, bump: true)
+            var meetings = try global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
+            let purpose: InvitationComposer.Purpose
+            if cancel, let occurrence {
+                let meeting = try cancelled(occurrence, of: target, in: meetings.all, phrases: texts.phrases)
+                meetings = try global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
+                let stored = meetings.all.first { $0.uid == meeting.uid && $0.plannedStart == meeting.plannedStart }
+                purpose = .cancelMeeting(stored ?? meeting, reason: reason)
+            } else {
+                purpose = cancel ? .cancelSeries(reason: reason) : .invite
+                let plans = try SeriesPlan.plans(for: target, meetings: meetings.window).filter { cancel ? !$0.isCancelled : true }
+                if plans.count > 1, !isFolder {
+                    throw CLIError("calendar.invite-needs-folder", ["structure": target.id, "count": String(plans.count)])
+                }
             }
-            try AtomicFile.write(message.rendered(), to: output)
-            print("\(output): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(message.to.count) participants")
+            let composed = try InvitationComposer(exporter: exporter).messages(
+                for: target, meetings: meetings.window, all: meetings.all, from: from, through: to, purpose: purpose,
+                messageID: { _ in "\(UUID().uuidString.lowercased())@samverkan" }
+            ) { uid, contentHash in
+                try global.store { try database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
+            }
+            if isFolder {
+                try AtomicFile.createFolder(output)
+                for item in composed {
+                    try AtomicFile.write(item.message.rendered(), to: (output as NSString).appendingPathComponent(fileName(item.uid, configuration)))
+                }
+            } else {
+                try AtomicFile.write(composed[0].message.rendered(), to: output)
+            }
+            let where_ = isFolder ? "\(composed.count) files in \(output)" : output
+            print("\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
+        }
+
+        /// The meeting `--cancel --occurrence` is about (planned or held that day), with the
+        /// cancellation stored as a coordinator's decision unless it already is.
+        func cancelled(_ date: LocalDate, of target: CollaborationStructure, in meetings: [RegisteredMeeting],
+                       phrases: Phrasebook) throws -> RegisteredMeeting {
+            let candidates = meetings.filter { $0.isHeld || $0.state == .cancelled }
+            guard let meeting = candidates.first(where: { $0.plannedDate == date }) ?? candidates.first(where: { $0.start.date == date }) else {
+                let near = meetings.filter(\.isHeld).map(\.start.date).sorted { abs($0.days(to: date)) < abs($1.days(to: date)) }
+                    .prefix(3).map(\.iso).sorted().joined(separator: ", ")
+                throw InvitationError("invitation.no-meeting-on-date", ["structure": target.id, "date": date.iso, "nearest": near])
+            }
+            if meeting.state != .cancelled {
+                try global.decide(structureID: target.id, date: meeting.plannedDate, action: .cancel,
+                                  reason: reason ?? phrases.text("cancellation.reason.default"), by: nil) { _, _ in nil }
+            }
+            return meeting
+        }
+
+        /// `rug.eml` for the series of `rug`, `fredagsgruppen-20250110.eml` for a dated meeting,
+        /// `rug-extra-20250821.eml` for an extra one: the UID without the region and domain.
+        func fileName(_ uid: String, _ configuration: RegionConfiguration) -> String {
+            var name = String(uid.prefix { $0 != "@" })
+            let suffix = ".\(configuration.region.id)"
+            if name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+            return name.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." } + ".eml"
+        }
+
+        var isFolder: Bool {
+            var directory: ObjCBool = false
+            return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &directory) && directory.boolValue)
         }
     }
 }

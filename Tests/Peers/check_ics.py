@@ -10,7 +10,7 @@ CALENDAR.ics is what Samverkan exported; SCHEDULE.json is Samverkan's own schedu
     {"schemaVersion": 1, "from": "2025-01-01", "to": "2026-12-31",
      "occurrences": [{"structure": "rug", "uid": "rug@samverkan.example",
                       "start": "2025-01-09T09:00:00+01:00", "end": "2025-01-09T11:00:00+01:00",
-                      "status": "scheduled" | "moved" | "skipped",
+                      "status": "scheduled" | "moved" | "skipped" | "cancelled" | "extra",
                       "originalStart": "...", "reason": "..."}, ...]}
 
 What is checked (the project's shared iCalendar notes, ICALENDAR.md, say why):
@@ -21,8 +21,8 @@ What is checked (the project's shared iCalendar notes, ICALENDAR.md, say why):
 2. Expansion: `recurring_ical_events.of(cal).between(...)` over the window (default: the schedule's
    `from`..`to`, both days inclusive, days taken in Europe/Stockholm). The set of
    (UID, start instant, end instant) must equal the schedule's `scheduled` and `moved` occurrences
-   whose local start day lies in the window; `skipped` ones (and the original time of `moved` ones)
-   must not appear. Matched occurrences must also show the same wall-clock time in Europe/Stockholm
+   whose local start day lies in the window, and its `extra` ones; `skipped` and `cancelled` ones (and
+   the original time of `moved` ones) must not appear. Matched occurrences must also show the same wall-clock time in Europe/Stockholm
    as the schedule wrote, and the schedule's UTC offsets must be Stockholm's.
    A second, independent expansion with vobject/python-dateutil (which uses the file's own
    VTIMEZONE, not the system zone database) must agree with recurring-ical-events.
@@ -838,7 +838,7 @@ def run(args) -> dict:
                 report.add(f"schedule: {where} has no uid")
                 continue
             where = f"{where} ({uid})"
-            if status not in ("scheduled", "moved", "skipped"):
+            if status not in ("scheduled", "moved", "skipped", "cancelled", "extra"):
                 report.add(f"schedule: {where} has unknown status {status!r}")
                 continue
             start = parse_instant(item.get("start"), f"{where} start", report)
@@ -848,9 +848,9 @@ def run(args) -> dict:
             if end < start:
                 report.add(f"schedule: {where} ends before it starts")
             original = None
-            if status in ("moved", "skipped"):
+            if status in ("moved", "skipped", "cancelled"):
                 original = parse_instant(item.get("originalStart"), f"{where} originalStart", report)
-            if status in ("scheduled", "moved"):
+            if status in ("scheduled", "moved", "extra"):
                 written = dt.datetime.fromisoformat(item["start"].strip().replace("Z", "+00:00"))
                 occ = Occ(uid, start, end, written=written.replace(tzinfo=None))
                 if first and last and first <= occ.local_day() <= last:
@@ -858,7 +858,7 @@ def run(args) -> dict:
                 if status == "moved" and original is not None:
                     forbidden.append(("moved away from", Occ(uid, original, None)))
             else:
-                forbidden.append(("skipped", Occ(uid, original or start, None)))
+                forbidden.append((status, Occ(uid, original or start, None)))
     result["expected"] = len(expected)
 
     if data is None:

@@ -18,8 +18,9 @@ struct CalendarPartsTests {
     @Test("A rule series becomes one plan: DTSTART, UNTIL, EXDATEs and overrides")
     func rulePlan() throws {
         let s = structure(.weekly(interval: 1, weekday: .friday), policy: .moveEarlier)
-        let occurrences = try Scheduler().occurrences(of: s, from: LocalDate(iso: "2025-06-01")!, through: LocalDate(iso: "2025-08-31")!)
-        let plans = try SeriesPlan.plans(for: s, occurrences: occurrences) { _ in "s@x" }
+        let meetings = try RegisterFixture.meetings(of: [s], in: RegisterFixture.configuration(s),
+                                                    from: LocalDate(iso: "2025-06-01")!, through: LocalDate(iso: "2025-08-31")!)
+        let plans = try SeriesPlan.plans(for: s, meetings: meetings)
         #expect(plans.count == 1)
         let plan = try #require(plans.first)
         // DTSTART is the first planned start, even when that meeting itself is moved.
@@ -28,17 +29,18 @@ struct CalendarPartsTests {
         #expect(plan.until?.description == "2025-08-29T10:00:00")
         #expect(plan.exdates.count == 4)  // the Fridays of July
         // National Day (Friday 6 June) and Midsummer Eve move to the Thursdays before.
-        #expect(plan.overrides.map(\.start.date.iso) == ["2025-06-05", "2025-06-19"])
-        #expect(plan.overrides.map(\.recurrenceID.date.iso) == ["2025-06-06", "2025-06-20"])
+        #expect(plan.overrides.map { $0.start.date.iso } == ["2025-06-05", "2025-06-19"])
+        #expect(plan.overrides.map { $0.recurrenceID.date.iso } == ["2025-06-06", "2025-06-20"])
     }
 
     @Test("Explicit dates become one event per held meeting, each with its own UID")
     func datedPlans() throws {
         let dates = ["2025-02-21", "2025-06-20", "2025-07-04"].compactMap { LocalDate(iso: $0) }
         let s = structure(.dates(dates), policy: .skip)
-        let occurrences = try Scheduler().occurrences(of: s, from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: "2025-12-31")!)
-        let plans = try SeriesPlan.plans(for: s, occurrences: occurrences) { "s-\($0!.iso)" }
-        #expect(plans.map(\.uid) == ["s-2025-02-21"])
+        let meetings = try RegisterFixture.meetings(of: [s], in: RegisterFixture.configuration(s),
+                                                    from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: "2025-12-31")!)
+        let plans = try SeriesPlan.plans(for: s, meetings: meetings)
+        #expect(plans.map(\.uid) == ["s-20250221.r@samverkan"])
         #expect(plans.allSatisfy { $0.rule == nil })
     }
 

@@ -30,7 +30,9 @@ struct ExportRestrictionTests {
     @Test("Every published feed, per structure and whole", arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
     func feeds(config: String) throws {
         let exporter = try exporter(config)
-        let plans = try exporter.plans(for: exporter.configuration.structures, from: Self.from, through: Self.through)
+        let meetings = try RegisterFixture.meetings(of: exporter.configuration.structures, in: exporter.configuration,
+                                                    from: Self.from, through: Self.through)
+        let plans = try exporter.plans(for: exporter.configuration.structures, meetings: meetings)
         #expect(try exporter.feed(plans, sequences: [:], name: "alla").restrictionProblems() == [])
         for structure in exporter.configuration.structures {
             let own = plans.filter { $0.structure.id == structure.id }
@@ -43,14 +45,18 @@ struct ExportRestrictionTests {
     func invitations(config: String) throws {
         let exporter = try exporter(config)
         var checked = 0
-        for structure in exporter.configuration.structures where exporter.organizer(of: structure) != nil
-            && !exporter.attendees(of: structure).isEmpty {
-            let occurrences = try exporter.scheduler.occurrences(of: structure, from: Self.from, through: Self.through)
-            let plans = try SeriesPlan.plans(for: structure, occurrences: occurrences) { exporter.configuration.calendarUID(of: structure, plannedDate: $0) }
-            #expect(try exporter.invitation(plans, sequence: 1).restrictionProblems() == [], "\(structure.id)")
-            #expect(try exporter.cancellation(plans[0], occurrence: nil, sequence: 2).restrictionProblems() == [], "\(structure.id)")
-            let held = try #require(occurrences.first { $0.isHeld })
-            #expect(try exporter.cancellation(plans[0], occurrence: held, sequence: 2).restrictionProblems() == [], "\(structure.id)")
+        for structure in exporter.configuration.structures where !exporter.attendees(of: structure).isEmpty {
+            let meetings = try RegisterFixture.meetings(of: [structure], in: exporter.configuration, from: Self.from, through: Self.through)
+            let plans = try SeriesPlan.plans(for: structure, meetings: meetings)
+            for plan in plans {
+                let invitation = try exporter.invitation(plan, sequence: 1)
+                #expect(try invitation.restrictionProblems() == [], "\(structure.id)")
+                #expect(Set(invitation.events.map(\.uid)).count == 1, "\(structure.id)")
+                #expect(try exporter.cancellation(plan, meeting: nil, sequence: 2).restrictionProblems() == [], "\(structure.id)")
+            }
+            let held = try #require(meetings.first { $0.isHeld })
+            let plan = try #require(plans.first { $0.uid == held.uid })
+            #expect(try exporter.cancellation(plan, meeting: held, sequence: 2).restrictionProblems() == [], "\(structure.id)")
             checked += 1
         }
         #expect(checked > 0)
