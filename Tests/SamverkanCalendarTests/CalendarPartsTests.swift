@@ -44,6 +44,40 @@ struct CalendarPartsTests {
         #expect(plans.allSatisfy { $0.rule == nil })
     }
 
+    @Test("Coordinator decisions: a cancelled meeting is an EXDATE, a moved one an override, an extra one an event of its own")
+    func decisionPlans() throws {
+        let s = structure(.weekly(interval: 1, weekday: .thursday), policy: .moveEarlier)
+        let configuration = RegisterFixture.configuration(s)
+        func decision(_ action: MeetingDecision.Action, _ date: String, _ start: String? = nil) -> MeetingDecision {
+            MeetingDecision(structureID: "s", date: LocalDate(iso: date)!, action: action,
+                            start: start.map { LocalDateTime(date: LocalDate(iso: String($0.prefix(10)))!, time: LocalTime(text: String($0.suffix(5)))!) },
+                            reason: "Krock", decidedAt: "2025-05-01T08:00:00Z")
+        }
+        let decisions = [decision(.cancel, "2025-05-08"), decision(.move, "2025-05-15", "2025-05-14T13:00"),
+                         decision(.add, "2025-05-20", "2025-05-20T10:00")]
+        let from = LocalDate(iso: "2025-05-01")!, through = LocalDate(iso: "2025-05-31")!
+        let meetings = try RegisterFixture.meetings(of: [s], in: configuration, from: from, through: through, decisions: decisions)
+        let plans = try SeriesPlan.plans(for: s, meetings: meetings)
+        #expect(plans.count == 2)
+        let series = try #require(plans.first { $0.rule != nil })
+        #expect(series.exdates.map(\.description).contains("2025-05-08T10:00:00"))
+        let moved = try #require(series.overrides.first { $0.decision != nil })
+        #expect(moved.recurrenceID.description == "2025-05-15T10:00:00")
+        #expect(moved.start.description == "2025-05-14T13:00:00")
+        let extra = try #require(plans.first { $0.rule == nil })
+        #expect(extra.uid == configuration.calendarUID(ofExtraMeetingOf: s, on: LocalDate(iso: "2025-05-20")!))
+        // The digest of a UID reads all its rows, never the window; a change to one UID leaves the other alone.
+        let texts = CalendarTexts(phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
+                                  invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
+        let exporter = CalendarExporter(configuration: configuration, texts: texts, now: 0)
+        let plain = try RegisterFixture.meetings(of: [s], in: configuration, from: from, through: through,
+                                                 decisions: Array(decisions.dropFirst()))
+        #expect(try exporter.contentHash(uid: series.uid, of: s, meetings: meetings)
+                != exporter.contentHash(uid: series.uid, of: s, meetings: plain))
+        #expect(try exporter.contentHash(uid: extra.uid, of: s, meetings: meetings)
+                == exporter.contentHash(uid: extra.uid, of: s, meetings: plain))
+    }
+
     @Test("Templates drop lines whose values are all empty")
     func template() throws {
         let template = try TextTemplate("Namn: {{name}}\n{{#video}}\nVideo: {{video}}\n{{/video}}\n\nDagordning:\n{{agenda}}\n")
