@@ -144,6 +144,20 @@ struct CalendarRegisterTests {
         #expect(files.count == Set(exported.events.map(\.uid)).count)
         #expect(files.count > 1)
         #expect(files.allSatisfy { $0.hasPrefix("fredagsgruppen-2025") && $0.hasSuffix(".eml") })
+        // A dated meeting a coordinator cancelled: the next invitation flow cancels its UID.
+        try run(["meeting", "cancel", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen",
+                 "--date", "2025-05-16", "--reason", "Krock med länsdagen"])
+        let again = folder.path("fredag-igen") + "/"
+        try run(["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen"]
+                + Self.window + ["--output", again])
+        let cancelled = try CalendarExportTests.calendarPart(of: try String(contentsOfFile: again + "fredagsgruppen-20250516.eml", encoding: .utf8))
+        #expect(try ICalDocument.restrictionProblems(ofText: cancelled) == [])
+        let cancelledEvent = try #require(try ParsedCalendar.parse(cancelled).events.first)
+        #expect(try ParsedCalendar.parse(cancelled).method == "CANCEL")
+        #expect(cancelledEvent.status == "CANCELLED")
+        #expect(cancelledEvent.sequence == 1)
+        #expect(!(try Self.lines(try export(["--structure", "fredagsgruppen"], config: "Config/jamtland-harjedalen.yaml", name: "fredag.ics"))
+            .contains("UID:fredagsgruppen-20250516.region-jamtland-harjedalen@samverkan")))
         // An extra meeting of a series is a second UID, so a second message.
         try decide("add", "2025-08-21", reason: "Extra möte om sommaren")
         let rug = folder.path("rug") + "/"
