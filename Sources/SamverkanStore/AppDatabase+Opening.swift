@@ -5,16 +5,17 @@ extension AppDatabase {
     /// `PRAGMA application_id` of samverkan databases ("Svkn"), set by migration `v6-application-id`.
     static let applicationID: Int32 = 0x5376_6B6E
 
-    /// Files up to this size get `PRAGMA quick_check` each time they are opened (a few
-    /// milliseconds); larger ones are checked by `samverkan minutes verify`.
-    static let quickCheckLimit = 32 * 1024 * 1024
+    /// Files up to this size get `PRAGMA integrity_check` (which, unlike `quick_check`, also
+    /// notices an index that no longer matches its table) each time they are opened, in some
+    /// milliseconds; larger ones are checked by `samverkan minutes verify`.
+    static let integrityCheckLimit = 8 * 1024 * 1024
 
     /// Opens (creating folders and file on first use) the database at a path.
     ///
     /// Before anything is written, the file is checked: it must be a regular file (or a
     /// symbolic link to one), empty, or an SQLite database that is samverkan's (its
     /// `application_id`, or samverkan's migrations table and no other application's tables).
-    /// A small file also gets `PRAGMA quick_check`.
+    /// A small file also gets `PRAGMA integrity_check`.
     /// - Throws: ``StoreError`` with an actionable message when it cannot or must not be opened.
     public static func open(path: String) throws -> AppDatabase {
         let url = URL(fileURLWithPath: path)
@@ -33,8 +34,8 @@ extension AppDatabase {
         }
         do {
             let database = try AppDatabase(DatabasePool(path: path, configuration: configuration))
-            if let size, size <= quickCheckLimit {
-                let problems = try database.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }.filter { $0 != "ok" }
+            if let size, size <= integrityCheckLimit {
+                let problems = try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(5)") }.filter { $0 != "ok" }
                 if !problems.isEmpty { throw StoreError("store.corrupt", ["path": path]) }
             }
             return database

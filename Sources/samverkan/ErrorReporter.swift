@@ -21,6 +21,11 @@ enum ErrorReporter {
         do {
             command = try Samverkan.parseAsRoot(arguments)
         } catch {
+            if !(error is any SamverkanError), Samverkan.exitCode(for: error) != .success,
+               let unknown = UnknownCommand.find(in: arguments) {
+                write(unknown, language: language)
+                exit(ExitStatus.usage.rawValue)
+            }
             exit(reportParseError(error, language: language))
         }
         do {
@@ -44,6 +49,9 @@ enum ErrorReporter {
             write(error, language: language)
             return ExitStatus(error.category).rawValue
         case is ValidationError, is CleanExit:
+            return reportParseError(error, language: language)
+        case _ where Samverkan.exitCode(for: error) == .success:
+            // `samverkan --help` parses as the parser's help command, whose run asks for help.
             return reportParseError(error, language: language)
         default:
             let unexpected = CLIError("internal.unexpected", ["detail": String(describing: error)], category: .internal)

@@ -20,7 +20,9 @@ extension MinutesCommand {
         @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
         func run() throws {
+            if let from, let to, to < from { throw CLIError("period.to-before-start", ["to": to.iso, "from": from.iso]) }
             let environment = try MinutesEnvironment(global)
+            if let structure { _ = try environment.structure(structure) }
             let rows = try environment.store {
                 try environment.database.listMinutes(structureID: structure, from: from, through: to)
             }
