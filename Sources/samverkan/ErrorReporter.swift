@@ -70,14 +70,14 @@ enum ErrorReporter {
         if status == .success { Samverkan.exit(withError: error) }
         var text = Samverkan.fullMessage(for: error)
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalOutput.writeError((text + "\n"))
         return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue
     }
 
     /// Prints the lines an error carries, then `Fel: <message>`, on standard error.
     static func write(_ error: any SamverkanError, language: Language) {
         let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        TerminalOutput.writeError(lines.map { $0 + "\n" }.joined())
     }
 
     /// The message of an error in a language, from `errors.txt`.

@@ -77,6 +77,6 @@ extension GlobalOptions {
 
     /// A line on standard error.
     func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalOutput.writeError((text + "\n"))
     }
 }

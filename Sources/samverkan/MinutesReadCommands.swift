@@ -70,7 +70,8 @@ extension MinutesCommand {
                                                     openActions: actions, phrases: environment.phrases))
             }
             let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
-            if format == .md { return print(markdown, terminator: "") }
+            // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
+            if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.language),
                   terminator: "")
         }
