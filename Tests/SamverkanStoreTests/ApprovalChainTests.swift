@@ -59,4 +59,25 @@ struct ApprovalChainTests {
             #expect(JSONSyntaxCheck.firstError(in: Data(text.utf8)) == failure, "\(text.prefix(20))")
         }
     }
+
+    @Test("A samverkan database from before application_id opens; another GRDB application's database does not")
+    func ownership() throws {
+        let folder = try TemporaryFolder("ownership")
+        let path = folder.path("old.sqlite")
+        _ = try AppDatabase.open(path: path)
+        let reset = try CLIRunner.runPython("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('PRAGMA application_id = 0')\nc.commit()", [path])
+        #expect(reset.status == 0)
+        _ = try AppDatabase.open(path: path)
+        let other = folder.path("other.sqlite")
+        let made = try CLIRunner.runPython("""
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.executescript("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); CREATE TABLE player (id INTEGER)")
+            c.commit()
+            """, [other])
+        #expect(made.status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        #expect(throws: StoreError("store.not-samverkan", ["path": other])) { _ = try AppDatabase.open(path: other) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+    }
 }
