@@ -1,7 +1,7 @@
 import SamverkanRendering
 public import SamverkanDomain
 public import SamverkanICal
-public import SamverkanTime
+import SamverkanTime
 
 /// Turns the meeting register into iCalendar: one series per structure (RRULE with UTC UNTIL,
 /// EXDATE for skipped and cancelled meetings, RECURRENCE-ID overrides for moved ones), and one

@@ -69,23 +69,4 @@ public enum ConfigLoader {
         }
         return 0
     }
-
-    /// One problem for a YAML syntax error, with libyaml's position.
-    static func yamlProblem(_ error: any Error, file: String) -> ConfigProblem {
-        guard let yamlError = error as? YamlError else {
-            return ConfigProblem(file: file, line: 0, column: 0, message: "this is not YAML: \(error)")
-        }
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
-            return ConfigProblem(file: file, line: mark.line, column: mark.column,
-                                 message: "this is not valid YAML: \(detail)\(problem) (check indentation and `key: value` form)")
-        case .reader(let problem, _, _, _):
-            return ConfigProblem(file: file, line: 0, column: 0, message: "this is not valid YAML text: \(problem)")
-        default:
-            return ConfigProblem(file: file, line: 0, column: 0, message: "this is not valid YAML: \(yamlError)")
-        }
-    }
 }

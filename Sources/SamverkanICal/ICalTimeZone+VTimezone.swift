@@ -18,6 +18,13 @@ extension ICalTimeZone {
         return icalcomponent_new_clone(template.pointer)
     }
 
+    /// Checks that the zone can be written in the compact form calendars need (what
+    /// ``compactVTimezone()`` builds), so a configuration can be refused before any export.
+    /// - Throws: ``ICalError`` for a zone that does not follow the EU rule.
+    public func checkCalendarForm() throws(ICalError) {
+        _ = try Self.compactTemplate(for: self)
+    }
+
     /// One parsed compact component per zone, made once.
     private static func compactTemplate(for zone: ICalTimeZone) throws(ICalError) -> ComponentBox {
         vtimezoneLock.lock()

@@ -115,6 +115,7 @@ extension AppDatabase {
             let approval = Approval(by: by, date: date, recordedAt: Self.timestamp(),
                                     contentHash: minutes.approvalDigest(by: by, date: date))
             try Self.writeApproval(approval, id: id, db: db)
+            try Self.appendChainLink(minutesID: id, db: db)
             minutes.approval = approval
             return minutes
         }

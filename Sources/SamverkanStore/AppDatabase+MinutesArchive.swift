@@ -36,7 +36,8 @@ extension AppDatabase {
         }
         return try immediateWrite { db in
             var added = (minutes: 0, cancelled: 0)
-            for record in archive.minutes.sorted(by: { ($0.id ?? 0) < ($1.id ?? 0) }) {
+            var approved: [Minutes] = []
+            for record in try Self.insertionOrder(archive.minutes, db: db) {
                 guard let id = record.id else { throw StoreError("archive.record-without-id") }
                 if let approval = record.approval, !record.isIntact {
                     throw StoreError("archive.changed-after-approval", ["id": String(id), "date": approval.date.iso])
@@ -49,11 +50,16 @@ extension AppDatabase {
                 }
                 var copy = record
                 copy.approval = nil
-                try Self.insert(&copy, db: db)
+                try Self.importing(id: id) { try Self.insert(&copy, db: db) }
                 if let approval = record.approval {
                     try Self.writeApproval(approval, id: id, db: db)
+                    approved.append(record)
                 }
                 added.minutes += 1
+            }
+            // The new approvals join this database's chain in the order they were approved.
+            for record in approved.sorted(by: { ($0.approval?.recordedAt ?? "", $0.id ?? 0) < ($1.approval?.recordedAt ?? "", $1.id ?? 0) }) {
+                try Self.appendChainLink(minutesID: record.id ?? 0, db: db)
             }
             for meeting in archive.cancelled {
                 let existing = try CancelledMeetingRecord.fetchOneChecked(db, """
@@ -76,6 +82,9 @@ extension AppDatabase {
     /// Reads an archive from JSON.
     /// - Throws: ``StoreError`` saying where the JSON is wrong.
     public static func decodeArchive(_ data: Data) throws -> MinutesArchive {
+        if let syntax = JSONSyntaxCheck.firstError(in: data) {
+            throw StoreError(syntax.code, ["line": String(syntax.line), "column": String(syntax.column)])
+        }
         do { return try JSONDecoder().decode(MinutesArchive.self, from: data) } catch let error as DecodingError {
             switch error {
             case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):

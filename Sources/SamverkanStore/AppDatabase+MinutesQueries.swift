@@ -137,11 +137,16 @@ extension AppDatabase {
     }
 
     /// The minutes that correct a record (`minutes amend`), oldest first.
+    ///
+    /// The walk stops at a record already seen: a database with an amendment cycle (written
+    /// by an earlier version, or by hand) never makes it loop.
     public func amendments(of id: Int64) throws -> [Minutes] {
         try read { db in
             var result: [Minutes] = []
+            var seen: Set<Int64> = [id]
             var current = id
-            while let next = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(current)").fetchOne(db),
+            while let next = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(current) ORDER BY id LIMIT 1").fetchOne(db),
+                  seen.insert(next).inserted,
                   let minutes = try Self.fetchMinutes(id: next, db: db) {
                 result.append(minutes)
                 current = next

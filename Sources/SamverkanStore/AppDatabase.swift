@@ -51,28 +51,6 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    /// Opens (creating folders and file on first use) the database at a path.
-    /// - Throws: ``StoreError`` with an actionable message when it cannot be opened.
-    public static func open(path: String) throws -> AppDatabase {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw StoreError("store.folder-uncreatable", ["path": path, "detail": error.localizedDescription])
-        }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // Survive a crash or SIGKILL mid-write: WAL (set by the pool) + full sync.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        do {
-            return try AppDatabase(DatabasePool(path: path, configuration: configuration))
-        } catch let error as DatabaseError {
-            throw StoreError("store.unopenable", ["path": path, "detail": error.message ?? "\(error.resultCode)"])
-        }
-    }
-
     /// An empty database in memory, for tests.
     public static func inMemory() throws -> AppDatabase {
         try AppDatabase(DatabaseQueue())
@@ -95,6 +73,8 @@ public final class AppDatabase: Sendable {
         registerMinutesMigrations(&migrator)
         registerSummaryMigrations(&migrator)
         registerRegisterMigrations(&migrator)
+        registerChainMigrations(&migrator)
+        registerIdentityMigrations(&migrator)
         return migrator
     }
 }

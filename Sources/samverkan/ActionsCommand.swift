@@ -29,6 +29,7 @@ extension Samverkan {
         func run() throws {
             let environment = try MinutesEnvironment(global)
             let today = try global.today()
+            if let structure { _ = try environment.structure(structure) }
             var items = try environment.store { try environment.database.allActions(structureID: structure, responsible: responsible) }
             if open || overdue { items.removeAll { $0.status == .done } }
             if overdue { items.removeAll { !$0.isOverdue(today: today) } }

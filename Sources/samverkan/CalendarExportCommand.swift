@@ -72,7 +72,7 @@ extension Samverkan.CalendarCommand {
                 written.append(output)
             }
             for structure in empty {
-                FileHandle.standardError.write(Data("note: \(structure.id) has no meeting between \(from) and \(to); it is not in the calendar\n".utf8))
+                TerminalOutput.writeError("note: \(structure.id) has no meeting between \(from) and \(to); it is not in the calendar\n")
             }
             let series = Set(plans.map(\.structure.id)).count
             print("\(written.count == 1 ? written[0] : "\(written.count) files in \(output)"): \(series) series, \(from) – \(to)")

@@ -21,6 +21,11 @@ enum ErrorReporter {
         do {
             command = try Samverkan.parseAsRoot(arguments)
         } catch {
+            if !(error is any SamverkanError), Samverkan.exitCode(for: error) != .success,
+               let unknown = UnknownCommand.find(in: arguments) {
+                write(unknown, language: language)
+                exit(ExitStatus.usage.rawValue)
+            }
             exit(reportParseError(error, language: language))
         }
         do {
@@ -45,6 +50,9 @@ enum ErrorReporter {
             return ExitStatus(error.category).rawValue
         case is ValidationError, is CleanExit:
             return reportParseError(error, language: language)
+        case _ where Samverkan.exitCode(for: error) == .success:
+            // `samverkan --help` parses as the parser's help command, whose run asks for help.
+            return reportParseError(error, language: language)
         default:
             let unexpected = CLIError("internal.unexpected", ["detail": String(describing: error)], category: .internal)
             write(unexpected, language: language)
@@ -62,14 +70,14 @@ enum ErrorReporter {
         if status == .success { Samverkan.exit(withError: error) }
         var text = Samverkan.fullMessage(for: error)
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalOutput.writeError((text + "\n"))
         return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue
     }
 
     /// Prints the lines an error carries, then `Fel: <message>`, on standard error.
     static func write(_ error: any SamverkanError, language: Language) {
         let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        TerminalOutput.writeError(lines.map { $0 + "\n" }.joined())
     }
 
     /// The message of an error in a language, from `errors.txt`.

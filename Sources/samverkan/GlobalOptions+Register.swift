@@ -78,6 +78,6 @@ extension GlobalOptions {
     /// A line on standard error (after what was printed so far, so the two stay in order).
     func warn(_ text: String) {
         fflush(nil)
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalOutput.writeError((text + "\n"))
     }
 }

@@ -32,7 +32,9 @@ extension MinutesCommand {
             let environment = try MinutesEnvironment(global)
             try environment.checkPrivacy(by, option: "--by")
             let names = by.map { name in environment.configuration.person(name)?.name ?? name.trimmingCharacters(in: .whitespaces) }
-            let day = try date ?? global.today()
+            let today = try global.today()
+            let day = date ?? today
+            if day > today { throw StoreError("minutes.approved-in-future", ["id": String(id), "date": day.iso, "today": today.iso]) }
             let approved = try environment.store { try environment.database.approve(id: id, by: names, date: day) }
             let numbers = approved.decisions.compactMap(\.number)
             let paragraphs = numbers.isEmpty ? "" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
@@ -88,17 +90,19 @@ extension MinutesCommand {
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
-            let (checked, changed) = try environment.store { try environment.database.verifyApproved() }
-            for minutes in checked {
-                let values = ["id": String(minutes.id ?? 0), "structure": minutes.structureID, "date": minutes.date.iso]
-                if changed.contains(minutes.id ?? 0) {
-                    environment.warn(environment.phrases.text("minutes.verify.bad", values))
-                } else {
-                    print(environment.phrases.text("minutes.verify.ok", values))
-                }
+            let audit = try environment.store { try environment.database.auditApprovals() }
+            let p = environment.phrases
+            for minutes in audit.checked where !audit.problems.contains(where: { $0.id == minutes.id }) {
+                print(p.text("minutes.verify.ok", ["id": String(minutes.id ?? 0), "structure": minutes.structureID, "date": minutes.date.iso]))
             }
-            print(environment.phrases.text("minutes.verify.summary", ["ok": String(checked.count - changed.count), "count": String(checked.count)]))
-            if !changed.isEmpty { throw ExitCode(1) }
+            for problem in audit.problems {
+                environment.warn(p.text("minutes.verify.\(problem.kind.rawValue)", ["id": String(problem.id)]))
+            }
+            if !audit.integrity.isEmpty { environment.warn(p.text("minutes.verify.integrity", ["count": String(audit.integrity.count)])) }
+            let bad = Set(audit.problems.map(\.id))
+            print(p.text("minutes.verify.summary", ["ok": String(audit.checked.count { !bad.contains($0.id ?? 0) }), "count": String(audit.checked.count)]))
+            if let head = audit.head { print(p.text("minutes.verify.head", ["hash": head])) }
+            if !audit.isSound { throw ExitCode(1) }
         }
     }
 

@@ -38,7 +38,7 @@ extension MinutesCommand {
             let phrases = try global.phrasebook()
             let lines = IdentityNumberGuard.lines(in: String(decoding: data, as: UTF8.self))
             if !lines.isEmpty {
-                for line in lines { FileHandle.standardError.write(Data("\(file):\(line): \(phrases.text("minutes.error.privacy"))\n".utf8)) }
+                for line in lines { TerminalOutput.writeError("\(file):\(line): \(phrases.text("minutes.error.privacy"))\n") }
                 throw ExitCode(1)
             }
             let database = try global.openDatabase()

@@ -95,7 +95,7 @@ struct MinutesEnvironment {
 
     /// Prints to standard error.
     func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        TerminalOutput.writeError((text + "\n"))
     }
 
     /// Refuses text holding an identity number (names given on the command line, reasons).
@@ -107,7 +107,7 @@ struct MinutesEnvironment {
 
     /// A yes/no question on the terminal; `defaultYes` when the answer is empty.
     static func ask(_ question: String, defaultYes: Bool) -> Bool {
-        FileHandle.standardError.write(Data((question + " ").utf8))
+        TerminalOutput.writeError((question + " "))
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
         if answer.isEmpty { return defaultYes }
         return answer.hasPrefix("j") || answer.hasPrefix("y")

@@ -20,7 +20,9 @@ extension MinutesCommand {
         @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
         func run() throws {
+            if let from, let to, to < from { throw CLIError("period.to-before-start", ["to": to.iso, "from": from.iso]) }
             let environment = try MinutesEnvironment(global)
+            if let structure { _ = try environment.structure(structure) }
             let rows = try environment.store {
                 try environment.database.listMinutes(structureID: structure, from: from, through: to)
             }
@@ -68,7 +70,8 @@ extension MinutesCommand {
                                                     openActions: actions, phrases: environment.phrases))
             }
             let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
-            if format == .md { return print(markdown, terminator: "") }
+            // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
+            if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.language),
                   terminator: "")
         }

@@ -68,7 +68,7 @@ struct ReportOutputOptions: ParsableArguments {
         case .table: try write(report.table(phrases: phrases), phrases: phrases)
         case .csv: try write(report.csv(phrases: phrases), phrases: phrases)
         case .json: try write(try report.json(), phrases: phrases)
-        case .md: try write(report.markdown(phrases: phrases), phrases: phrases)
+        case .md: try write(MarkdownEscaping.escapedHTML(report.markdown(phrases: phrases)), phrases: phrases)
         }
     }
 
@@ -77,7 +77,7 @@ struct ReportOutputOptions: ParsableArguments {
         guard let output else { print(text, terminator: ""); return }
         try AtomicFile.createFolder(URL(fileURLWithPath: output).deletingLastPathComponent().path)
         try AtomicFile.write(text, to: output)
-        FileHandle.standardError.write(Data((phrases.text("report.written", ["path": output]) + "\n").utf8))
+        TerminalOutput.writeError((phrases.text("report.written", ["path": output]) + "\n"))
     }
 }
 
@@ -86,7 +86,7 @@ extension GlobalOptions {
     /// `ComplianceReport.build`); an empty history, with a note, when there is no database yet.
     func historyReader(period: ReportPeriod, today: LocalDate) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            FileHandle.standardError.write(Data("Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n".utf8))
+            TerminalOutput.writeError("Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n")
             return { MeetingHistory() }
         }
         let database = try openDatabase(), options = self

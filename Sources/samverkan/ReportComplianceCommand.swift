@@ -62,7 +62,7 @@ extension ReportCommand {
             case .table: text = report.table(phrases: phrases, numbers: numbers)
             case .csv: text = report.csv(phrases: phrases, numbers: numbers)
             case .json: text = try report.json()
-            case .md: text = report.markdown(phrases: phrases, numbers: numbers)
+            case .md: text = MarkdownEscaping.escapedHTML(report.markdown(phrases: phrases, numbers: numbers))
             case .html:
                 let template = try TemplateLibrary(language: global.language).source("compliance.html")
                 text = try report.html(template: template, phrases: phrases, numbers: numbers)

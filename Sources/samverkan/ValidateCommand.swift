@@ -24,6 +24,9 @@ extension Samverkan {
         func run() throws {
             let (path, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
+            // The next 12 months as `schedule` expands them: a rule it stops on is an error
+            // here too, before the configuration is called valid.
+            let clashes = try clashLines(configuration, phrases: phrases)
             print(phrases.text("summary.valid", [
                 "file": path,
                 "organisations": String(configuration.organisations.count),
@@ -31,12 +34,15 @@ extension Samverkan {
                 "structures": String(configuration.structures.count),
                 "generated": String(configuration.structures.filter(\.generated).count),
             ]))
-            try warnAboutClashes(configuration, phrases: phrases)
+            guard !clashes.isEmpty else { return }
+            global.warn(phrases.text("validate.clashes"))
+            for line in clashes { global.warn("  " + line) }
         }
 
         /// Meetings at the same time for the same member organisation or person in the next 12
-        /// months: a warning per party on standard error (the configuration is still valid).
-        func warnAboutClashes(_ configuration: RegionConfiguration, phrases: Phrasebook) throws {
+        /// months: a warning line per party for standard error (the configuration is still valid).
+        /// - Throws: ``ScheduleError`` when a structure cannot be scheduled in those months.
+        func clashLines(_ configuration: RegionConfiguration, phrases: Phrasebook) throws -> [String] {
             let from = try global.today(), through = from.adding(days: 365)
             let scheduler = Scheduler()
             var meetings: [RegisteredMeeting] = []
@@ -45,11 +51,8 @@ extension Samverkan {
                 meetings += MeetingRegister.derive(structure, occurrences: occurrences, decisions: [],
                                                    configuration: configuration).meetings
             }
-            let lines = ClashReport(configuration: configuration, phrases: phrases)
+            return ClashReport(configuration: configuration, phrases: phrases)
                 .summary(MeetingClash.find(in: meetings, configuration: configuration))
-            guard !lines.isEmpty else { return }
-            global.warn(phrases.text("validate.clashes"))
-            for line in lines { global.warn("  " + line) }
         }
     }
 }

@@ -57,7 +57,8 @@ extension ConfigParser {
         }
         fields.duration = reader.int("duration", in: 5...720)
         if let zone = reader.string("timezone") {
-            do { _ = try ICalTimeZone.named(zone); fields.timeZone = zone } catch {
+            // The same check as the calendar export: a zone Outlook's compact form can hold.
+            do { try ICalTimeZone.named(zone).checkCalendarForm(); fields.timeZone = zone } catch {
                 diagnostics.report("`timezone`: \(error)", at: reader.value("timezone"))
             }
         }

@@ -71,18 +71,37 @@ extension ConfigParser {
         structures.append(structure)
     }
 
-    /// A frequency that gives no meeting in its first two years is a mistake worth naming.
+    /// A frequency that gives no meeting in its first two years is a mistake worth naming, and
+    /// so is one the scheduler stops on there (a holiday move with no free day), as `schedule`
+    /// would.
     func checkOccurs(_ structure: CollaborationStructure, at node: Node?) {
         let horizon = structure.until ?? structure.starts.adding(days: 2 * 366)
         do {
             if try structure.plannedStarts(from: structure.starts, through: horizon, limit: 1).isEmpty {
                 let window = structure.until == nil ? "in the two years from \(structure.starts)" : "between \(structure.starts) and \(horizon)"
                 diagnostics.report("the frequency of \"\(structure.id)\" gives no meeting \(window); check `starts`, `until` and the frequency", at: node)
+                return
             }
         } catch {
             diagnostics.report("the frequency of \"\(structure.id)\" cannot be expanded: \(error.message)", at: node)
+            return
+        }
+        do {
+            _ = try Self.scheduler.occurrences(of: structure, from: structure.starts, through: horizon)
+        } catch let error as ScheduleError {
+            let values = error.values
+            let direction = error.code == "schedule.no-free-day-later" ? "later" : "earlier"
+            let date = values["date"] ?? "?", reason = values["reason"] ?? "?", days = values["days"] ?? "?"
+            diagnostics.report("the meeting of \"\(structure.id)\" on \(date) falls on a day off (\(reason)) and there is no free "
+                + "working day \(direction) within \(days) days that is not a weekend, holiday, break or another meeting of the "
+                + "series, so `schedule` would stop there; set `holidays: skip` or choose another weekday", at: node)
+        } catch {
+            diagnostics.report("the meetings of \"\(structure.id)\" cannot be scheduled: \(error)", at: node)
         }
     }
+
+    /// The scheduler of the check above (its holiday calendar is made once).
+    static let scheduler = Scheduler()
 
     /// The municipality of each care centre.
     var centreMunicipality: [String: String] {

@@ -78,7 +78,9 @@ extension ConfigParser {
             return Break(name: name, fromMonth: month, fromDay: 1, toMonth: month,
                          toDay: LocalDate.daysIn(month: month, year: 2001))
         }
-        guard let from = monthDay(reader, "from"), let to = monthDay(reader, "to"), let name else { return nil }
+        // Both read, so a wrong `from` does not leave `to` unread (and reported as unknown).
+        let from = monthDay(reader, "from"), to = monthDay(reader, "to")
+        guard let from, let to, let name else { return nil }
         return Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1)
     }
 

@@ -1,0 +1,20 @@
+/// Markdown output that is safe to render as HTML: `&`, `<` and `>` become entities, so a
+/// stored `<script>` or `<img onerror=…>` shows as text in any Markdown viewer instead of
+/// becoming markup. (Markdown renders `&lt;` as `<`, so the text reads the same.)
+public enum MarkdownEscaping {
+    /// The text with `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`.
+    public static func escapedHTML(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
