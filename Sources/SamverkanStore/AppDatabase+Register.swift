@@ -60,13 +60,16 @@ extension AppDatabase {
 
     /// Whether the register covers a configuration through a day without deriving anything.
     public func registerIsCurrent(_ configuration: RegionConfiguration, through: LocalDate) throws -> Bool {
-        try read { db in
-            let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
-            let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-            return stored.count == configuration.structures.count && configuration.structures.allSatisfy { structure in
-                guard let record = known[structure.id] else { return false }
-                return record.contentHash == Self.registerHash(structure, configuration) && record.derivedThrough >= through
-            }
+        try read { db in try Self.registerIsCurrent(db, configuration, through: through) }
+    }
+
+    /// ``registerIsCurrent(_:through:)`` in the caller's transaction.
+    static func registerIsCurrent(_ db: Database, _ configuration: RegionConfiguration, through: LocalDate) throws -> Bool {
+        let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
+        let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
+        return stored.count == configuration.structures.count && configuration.structures.allSatisfy { structure in
+            guard let record = known[structure.id] else { return false }
+            return record.contentHash == Self.registerHash(structure, configuration) && record.derivedThrough >= through
         }
     }
 

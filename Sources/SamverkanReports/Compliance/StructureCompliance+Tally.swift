@@ -1,15 +1,9 @@
 import SamverkanDomain
 import SamverkanTime
 
-/// A planned meeting that takes place (not skipped): its planned day and the day it is held.
-struct PlannedMeeting: Sendable, Hashable {
-    let planned: LocalDate
-    let start: LocalDate
-}
-
 extension StructureCompliance {
     /// Counts a structure's planned meetings against its held meetings, cancellations and sums.
-    mutating func tally(occurrences: [PlannedMeeting], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
+    mutating func tally(occurrences: [PlannedMeetingDay], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
                         totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration, today: LocalDate) {
         figures.structures = 1
         // Each held meeting matches one occurrence: by planned date, else (a planned meeting held
