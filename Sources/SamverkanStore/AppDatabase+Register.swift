@@ -37,13 +37,15 @@ extension AppDatabase {
     public func refreshRegister(_ configuration: RegionConfiguration, scheduler: Scheduler, through: LocalDate,
                                 now: String) throws -> RegisterRefresh {
         // Most commands find the register current: a read, and no write lock taken.
-        if try registerIsCurrent(configuration, through: through) { return RegisterRefresh() }
+        let digests = registerDigests.digests(configuration)
+        if try read({ db in try Self.registerIsCurrent(db, configuration, through: through, digests: digests) }) {
+            return RegisterRefresh()
+        }
         return try immediateWrite { db in
             var refresh = RegisterRefresh()
             let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
             let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-            for structure in configuration.structures {
-                let hash = Self.registerHash(structure, configuration)
+            for (structure, hash) in zip(configuration.structures, digests) {
                 if let record = known[structure.id], record.contentHash == hash, record.derivedThrough >= through { continue }
                 try Self.derive(db, structure, configuration: configuration, scheduler: scheduler, through: through,
                                 hash: hash, now: now, into: &refresh)
@@ -60,16 +62,19 @@ extension AppDatabase {
 
     /// Whether the register covers a configuration through a day without deriving anything.
     public func registerIsCurrent(_ configuration: RegionConfiguration, through: LocalDate) throws -> Bool {
-        try read { db in try Self.registerIsCurrent(db, configuration, through: through) }
+        let digests = registerDigests.digests(configuration)
+        return try read { db in try Self.registerIsCurrent(db, configuration, through: through, digests: digests) }
     }
 
-    /// ``registerIsCurrent(_:through:)`` in the caller's transaction.
-    static func registerIsCurrent(_ db: Database, _ configuration: RegionConfiguration, through: LocalDate) throws -> Bool {
+    /// ``registerIsCurrent(_:through:)`` in the caller's transaction, with the structures'
+    /// digests (``registerHash(_:_:)``, in configuration order).
+    static func registerIsCurrent(_ db: Database, _ configuration: RegionConfiguration, through: LocalDate,
+                                  digests: [String]) throws -> Bool {
         let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
         let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-        return stored.count == configuration.structures.count && configuration.structures.allSatisfy { structure in
+        return stored.count == configuration.structures.count && zip(configuration.structures, digests).allSatisfy { structure, digest in
             guard let record = known[structure.id] else { return false }
-            return record.contentHash == Self.registerHash(structure, configuration) && record.derivedThrough >= through
+            return record.contentHash == digest && record.derivedThrough >= through
         }
     }
 

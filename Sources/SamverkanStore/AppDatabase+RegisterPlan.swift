@@ -4,18 +4,25 @@ public import SamverkanTime
 
 extension AppDatabase {
     /// ``history(from:through:asOf:)`` with the period's planned meetings from the meeting
-    /// register (``MeetingHistory/planned``), all read in one read transaction — when the register
-    /// is current for `configuration` through `through`; otherwise `planned` is nil and the
-    /// caller expands the schedules. Bring the register up to date first
-    /// (``refreshRegister(_:scheduler:through:now:)``) so the report needs no expansion.
+    /// register (``MeetingHistory/planned``) — when the register is current for `configuration`
+    /// through `through`; otherwise `planned` is nil and the caller expands the schedules. Bring
+    /// the register up to date first (``refreshRegister(_:scheduler:through:now:)``) so the
+    /// report needs no expansion.
+    ///
+    /// The register and the history are read from the same committed state, at once on two
+    /// reader connections (``concurrentReads(_:_:)``): a report never mixes a register and
+    /// minutes from before and after another command's write.
     public func history(from: LocalDate, through: LocalDate, asOf: LocalDate,
                         register configuration: RegionConfiguration) throws -> MeetingHistory {
-        try read { db in
-            let current = try Self.registerIsCurrent(db, configuration, through: through)
-            var history = try Self.history(db, from: from, through: through, asOf: asOf, scanning: nil)
-            if current { history.planned = try Self.plannedMeetings(db, from: from, through: through) }
-            return history
-        }
+        let digests = registerDigests.digests(configuration)
+        var (history, planned) = try concurrentReads({ db in
+            try Self.history(db, from: from, through: through, asOf: asOf, scanning: nil)
+        }, { db in
+            try Self.registerIsCurrent(db, configuration, through: through, digests: digests)
+                ? try Self.plannedMeetings(db, from: from, through: through) : nil
+        })
+        history.planned = planned
+        return history
     }
 
     /// The register's meetings that count for a report — planned, moved and cancelled, by planned
