@@ -116,48 +116,8 @@ extension AppDatabase {
         }
     }
 
-    /// A digest of everything a structure's meetings are derived from: its id, frequency, first
-    /// and last day, time, length, time zone, holiday policy and periods, breaks, and the region
-    /// (in the calendar UIDs). It changes when any of them changes (or this program's reading of
-    /// them: bump the version prefix), so the structure is derived again; a digest that changes
-    /// needlessly only costs a derivation. Only these fields are described, not the whole
-    /// structure (members, agenda, activities): describing a value costs reflection, and every
-    /// command that reads the register checks all structures' digests — 1,511 national
-    /// structures whole took ~0.1 s, these fields a few milliseconds.
+    /// A digest of everything a structure's meetings are derived from (see ``RegisterDigest``).
     static func registerHash(_ structure: CollaborationStructure, _ configuration: RegionConfiguration) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ text: String) {
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01b3
-        }
-        add("register-2")
-        add(configuration.region.id)
-        add(structure.id)
-        add(frequencyDigest(structure.frequency))
-        add(structure.starts.iso)
-        add(structure.until?.iso ?? "-")
-        add(structure.time.description)
-        add(String(structure.durationMinutes))
-        add(structure.timeZone)
-        add(structure.holidayPolicy.rawValue)
-        // Usually empty; described whole when not, so a field added to them counts too.
-        add(structure.holidayPeriods.isEmpty ? "" : String(describing: structure.holidayPeriods))
-        add(structure.breaks.isEmpty ? "" : String(describing: structure.breaks))
-        return String(hash, radix: 16)
-    }
-
-    /// The frequency as text without reflection for the common cases (a recurrence rule is
-    /// described whole).
-    private static func frequencyDigest(_ frequency: Frequency) -> String {
-        switch frequency {
-        case .weekly(let interval, let weekday): return "weekly \(interval) \(weekday.rawValue)"
-        case .monthlyWeekday(let ordinal, let weekday, let interval): return "monthly-weekday \(ordinal) \(weekday.rawValue) \(interval)"
-        case .monthlyDay(let day, let interval): return "monthly-day \(day) \(interval)"
-        case .monthsWeekday(let months, let ordinal, let weekday):
-            return "months-weekday \(months.map(String.init).joined(separator: ",")) \(ordinal) \(weekday.rawValue)"
-        case .monthsDay(let months, let day): return "months-day \(months.map(String.init).joined(separator: ",")) \(day)"
-        case .dates(let dates): return "dates " + dates.map(\.iso).joined(separator: ",")
-        case .rule: return String(describing: frequency)
-        }
+        RegisterDigest(structure, region: configuration.region.id).text
     }
 }
