@@ -7,9 +7,9 @@ import SamverkanDomain
 /// Use ``open(path:)`` for the user's database file (a `DatabasePool` in WAL mode) and
 /// ``inMemory()`` in tests. Foreign keys are enforced (GRDB turns them on for every connection).
 public final class AppDatabase: Sendable {
-    /// The connection(s); a pool on a file, a queue in memory. Internal: everything reaches the
+    /// The connection(s); a pool on a file, a queue in memory. Private: everything reaches the
     /// database through the store's methods (tests and benchmarks through `AppDatabase+Testing`).
-    let writer: any DatabaseWriter
+    private let writer: any DatabaseWriter
     /// The register digests last computed (see ``RegisterDigests``).
     let registerDigests = RegisterDigests()
 
