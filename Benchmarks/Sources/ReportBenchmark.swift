@@ -136,7 +136,7 @@ enum ReportBenchmark {
             let sample = try await report(item, configuration, path: path, scheduler: scheduler, phrases: phrases).report
             var bytes = 0
             let json = try Measure.seconds { bytes = try sample.json().utf8.count }
-            print(String(format: "report:   split (medians): open and check the register is current %.3f s (the check alone %.3f s), build %.2f s = SQL read %.2f s (the history alone %.2f s, so the register's rows %.2f s, read at once with it), then counting (alone %.2f s); table %.2f s. (JSON instead of the table: %.2f s, %.1f MB.)",
+            print(String(format: "report:   split (medians): open and check the register is current %.3f s (the check alone %.3f s), build %.2f s = SQL read %.2f s (the history alone %.2f s, so the register's rows %.2f s, in the same read transaction), then counting (alone %.2f s); table %.2f s. (JSON instead of the table: %.2f s, %.1f MB.)",
                          median(phases.map(\.open)), current, median(phases.map(\.build)), withRegister, history, withRegister - history, median(counting),
                          median(phases.map(\.render)), json, Double(bytes) / 1e6))
         }

@@ -31,7 +31,8 @@ extension AppDatabase {
     /// years hold some 180,000), each column read checked.
     static func plannedMeetings(_ db: Database, from: LocalDate, through: LocalDate) throws -> [String: [PlannedMeetingDay]] {
         let cursor = try SQLRequest<Row>("""
-            SELECT structure_id, planned_date, start FROM meetings INDEXED BY meetings_period
+            SELECT structure_id, planned_date, CASE WHEN substr(start, 1, 10) = planned_date THEN NULL ELSE start END
+            FROM meetings INDEXED BY meetings_period
             WHERE planned_date BETWEEN \(from.iso) AND \(through.iso) AND state IN ('planned', 'moved', 'cancelled')
             ORDER BY planned_date, structure_id
             """).fetchCursor(db)
@@ -47,9 +48,10 @@ extension AppDatabase {
                 day = text
                 planned = date
             }
-            let start = try row.checked(2, table, "start", as: String.self)
-            // Most meetings are held on their planned day: no second date to parse.
-            let startDay = start.utf8.count == 16 && start.hasPrefix(text) ? planned : try Self.startDay(start, table)
+            // Most meetings are held on their planned day: SQLite says so (NULL; `start` is NOT
+            // NULL), and no second date is read or parsed.
+            let start = try row.checked(2, table, "start", as: String?.self)
+            let startDay = try start.map { try Self.startDay($0, table) } ?? planned
             result[structure, default: []].append(PlannedMeetingDay(planned: planned, start: startDay))
         }
         return result
