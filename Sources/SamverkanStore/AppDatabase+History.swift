@@ -17,22 +17,25 @@ extension AppDatabase {
     /// ``history(from:through:asOf:)``, reading the action tables whole (`scanning`) or per
     /// meeting as asked, or (nil) as is cheaper; tests compare the two.
     func history(from: LocalDate, through: LocalDate, asOf: LocalDate, scanning: Bool?) throws -> MeetingHistory {
-        try read { db in
-            // A report reads much of the file once: a larger page cache (8 MB) saves re-reading
-            // index pages; more gains nothing measurable and costs its size in peak memory.
-            try db.execute(sql: "PRAGMA cache_size = -8192")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            // Amendments are few: leaving out the minutes they correct here is cheaper than
-            // asking for every row whether it was corrected.
-            let corrected = Set(try Int64.fetchAll(db, sql: "SELECT amends_id FROM minutes WHERE amends_id IS NOT NULL"))
-            var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
-            let days = try Self.readMeetings(db, from: from, through: through, asOf: asOf, skipping: corrected, into: &history)
-            // Scan the action tables when the period holds over a quarter of all minutes.
-            let all = try MinutesRecord.fetchCount(db)
-            try Self.readActions(db, from: from, through: through, asOf: asOf, meetingDays: days,
-                                 scanning: scanning ?? (days.count * 4 > all), into: &history.totals)
-            return history
-        }
+        try read { db in try Self.history(db, from: from, through: through, asOf: asOf, scanning: scanning) }
+    }
+
+    /// The history, in the caller's read transaction.
+    static func history(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, scanning: Bool?) throws -> MeetingHistory {
+        // A report reads much of the file once: a larger page cache (8 MB) saves re-reading
+        // index pages; more gains nothing measurable and costs its size in peak memory.
+        try db.execute(sql: "PRAGMA cache_size = -8192")
+        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+        // Amendments are few: leaving out the minutes they correct here is cheaper than
+        // asking for every row whether it was corrected.
+        let corrected = Set(try Int64.fetchAll(db, sql: "SELECT amends_id FROM minutes WHERE amends_id IS NOT NULL"))
+        var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
+        let days = try Self.readMeetings(db, from: from, through: through, asOf: asOf, skipping: corrected, into: &history)
+        // Scan the action tables when the period holds over a quarter of all minutes.
+        let all = try MinutesRecord.fetchCount(db)
+        try Self.readActions(db, from: from, through: through, asOf: asOf, meetingDays: days,
+                             scanning: scanning ?? (days.count * 4 > all), into: &history.totals)
+        return history
     }
 
     /// The latest follow-up of every action-plan activity at a meeting on or before a day.

@@ -37,13 +37,15 @@ extension AppDatabase {
     public func refreshRegister(_ configuration: RegionConfiguration, scheduler: Scheduler, through: LocalDate,
                                 now: String) throws -> RegisterRefresh {
         // Most commands find the register current: a read, and no write lock taken.
-        if try registerIsCurrent(configuration, through: through) { return RegisterRefresh() }
+        let digests = registerDigests.digests(configuration)
+        if try read({ db in try Self.registerIsCurrent(db, configuration, through: through, digests: digests) }) {
+            return RegisterRefresh()
+        }
         return try immediateWrite { db in
             var refresh = RegisterRefresh()
             let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
             let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-            for structure in configuration.structures {
-                let hash = Self.registerHash(structure, configuration)
+            for (structure, hash) in zip(configuration.structures, digests) {
                 if let record = known[structure.id], record.contentHash == hash, record.derivedThrough >= through { continue }
                 try Self.derive(db, structure, configuration: configuration, scheduler: scheduler, through: through,
                                 hash: hash, now: now, into: &refresh)
@@ -60,13 +62,19 @@ extension AppDatabase {
 
     /// Whether the register covers a configuration through a day without deriving anything.
     public func registerIsCurrent(_ configuration: RegionConfiguration, through: LocalDate) throws -> Bool {
-        try read { db in
-            let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
-            let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-            return stored.count == configuration.structures.count && configuration.structures.allSatisfy { structure in
-                guard let record = known[structure.id] else { return false }
-                return record.contentHash == Self.registerHash(structure, configuration) && record.derivedThrough >= through
-            }
+        let digests = registerDigests.digests(configuration)
+        return try read { db in try Self.registerIsCurrent(db, configuration, through: through, digests: digests) }
+    }
+
+    /// ``registerIsCurrent(_:through:)`` in the caller's transaction, with the structures'
+    /// digests (``registerHash(_:_:)``, in configuration order).
+    static func registerIsCurrent(_ db: Database, _ configuration: RegionConfiguration, through: LocalDate,
+                                  digests: [String]) throws -> Bool {
+        let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
+        let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
+        return stored.count == configuration.structures.count && zip(configuration.structures, digests).allSatisfy { structure, digest in
+            guard let record = known[structure.id] else { return false }
+            return record.contentHash == digest && record.derivedThrough >= through
         }
     }
 
@@ -108,14 +116,8 @@ extension AppDatabase {
         }
     }
 
-    /// A digest of everything a structure's meetings are derived from. It changes when the
-    /// structure's schedule, times or identity change (or this program's reading of them), so the
-    /// structure is derived again; a digest that changes needlessly only costs a derivation.
+    /// A digest of everything a structure's meetings are derived from (see ``RegisterDigest``).
     static func registerHash(_ structure: CollaborationStructure, _ configuration: RegionConfiguration) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "register-1|\(configuration.region.id)|\(String(describing: structure))".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        RegisterDigest(structure, region: configuration.region.id).text
     }
 }

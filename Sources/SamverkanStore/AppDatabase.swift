@@ -10,6 +10,8 @@ public final class AppDatabase: Sendable {
     /// The connection(s); a pool on a file, a queue in memory. Private: everything reaches the
     /// database through the store's methods (tests and benchmarks through `AppDatabase+Testing`).
     private let writer: any DatabaseWriter
+    /// The register digests last computed (see ``RegisterDigests``).
+    let registerDigests = RegisterDigests()
 
     /// Opens a database and brings its schema up to date (or up to and including a named
     /// migration, for tests of a migration).

@@ -82,14 +82,24 @@ struct ReportOutputOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
-    /// Reads the stored history of a period when called (in a child task, see
-    /// `ComplianceReport.build`); an empty history, with a note, when there is no database yet.
-    func historyReader(period: ReportPeriod, today: LocalDate) throws -> @Sendable () throws -> MeetingHistory {
+    /// Reads the stored history of a period when called (see `ComplianceReport.build`), with the
+    /// period's planned meetings from the meeting register, which is brought up to date with the
+    /// configuration first (deriving only what changed) so the report expands no schedule; an
+    /// empty history, with a note, when there is no database yet (the report then expands the
+    /// schedules).
+    func historyReader(configuration: RegionConfiguration, period: ReportPeriod,
+                       today: LocalDate) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             TerminalOutput.writeError("Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n")
             return { MeetingHistory() }
         }
         let database = try openDatabase(), options = self
-        return { try options.store { try database.history(from: period.from, through: period.to, asOf: min(period.to, today)) } }
+        try refreshRegister(database, configuration, phrases: try phrasebook(),
+                            through: registerHorizon(today: today, atLeast: period.to))
+        return {
+            try options.store {
+                try database.history(from: period.from, through: period.to, asOf: min(period.to, today), register: configuration)
+            }
+        }
     }
 }

@@ -5,7 +5,10 @@ Usage: check_report.py DATABASE STRUCTURES.json SCHEDULE.json REPORT.json REPORT
 
 - DATABASE: the SQLite file the report read (plain SQL here, no Samverkan code);
 - STRUCTURES.json: `samverkan structures --format json` (members, principals, standing agenda);
-- SCHEDULE.json: `samverkan schedule --from FROM --to TO --format json` for the report's period;
+- SCHEDULE.json: `samverkan schedule --from FROM --to TO --format json` for the report's period,
+  used only when the database has no meeting register (`meetings` table) for the period: the
+  planned meetings are otherwise read from that table (plain SQL: planned date in the period;
+  `skipped` and `extra` rows are not expected; a `moved` row is held on its new day);
 - REPORT.json / REPORT.csv: the report, `--by municipality`, in both formats (CSV with decimal comma);
 - TODAY: the SAMVERKAN_TODAY the report was made with.
 
@@ -35,7 +38,7 @@ def recompute(db, structures, schedule, period_from, period_to, today):
                                           (period_from, period_to)):
         cancelled.setdefault(structure_id, set()).add(date)
     by_structure = {}
-    for occurrence in schedule["occurrences"]:
+    for occurrence in register_occurrences(db, period_from, period_to) or schedule["occurrences"]:
         by_structure.setdefault(occurrence["structure"], []).append(occurrence)
     result = {}
     for structure_id, occurrences in by_structure.items():
@@ -55,7 +58,8 @@ def recompute(db, structures, schedule, period_from, period_to, today):
                 held.append(match)
                 figures["heldPlanned"] += 1
                 figures["expected"] += 1
-            elif start in cancelled.get(structure_id, set()) or planned in cancelled.get(structure_id, set()):
+            elif occurrence.get("state") == "cancelled" or start in cancelled.get(structure_id, set()) \
+                    or planned in cancelled.get(structure_id, set()):
                 figures["cancelled"] += 1
                 figures["expected"] += 1
             elif start >= today:
@@ -102,6 +106,19 @@ def recompute(db, structures, schedule, period_from, period_to, today):
                                   overdue=sum(1 for due, s in actions if s != "done" and due < as_of))
         result[structure_id] = figures
     return result
+
+
+def register_occurrences(db, period_from, period_to):
+    """The register's meetings planned in the period, shaped like the schedule JSON's occurrences
+    (with the register's state); [] when the database has no register rows for the period."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meetings'").fetchone():
+        return []
+    rows = db.execute("SELECT structure_id, planned_start, start, state FROM meetings "
+                      "WHERE planned_date BETWEEN ? AND ? AND state <> 'extra' ORDER BY structure_id, planned_start",
+                      (period_from, period_to)).fetchall()
+    return [{"structure": structure, "start": start, "originalStart": planned, "state": state,
+             "status": "skipped" if state == "skipped" else "scheduled"}
+            for structure, planned, start, state in rows]
 
 
 def date_number(text):

@@ -175,4 +175,53 @@ struct ReportEndToEndTests {
         let total = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])["total"] as? [String: Any]
         #expect(total?["missed"] as? Int == total?["expected"] as? Int)
     }
+
+    @Test("Coordinator decisions count: a cancelled meeting as cancelled, a moved one on its new day, an added one with minutes as extra; the recomputation agrees")
+    func decisions() throws {
+        let folder = try TemporaryFolder("decisions")
+        let environment = ["SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": TestDatabase.path(in: folder),
+                           "SAMVERKAN_TODAY": "2025-06-30", "VISUAL": "", "EDITOR": ""]
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            let result = try CLIRunner.run(arguments, environment: environment)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result
+        }
+        /// Minutes for a RUG meeting, from its draft with Halmstad present.
+        func minutes(_ date: String) throws {
+            let draft = try run(["minutes", "template", "--structure", "rug", "--date", date]).stdout
+                .replacingOccurrences(of: "- [ ] Socialchef Halmstad", with: "- [x] Socialchef Halmstad")
+            _ = try run(["minutes", "new", "--structure", "rug", "--file", try folder.write(draft, to: "\(date).md")])
+        }
+        // RUG meets the second Thursday: 01-09, 02-13, 03-13, 04-10, 05-08, 06-12.
+        _ = try run(["meeting", "cancel", "--structure", "rug", "--date", "2025-02-13", "--reason", "Krock med övning"])
+        _ = try run(["meeting", "move", "--structure", "rug", "--date", "2025-03-13", "--to", "2025-03-12", "--reason", "Lokalen upptagen"])
+        _ = try run(["meeting", "move", "--structure", "rug", "--date", "2025-04-10", "--to", "2025-04-09", "--reason", "Lokalen upptagen"])
+        _ = try run(["meeting", "add", "--structure", "rug", "--date", "2025-05-20", "--time", "09:00", "--reason", "Extra möte"])
+        try minutes("2025-03-12")
+        try minutes("2025-05-20")
+        let report = try run(["report", "compliance", "--period", "2025-H1", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let rug = try #require((json["structures"] as? [[String: Any]])?.first { $0["id"] as? String == "rug" })
+        let figures = try #require(rug["figures"] as? [String: Any])
+        #expect(figures["expected"] as? Int == 6)
+        #expect(figures["heldPlanned"] as? Int == 1)
+        #expect(figures["extra"] as? Int == 1)
+        #expect(figures["held"] as? Int == 2)
+        #expect(figures["cancelled"] as? Int == 1)
+        #expect(figures["missed"] as? Int == 4)
+        // The meeting moved without minutes is missed on its new day.
+        #expect(rug["missed"] as? [String] == ["2025-01-09", "2025-04-09", "2025-05-08", "2025-06-12"])
+        #expect((rug["cancellations"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2025-02-13"])
+        // The independent recomputation reads the register's table too, and agrees.
+        func save(_ arguments: [String], _ name: String) throws -> String {
+            try folder.write(try run(arguments).stdout, to: name)
+        }
+        let check = try CLIRunner.runTool(Self.python, [
+            CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, TestDatabase.path(in: folder),
+            try save(["structures", "--format", "json"], "structures.json"),
+            try save(["schedule", "--from", "2025-01-01", "--to", "2025-06-30", "--format", "json"], "schedule.json"),
+            try folder.write(report.stdout, to: "report.json"),
+            try save(["report", "compliance", "--period", "2025-H1", "--format", "csv"], "report.csv"), "2025-06-30"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
 }

@@ -140,17 +140,25 @@ public struct MeetingTotals: Sendable, Hashable {
 }
 
 /// Everything the store holds about meetings in a period, for the follow-up reports: the held
-/// meetings' dates, per-structure sums, and cancellations.
+/// meetings' dates, per-structure sums, cancellations and, when the meeting register is current,
+/// the planned meetings themselves.
 public struct MeetingHistory: Sendable {
     public var meetings: [HeldMeeting]
     /// Per structure id.
     public var totals: [String: MeetingTotals]
     public var cancellations: [CancellationRecord]
+    /// Per structure id, the planned meetings of the period from the meeting register (planned
+    /// date in the period; planned, moved and cancelled ones, in planned order), read with the
+    /// rest when the register is current for the configuration; nil when it was not read, and
+    /// the report expands the schedules instead.
+    public var planned: [String: [PlannedMeetingDay]]?
 
-    public init(meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = []) {
+    public init(meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = [],
+                planned: [String: [PlannedMeetingDay]]? = nil) {
         self.meetings = meetings
         self.totals = totals
         self.cancellations = cancellations
+        self.planned = planned
     }
 
     /// Sums detailed records of a period: meetings and cancellations dated in it, action items

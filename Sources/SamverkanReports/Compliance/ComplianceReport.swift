@@ -57,24 +57,32 @@ public struct ComplianceReport: Sendable {
     }
 
     /// Builds the report.
+    ///
+    /// The planned meetings come from the meeting register when `history` holds them
+    /// (``MeetingHistory/planned``, read by the store when the register is current): no schedule
+    /// is expanded then, and the coordinators' decisions count (a moved meeting on its new day).
+    /// Otherwise (no database, or a register not brought up to date) every structure's schedule
+    /// is expanded with `scheduler`, as the register would derive it without decisions.
     /// - Parameters:
     ///   - structures: the structures to report on (those not active in the period are left out).
-    ///   - history: what the store holds for the period (see `AppDatabase.history`). It is read in a
-    ///     child task while the schedules are expanded in this one, so the two overlap.
+    ///   - history: what the store holds for the period (see `AppDatabase.history`).
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded; what `history` throws.
     public static func build(configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
                              today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
                              history: @escaping @Sendable () throws -> MeetingHistory) async throws -> ComplianceReport {
-        async let pending = history()
+        let history = try history()
         let active = structures.filter { $0.starts <= period.to && ($0.until ?? period.from) >= period.from }
-        // Only the dates are kept: a tenth of the memory of the occurrences for long periods.
-        var occurrences: [[PlannedMeeting]] = []
+        var occurrences: [[PlannedMeetingDay]] = []
         occurrences.reserveCapacity(active.count)
-        for structure in active {
-            occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
-                .filter(\.isHeld).map { PlannedMeeting(planned: $0.plannedStart.date, start: $0.start.date) })
+        if let planned = history.planned {
+            for structure in active { occurrences.append(planned[structure.id] ?? []) }
+        } else {
+            // Only the dates are kept: a tenth of the memory of the occurrences for long periods.
+            for structure in active {
+                occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
+                    .filter(\.isHeld).map { PlannedMeetingDay(planned: $0.plannedStart.date, start: $0.start.date) })
+            }
         }
-        let history = try await pending
         let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
         let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
         var rows: [StructureCompliance] = []

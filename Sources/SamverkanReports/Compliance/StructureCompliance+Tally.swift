@@ -1,33 +1,35 @@
 import SamverkanDomain
 import SamverkanTime
 
-/// A planned meeting that takes place (not skipped): its planned day and the day it is held.
-struct PlannedMeeting: Sendable, Hashable {
-    let planned: LocalDate
-    let start: LocalDate
-}
-
 extension StructureCompliance {
     /// Counts a structure's planned meetings against its held meetings, cancellations and sums.
-    mutating func tally(occurrences: [PlannedMeeting], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
+    mutating func tally(occurrences: [PlannedMeetingDay], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
                         totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration, today: LocalDate) {
         figures.structures = 1
         // Each held meeting matches one occurrence: by planned date, else (a planned meeting held
         // on another day) by its date. What is left over is extra.
-        var byPlanned: [LocalDate: Int] = [:], byDate: [LocalDate: Int] = [:]
+        // Keyed by day number: ten national years count 180,000 meetings.
+        var byPlanned: [Int: Int] = [:], byDate: [Int: Int] = [:]
+        byPlanned.reserveCapacity(meetings.count)
+        byDate.reserveCapacity(meetings.count)
         for (index, meeting) in meetings.enumerated() {
             if let planned = meeting.plannedDate {
-                if byPlanned[planned] == nil { byPlanned[planned] = index }
-                if byDate[meeting.date] == nil { byDate[meeting.date] = index }
+                if byPlanned[planned.dayNumber] == nil { byPlanned[planned.dayNumber] = index }
+                if byDate[meeting.date.dayNumber] == nil { byDate[meeting.date.dayNumber] = index }
             }
         }
-        var used = Set<Int>()
+        var used = [Bool](repeating: false, count: meetings.count), matched = 0
         let cancelledOn = Dictionary(recorded.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
         for occurrence in occurrences {
             let planned = occurrence.planned, start = occurrence.start
             let cell = monthIndex(start)
-            if let index = [byPlanned[planned], byDate[start]].compactMap({ $0 }).first(where: { !used.contains($0) }) {
-                used.insert(index)
+            // The meeting of the planned date, else of the day.
+            var match = byPlanned[planned.dayNumber]
+            if let index = match, used[index] { match = nil }
+            if match == nil, let index = byDate[start.dayNumber], !used[index] { match = index }
+            if let index = match {
+                used[index] = true
+                matched += 1
                 figures.heldPlanned += 1
                 figures.expected += 1
             } else if let cancellation = cancelledOn[start] ?? cancelledOn[planned] {
@@ -45,7 +47,7 @@ extension StructureCompliance {
                 cell.map { months[$0].missed += 1 }
             }
         }
-        figures.extra = meetings.count - used.count
+        figures.extra = meetings.count - matched
         figures.counted = min(figures.held, figures.expected)
         for meeting in meetings { monthIndex(meeting.date).map { months[$0].held += 1 } }
         count(totals, structure: structure, configuration: configuration)
