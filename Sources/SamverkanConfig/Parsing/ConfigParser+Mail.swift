@@ -7,11 +7,11 @@ extension ConfigParser {
     func parseMail(_ node: Node) -> MailSettings {
         var settings = MailSettings()
         guard let reader = MappingReader(node, what: "`mail`", diagnostics: diagnostics) else { return settings }
-        if let command = reader.string("sendmail") {
-            if MailSettings.arguments(command).isEmpty {
-                diagnostics.report("`sendmail` must name a command, such as \"msmtp -t -i\"", at: reader.value("sendmail"))
-            } else {
+        if reader.has("sendmail") {
+            if let command = reader.string("sendmail"), !MailSettings.arguments(command).isEmpty {
                 settings.sendmail = command
+            } else {
+                diagnostics.report("`sendmail` must name a command, such as \"msmtp -t -i\"", at: reader.value("sendmail"))
             }
         }
         if let from = reader.string("from") {
