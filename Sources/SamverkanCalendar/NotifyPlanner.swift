@@ -11,7 +11,8 @@ import SamverkanRendering
 /// - **overdue**: to each responsible (person or organisation with an address) with action items
 ///   past their due date, all of them in one message; key per ISO week, so at most one a week.
 /// - **approval**: to the chair and approvers named in minutes waiting for approval for
-///   `approval-days` (14) or more; again every further `approval-days`.
+///   `approval-days` (14) or more; again every further `approval-days`, at most
+///   ``approvalRounds`` times.
 /// - **missing-minutes**: to the secretary (else the chair) when a held meeting has no minutes
 ///   `minutes-days` (7) after it; once per meeting, for meetings at most four weeks past that
 ///   deadline (so a first run does not remind of years of history).
@@ -24,6 +25,14 @@ public struct NotifyPlanner: Sendable {
 
     /// How long after the deadline a missing-minutes reminder is still sent.
     public static let missingMinutesWindow = 28
+    /// How many approval reminders a set of minutes gets at most.
+    public static let approvalRounds = 4
+
+    /// The earliest recording day of minutes that may still get an approval reminder.
+    public static func recordedSince(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
+        let longest = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).max() ?? 14
+        return today.adding(days: -(approvalRounds + 1) * longest)
+    }
 
     public let configuration: RegionConfiguration
     public let texts: MailTexts
@@ -120,6 +129,7 @@ public struct NotifyPlanner: Sendable {
             let waited = draft.recordedOn.days(to: today)
             guard waited >= limit else { continue }
             let round = waited / limit
+            guard round <= Self.approvalRounds else { continue }
             let body = ["structure": structure.name, "date": draft.date.iso, "days": String(waited), "id": String(draft.id),
                         "region": configuration.region.name]
             let subject = texts.phrases.text("reminder.approval.subject", ["structure": structure.name, "date": draft.date.iso])

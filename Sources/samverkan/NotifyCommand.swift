@@ -17,7 +17,7 @@ extension Samverkan {
                 with time, place, video link, standing agenda, open action items and the previous minutes' \
                 status; a weekly reminder to each responsible with overdue action items (all of them in one \
                 message); a reminder to the chair and approvers of minutes waiting for approval \
-                `approval-days` (default 14), and again every `approval-days`; a reminder to the secretary \
+                `approval-days` (default 14), and again every `approval-days` (at most four times); a reminder to the secretary \
                 when a held meeting has no minutes `minutes-days` (default 7) after it.
 
                 Every message is recorded in the database before it is handed to the mail command and \
@@ -44,7 +44,10 @@ extension Samverkan {
             let last = NotifyPlanner.lastDay(today: today, configuration: configuration)
             try global.refreshRegister(database, configuration, phrases: texts.phrases,
                                        through: global.registerHorizon(today: today, atLeast: last))
-            let input = try global.store { try Self.input(database, configuration, today: today, from: first, through: last) }
+            let input = try global.store {
+                try database.notifyInput(today: today, from: first, through: last,
+                                         recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration))
+            }
             let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today,
                                         now: Int(Date().timeIntervalSince1970))
             let due = planner.due(input) { "\(UUID().uuidString.lowercased())@samverkan" }
@@ -65,24 +68,6 @@ extension Samverkan {
             if !outcome.failed.isEmpty {
                 throw CLIError("mail.not-delivered", ["count": String(outcome.failed.count)], category: .io)
             }
-        }
-
-        /// What the planner decides from: meetings around today, open action items, minutes.
-        static func input(_ database: AppDatabase, _ configuration: RegionConfiguration, today: LocalDate,
-                          from: LocalDate, through: LocalDate) throws -> NotifyInput {
-            let minutes = try database.listMinutes()
-            let approvalLimit = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).min() ?? 14
-            var drafts: [NotifyInput.Draft] = []
-            for summary in minutes where summary.status == .draft && summary.amendedBy == nil
-                && summary.date.days(to: today) >= approvalLimit {
-                guard let id = summary.id, let record = try database.minutes(id: id) else { continue }
-                let recorded = record.createdAt.flatMap { LocalDate(iso: $0.prefix(10)) } ?? summary.date
-                drafts.append(.init(id: id, structureID: summary.structureID, date: summary.date, recordedOn: recorded,
-                                    signatories: [record.chair] + record.approvers))
-            }
-            return NotifyInput(meetings: try database.registeredMeetings(from: from, through: through),
-                               openActions: try database.allActions().filter { $0.status != .done },
-                               minutes: minutes, drafts: drafts)
         }
     }
 }

@@ -1,4 +1,3 @@
-public import SamverkanDomain
 public import SamverkanTime
 
 /// What `samverkan notify` decides from, read from the store by the caller (so the decision
@@ -24,15 +23,15 @@ public struct NotifyInput: Sendable {
         }
     }
 
-    /// Register meetings from ``NotifyPlanner/firstDay(today:settings:)`` through
-    /// ``NotifyPlanner/lastDay(today:configuration:)``.
+    /// Register meetings from `NotifyPlanner.firstDay(today:settings:)` through
+    /// `NotifyPlanner.lastDay(today:configuration:)` (SamverkanCalendar).
     public var meetings: [RegisteredMeeting]
     /// Every action item not done, with its latest status.
     public var openActions: [OpenAction]
-    /// Every minutes record and cancellation (`listMinutes`), for the previous minutes' status
-    /// and for meetings without minutes.
+    /// The minutes records and cancellations of the last two years (`listMinutes`), for the
+    /// previous minutes' status and for meetings without minutes.
     public var minutes: [MinutesSummary]
-    /// Minutes waiting for approval.
+    /// Minutes waiting for approval, recorded recently enough to be reminded of.
     public var drafts: [Draft]
 
     public init(meetings: [RegisteredMeeting], openActions: [OpenAction], minutes: [MinutesSummary], drafts: [Draft]) {
