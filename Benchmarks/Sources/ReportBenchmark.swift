@@ -180,9 +180,10 @@ enum ReportBenchmark {
                                           planned: occurrence.plannedStart.date, following: previousAction)
                         previousAction = id
                     case ..<90:
+                        // A cancellation is a coordinator's decision (`cancelled_meetings` is a view since v4).
                         try db.execute("""
-                            INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at)
-                            VALUES (?, ?, 'Förhinder', '2025-01-01T00:00:00Z')
+                            INSERT INTO meeting_decisions (structure_id, meeting_date, action, reason, decided_at)
+                            VALUES (?, ?, 'cancel', 'Förhinder', '2025-01-01T00:00:00Z')
                             """, [structure.id, start.iso])
                     case 98...:
                         extras.append(start.adding(days: 3))

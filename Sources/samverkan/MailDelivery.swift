@@ -25,6 +25,9 @@ struct MailDelivery {
         guard let program = arguments.first, let path = Self.resolve(program) else {
             throw CLIError("mail.command-missing", ["command": command], category: .io)
         }
+        // A command that ends without reading the whole message is a failed delivery (its exit
+        // status tells), not a SIGPIPE that ends samverkan.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = Array(arguments.dropFirst())

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import SamverkanDomain
+import SamverkanStore
+import SamverkanTestSupport
+import SamverkanTime
+
+/// `AppDatabase.notifyInput`: what `samverkan notify` reads in one transaction.
+@Suite("notify input")
+struct NotifyInputTests {
+    @Test("Drafts are current, unapproved minutes recorded since the cut-off, with chair and approvers; open items only")
+    func drafts() throws {
+        let db = try TestDatabase.inMemory()
+        var waiting = MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"])
+        waiting.approvers = ["Anna Andersson", "Bo Berg"]
+        let saved = try db.save(waiting)
+        let approved = try db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
+        _ = try db.approve(id: try #require(approved.id), by: ["Cia Carlsson"], date: LocalDate(iso: "2025-03-20")!)
+        let today = LocalDate(iso: "2025-05-01")!
+        let input = try db.notifyInput(today: today, from: today, through: today, recordedSince: LocalDate(iso: "2000-01-01")!)
+        #expect(input.drafts.map(\.id) == [saved.id])
+        #expect(input.drafts.first?.signatories == ["Cia Carlsson", "Anna Andersson", "Bo Berg"])
+        #expect(input.drafts.first?.date == LocalDate(iso: "2025-02-13"))
+        #expect(input.openActions.map(\.item.text) == ["Ta fram rutin"])
+        #expect(input.minutes.count == 2)
+        let later = try db.notifyInput(today: today, from: today, through: today, recordedSince: LocalDate(iso: "2999-01-01")!)
+        #expect(later.drafts.isEmpty)
+    }
+}
