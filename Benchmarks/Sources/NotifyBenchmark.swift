@@ -43,6 +43,7 @@ enum NotifyBenchmark {
         }
         print(String(format: "notify: register current in %.2f s (derived once, not timed below)", derive))
         let texts = try MailTexts(library: TemplateLibrary(language: "sv"))
+        try phases(configuration, texts: texts, horizon: horizon)
         var times: [Double] = [], counts: [MailSending.Kind: Int] = [:]
         for _ in 0..<runs {
             var due: [NotifyPlanner.Due] = []
@@ -65,6 +66,29 @@ enum NotifyBenchmark {
                      configuration.structures.count, counts.values.reduce(0, +), summary, median, runs, target,
                      median < target ? "OK" : "TOO SLOW"))
         if median >= target { throw BenchmarkFailure(description: "notify took \(median) s") }
+    }
+
+    /// The phases of one run, timed alone: register check, each read, deciding.
+    static func phases(_ configuration: RegionConfiguration, texts: MailTexts, horizon: LocalDate) throws {
+        let database = try AppDatabase.open(path: path)
+        let first = NotifyPlanner.firstDay(today: today, settings: configuration.mail)
+        let last = NotifyPlanner.lastDay(today: today, configuration: configuration)
+        let register = try Measure.seconds {
+            _ = try database.refreshRegister(configuration, scheduler: Scheduler(), through: horizon, now: "2025-01-10T05:00:00Z")
+        }
+        let meetings = try Measure.seconds { _ = try database.registeredMeetings(from: first, through: last) }
+        let actions = try Measure.seconds { _ = try database.allActions() }
+        let minutes = try Measure.seconds { _ = try database.listMinutes(from: today.adding(days: -2 * 366)) }
+        var input: NotifyInput!
+        let all = try Measure.seconds {
+            input = try database.notifyInput(today: today, from: first, through: last,
+                                             recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration))
+        }
+        let decide = Measure.seconds {
+            _ = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 0).due(input) { "x" }
+        }
+        print(String(format: "notify: phases: register check %.3f s, meetings %.3f s, action items %.3f s, minutes %.3f s, whole read %.3f s, decide %.3f s",
+                     register, meetings, actions, minutes, all, decide))
     }
 
     struct BenchmarkFailure: Error, CustomStringConvertible {

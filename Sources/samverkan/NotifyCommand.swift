@@ -62,6 +62,15 @@ extension Samverkan {
             if let folder = sender.delivery.dryRunFolder {
                 return print(texts.phrases.text("notify.dry-run", ["count": String(outcome.sent.count), "folder": folder]))
             }
+            // Failed earlier and no longer due (the meeting is past): said every run, never dropped silently.
+            let tried = Set((outcome.sent + outcome.failed.map(\.0)).map(\.key))
+            for left in try global.store({ try database.mailLog(status: .failed) }) where !tried.contains(left.key) {
+                global.warn(texts.phrases.text("notify.given-up", [
+                    "kind": texts.phrases.text("notify.kind.\(left.kind.rawValue)"), "recipient": left.recipient,
+                    "date": left.meetingDate ?? left.createdAt.prefix(10).description, "attempts": String(left.attempts),
+                    "error": left.lastError ?? "-",
+                ]))
+            }
             print(texts.phrases.text("notify.summary", [
                 "sent": String(outcome.sent.count), "failed": String(outcome.failed.count), "skipped": String(outcome.skipped),
             ]))

@@ -17,7 +17,8 @@ struct NotifyInputTests {
         let approved = try db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
         _ = try db.approve(id: try #require(approved.id), by: ["Cia Carlsson"], date: LocalDate(iso: "2025-03-20")!)
         let today = LocalDate(iso: "2025-05-01")!
-        let input = try db.notifyInput(today: today, from: today, through: today, recordedSince: LocalDate(iso: "2000-01-01")!)
+        let input = try db.notifyInput(today: today, from: LocalDate(iso: "2025-02-01")!, through: today,
+                                       recordedSince: LocalDate(iso: "2000-01-01")!)
         #expect(input.drafts.map(\.id) == [saved.id])
         #expect(input.drafts.first?.signatories == ["Cia Carlsson", "Anna Andersson", "Bo Berg"])
         #expect(input.drafts.first?.date == LocalDate(iso: "2025-02-13"))

@@ -123,6 +123,18 @@ struct MailEndToEndTests {
         #expect(Set(received.map { $0.message_id.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }) == Set(failed.compactMap { $0[4] }))
     }
 
+    @Test("A failed message that is no longer due is reported on every later run, never dropped silently")
+    func failedNoLongerDue() throws {
+        let sink = try SMTPSink()
+        let sendmail = "msmtp -C \(try sink.msmtpConfig(port: SMTPSink.closedPort())) -t -i"
+        let config = try config(sendmail: sendmail)
+        #expect(try run(["notify"], config: config).status == 5)
+        let later = try run(["notify"], config: config, today: "2025-05-20")
+        #expect(later.stderr.contains("kallelse till socialchef@halmstad.example (2025-05-08) kunde inte skickas efter 1 försök och är inte längre aktuellt att skicka"),
+                "\(later.stderr)")
+        #expect(try log().contains { $0[0] == "notice" && $0[2] == "failed" })
+    }
+
     @Test("Killed between sending and recording: a fresh claim is left alone, a stale one is sent again — at most one duplicate, no loss")
     func killedWhileSending() throws {
         let sink = try SMTPSink()

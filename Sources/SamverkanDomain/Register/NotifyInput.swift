@@ -28,8 +28,8 @@ public struct NotifyInput: Sendable {
     public var meetings: [RegisteredMeeting]
     /// Every action item not done, with its latest status.
     public var openActions: [OpenAction]
-    /// The minutes records and cancellations of the last two years (`listMinutes`), for the
-    /// previous minutes' status and for meetings without minutes.
+    /// Each structure's latest minutes before the notices' last day (the previous minutes'
+    /// status) and the minutes and cancellations since the first day (meetings without minutes).
     public var minutes: [MinutesSummary]
     /// Minutes waiting for approval, recorded recently enough to be reminded of.
     public var drafts: [Draft]
