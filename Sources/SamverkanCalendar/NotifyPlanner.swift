@@ -28,6 +28,12 @@ public struct NotifyPlanner: Sendable {
     /// How many approval reminders a set of minutes gets at most.
     public static let approvalRounds = 4
 
+    /// The last recording day of minutes that have waited long enough for an approval reminder.
+    public static func recordedThrough(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
+        let shortest = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).min() ?? 14
+        return today.adding(days: -shortest)
+    }
+
     /// The earliest recording day of minutes that may still get an approval reminder.
     public static func recordedSince(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
         let longest = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).max() ?? 14

@@ -19,21 +19,9 @@ extension AppDatabase {
         }
     }
 
-    /// - Parameter openOnly: leave out in SQL the items whose latest follow-up is `done` (the
-    ///   same items the caller's `status != .done` filter drops, found without computing their
-    ///   latest status: `notify` over ten years of national minutes).
     static func actions(db: Database, structureID: String?, before date: LocalDate?, excluding: Int64?,
-                        responsible: String? = nil, openOnly: Bool = false) throws -> [OpenAction] {
+                        responsible: String? = nil) throws -> [OpenAction] {
         var filters: [SQL] = [current(), "m.id IS NOT \(excluding)"]
-        if openOnly, date == nil, excluding == nil {
-            filters.append("""
-                NOT EXISTS (SELECT 1 FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                            WHERE f.action_id = a.id AND f.status = 'done' AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
-                              AND NOT EXISTS (SELECT 1 FROM action_follow_ups g JOIN minutes gm ON gm.id = g.minutes_id
-                                              WHERE g.action_id = a.id AND (gm.meeting_date, gm.id) > (fm.meeting_date, fm.id)
-                                                AND \(current("gm"))))
-                """)
-        }
         // A follow-up counts from the meeting that decided the item on (not at minutes of an
         // earlier meeting written later).
         var followFilter: SQL = "fm.id IS NOT \(excluding) AND fm.meeting_date >= m.meeting_date"

@@ -46,7 +46,8 @@ extension Samverkan {
                                        through: global.registerHorizon(today: today, atLeast: last))
             let input = try global.store {
                 try database.notifyInput(today: today, from: first, through: last,
-                                         recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration))
+                                         recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
+                                         recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
             }
             let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today,
                                         now: Int(Date().timeIntervalSince1970))

@@ -27,4 +27,22 @@ struct NotifyInputTests {
         let later = try db.notifyInput(today: today, from: today, through: today, recordedSince: LocalDate(iso: "2999-01-01")!)
         #expect(later.drafts.isEmpty)
     }
+
+    @Test("The open items notify reads are exactly allActions without the done ones, with latest status and comment")
+    func openItems() throws {
+        let db = try TestDatabase.inMemory()
+        let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna", "Skriv PM"]))
+        let ids = first.newActions.compactMap(\.id)
+        try db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [
+            ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"), ActionFollowUp(actionID: ids[1], status: .done),
+        ]))
+        try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
+        let today = LocalDate(iso: "2025-05-01")!
+        let input = try db.notifyInput(today: today, from: today, through: today, recordedSince: today)
+        let expected = try db.allActions().filter { $0.status != .done }
+        #expect(input.openActions == expected)
+        #expect(input.openActions.map(\.item.id) == [ids[0], ids[2]])
+        #expect(input.openActions.first?.status == .inProgress)
+        #expect(input.openActions.last?.status == .notStarted)
+    }
 }
