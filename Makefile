@@ -49,7 +49,7 @@ deps-test:
 ## Builds in release mode and runs every benchmark (prints figures and ratios to baselines).
 benchmark: deps
 	$(SWIFT) build -c release --product samverkan-benchmarks
-	for b in calendar minutes report; do .build/release/samverkan-benchmarks $$b || exit 1; done
+	for b in calendar minutes report notify; do .build/release/samverkan-benchmarks $$b || exit 1; done
 
 ## Formats the sources in place with swift-format and the repository's .swift-format.
 FORMATTED := Sources Tests Benchmarks Templates/SamverkanTemplates.swift Package.swift

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Samverkan needs that a fresh Debian machine with only the Swift toolchain lacks.
 #   scripts/install-deps.sh build   libical-dev, libsqlite3-dev, tzdata, pkg-config (to build and run)
-#   scripts/install-deps.sh test    the above, plus khal and a Python venv with icalendar,
-#                                   vobject, recurring-ical-events and holidays (independent peers
-#                                   the tests compare against)
+#   scripts/install-deps.sh test    the above, plus khal, msmtp (the real mail command the mail
+#                                   tests send through) and a Python venv with icalendar, vobject,
+#                                   recurring-ical-events, holidays and aiosmtpd (independent peers
+#                                   and the SMTP server the tests start on loopback)
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 mode="${1:-build}"
 cd "$(dirname "$0")/.."
 
 packages=(libical-dev libsqlite3-dev tzdata pkg-config)
-if [ "$mode" = test ]; then packages+=(khal python3-venv); fi
+if [ "$mode" = test ]; then packages+=(khal msmtp python3-venv); fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,7 +32,7 @@ fi
 
 if [ "$mode" = test ]; then
   venv=.venv
-  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import icalendar, vobject, recurring_ical_events, holidays, jsonschema' 2>/dev/null; then
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import icalendar, vobject, recurring_ical_events, holidays, jsonschema, aiosmtpd' 2>/dev/null; then
     echo "Creating the Python venv for the independent iCalendar peers in $venv"
     python3 -m venv "$venv" 2>/dev/null || python3 -m venv --without-pip "$venv"
     "$venv/bin/python" -m pip install -q --disable-pip-version-check -r Tests/requirements.txt

@@ -8,6 +8,7 @@ enum Benchmarks {
             "calendar": { try CalendarBenchmark.run() },
             "minutes": { try MinutesBenchmark.run() },
             "report": { try await ReportBenchmark.run() },
+            "notify": { try NotifyBenchmark.run() },
         ]
     }
 }

@@ -25,6 +25,8 @@ public struct InvitationMessage: Sendable {
     public var date: Int
     /// A unique id for `Message-ID` and the MIME boundary.
     public var messageID: String
+    /// Where replies go (`mail: reply-to`), if not to the sender.
+    public var replyTo: Address?
 
     public init(from: Address, to: [Address], subject: String, text: String, calendar: String, method: String,
                 date: Int, messageID: String) {
@@ -44,6 +46,7 @@ public struct InvitationMessage: Sendable {
         var lines = [
             "From: \(Self.header(from))",
             "To: \(to.map(Self.header).joined(separator: ",\r\n "))",
+        ] + (replyTo.map { ["Reply-To: \(Self.header($0))"] } ?? []) + [
             "Subject: \(Self.encodedWord(subject))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: <\(messageID)>",

@@ -77,6 +77,7 @@ public final class AppDatabase: Sendable {
         registerRegisterMigrations(&migrator)
         registerChainMigrations(&migrator)
         registerIdentityMigrations(&migrator)
+        registerMailMigrations(&migrator)
         return migrator
     }
 }

@@ -26,6 +26,10 @@ extension Samverkan.CalendarCommand {
                   samverkan calendar invite --config Config/halland.yaml --structure rug --output rug.eml
                   samverkan calendar invite --config Config/halland.yaml --structure rug --cancel --occurrence 2025-03-13 --reason "Lokalen upptagen" --output inställt.eml
                   samverkan calendar invite --config Config/jamtland-harjedalen.yaml --structure fredagsgruppen --output inbjudningar/
+                  samverkan calendar invite --config Config/halland.yaml --structure rug --send
+
+                `--send` hands every message to the mail command (`mail: sendmail` in the configuration, \
+                or --sendmail; default /usr/sbin/sendmail -t -i) and records it in the database's mail log.
                 """
         )
 
@@ -46,10 +50,16 @@ extension Samverkan.CalendarCommand {
         var reason: String?
 
         @Option(help: ArgumentHelp("The .eml file, or a folder (existing, or ending in /) for one .eml per calendar UID.", valueName: "path"))
-        var output: String
+        var output: String?
+
+        @Flag(help: "Send the messages to every participant through the mail command.")
+        var send = false
+
+        @OptionGroup var mail: MailOptions
 
         func validate() throws {
             if occurrence != nil, !cancel { throw ValidationError("--occurrence goes with --cancel") }
+            if output == nil, !send { throw ValidationError("give --output PATH to write the invitation, or --send to send it") }
         }
 
         func run() throws {
@@ -69,7 +79,7 @@ extension Samverkan.CalendarCommand {
             } else {
                 purpose = cancel ? .cancelSeries(reason: reason) : .invite
                 let plans = try SeriesPlan.plans(for: target, meetings: meetings.window).filter { cancel ? !$0.isCancelled : true }
-                if plans.count > 1, !isFolder {
+                if plans.count > 1, output != nil, !isFolder {
                     throw CLIError("calendar.invite-needs-folder", ["structure": target.id, "count": String(plans.count)])
                 }
             }
@@ -79,16 +89,22 @@ extension Samverkan.CalendarCommand {
             ) { uid, contentHash in
                 try global.store { try database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
             }
-            if isFolder {
-                try AtomicFile.createFolder(output)
-                for item in composed {
-                    try AtomicFile.write(item.message.rendered(), to: (output as NSString).appendingPathComponent(fileName(item.uid, configuration)))
+            if let output {
+                if isFolder {
+                    try AtomicFile.createFolder(output)
+                    for item in composed {
+                        try AtomicFile.write(item.message.rendered(), to: (output as NSString).appendingPathComponent(fileName(item.uid, configuration)))
+                    }
+                } else {
+                    try AtomicFile.write(composed[0].message.rendered(), to: output)
                 }
-            } else {
-                try AtomicFile.write(composed[0].message.rendered(), to: output)
+                let where_ = isFolder ? "\(composed.count) files in \(output)" : output
+                print("\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
             }
-            let where_ = isFolder ? "\(composed.count) files in \(output)" : output
-            print("\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
+            if send {
+                try global.sendInvitations(composed, structureID: target.id, cancel: cancel, configuration: configuration,
+                                           mail: mail, database: database)
+            }
         }
 
         /// The meeting `--cancel --occurrence` is about (planned or held that day), with the
@@ -118,6 +134,7 @@ extension Samverkan.CalendarCommand {
         }
 
         var isFolder: Bool {
+            guard let output else { return false }
             var directory: ObjCBool = false
             return output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &directory) && directory.boolValue)
         }

@@ -38,8 +38,11 @@ extension GlobalOptions {
     /// Makes a coordinator's decision about a meeting (checked against the register, stored,
     /// applied) and prints where the meeting now stands.
     /// - Parameter start: the new start, from the structure and the meeting as it stands.
+    /// - Returns: the meeting as it stood before the decision, and as it stands after.
+    @discardableResult
     func decide(structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
-                start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws {
+                start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?) {
         let configuration = try loadConfiguration().configuration
         let phrases = try phrasebook()
         let target = try configuration.structures(withIDs: [structureID])[0]
@@ -66,6 +69,7 @@ extension GlobalOptions {
         let values = ["structure": target.id, "date": date.iso,
                       "start": result.map { "\($0.start.date.iso) \($0.start.time)–\($0.end.time)" } ?? ""]
         print(phrases.text("meeting.done.\(action.rawValue)", values))
+        return (current, result)
     }
 
     /// Now, as an ISO 8601 UTC timestamp.

@@ -43,7 +43,10 @@ struct DecisionOptions: ParsableArguments {
     var by: String?
 
     /// Stores a decision and prints where the meeting now stands.
-    func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws {
+    /// - Returns: the meeting before and after the decision.
+    @discardableResult
+    func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?) {
         try global.decide(structureID: structure, date: date, action: action, reason: reason, by: by, start: start)
     }
 }
@@ -51,17 +54,26 @@ struct DecisionOptions: ParsableArguments {
 extension MeetingCommand {
     /// `samverkan meeting cancel`.
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a planned meeting.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a planned meeting.",
+            discussion: "With --notify, every participant gets the iTIP CANCEL of the meeting through the mail command.")
         @OptionGroup var options: DecisionOptions
+        @OptionGroup var notification: NotifyOptions
 
-        func run() throws { try options.decide(.cancel) { _, _ in nil } }
+        func run() throws {
+            let (before, _) = try options.decide(.cancel) { _, _ in nil }
+            if notification.notify, let before { try notification.send(options, meeting: before, cancelled: true) }
+        }
     }
 
     /// `samverkan meeting move`.
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a meeting to another day or time.",
-            discussion: "Give --to YYYY-MM-DD (same time), --to YYYY-MM-DDTHH:MM, or --time HH:MM (same day).")
+            discussion: """
+                Give --to YYYY-MM-DD (same time), --to YYYY-MM-DDTHH:MM, or --time HH:MM (same day). With \
+                --notify, every participant gets the updated iTIP REQUEST of the meeting's UID through the mail command.
+                """)
         @OptionGroup var options: DecisionOptions
 
         @Option(help: ArgumentHelp("The new day, with or without a time: YYYY-MM-DD or YYYY-MM-DDTHH:MM.", valueName: "when"))
@@ -78,14 +90,17 @@ extension MeetingCommand {
             if let time, LocalTime(text: time) == nil { throw ValidationError("--time must be HH:MM, not \"\(time)\"") }
         }
 
+        @OptionGroup var notification: NotifyOptions
+
         func run() throws {
-            try options.decide(.move) { structure, current in
+            let (_, after) = try options.decide(.move) { structure, current in
                 let base = current?.start ?? LocalDateTime(date: options.date, time: structure.time)
                 let parsed = to.flatMap(MeetingTime.parse)
                 let day = parsed?.date ?? base.date
                 let clock = time.flatMap { LocalTime(text: $0) } ?? parsed?.time ?? base.time
                 return LocalDateTime(date: day, time: clock)
             }
+            if notification.notify, let after { try notification.send(options, meeting: after, cancelled: false) }
         }
     }
 

@@ -68,6 +68,8 @@ extension ConfigParser {
                 diagnostics.report("`video-link` must be a web address starting with https://, not \"\(link)\"", at: reader.value("video-link"))
             }
         }
+        fields.noticeDays = reader.int("notice-days", in: 0...90)
+        fields.approvalDays = reader.int("approval-days", in: 1...365)
         if let list = reader.list("standing-agenda") { fields.standingAgenda = list.compactMap(parseAgendaItem) }
         fields.focusAreas = parseFocusAreas(reader)
         fields.grantPoints = parseNumbers(reader, "grant-points", in: 1...8).map { $0.compactMap(GrantPoint.init(rawValue:)) }

@@ -68,7 +68,10 @@ extension ConfigParser {
             breaks: fields.breaks ?? [],
             activities: fields.activities ?? [], generated: generated)
         checkOccurs(structure, at: fields.frequencyNode ?? idNode ?? at)
-        structures.append(structure)
+        var configured = structure
+        configured.noticeDays = fields.noticeDays
+        configured.approvalDays = fields.approvalDays
+        structures.append(configured)
     }
 
     /// A frequency that gives no meeting in its first two years is a mistake worth naming, and

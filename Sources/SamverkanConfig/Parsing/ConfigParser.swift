@@ -33,7 +33,7 @@ final class ConfigParser {
 
     init(file: String) { diagnostics = Diagnostics(file: file) }
 
-    static let topLevelKeys = ["region", "focus-areas", "municipalities", "organisations", "people", "defaults", "structures", "generate"]
+    static let topLevelKeys = ["region", "focus-areas", "municipalities", "organisations", "people", "defaults", "structures", "generate", "mail"]
 
     /// Reads the whole document; nil when it cannot be turned into a configuration.
     func parseDocument(_ node: Node) -> RegionConfiguration? {
@@ -47,11 +47,14 @@ final class ConfigParser {
         if let node = root.value("defaults") { defaults = parseFields(node, what: "defaults", scope: .defaults) }
         root.list("structures")?.forEach(parseStructure)
         if let node = root.value("generate") { parseGenerate(node) }
+        let mail = root.value("mail").map(parseMail) ?? MailSettings()
         root.finish()
         checkReferences()
         guard let region else { return nil }
-        return RegionConfiguration(region: region, organisations: organisations, people: people, structures: structures,
-                                   focusAreas: focusAreaDefinitions)
+        var configuration = RegionConfiguration(region: region, organisations: organisations, people: people,
+                                                structures: structures, focusAreas: focusAreaDefinitions)
+        configuration.mail = mail
+        return configuration
     }
 
     /// Records an id in a namespace, reporting a duplicate. Returns false for a duplicate or a bad id.

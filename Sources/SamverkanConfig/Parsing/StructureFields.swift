@@ -29,6 +29,10 @@ struct StructureFields {
     var timeZone: String?
     var place: String?
     var videoLink: String?
+    /// Days before a meeting its notice (*kallelse*) goes out (`notice-days`).
+    var noticeDays: Int?
+    /// Days minutes may wait for approval before the approvers are reminded (`approval-days`).
+    var approvalDays: Int?
     var standingAgenda: [AgendaItem]?
     var focusAreas: [FocusArea]?
     var grantPoints: [GrantPoint]?
@@ -66,6 +70,8 @@ struct StructureFields {
         result.timeZone = other.timeZone ?? timeZone
         result.place = other.place ?? place
         result.videoLink = other.videoLink ?? videoLink
+        result.noticeDays = other.noticeDays ?? noticeDays
+        result.approvalDays = other.approvalDays ?? approvalDays
         result.standingAgenda = other.standingAgenda ?? standingAgenda
         result.focusAreas = other.focusAreas ?? focusAreas
         result.grantPoints = other.grantPoints ?? grantPoints

@@ -30,6 +30,12 @@ public struct CollaborationStructure: Sendable, Hashable, Identifiable {
     public var timeZone: String
     public var place: String?
     public var videoLink: String?
+    /// Days before each meeting its notice (*kallelse*) is sent (`notice-days`); nil: the
+    /// configuration's `mail` default (7).
+    public var noticeDays: Int?
+    /// Days minutes may wait for approval before the approvers are reminded (`approval-days`);
+    /// nil: the configuration's `mail` default (14).
+    public var approvalDays: Int?
     /// The decided content of every meeting.
     public var standingAgenda: [AgendaItem]
     /// Halland's focus areas the structure serves.

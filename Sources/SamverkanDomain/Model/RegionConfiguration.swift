@@ -12,6 +12,8 @@ public struct RegionConfiguration: Sendable {
     public var structures: [CollaborationStructure]
     /// The focus areas of the region's own plan (none when it has none).
     public var focusAreas: [FocusAreaDefinition]
+    /// How mail goes out (`mail:`), defaults when not configured.
+    public var mail = MailSettings()
 
     private var organisationIndex: [String: Int]
     private var personIndex: [String: Int]

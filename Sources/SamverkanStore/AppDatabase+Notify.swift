@@ -1,0 +1,106 @@
+internal import GRDB
+public import SamverkanDomain
+public import SamverkanTime
+
+extension AppDatabase {
+    /// What `samverkan notify` decides from: the register's meetings from `from` through
+    /// `through`, every open action item, each structure's (with a meeting in the window) latest
+    /// current minutes before `through` and the minutes and cancellations from `from`, and the current minutes not
+    /// approved and recorded on or after `recordedSince` (older ones are no longer reminded of).
+    /// `recordedThrough` is the last recording day of minutes that have waited long enough to
+    /// be reminded of (today less the shortest `approval-days`); nil: any.
+    public func notifyInput(today: LocalDate, from: LocalDate, through: LocalDate, recordedSince: LocalDate,
+                            recordedThrough: LocalDate? = nil) throws -> NotifyInput {
+        try read { db in
+            let meetings = try Self.registeredMeetings(db, structureIDs: nil, from: from, through: through)
+            let actions = try Self.openActionItems(db)
+            // The latest current minutes before the notices' last day of each structure with a
+            // meeting in the window (the previous minutes' status), one index lookup each.
+            var latest: [MinutesSummary] = []
+            for structureID in Set(meetings.map(\.structureID)).sorted() {
+                let request: SQLRequest<Row> = """
+                    SELECT id, meeting_date, approved_on FROM minutes m
+                    WHERE structure_id = \(structureID) AND meeting_date < \(through.iso) AND \(Self.current())
+                    ORDER BY meeting_date DESC, id DESC LIMIT 1
+                    """
+                guard let row = try request.fetchOne(db), let date = LocalDate(iso: row["meeting_date"] as String) else { continue }
+                let approved = (row["approved_on"] as String?) != nil
+                latest.append(MinutesSummary(id: row["id"], structureID: structureID, date: date, status: approved ? .approved : .draft))
+            }
+            let request: SQLRequest<Row> = """
+                SELECT id, structure_id, meeting_date, created_at, chair, approvers FROM minutes m
+                WHERE approved_at IS NULL AND created_at >= \(recordedSince.iso)
+                  AND created_at < \((recordedThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).adding(days: 1).iso)
+                  AND \(Self.current())
+                ORDER BY meeting_date, id
+                """
+            let drafts = try request.fetchAll(db).map { row -> NotifyInput.Draft in
+                let created: String = row["created_at"], date: String = row["meeting_date"]
+                guard let meetingDate = LocalDate(iso: date), let recorded = LocalDate(iso: created.prefix(10)) else {
+                    throw StoreError.unreadable("minutes", column: "created_at")
+                }
+                let approvers: String = row["approvers"]
+                return NotifyInput.Draft(id: row["id"], structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
+                                         signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init))
+            }
+            return NotifyInput(meetings: meetings, openActions: actions, minutes: latest, drafts: drafts)
+        }.adding(minutes: try listMinutes(from: from))
+    }
+}
+
+extension AppDatabase {
+    /// Every action item not done, oldest first, as ``allActions(structureID:responsible:)``
+    /// gives them without the done ones: items whose latest follow-up is `done` are left out in
+    /// SQL, the latest follow-up of the others is found once (its row) and rows are read by
+    /// hand (national scale: ~40,000 open of ~180,000 items).
+    static func openActionItems(_ db: Database) throws -> [OpenAction] {
+        let latest: SQL = """
+            (SELECT f.rowid FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
+             WHERE f.action_id = a.id AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
+             ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
+            """
+        let request: SQLRequest<Row> = """
+            SELECT x.id, x.text, x.structure_id, x.responsible_kind, x.responsible_id, x.due, x.decided_on,
+                   lf.status, lf.comment
+            FROM (SELECT a.*, m.meeting_date AS decided_on, \(latest) AS latest
+                  FROM action_items a JOIN minutes m ON m.id = a.minutes_id
+                  WHERE \(current()) AND NOT EXISTS (
+                      SELECT 1 FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
+                      WHERE f.action_id = a.id AND f.status = 'done' AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
+                        AND NOT EXISTS (SELECT 1 FROM action_follow_ups g JOIN minutes gm ON gm.id = g.minutes_id
+                                        WHERE g.action_id = a.id AND (gm.meeting_date, gm.id) > (fm.meeting_date, fm.id)
+                                          AND \(current("gm"))))
+                  ORDER BY m.meeting_date, a.id) x
+            LEFT JOIN action_follow_ups lf ON lf.rowid = x.latest
+            """
+        var result: [OpenAction] = []
+        let rows = try request.fetchCursor(db)
+        while let row = try rows.next() {
+            let due: String = row[5], decided: String = row[6], kind: String = row[3]
+            guard let dueDate = LocalDate(iso: due) else { throw StoreError.unreadable("action_items", column: "due") }
+            guard let decidedOn = LocalDate(iso: decided) else { throw StoreError.unreadable("minutes", column: "meeting_date") }
+            guard let responsibleKind = Responsible.Kind(rawValue: kind) else {
+                throw StoreError.unreadable("action_items", column: "responsible_kind")
+            }
+            var status = ActionStatus.notStarted
+            if let text = row[7] as String? {
+                guard let read = ActionStatus(rawValue: text) else { throw StoreError.unreadable("action_follow_ups", column: "status") }
+                status = read
+            }
+            guard status != .done else { continue }
+            let item = ActionItem(id: row[0], text: row[1], responsible: Responsible(kind: responsibleKind, id: row[4]), due: dueDate)
+            result.append(OpenAction(item: item, structureID: row[2], decidedOn: decidedOn, status: status,
+                                     comment: row[8] as String? ?? ""))
+        }
+        return result
+    }
+}
+
+extension NotifyInput {
+    /// The same input with these minutes as well.
+    func adding(minutes more: [MinutesSummary]) -> NotifyInput {
+        var copy = self
+        copy.minutes += more
+        return copy
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import SamverkanCalendar
+import SamverkanDomain
+import SamverkanRendering
+import SamverkanStore
+import SamverkanTime
+
+extension Samverkan {
+    /// `samverkan notify`: what is due today — notices before meetings and reminders — sent once.
+    struct NotifyCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "notify",
+            abstract: "Send today's notices (kallelser) and reminders; run it daily from cron or a systemd timer.",
+            discussion: """
+                Sends, one message per recipient: the notice `notice-days` (default 7) before each meeting \
+                with time, place, video link, standing agenda, open action items and the previous minutes' \
+                status; a weekly reminder to each responsible with overdue action items (all of them in one \
+                message); a reminder to the chair and approvers of minutes waiting for approval \
+                `approval-days` (default 14), and again every `approval-days` (at most four times); a reminder to the secretary \
+                when a held meeting has no minutes `minutes-days` (default 7) after it.
+
+                Every message is recorded in the database before it is handed to the mail command and \
+                marked sent after, so a second run sends nothing new, a failed delivery is tried again on \
+                the next run (exit status 5 until it goes through), and a run killed while sending sends \
+                at most one message twice, never none.
+
+                Examples:
+                  samverkan notify --config Config/halland.yaml
+                  samverkan notify --config Config/halland.yaml --sendmail "msmtp -t -i"
+                  samverkan notify --config Config/halland.yaml --dry-run --outbox utkorg/
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var mail: MailOptions
+
+        func run() throws {
+            let (_, configuration) = try global.loadConfiguration()
+            let today = try global.today()
+            let library = try TemplateLibrary(language: global.language)
+            let texts = try MailTexts(library: library)
+            let database = try global.openDatabase()
+            let first = NotifyPlanner.firstDay(today: today, settings: configuration.mail)
+            let last = NotifyPlanner.lastDay(today: today, configuration: configuration)
+            try global.refreshRegister(database, configuration, phrases: texts.phrases,
+                                       through: global.registerHorizon(today: today, atLeast: last))
+            let input = try global.store {
+                try database.notifyInput(today: today, from: first, through: last,
+                                         recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
+                                         recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+            }
+            let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today,
+                                        now: Int(Date().timeIntervalSince1970))
+            let due = planner.due(input) { "\(UUID().uuidString.lowercased())@samverkan" }
+            for item in due where IdentityNumberGuard.containsNumber(item.message.text) {
+                throw CLIError("mail.privacy", ["kind": item.sending.kind.rawValue, "recipient": item.sending.recipient])
+            }
+            let sender = MailSender(database: database, delivery: try mail.delivery(configuration.mail),
+                                    phrases: texts.phrases, global: global)
+            let outcome = try sender.send(due.map { item in
+                (item.sending, { id in var message = item.message; message.messageID = id; return message.rendered() })
+            })
+            if let folder = sender.delivery.dryRunFolder {
+                return print(texts.phrases.text("notify.dry-run", ["count": String(outcome.sent.count), "folder": folder]))
+            }
+            // Failed earlier and no longer due (the meeting is past): said every run, never dropped silently.
+            let tried = Set((outcome.sent + outcome.failed.map(\.0)).map(\.key))
+            for left in try global.store({ try database.mailLog(status: .failed) }) where !tried.contains(left.key) {
+                global.warn(texts.phrases.text("notify.given-up", [
+                    "kind": texts.phrases.text("notify.kind.\(left.kind.rawValue)"), "recipient": left.recipient,
+                    "date": left.meetingDate ?? left.createdAt.prefix(10).description, "attempts": String(left.attempts),
+                    "error": left.lastError ?? "-",
+                ]))
+            }
+            print(texts.phrases.text("notify.summary", [
+                "sent": String(outcome.sent.count), "failed": String(outcome.failed.count), "skipped": String(outcome.skipped),
+            ]))
+            if !outcome.failed.isEmpty {
+                throw CLIError("mail.not-delivered", ["count": String(outcome.failed.count)], category: .io)
+            }
+        }
+    }
+}
