@@ -11,6 +11,7 @@ import SamverkanRendering
 ///   and exits with the status of its category (``ExitStatus``).
 /// - A command-line mistake prints the argument parser's message and usage, exit 64.
 /// - `ExitCode` is a status a command chose after printing what it had to say.
+/// - Nothing printed here ever holds an identity number (``IdentityNumberGuard/redacted(_:mask:)``).
 /// - Anything else is unexpected: one line naming it (`internal.unexpected`), exit 70. Never a
 ///   stack trace.
 enum ErrorReporter {
@@ -62,14 +63,17 @@ enum ErrorReporter {
         if status == .success { Samverkan.exit(withError: error) }
         var text = Samverkan.fullMessage(for: error)
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((IdentityNumberGuard.redacted(text) + "\n").utf8))
         return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue
     }
 
     /// Prints the lines an error carries, then `Fel: <message>`, on standard error.
+    ///
+    /// An identity number in any of them (a value quoted from a file or an argument) is replaced
+    /// by ``IdentityNumberGuard/mask``: the program never repeats one.
     static func write(_ error: any SamverkanError, language: Language) {
         let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        FileHandle.standardError.write(Data(lines.map { IdentityNumberGuard.redacted($0) + "\n" }.joined().utf8))
     }
 
     /// The message of an error in a language, from `errors.txt`.

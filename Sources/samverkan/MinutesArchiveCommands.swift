@@ -43,6 +43,12 @@ extension MinutesCommand {
             }
             let database = try global.openDatabase()
             let archive = try AppDatabase.decodeArchive(data)
+            // JSON escapes (`\u0031`) hide a number from the raw text: check the decoded texts too.
+            let texts = archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
+            if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
+                FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.error.privacy"))\n".utf8))
+                throw ExitCode(1)
+            }
             let added = try global.store { try database.importArchive(archive) }
             print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
         }

@@ -93,9 +93,9 @@ struct MinutesEnvironment {
         URL(fileURLWithPath: global.databasePath).deletingLastPathComponent().appendingPathComponent("drafts")
     }
 
-    /// Prints to standard error.
+    /// Prints to standard error, never repeating an identity number.
     func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((IdentityNumberGuard.redacted(text) + "\n").utf8))
     }
 
     /// Refuses text holding an identity number (names given on the command line, reasons).

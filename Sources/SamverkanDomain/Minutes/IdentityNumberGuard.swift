@@ -3,15 +3,25 @@ import SamverkanTime
 /// Finds Swedish personal identity numbers (*personnummer*) and coordination numbers
 /// (*samordningsnummer*) in text, so minutes never hold patient data.
 ///
-/// A match is a run of digits, not touching other digits, written `YYMMDD-NNNN`, `YYMMDD+NNNN`,
-/// `YYMMDDNNNN`, `YYYYMMDD-NNNN` or `YYYYMMDDNNNN`, whose date exists (for a coordination number
-/// the day plus 60) and whose last digit is the Luhn check digit of the nine before it.
-/// Only line numbers are reported: the number itself is never repeated in a message.
+/// The text is read as it will be shown: every decimal digit counts whatever its script or width
+/// (full-width `１`, as NFKC would fold it), invisible characters (zero-width space and joiner,
+/// soft hyphen, byte order mark, any Unicode format character) are skipped, and any dash, plus
+/// sign or white space (also a no-break space or a line break) separates digit groups.
+///
+/// A match is a run of digit groups written `YYMMDD-NNNN`, `YYMMDD+NNNN`, `YYMMDDNNNN`,
+/// `YYYYMMDD-NNNN`, `YYYYMMDDNNNN`, or split further into even groups ending in the four last
+/// digits (`19 121212 1212`), whose date exists (for a coordination number the day plus 60) and
+/// whose last digit is the Luhn check digit of the nine before it. Dates, telephone numbers and
+/// diary numbers do not match. Only line numbers are reported, and ``redacted(_:mask:)`` replaces
+/// a number: it is never repeated in a message.
 public enum IdentityNumberGuard {
+    /// What replaces a number in a message.
+    public static let mask = "ÅÅÅÅMMDD-XXXX"
+
     /// The 1-based numbers of the lines that hold an identity or coordination number.
     public static func lines(in text: String) -> [Int] {
         var result: [Int] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
         where containsNumber(line) {
             result.append(index + 1)
         }
@@ -20,30 +30,23 @@ public enum IdentityNumberGuard {
 
     /// Whether a piece of text holds an identity or coordination number.
     public static func containsNumber(_ text: some StringProtocol) -> Bool {
-        let characters = Array(text.unicodeScalars)
-        var index = 0
-        while index < characters.count {
-            guard isDigit(characters[index]), index == 0 || !isDigit(characters[index - 1]) else {
-                index += 1
-                continue
-            }
-            // A candidate starts here: digits, then optionally one separator, then digits.
-            var end = index
-            while end < characters.count, isDigit(characters[end]) { end += 1 }
-            var digits = characters[index..<end].map { Int($0.value - 48) }
-            if end < characters.count, characters[end] == "-" || characters[end] == "+",
-               digits.count == 6 || digits.count == 8 {
-                var after = end + 1
-                while after < characters.count, isDigit(characters[after]) { after += 1 }
-                if after - end - 1 == 4 {
-                    digits += characters[(end + 1)..<after].map { Int($0.value - 48) }
-                    end = after
-                }
-            }
-            if isIdentityNumber(digits) { return true }
-            index = end
+        !matches(in: Array(String(text).unicodeScalars), firstOnly: true).isEmpty
+    }
+
+    /// The text with every identity or coordination number replaced by `mask`.
+    public static func redacted(_ text: String, mask: String = Self.mask) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let found = matches(in: scalars, firstOnly: false)
+        guard !found.isEmpty else { return text }
+        var result = String.UnicodeScalarView()
+        var position = 0
+        for range in found where range.lowerBound >= position {
+            result.append(contentsOf: scalars[position..<range.lowerBound])
+            result.append(contentsOf: mask.unicodeScalars)
+            position = range.upperBound
         }
-        return false
+        result.append(contentsOf: scalars[position...])
+        return String(result)
     }
 
     /// Whether 10 or 12 digits form a valid identity or coordination number.
@@ -70,5 +73,107 @@ public enum IdentityNumberGuard {
         return (10 - sum % 10) % 10
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    // MARK: - Scanning
+
+    /// A run of digits (invisible characters inside it skipped), with where it stands in the text.
+    struct Group {
+        var digits: [Int] = []
+        var start = 0
+        var end = 0
+        /// Separators between the previous group and this one; nil when something else stands between.
+        var link: [Unicode.Scalar]?
+    }
+
+    /// The ranges (in unicode scalars) of every number found.
+    static func matches(in scalars: [Unicode.Scalar], firstOnly: Bool) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var chain: [Group] = []
+        for group in groups(in: scalars) {
+            if group.link == nil { chain.removeAll() }
+            chain.append(group)
+            // Windows of the chain that end with this group.
+            var digits: [Int] = []
+            for first in stride(from: chain.count - 1, through: max(0, chain.count - 6), by: -1) {
+                digits = chain[first].digits + digits
+                if digits.count > 12 { break }
+                let window = chain[first...]
+                guard digits.count == 10 || digits.count == 12, acceptable(window) else { continue }
+                if isIdentityNumber(digits) {
+                    found.append(window.first!.start..<window.last!.end)
+                    if firstOnly { return found }
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether groups may be read as one number: one group, or even groups ending in four digits,
+    /// but not an ISO date followed by a four-digit number (`2025-03-13 1430`).
+    static func acceptable(_ window: ArraySlice<Group>) -> Bool {
+        guard window.count > 1 else { return true }
+        guard window.last!.digits.count == 4, window.allSatisfy({ $0.digits.count % 2 == 0 }) else { return false }
+        let lengths = window.map(\.digits.count)
+        if lengths == [4, 2, 2, 4] {
+            let links = window.dropFirst().map { $0.link ?? [] }
+            if links[0] == ["-"], links[1] == ["-"] { return false }
+        }
+        return true
+    }
+
+    /// The digit groups of a text, each linked to the one before when only separators stand between.
+    static func groups(in scalars: [Unicode.Scalar]) -> [Group] {
+        var result: [Group] = []
+        var current: Group?
+        var between: [Unicode.Scalar]? = nil
+        for (index, scalar) in scalars.enumerated() {
+            if let digit = digitValue(scalar) {
+                if current == nil { current = Group(start: index, link: between) }
+                current!.digits.append(digit)
+                current!.end = index + 1
+            } else if isInvisible(scalar) {
+                continue
+            } else {
+                if let group = current {
+                    result.append(group)
+                    current = nil
+                    between = []
+                }
+                if isSeparator(scalar), var run = between, run.count < 3 {
+                    run.append(scalar == "+" ? "+" : (scalar.properties.isWhitespace ? " " : "-"))
+                    between = run
+                } else {
+                    between = nil
+                }
+            }
+        }
+        if let group = current { result.append(group) }
+        return result
+    }
+
+    /// 0–9 for a decimal digit in any script or width, superscripts and circled digits included.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        if ("0"..."9").contains(scalar) { return Int(scalar.value - 48) }
+        guard scalar.value > 0x7F, let type = scalar.properties.numericType, type == .decimal || type == .digit,
+              let value = scalar.properties.numericValue, value >= 0, value <= 9, value == value.rounded() else { return nil }
+        return Int(value)
+    }
+
+    /// Characters nobody sees: format characters (zero-width space and joiner, soft hyphen, BOM),
+    /// combining marks and variation selectors.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark: return true
+        default: return scalar.value == 0x200B || scalar.value == 0x034F
+        }
+    }
+
+    /// Dashes, plus signs and white space (also no-break spaces and line breaks).
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "+" || scalar == "-" || scalar.properties.isWhitespace { return true }
+        switch scalar.value {
+        case 0x2212, 0xFE62, 0xFF0B, 0x2796, 0x2795, 0x00B7, 0x2027: return true
+        default: return scalar.properties.generalCategory == .dashPunctuation
+        }
+    }
 }

@@ -36,9 +36,9 @@ extension MinutesDraftParser {
         let wanted = name.folded
         let config = context.configuration
         if let person = config.person(name.trimmed) { return person }
-        let attendees = context.attendees.filter { $0.name.folded == wanted }
+        let attendees = context.attendees.filter { $0.name.singleLine.folded == wanted }
         if attendees.count == 1 { return attendees[0] }
-        let everyone = config.people.filter { $0.name.folded == wanted }
+        let everyone = config.people.filter { $0.name.singleLine.folded == wanted }
         if attendees.count > 1 || everyone.count > 1 {
             fail(line, "minutes.error.ambiguous-person", ["value": name])
             return nil
@@ -54,9 +54,9 @@ extension MinutesDraftParser {
         let wanted = name.folded
         if let person = config.person(name) { return Responsible(kind: .person, id: person.id) }
         if let organisation = config.organisation(name) { return Responsible(kind: .organisation, id: organisation.id) }
-        let people = config.people.filter { $0.name.folded == wanted }
+        let people = config.people.filter { $0.name.singleLine.folded == wanted }
         if people.count == 1 { return Responsible(kind: .person, id: people[0].id) }
-        let organisations = config.organisations.filter { $0.name.folded == wanted }
+        let organisations = config.organisations.filter { $0.name.singleLine.folded == wanted }
         if organisations.count == 1 { return Responsible(kind: .organisation, id: organisations[0].id) }
         return nil
     }

@@ -64,7 +64,7 @@ extension MinutesDraftParser {
     mutating func agendaLine(_ line: String, raw: Substring, _ number: Int) {
         if let (checked, rest) = Self.checkbox(line) {
             let wanted = rest.folded
-            guard let item = context.structure.standingAgenda.first(where: { $0.title.folded == wanted || $0.id == wanted }) else {
+            guard let item = context.structure.standingAgenda.first(where: { $0.title.singleLine.folded == wanted || $0.id == wanted }) else {
                 currentAgenda = nil
                 return fail(number, "minutes.error.unknown-agenda", ["value": rest])
             }
