@@ -57,3 +57,15 @@ struct IdentityNumberGuardTests {
         #expect(IdentityNumberGuard.redacted("inget nummer") == "inget nummer")
     }
 }
+
+@Suite("Privacy guard: redacting messages")
+struct IdentityNumberRedactionTests {
+    @Test("A number glued to other digits is redacted in a message, not refused in text", arguments: [
+        "09:0\u{FF11}\u{FF19}\u{FF11}\u{FF12}\u{FF11}\u{FF12}\u{FF11}\u{FF12}-\u{FF11}\u{FF12}\u{FF11}\u{FF12}0",
+        "BYMONTH=319811218+9876;", "20250109T121212-1212090000", "x01912121212120y",
+    ])
+    func glued(text: String) {
+        #expect(IdentityNumberGuard.mayContainNumber(text))
+        #expect(!IdentityNumberGuard.mayContainNumber(IdentityNumberGuard.redacted(text)))
+    }
+}

@@ -30,13 +30,20 @@ public enum IdentityNumberGuard {
 
     /// Whether a piece of text holds an identity or coordination number.
     public static func containsNumber(_ text: some StringProtocol) -> Bool {
-        !matches(in: Array(String(text).unicodeScalars), firstOnly: true).isEmpty
+        !matches(in: Array(String(text).unicodeScalars), loose: false, firstOnly: true).isEmpty
     }
 
-    /// The text with every identity or coordination number replaced by `mask`.
+    /// Whether a piece of text may hold one, also glued to other digits (`09:019121212-12120`):
+    /// for messages, where quoting a value costs nothing and repeating a number is never allowed.
+    public static func mayContainNumber(_ text: some StringProtocol) -> Bool {
+        !matches(in: Array(String(text).unicodeScalars), loose: true, firstOnly: true).isEmpty
+    }
+
+    /// A message with every identity or coordination number, also one glued to other digits,
+    /// replaced by `mask`.
     public static func redacted(_ text: String, mask: String = Self.mask) -> String {
         let scalars = Array(text.unicodeScalars)
-        let found = matches(in: scalars, firstOnly: false)
+        let found = matches(in: scalars, loose: true, firstOnly: false)
         guard !found.isEmpty else { return text }
         var result = String.UnicodeScalarView()
         var position = 0
@@ -75,37 +82,63 @@ public enum IdentityNumberGuard {
 
     // MARK: - Scanning
 
-    /// A run of digits (invisible characters inside it skipped), with where it stands in the text.
+    /// A run of digits (invisible characters inside it skipped), with where each digit stands.
     struct Group {
         var digits: [Int] = []
-        var start = 0
-        var end = 0
+        var positions: [Int] = []
         /// Separators between the previous group and this one; nil when something else stands between.
         var link: [Unicode.Scalar]?
     }
 
-    /// The ranges (in unicode scalars) of every number found.
-    static func matches(in scalars: [Unicode.Scalar], firstOnly: Bool) -> [Range<Int>] {
+    /// The ranges (in unicode scalars) of every number found, in order.
+    ///
+    /// Strict: whole groups only. Loose: the first group may be cut at its start and the last at
+    /// its end (a number glued to other digits), and one group may hold the number anywhere.
+    static func matches(in scalars: [Unicode.Scalar], loose: Bool, firstOnly: Bool) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var chain: [Group] = []
         for group in groups(in: scalars) {
             if group.link == nil { chain.removeAll() }
             chain.append(group)
-            // Windows of the chain that end with this group.
-            var digits: [Int] = []
-            for first in stride(from: chain.count - 1, through: max(0, chain.count - 6), by: -1) {
-                digits = chain[first].digits + digits
-                if digits.count > 12 { break }
-                let window = chain[first...]
-                guard digits.count == 10 || digits.count == 12, acceptable(window) else { continue }
-                if isIdentityNumber(digits) {
-                    found.append(window.first!.start..<window.last!.end)
-                    if firstOnly { return found }
-                    break
-                }
+            if let range = match(endingWith: chain, loose: loose) {
+                found.append(range)
+                if firstOnly { return found }
             }
         }
-        return found
+        return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The first number read from groups of a chain that ends with its last group.
+    static func match(endingWith chain: [Group], loose: Bool) -> Range<Int>? {
+        let last = chain[chain.count - 1]
+        // One group: all of it, or (loose) any 10 or 12 digits in it.
+        for length in [12, 10] where last.digits.count >= length {
+            let starts = loose ? Array(0...(last.digits.count - length)) : (last.digits.count == length ? [0] : [])
+            for start in starts where isIdentityNumber(Array(last.digits[start..<(start + length)])) {
+                return last.positions[start]..<(last.positions[start + length - 1] + 1)
+            }
+        }
+        // Several groups ending in the four last digits (loose: the first four of the last group).
+        guard chain.count > 1, last.digits.count == 4 || (loose && last.digits.count > 4) else { return nil }
+        var middle: [Int] = []
+        for first in stride(from: chain.count - 2, through: max(0, chain.count - 6), by: -1) {
+            let group = chain[first]
+            let window = chain[first...]
+            for total in [12, 10] {
+                let wanted = total - 4 - middle.count
+                if wanted == group.digits.count, acceptable(window) || loose,
+                   isIdentityNumber(group.digits + middle + last.digits.prefix(4)) {
+                    return group.positions[0]..<(last.positions[3] + 1)
+                }
+                if loose, wanted > 0, wanted < group.digits.count,
+                   isIdentityNumber(Array(group.digits.suffix(wanted)) + middle + last.digits.prefix(4)) {
+                    return group.positions[group.digits.count - wanted]..<(last.positions[3] + 1)
+                }
+            }
+            middle = group.digits + middle
+            if middle.count > 8 || group.digits.count % 2 != 0 { break }
+        }
+        return nil
     }
 
     /// Whether groups may be read as one number: one group, or even groups ending in four digits,
@@ -126,11 +159,12 @@ public enum IdentityNumberGuard {
         var result: [Group] = []
         var current: Group?
         var between: [Unicode.Scalar]? = nil
-        for (index, scalar) in scalars.enumerated() {
+        for index in scalars.indices {
+            let scalar = scalars[index]
             if let digit = digitValue(scalar) {
-                if current == nil { current = Group(start: index, link: between) }
+                if current == nil { current = Group(link: between) }
                 current!.digits.append(digit)
-                current!.end = index + 1
+                current!.positions.append(index)
             } else if isInvisible(scalar) {
                 continue
             } else {
@@ -154,6 +188,7 @@ public enum IdentityNumberGuard {
     /// 0–9 for a decimal digit in any script or width, superscripts and circled digits included.
     static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
         if ("0"..."9").contains(scalar) { return Int(scalar.value - 48) }
+        if scalar.isASCII { return nil }
         guard scalar.value > 0x7F, let type = scalar.properties.numericType, type == .decimal || type == .digit,
               let value = scalar.properties.numericValue, value >= 0, value <= 9, value == value.rounded() else { return nil }
         return Int(value)
@@ -162,6 +197,7 @@ public enum IdentityNumberGuard {
     /// Characters nobody sees: format characters (zero-width space and joiner, soft hyphen, BOM),
     /// combining marks and variation selectors.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return false }
         switch scalar.properties.generalCategory {
         case .format, .nonspacingMark, .enclosingMark: return true
         default: return scalar.value == 0x200B || scalar.value == 0x034F
@@ -170,6 +206,7 @@ public enum IdentityNumberGuard {
 
     /// Dashes, plus signs and white space (also no-break spaces and line breaks).
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || scalar == "-" || scalar == "+" || ("\t"..."\r").contains(scalar) }
         if scalar == "+" || scalar == "-" || scalar.properties.isWhitespace { return true }
         switch scalar.value {
         case 0x2212, 0xFE62, 0xFF0B, 0x2796, 0x2795, 0x00B7, 0x2027: return true

@@ -13,3 +13,11 @@ extension Minutes {
         return texts.filter { !$0.isEmpty }
     }
 }
+
+extension String {
+    /// The first control character that may not stand in stored text: C0 (NUL, ESC, CR, …)
+    /// except tab and line feed, DEL and C1. SQLite text would be cut at a NUL.
+    public var forbiddenControlCharacter: Unicode.Scalar? {
+        unicodeScalars.first { ($0.value < 0x20 && $0 != "\t" && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+    }
+}

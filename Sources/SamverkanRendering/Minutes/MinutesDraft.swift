@@ -80,7 +80,7 @@ public enum MinutesDraft {
             var lines = ["### " + (config.organisation(organisationID)?.name ?? organisationID).singleLine]
             for row in rows {
                 let person = config.person(row.personID)
-                var line = "- [\(byPerson[row.personID]?.present == true ? "x" : " ")] " + (person?.name ?? row.personID).singleLine
+                var line = "- [\(byPerson[row.personID]?.present == true ? "x" : " ")] " + (person.map(writtenName) ?? row.personID)
                 if let role = person?.role, !role.isEmpty { line += " (\(role.singleLine))" }
                 if let substitute = row.substitute, !substitute.isEmpty {
                     line += " | \(context.phrases.text("minutes.field.substitute")): \(substitute.singleLine)"
@@ -90,6 +90,12 @@ public enum MinutesDraft {
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// A person's name as the draft writes it: on one line, the id when the name is blank.
+    static func writtenName(_ person: Person) -> String {
+        let name = person.name.singleLine
+        return name.trimmed.isEmpty ? person.id : name
     }
 
     static func agenda(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {

@@ -83,11 +83,14 @@ public struct MinutesDraftError: SamverkanError, CustomStringConvertible {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (and a trailing carriage return).
+    ///
+    /// By unicode scalars, not characters: a space followed by a combining mark is one character,
+    /// and the mark must stay with the text whether it was written after `- [x] ` or not.
     var trimmed: String {
-        var scalars = Substring(self)
+        var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" || first == "\r" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
-        return String(scalars)
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// Lowercased and trimmed, for comparing what people type with what the program wrote.

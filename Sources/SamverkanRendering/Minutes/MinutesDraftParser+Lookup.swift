@@ -21,7 +21,7 @@ extension MinutesDraftParser {
                 current = key
                 values[key] = segment[segment.index(after: colon)...].trimmed
             } else if index == 0 {
-                head = segment.trimmed
+                head = String(segment)
             } else if let key = current {
                 values[key, default: ""] += "|" + segment
             } else {
@@ -29,6 +29,31 @@ extension MinutesDraftParser {
             }
         }
         return (head.trimmed, values.mapValues(\.trimmed))
+    }
+
+    /// A person as the draft's attendance list writes them: `Name (Role)`, on one line.
+    static func attendanceName(_ person: Person) -> String {
+        let name = MinutesDraft.writtenName(person)
+        guard let role = person.role, !role.isEmpty else { return asRead(name) }
+        return asRead("\(name) (\(role))")
+    }
+
+    /// Whether an attendance line's text is a written name, alone or followed by ` | …`.
+    static func startsWith(_ rest: String, _ name: String) -> Bool {
+        let text = rest.folded, wanted = name.folded
+        guard !wanted.isEmpty, text.hasPrefix(wanted) else { return false }
+        let after = text.dropFirst(wanted.count).trimmed
+        return after.isEmpty || after.hasPrefix("|")
+    }
+
+    /// The text after a written name: its fields, `| ersättare: …` (empty head).
+    static func afterName(_ rest: String, _ name: String) -> String {
+        String(rest.folded == name.folded ? "" : rest.trimmed.dropFirst(name.trimmed.count))
+    }
+
+    /// A configured text as the parser reads it back from the draft: on one line, comments removed.
+    static func asRead(_ text: String) -> String {
+        withoutComments(text.singleLine).lines.first.map(String.init) ?? ""
     }
 
     /// A participant (or any configured person) by id or name.

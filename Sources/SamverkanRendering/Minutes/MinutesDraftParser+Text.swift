@@ -41,7 +41,7 @@ extension MinutesDraftParser {
     ///
     /// A comment is unclosed when the text ends inside it, when another `<!--` opens inside it, or
     /// when a `## ` heading stands inside it: it would swallow headings and decisions silently.
-    static func withoutComments(_ text: String) -> (lines: [Substring], unclosed: Int?) {
+    public static func withoutComments(_ text: String) -> (lines: [Substring], unclosed: Int?) {
         var lines: [Substring] = []
         var openedOn: Int?
         var unclosed: Int?

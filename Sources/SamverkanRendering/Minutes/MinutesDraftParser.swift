@@ -92,7 +92,7 @@ public struct MinutesDraftParser: Sendable {
 
     /// Adds a problem; a value holding an identity number is never quoted back.
     mutating func fail(_ line: Int, _ key: String, _ values: [String: String] = [:]) {
-        let safe = values.mapValues { IdentityNumberGuard.containsNumber($0) ? IdentityNumberGuard.mask : $0 }
+        let safe = values.mapValues { IdentityNumberGuard.mayContainNumber($0) ? IdentityNumberGuard.mask : $0 }
         problems.append(DraftProblem(line: line, message: context.phrases.text(key, safe)))
     }
 }
