@@ -26,10 +26,23 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     return 0
 }
 
-#if !LIBFUZZER
+#if LIBFUZZER
+/// libFuzzer's driver (SwiftPM names the executable's entry point itself, so libFuzzer's own
+/// `main` is not used: `main` below hands over to the driver).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runDriver(_ argc: UnsafeMutablePointer<CInt>,
+               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+               _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif
+
 @main
 struct SamverkanFuzz {
     static func main() {
+        #if LIBFUZZER
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv) { data, size in fuzzTestOneInput(data, size) })
+        #else
         var arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "corpus", arguments.count == 2 {
             do { try FuzzSeeds.writeCorpus(to: URL(fileURLWithPath: arguments[1]), targets: targets) } catch {
@@ -55,6 +68,6 @@ struct SamverkanFuzz {
         }
         print(total == 0 ? "samverkan-fuzz: nothing found (crashes 0, hangs 0)" : "samverkan-fuzz: \(total) findings, inputs in \(failures.path)")
         exit(total == 0 ? 0 : 1)
+        #endif
     }
 }
-#endif
