@@ -75,8 +75,8 @@ extension GlobalOptions {
         return formatter.string(from: Date())
     }
 
-    /// A line on standard error.
+    /// A line on standard error, never repeating an identity number.
     func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((IdentityNumberGuard.redacted(text) + "\n").utf8))
     }
 }
