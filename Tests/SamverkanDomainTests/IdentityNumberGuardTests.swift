@@ -69,3 +69,13 @@ struct IdentityNumberRedactionTests {
         #expect(!IdentityNumberGuard.mayContainNumber(IdentityNumberGuard.redacted(text)))
     }
 }
+
+@Suite("Privacy guard: overlapping numbers")
+struct IdentityNumberOverlapTests {
+    @Test("Numbers glued into each other are all masked")
+    func overlapping() {
+        let text = "DTSTAM119121212-12122811218-98761212\u{2013}1212P"
+        #expect(!IdentityNumberGuard.mayContainNumber(IdentityNumberGuard.redacted(text)))
+        #expect(!IdentityNumberGuard.redacted(text).contains("811218-9876"))
+    }
+}

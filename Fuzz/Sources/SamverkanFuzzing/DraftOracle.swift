@@ -20,8 +20,7 @@ struct DraftOracle {
         let structure = configuration.structure("rug")!
         context = MinutesDraftContext(configuration: configuration, structure: structure, phrases: try library.phrasebook())
         let blank = MinutesDraft.blank(context: context, date: LocalDate(iso: "2025-03-13")!, time: nil)
-        baseDraft = MinutesDraft.render(template: template, context: context, minutes: blank)
-            .replacingOccurrences(of: "- [ ] ", with: "- [x] ")
+        baseDraft = Self.markPresent(MinutesDraft.render(template: template, context: context, minutes: blank))
     }
 
     /// A whole draft: refused without echo, or accepted, stored and read back as written.
@@ -71,8 +70,7 @@ struct DraftOracle {
         for structure in configuration.structures.prefix(3) {
             let context = MinutesDraftContext(configuration: configuration, structure: structure, phrases: self.context.phrases)
             let blank = MinutesDraft.blank(context: context, date: structure.starts, time: nil)
-            let draft = MinutesDraft.render(template: template, context: context, minutes: blank)
-                .replacingOccurrences(of: "\n- [ ] ", with: "\n- [x] ")
+            let draft = Self.markPresent(MinutesDraft.render(template: template, context: context, minutes: blank))
             do { _ = try MinutesDraftParser.parse(draft, context: context) } catch {
                 if let echo = Echo.check(error.problems.map(\.description), surface: "config template") { return echo }
                 // A configured name with a number is refused in the draft, as it should be; one with
@@ -86,6 +84,16 @@ struct DraftOracle {
             }
         }
         return nil
+    }
+
+    /// Every `- [ ] ` line ticked, by unicode scalars (a name may start with a combining mark,
+    /// which makes `] ` and the mark one character).
+    static func markPresent(_ draft: String) -> String {
+        draft.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let scalars = Array(line.unicodeScalars)
+            guard scalars.starts(with: "- [ ] ".unicodeScalars) else { return String(line) }
+            return "- [x] " + String(String.UnicodeScalarView(scalars.dropFirst(6)))
+        }.joined(separator: "\n")
     }
 
     static func trimmed(_ text: String) -> String {

@@ -47,8 +47,10 @@ public enum IdentityNumberGuard {
         guard !found.isEmpty else { return text }
         var result = String.UnicodeScalarView()
         var position = 0
-        for range in found where range.lowerBound >= position {
-            result.append(contentsOf: scalars[position..<range.lowerBound])
+        // Numbers may overlap (digits glued together): mask what is left of each.
+        for range in found where range.upperBound > position {
+            let start = max(range.lowerBound, position)
+            result.append(contentsOf: scalars[position..<start])
             result.append(contentsOf: mask.unicodeScalars)
             position = range.upperBound
         }
@@ -100,25 +102,33 @@ public enum IdentityNumberGuard {
         for group in groups(in: scalars) {
             if group.link == nil { chain.removeAll() }
             chain.append(group)
-            if let range = match(endingWith: chain, loose: loose) {
-                found.append(range)
-                if firstOnly { return found }
-            }
+            found += match(endingWith: chain, loose: loose)
+            if firstOnly, !found.isEmpty { return found }
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// The first number read from groups of a chain that ends with its last group.
-    static func match(endingWith chain: [Group], loose: Bool) -> Range<Int>? {
+    /// The numbers read from groups of a chain that end in its last group: strict, the first;
+    /// loose, every one (they may overlap).
+    static func match(endingWith chain: [Group], loose: Bool) -> [Range<Int>] {
         let last = chain[chain.count - 1]
+        var found: [Range<Int>] = []
         // One group: all of it, or (loose) any 10 or 12 digits in it.
         for length in [12, 10] where last.digits.count >= length {
             let starts = loose ? Array(0...(last.digits.count - length)) : (last.digits.count == length ? [0] : [])
             for start in starts where isIdentityNumber(Array(last.digits[start..<(start + length)])) {
-                return last.positions[start]..<(last.positions[start + length - 1] + 1)
+                found.append(last.positions[start]..<(last.positions[start + length - 1] + 1))
+                if !loose { return found }
             }
         }
-        // Several groups ending in the four last digits (loose: the first four of the last group).
+        if let range = matchAcross(chain, loose: loose) { found.append(range) }
+        return found
+    }
+
+    /// A number across several groups ending in the four last digits (loose: the first four of
+    /// the last group, and any end of the first).
+    static func matchAcross(_ chain: [Group], loose: Bool) -> Range<Int>? {
+        let last = chain[chain.count - 1]
         guard chain.count > 1, last.digits.count == 4 || (loose && last.digits.count > 4) else { return nil }
         var middle: [Int] = []
         for first in stride(from: chain.count - 2, through: max(0, chain.count - 6), by: -1) {

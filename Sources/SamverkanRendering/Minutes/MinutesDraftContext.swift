@@ -96,6 +96,13 @@ extension StringProtocol {
     /// Lowercased and trimmed, for comparing what people type with what the program wrote.
     var folded: String { trimmed.lowercased() }
 
+    /// Whether the text starts with a prefix, by unicode scalars: `### ` followed by a combining
+    /// mark is one character less than `### `, but it is still a heading.
+    func hasScalarPrefix(_ prefix: String) -> Bool { unicodeScalars.starts(with: prefix.unicodeScalars) }
+
+    /// The text without its first `count` unicode scalars.
+    func droppingScalars(_ count: Int) -> String { String(String.UnicodeScalarView(unicodeScalars.dropFirst(count))) }
+
     /// The text on one line: line breaks and other control characters (a configured name may hold
     /// them) become spaces, so a value written into the draft never starts a line of its own.
     var singleLine: String {

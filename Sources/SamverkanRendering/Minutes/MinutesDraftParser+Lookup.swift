@@ -2,8 +2,8 @@ import SamverkanDomain
 extension MinutesDraftParser {
     /// `- [x] rest` or `- [ ] rest` (also `[X]`, `*` bullets).
     static func checkbox(_ line: String) -> (Bool, String)? {
-        guard line.hasPrefix("- [") || line.hasPrefix("* [") else { return nil }
-        let rest = line.dropFirst(3)
+        guard line.hasScalarPrefix("- [") || line.hasScalarPrefix("* [") else { return nil }
+        let rest = line.droppingScalars(3)
         guard let close = rest.firstIndex(of: "]") else { return nil }
         let mark = rest[..<close].trimmed.lowercased()
         guard mark.isEmpty || mark == "x" else { return nil }

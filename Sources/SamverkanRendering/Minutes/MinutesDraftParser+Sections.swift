@@ -44,7 +44,7 @@ extension MinutesDraftParser {
 
     mutating func attendanceLine(_ line: String, _ number: Int) {
         if firstAttendanceLine == nil { firstAttendanceLine = number }
-        if line.hasPrefix("### ") || line == "###" { return }
+        if line.hasScalarPrefix("### ") || line == "###" { return }
         guard let (checked, rest) = Self.checkbox(line) else { return fail(number, "minutes.error.checkbox") }
         // The person as the draft wrote them (`Name (Role)`, which may hold `|` or parentheses
         // itself), then `| ersättare: …`; else the name up to the first parenthesis.
@@ -120,8 +120,8 @@ extension MinutesDraftParser {
     }
 
     mutating func itemLine(_ line: String, _ number: Int) {
-        if line.hasPrefix("### ") || line == "###" {
-            minutes.items.append(FreeAgendaItem(title: line.dropFirst(4).trimmed))
+        if line.hasScalarPrefix("### ") || line == "###" {
+            minutes.items.append(FreeAgendaItem(title: line.droppingScalars(4).trimmed))
         } else if !minutes.items.isEmpty {
             let index = minutes.items.count - 1
             minutes.items[index].notes += (minutes.items[index].notes.isEmpty ? "" : "\n") + line

@@ -46,7 +46,7 @@ extension MinutesDraftParser {
         var openedOn: Int?
         var unclosed: Int?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let start = openedOn, line.trimmed.hasPrefix("## ") {
+            if let start = openedOn, line.trimmed.hasScalarPrefix("## ") {
                 unclosed = unclosed ?? start
                 openedOn = nil
             }

@@ -48,18 +48,18 @@ public struct MinutesDraftParser: Sendable {
             let line = raw.trimmed
             let lineNumber = number + 1
             if line.isEmpty { continue }
-            if line.hasPrefix("## ") {
-                let heading = String(line.dropFirst(3)).folded
+            if line.hasScalarPrefix("## ") {
+                let heading = line.droppingScalars(3).folded
                 if let found = Section.allCases.first(where: { $0 != .header && p.text("minutes.section.\($0.rawValue)").folded == heading }) {
                     section = found
                 } else {
                     let sections = Section.allCases.dropFirst().map { "\"\(p.text("minutes.section.\($0.rawValue)"))\"" }
-                    fail(lineNumber, "minutes.error.unknown-section", ["value": String(line.dropFirst(3)).trimmed,
+                    fail(lineNumber, "minutes.error.unknown-section", ["value": line.droppingScalars(3).trimmed,
                                                                       "sections": p.list(sections)])
                 }
                 continue
             }
-            if line.hasPrefix("# ") && section == .header { continue }
+            if line.hasScalarPrefix("# ") && section == .header { continue }
             switch section {
             case .header:
                 let key = headerField(line, lineNumber)
