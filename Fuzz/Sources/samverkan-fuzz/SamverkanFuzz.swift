@@ -10,7 +10,7 @@ import SamverkanFuzzing
 /// signal handler that keeps the input of a crash in `.build/fuzz/failures/`.
 
 /// The checks, loaded once.
-nonisolated(unsafe) let targets: FuzzTargets = {
+let targets: FuzzTargets = {
     do { return try FuzzTargets(root: FuzzSeeds.root) } catch {
         FileHandle.standardError.write(Data("samverkan-fuzz: cannot load the seeds: \(error)\n".utf8))
         exit(2)
