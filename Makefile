@@ -5,7 +5,7 @@ BIN := .build/debug/samverkan
 # The demo's own database and output, so it never touches your data.
 DEMO := .build/demo
 
-.PHONY: demo test build deps deps-test benchmark format lint clean
+.PHONY: demo test build deps deps-test benchmark fuzz format lint clean
 
 ## Installs what is missing, builds, and runs the main job on the shipped Halland configuration.
 demo: deps build
@@ -51,8 +51,14 @@ benchmark: deps
 	$(SWIFT) build -c release --product samverkan-benchmarks
 	for b in calendar minutes report notify; do .build/release/samverkan-benchmarks $$b || exit 1; done
 
+## The hostile-input harness (README: "Hostile input"): libFuzzer, then the seeded loop, on the
+## configuration loader, the draft parser, minutes import and the iCalendar parser.
+## FUZZ_SECONDS per surface (default 60), FUZZ_SEED, FUZZ_ENGINE=builtin to skip libFuzzer.
+fuzz: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh
+
 ## Formats the sources in place with swift-format and the repository's .swift-format.
-FORMATTED := Sources Tests Benchmarks Templates/SamverkanTemplates.swift Package.swift
+FORMATTED := Sources Tests Benchmarks Fuzz Templates/SamverkanTemplates.swift Package.swift
 format:
 	$(SWIFT) format --in-place --recursive $(FORMATTED)
 

@@ -111,6 +111,23 @@ let package = Package(
             path: "Benchmarks/Sources",
             swiftSettings: swiftSettings
         ),
+        // `make fuzz`: the hostile-input harness (issue 13). The checks are a library, so `make test`
+        // runs a short deterministic pass of them (FuzzPassTests); the executable is a libFuzzer
+        // target when built with `-sanitize=fuzzer -D LIBFUZZER`, its own seeded loop otherwise.
+        .target(
+            name: "SamverkanFuzzing",
+            dependencies: [
+                "SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering", "SamverkanStore",
+            ],
+            path: "Fuzz/Sources/SamverkanFuzzing",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "samverkan-fuzz",
+            dependencies: ["SamverkanFuzzing"],
+            path: "Fuzz/Sources/samverkan-fuzz",
+            swiftSettings: swiftSettings
+        ),
         // Shared by the test targets: the process runner, temporary folders and databases, fixtures.
         .target(
             name: "SamverkanTestSupport",
@@ -159,6 +176,12 @@ let package = Package(
                 "SamverkanReports", "SamverkanConfig", "SamverkanDomain", "SamverkanTime", "SamverkanRendering",
                 "SamverkanTemplates", "SamverkanTestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanFuzzingTests",
+            dependencies: ["SamverkanFuzzing"],
+            path: "Fuzz/Tests/SamverkanFuzzingTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(

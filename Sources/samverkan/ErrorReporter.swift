@@ -11,6 +11,7 @@ import SamverkanRendering
 ///   and exits with the status of its category (``ExitStatus``).
 /// - A command-line mistake prints the argument parser's message and usage, exit 64.
 /// - `ExitCode` is a status a command chose after printing what it had to say.
+/// - Nothing printed here ever holds an identity number (``IdentityNumberGuard/redacted(_:mask:)``).
 /// - Anything else is unexpected: one line naming it (`internal.unexpected`), exit 70. Never a
 ///   stack trace.
 enum ErrorReporter {
@@ -75,6 +76,9 @@ enum ErrorReporter {
     }
 
     /// Prints the lines an error carries, then `Fel: <message>`, on standard error.
+    ///
+    /// An identity number in any of them (a value quoted from a file or an argument) is replaced
+    /// by ``IdentityNumberGuard/mask``: the program never repeats one.
     static func write(_ error: any SamverkanError, language: Language) {
         let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
         TerminalOutput.writeError(lines.map { $0 + "\n" }.joined())

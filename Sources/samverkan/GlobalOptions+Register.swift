@@ -79,7 +79,8 @@ extension GlobalOptions {
         return formatter.string(from: Date())
     }
 
-    /// A line on standard error (after what was printed so far, so the two stay in order).
+    /// A line on standard error (after what was printed so far, so the two stay in order), never
+    /// repeating an identity number.
     func warn(_ text: String) {
         fflush(nil)
         TerminalOutput.writeError((text + "\n"))

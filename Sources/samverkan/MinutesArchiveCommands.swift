@@ -43,8 +43,25 @@ extension MinutesCommand {
             }
             let database = try global.openDatabase()
             let archive = try AppDatabase.decodeArchive(data)
+            // JSON escapes (`\u0031`) hide a number from the raw text: check the decoded texts too.
+            let texts = archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
+            if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
+                FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.error.privacy"))\n".utf8))
+                throw ExitCode(1)
+            }
+            // A NUL would cut the stored text short: refuse control characters as drafts do.
+            if let control = texts.lazy.compactMap(\.forbiddenControlCharacter).first {
+                let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.import.control-character", ["code": code]))\n".utf8))
+                throw ExitCode(1)
+            }
             let added = try global.store { try database.importArchive(archive) }
             print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
         }
     }
+}
+
+extension String {
+    /// The text with zeros in front up to a length (`41` → `0041`).
+    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

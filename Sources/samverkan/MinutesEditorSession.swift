@@ -64,7 +64,7 @@ struct MinutesEditorSession {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError("draft.not-utf8", ["path": draftURL.path])
         }
-        return text
+        return MinutesDraftParser.normalizedLineEnds(text)
     }
 
     /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a terminal, through `/bin/sh` like git does.

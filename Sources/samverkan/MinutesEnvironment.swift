@@ -93,7 +93,7 @@ struct MinutesEnvironment {
         URL(fileURLWithPath: global.databasePath).deletingLastPathComponent().appendingPathComponent("drafts")
     }
 
-    /// Prints to standard error.
+    /// Prints to standard error, never repeating an identity number.
     func warn(_ text: String) {
         TerminalOutput.writeError((text + "\n"))
     }

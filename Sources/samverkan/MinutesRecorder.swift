@@ -103,7 +103,8 @@ struct MinutesDraftInput {
         guard let data, let text = String(data: data, encoding: .utf8) else {
             throw CLIError("file.not-utf8", ["path": path == "-" ? "-" : path])
         }
-        return MinutesDraftInput(path: path, text: text)
+        // Windows editors save CRLF: read it like LF everywhere (also `field(_:in:_:)`).
+        return MinutesDraftInput(path: path, text: MinutesDraftParser.normalizedLineEnds(text))
     }
 
     /// The value of a header field (`Struktur:`, `Datum:`) in a draft, before it is parsed.

@@ -1,3 +1,4 @@
+import SamverkanDomain
 import Foundation
 
 /// Everything the commands print goes through here, so no text from a configuration, a
@@ -32,9 +33,10 @@ enum TerminalOutput {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// Writes text to standard error, escaped.
+    /// Writes text to standard error, escaped, with any identity number masked (errors and
+    /// warnings never repeat one).
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(escaped(text).utf8))
+        FileHandle.standardError.write(Data(escaped(IdentityNumberGuard.redacted(text)).utf8))
     }
 }
 

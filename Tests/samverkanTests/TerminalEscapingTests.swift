@@ -52,7 +52,8 @@ struct TerminalEscapingTests {
         let refused = try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(draft, "bad.md")])
         #expect(refused.status == 1)
         Self.expectClean(refused, "draft errors")
-        let decision = "RUG godkänner <script>alert(1)</script> & <img src=x onerror=alert(2)>" + Self.attack
+        // A draft with control characters is refused (above); markup in a decision is stored and escaped.
+        let decision = "RUG godkänner <script>alert(1)</script> & <img src=x onerror=alert(2)>"
         let good = try w.filledDraft().replacingOccurrences(of: "RUG godkänner rutinen för utskrivning.", with: decision)
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(good, "good.md")]).status == 0)
         let show = try w.run(["minutes", "show", "1"])

@@ -25,7 +25,7 @@ public enum MinutesDocument {
             if index + 1 < records.count, let next = records[index + 1].0.id {
                 status.append(p.text("minutes.amended-by", ["id": String(next)]))
             }
-            let body = MinutesDraftParser.withoutComments(MinutesDraft.render(template: template, context: context, minutes: minutes))
+            let body = MinutesDraftParser.withoutComments(MinutesDraft.render(template: template, context: context, minutes: minutes)).lines
             var lines: [String] = []
             for line in body.map(\.trimmedTrailing) where !(line.isEmpty && (lines.last?.isEmpty ?? true)) {
                 lines.append(line)

@@ -5,7 +5,8 @@ public import SamverkanTime
 ///
 /// The same format serves a new draft (from ``blank(context:date:time:)``), a draft kept after
 /// an error, and an amendment prefilled with the minutes it corrects; ``MinutesDraftParser``
-/// reads it back.
+/// reads it back. Values that must stay on their line (names, places, titles, comments) are
+/// written on one line even when the configuration holds a line break.
 public enum MinutesDraft {
     /// Empty minutes for a meeting: everyone absent until marked, no agenda item covered yet,
     /// every open action item and activity with its current status.
@@ -40,28 +41,28 @@ public enum MinutesDraft {
     public static func render(template: TextTemplate, context: MinutesDraftContext, minutes: Minutes) -> String {
         let p = context.phrases
         let structure = context.structure
-        var title = structure.name
+        var title = structure.name.singleLine
         if let amended = context.amends?.id { title += " – " + p.text("minutes.amends", ["id": String(amended)]) }
         return template.render([
             "title": title,
             "structure": structure.id,
             "date": minutes.date.iso,
             "time": minutes.time?.description ?? "",
-            "place": minutes.place,
-            "chair": minutes.chair,
-            "secretary": minutes.secretary,
-            "approvers": minutes.approvers.joined(separator: ", "),
+            "place": minutes.place.singleLine,
+            "chair": minutes.chair.singleLine,
+            "secretary": minutes.secretary.singleLine,
+            "approvers": minutes.approvers.map(\.singleLine).joined(separator: ", "),
             "attendance": attendance(minutes, context),
             "agenda": agenda(minutes, context),
             "previous": previous(minutes, context),
             "follow-ups": followUps(minutes, context),
             "activities": activities(minutes, context),
-            "items": minutes.items.map { "### \($0.title)\n" + ($0.notes.isEmpty ? "" : $0.notes + "\n") }.joined(separator: "\n"),
+            "items": minutes.items.map { "### \($0.title.singleLine)\n" + ($0.notes.isEmpty ? "" : $0.notes + "\n") }.joined(separator: "\n"),
             "decisions": minutes.decisions.map { decision in
                 "- " + (decision.number.map { "§ \($0) " } ?? "") + indentContinuation(decision.text)
             }.joined(separator: "\n"),
             "actions": minutes.newActions.map { action in
-                "- " + (action.id.map { "#\($0) " } ?? "") + "\(action.text) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
+                "- " + (action.id.map { "#\($0) " } ?? "") + "\(action.text.singleLine) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
             }.joined(separator: "\n"),
             "responsible-example": context.attendees.first?.id ?? structure.members.first ?? "",
         ])
@@ -76,13 +77,13 @@ public enum MinutesDraft {
         for organisationID in order {
             let rows = minutes.attendance.filter { $0.organisationID == organisationID }
             guard !rows.isEmpty else { continue }
-            var lines = ["### " + (config.organisation(organisationID)?.name ?? organisationID)]
+            var lines = ["### " + (config.organisation(organisationID)?.name ?? organisationID).singleLine]
             for row in rows {
                 let person = config.person(row.personID)
-                var line = "- [\(byPerson[row.personID]?.present == true ? "x" : " ")] " + (person?.name ?? row.personID)
-                if let role = person?.role, !role.isEmpty { line += " (\(role))" }
+                var line = "- [\(byPerson[row.personID]?.present == true ? "x" : " ")] " + (person.map(writtenName) ?? row.personID)
+                if let role = person?.role, !role.isEmpty { line += " (\(role.singleLine))" }
                 if let substitute = row.substitute, !substitute.isEmpty {
-                    line += " | \(context.phrases.text("minutes.field.substitute")): \(substitute)"
+                    line += " | \(context.phrases.text("minutes.field.substitute")): \(substitute.singleLine)"
                 }
                 lines.append(line)
             }
@@ -91,10 +92,16 @@ public enum MinutesDraft {
         return blocks.joined(separator: "\n\n")
     }
 
+    /// A person's name as the draft writes it: on one line, the id when the name is blank.
+    static func writtenName(_ person: Person) -> String {
+        let name = person.name.singleLine
+        return name.trimmed.isEmpty ? person.id : name
+    }
+
     static func agenda(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
         minutes.agenda.map { row in
             let title = context.structure.standingAgenda.first { $0.id == row.itemID }?.title ?? row.itemID
-            var text = "- [\(row.covered ? "x" : " ")] \(title)"
+            var text = "- [\(row.covered ? "x" : " ")] \(title.singleLine)"
             if !row.notes.isEmpty { text += "\n" + row.notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
             return text
         }.joined(separator: "\n")
@@ -113,10 +120,10 @@ public enum MinutesDraft {
         return minutes.actionFollowUps.map { row in
             var line = "- #\(row.actionID)"
             if let open = context.openActions.first(where: { $0.item.id == row.actionID }) {
-                line += " \(open.item.text) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible)), "
+                line += " \(open.item.text.singleLine) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible).singleLine), "
                     + "\(p.text("minutes.field.due")): \(open.item.due.iso), \(p.text("minutes.action.decided", ["date": open.decidedOn.iso])))"
             }
-            return line + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment)"
+            return line + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
         }.joined(separator: "\n")
     }
 
@@ -125,7 +132,7 @@ public enum MinutesDraft {
         guard !minutes.activityFollowUps.isEmpty else { return p.text("minutes.none.activities") }
         return minutes.activityFollowUps.map { row in
             let text = context.structure.activities.first { $0.id == row.activityID }?.activity ?? ""
-            return "- \(row.activityID): \(text) | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment)"
+            return "- \(row.activityID): \(text.singleLine) | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
         }.joined(separator: "\n")
     }
 

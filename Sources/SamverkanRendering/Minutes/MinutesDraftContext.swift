@@ -48,7 +48,8 @@ public struct MinutesDraftContext: Sendable {
     }
 }
 
-/// A problem in a draft, on a line.
+/// A problem in a draft, on a line. Its message never holds an identity number: one that slips
+/// into it is replaced by ``IdentityNumberGuard/mask``.
 public struct DraftProblem: Sendable, Hashable, CustomStringConvertible {
     /// 1-based line number in the draft.
     public let line: Int
@@ -56,7 +57,7 @@ public struct DraftProblem: Sendable, Hashable, CustomStringConvertible {
 
     public init(line: Int, message: String) {
         self.line = line
-        self.message = message
+        self.message = IdentityNumberGuard.redacted(message)
     }
 
     /// `LINE: message`.
@@ -82,13 +83,34 @@ public struct MinutesDraftError: SamverkanError, CustomStringConvertible {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs (and a trailing carriage return).
+    ///
+    /// By unicode scalars, not characters: a space followed by a combining mark is one character,
+    /// and the mark must stay with the text whether it was written after `- [x] ` or not.
     var trimmed: String {
-        var scalars = Substring(self)
+        var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first == " " || first == "\t" || first == "\r" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars.removeLast() }
-        return String(scalars)
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// Lowercased and trimmed, for comparing what people type with what the program wrote.
     var folded: String { trimmed.lowercased() }
+
+    /// Whether the text starts with a prefix, by unicode scalars: `### ` followed by a combining
+    /// mark is one character less than `### `, but it is still a heading.
+    func hasScalarPrefix(_ prefix: String) -> Bool { unicodeScalars.starts(with: prefix.unicodeScalars) }
+
+    /// The text without its first `count` unicode scalars.
+    func droppingScalars(_ count: Int) -> String { String(String.UnicodeScalarView(unicodeScalars.dropFirst(count))) }
+
+    /// The text on one line: line breaks and other control characters (a configured name may hold
+    /// them) become spaces, so a value written into the draft never starts a line of its own.
+    var singleLine: String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            let breaks = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            scalars.append(breaks ? " " : scalar)
+        }
+        return String(scalars)
+    }
 }

@@ -2,8 +2,8 @@ import SamverkanDomain
 extension MinutesDraftParser {
     /// `- [x] rest` or `- [ ] rest` (also `[X]`, `*` bullets).
     static func checkbox(_ line: String) -> (Bool, String)? {
-        guard line.hasPrefix("- [") || line.hasPrefix("* [") else { return nil }
-        let rest = line.dropFirst(3)
+        guard line.hasScalarPrefix("- [") || line.hasScalarPrefix("* [") else { return nil }
+        let rest = line.droppingScalars(3)
         guard let close = rest.firstIndex(of: "]") else { return nil }
         let mark = rest[..<close].trimmed.lowercased()
         guard mark.isEmpty || mark == "x" else { return nil }
@@ -21,7 +21,7 @@ extension MinutesDraftParser {
                 current = key
                 values[key] = segment[segment.index(after: colon)...].trimmed
             } else if index == 0 {
-                head = segment.trimmed
+                head = String(segment)
             } else if let key = current {
                 values[key, default: ""] += "|" + segment
             } else {
@@ -31,14 +31,39 @@ extension MinutesDraftParser {
         return (head.trimmed, values.mapValues(\.trimmed))
     }
 
+    /// A person as the draft's attendance list writes them: `Name (Role)`, on one line.
+    static func attendanceName(_ person: Person) -> String {
+        let name = MinutesDraft.writtenName(person)
+        guard let role = person.role, !role.isEmpty else { return asRead(name) }
+        return asRead("\(name) (\(role))")
+    }
+
+    /// Whether an attendance line's text is a written name, alone or followed by ` | …`.
+    static func startsWith(_ rest: String, _ name: String) -> Bool {
+        let text = rest.folded, wanted = name.folded
+        guard !wanted.isEmpty, text.hasPrefix(wanted) else { return false }
+        let after = text.dropFirst(wanted.count).trimmed
+        return after.isEmpty || after.hasPrefix("|")
+    }
+
+    /// The text after a written name: its fields, `| ersättare: …` (empty head).
+    static func afterName(_ rest: String, _ name: String) -> String {
+        String(rest.folded == name.folded ? "" : rest.trimmed.dropFirst(name.trimmed.count))
+    }
+
+    /// A configured text as the parser reads it back from the draft: on one line, comments removed.
+    static func asRead(_ text: String) -> String {
+        withoutComments(text.singleLine).lines.first.map(String.init) ?? ""
+    }
+
     /// A participant (or any configured person) by id or name.
     mutating func person(named name: String, line: Int) -> Person? {
         let wanted = name.folded
         let config = context.configuration
         if let person = config.person(name.trimmed) { return person }
-        let attendees = context.attendees.filter { $0.name.folded == wanted }
+        let attendees = context.attendees.filter { $0.name.singleLine.folded == wanted }
         if attendees.count == 1 { return attendees[0] }
-        let everyone = config.people.filter { $0.name.folded == wanted }
+        let everyone = config.people.filter { $0.name.singleLine.folded == wanted }
         if attendees.count > 1 || everyone.count > 1 {
             fail(line, "minutes.error.ambiguous-person", ["value": name])
             return nil
@@ -54,9 +79,9 @@ extension MinutesDraftParser {
         let wanted = name.folded
         if let person = config.person(name) { return Responsible(kind: .person, id: person.id) }
         if let organisation = config.organisation(name) { return Responsible(kind: .organisation, id: organisation.id) }
-        let people = config.people.filter { $0.name.folded == wanted }
+        let people = config.people.filter { $0.name.singleLine.folded == wanted }
         if people.count == 1 { return Responsible(kind: .person, id: people[0].id) }
-        let organisations = config.organisations.filter { $0.name.folded == wanted }
+        let organisations = config.organisations.filter { $0.name.singleLine.folded == wanted }
         if organisations.count == 1 { return Responsible(kind: .organisation, id: organisations[0].id) }
         return nil
     }

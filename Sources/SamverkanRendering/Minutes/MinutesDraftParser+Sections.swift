@@ -44,12 +44,17 @@ extension MinutesDraftParser {
 
     mutating func attendanceLine(_ line: String, _ number: Int) {
         if firstAttendanceLine == nil { firstAttendanceLine = number }
-        if line.hasPrefix("### ") { return }
+        if line.hasScalarPrefix("### ") || line == "###" { return }
         guard let (checked, rest) = Self.checkbox(line) else { return fail(number, "minutes.error.checkbox") }
-        let (head, fields) = fields(of: rest, keys: ["substitute"], line: number)
+        // The person as the draft wrote them (`Name (Role)`, which may hold `|` or parentheses
+        // itself), then `| ersättare: …`; else the name up to the first parenthesis.
+        let written = context.attendees.first { Self.startsWith(rest, Self.attendanceName($0)) }
+        let (head, fields) = fields(of: written.map { Self.afterName(rest, Self.attendanceName($0)) } ?? rest,
+                                    keys: ["substitute"], line: number)
         var name = head
-        // The role in parentheses after the name is for reading only (it may hold parentheses itself).
-        if name.hasSuffix(")"), let open = name.firstIndex(of: "("), context.configuration.person(name) == nil {
+        if let written {
+            name = written.id
+        } else if name.hasSuffix(")"), let open = name.firstIndex(of: "("), context.configuration.person(name) == nil {
             name = name[..<open].trimmed
         }
         guard let person = person(named: name, line: number) else { return }
@@ -64,7 +69,7 @@ extension MinutesDraftParser {
     mutating func agendaLine(_ line: String, raw: Substring, _ number: Int) {
         if let (checked, rest) = Self.checkbox(line) {
             let wanted = rest.folded
-            guard let item = context.structure.standingAgenda.first(where: { $0.title.folded == wanted || $0.id == wanted }) else {
+            guard let item = context.structure.standingAgenda.first(where: { Self.asRead($0.title).folded == wanted || $0.id == wanted }) else {
                 currentAgenda = nil
                 return fail(number, "minutes.error.unknown-agenda", ["value": rest])
             }
@@ -115,8 +120,8 @@ extension MinutesDraftParser {
     }
 
     mutating func itemLine(_ line: String, _ number: Int) {
-        if line.hasPrefix("### ") {
-            minutes.items.append(FreeAgendaItem(title: line.dropFirst(4).trimmed))
+        if line.hasScalarPrefix("### ") || line == "###" {
+            minutes.items.append(FreeAgendaItem(title: line.droppingScalars(4).trimmed))
         } else if !minutes.items.isEmpty {
             let index = minutes.items.count - 1
             minutes.items[index].notes += (minutes.items[index].notes.isEmpty ? "" : "\n") + line

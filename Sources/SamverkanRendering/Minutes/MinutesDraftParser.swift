@@ -4,8 +4,10 @@ import SamverkanTime
 /// Reads a filled-in draft (see ``MinutesDraft``) back into ``Minutes``, reporting every
 /// mistake as `LINE: message` in the draft's language.
 ///
-/// Text inside `<!-- … -->` is ignored. The privacy guard runs over the whole text first: a line
-/// with a personal identity or coordination number is refused without repeating the number.
+/// Line ends may be LF, CRLF or CR. Text inside `<!-- … -->` is ignored; a comment never closed is
+/// refused, as are control characters (NUL, ESC, …). The privacy guard runs on the lines as typed,
+/// as shown once comments are removed, and on every stored free text: a line with a personal
+/// identity or coordination number is refused, and no message ever quotes a value holding one.
 public struct MinutesDraftParser: Sendable {
     enum Section: String, CaseIterable {
         case header, attendance, agenda, previous, followUps = "follow-ups", activities, items, decisions, actions
@@ -28,29 +30,36 @@ public struct MinutesDraftParser: Sendable {
         return try parser.run(text)
     }
 
-    mutating func run(_ text: String) throws(MinutesDraftError) -> Minutes {
+    mutating func run(_ draft: String) throws(MinutesDraftError) -> Minutes {
         let p = context.phrases
-        for line in IdentityNumberGuard.lines(in: text) {
-            problems.append(DraftProblem(line: line, message: p.text("minutes.error.privacy")))
+        let text = Self.normalizedLineEnds(draft)
+        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in rawLines.enumerated() {
+            if let scalar = line.unicodeScalars.first(where: Self.isForbiddenControl) {
+                fail(index + 1, "minutes.error.control-character", ["code": Self.code(of: scalar)])
+            }
         }
+        let (lines, unclosed) = Self.withoutComments(text)
+        if let unclosed { fail(unclosed, "minutes.error.comment-unclosed", ["line": String(unclosed)]) }
+        checkPrivacy(raw: rawLines, shown: lines)
         var section = Section.header
         var sawDate = false
-        for (number, raw) in Self.withoutComments(text).enumerated() {
+        for (number, raw) in lines.enumerated() {
             let line = raw.trimmed
             let lineNumber = number + 1
             if line.isEmpty { continue }
-            if line.hasPrefix("## ") {
-                let heading = String(line.dropFirst(3)).folded
+            if line.hasScalarPrefix("## ") {
+                let heading = line.droppingScalars(3).folded
                 if let found = Section.allCases.first(where: { $0 != .header && p.text("minutes.section.\($0.rawValue)").folded == heading }) {
                     section = found
                 } else {
                     let sections = Section.allCases.dropFirst().map { "\"\(p.text("minutes.section.\($0.rawValue)"))\"" }
-                    fail(lineNumber, "minutes.error.unknown-section", ["value": String(line.dropFirst(3)).trimmed,
+                    fail(lineNumber, "minutes.error.unknown-section", ["value": line.droppingScalars(3).trimmed,
                                                                       "sections": p.list(sections)])
                 }
                 continue
             }
-            if line.hasPrefix("# ") && section == .header { continue }
+            if line.hasScalarPrefix("# ") && section == .header { continue }
             switch section {
             case .header:
                 let key = headerField(line, lineNumber)
@@ -69,6 +78,9 @@ public struct MinutesDraftParser: Sendable {
         if !minutes.attendance.isEmpty || !context.attendees.isEmpty, !minutes.attendance.contains(where: \.present) {
             fail(firstAttendanceLine ?? 1, "minutes.error.nobody-present")
         }
+        if problems.isEmpty, minutes.freeTexts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
+            fail(1, "minutes.error.privacy")
+        }
         guard problems.isEmpty else { throw MinutesDraftError(problems: problems) }
         return minutes
     }
@@ -78,31 +90,9 @@ public struct MinutesDraftParser: Sendable {
     var currentItem: Int?
     var currentDecision: Int?
 
+    /// Adds a problem; a value holding an identity number is never quoted back.
     mutating func fail(_ line: Int, _ key: String, _ values: [String: String] = [:]) {
-        problems.append(DraftProblem(line: line, message: context.phrases.text(key, values)))
-    }
-
-    /// The draft's lines with `<!-- … -->` comments blanked out (line numbers kept).
-    static func withoutComments(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var inComment = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var kept = ""
-            var rest = line[...]
-            while !rest.isEmpty {
-                if inComment {
-                    guard let end = rest.firstRange(of: "-->") else { rest = ""; break }
-                    rest = rest[end.upperBound...]
-                    inComment = false
-                } else {
-                    guard let start = rest.firstRange(of: "<!--") else { kept += rest; break }
-                    kept += rest[..<start.lowerBound]
-                    rest = rest[start.upperBound...]
-                    inComment = true
-                }
-            }
-            lines.append(Substring(kept))
-        }
-        return lines
+        let safe = values.mapValues { IdentityNumberGuard.mayContainNumber($0) ? IdentityNumberGuard.mask : $0 }
+        problems.append(DraftProblem(line: line, message: context.phrases.text(key, safe)))
     }
 }
