@@ -95,6 +95,7 @@ public final class AppDatabase: Sendable {
         registerMinutesMigrations(&migrator)
         registerSummaryMigrations(&migrator)
         registerRegisterMigrations(&migrator)
+        registerFeedMigrations(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,56 @@
+public import Foundation
+import Hummingbird
+public import Logging
+import NIOCore
+public import SamverkanCalendar
+public import SamverkanDomain
+public import SamverkanStore
+public import SamverkanTime
+import ServiceLifecycle
+import UnixSignals
+
+/// `samverkan serve`: the HTTP server of subscription feeds, `/health` and `/metrics`, on
+/// Hummingbird, stopped gracefully by SIGTERM or SIGINT (swift-service-lifecycle).
+public struct FeedServer: Sendable {
+    public var host: String
+    public var port: Int
+    public var window: FeedService.Window
+    public let configuration: RegionConfiguration
+    public let texts: CalendarTexts
+    public let database: AppDatabase
+    public let today: @Sendable () -> LocalDate
+    public var logger: Logger
+
+    public init(host: String, port: Int, window: FeedService.Window, configuration: RegionConfiguration,
+                texts: CalendarTexts, database: AppDatabase, today: @escaping @Sendable () -> LocalDate, logger: Logger) {
+        self.host = host
+        self.port = port
+        self.window = window
+        self.configuration = configuration
+        self.texts = texts
+        self.database = database
+        self.today = today
+        self.logger = logger
+    }
+
+    /// Runs until SIGTERM or SIGINT, then finishes the requests in flight and returns.
+    /// - Parameter onListening: called with the port once the server accepts connections
+    ///   (the port the system chose when `port` is 0).
+    public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let metrics = ServerMetrics()
+        let service = FeedService(configuration: configuration, texts: texts, database: database, window: window,
+                                  today: today, metrics: metrics, logger: logger)
+        let responder = FeedResponder(service: service, metrics: metrics, logger: logger)
+        let configured = port
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "samverkan"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? configured) },
+            logger: logger
+        )
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        logger.info("server stopped")
+    }
+}
