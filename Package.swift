@@ -182,6 +182,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SamverkanServerTests",
+            dependencies: ["SamverkanServer", "SamverkanTime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "samverkanTests",
             dependencies: ["samverkan", "SamverkanTemplates", "SamverkanTestSupport"],
             swiftSettings: swiftSettings

@@ -54,7 +54,7 @@ public struct FeedRenderer: Sendable {
     public static func date(_ day: LocalDate, addingMonths months: Int) -> LocalDate {
         let index = day.year * 12 + (day.month - 1) + months
         let (year, month) = (index / 12, index % 12 + 1)
-        for candidate in stride(from: day.day, through: 28, by: -1) {
+        for candidate in stride(from: day.day, through: 1, by: -1) {
             if let date = LocalDate(year: year, month: month, day: candidate) { return date }
         }
         return LocalDate(year: year, month: month, day: 28)!
