@@ -17,18 +17,18 @@ public struct FeedServer: Sendable {
     public var window: FeedService.Window
     public let configuration: RegionConfiguration
     public let texts: CalendarTexts
-    public let database: AppDatabase
+    public let store: StoreHandle
     public let today: @Sendable () -> LocalDate
     public var logger: Logger
 
     public init(host: String, port: Int, window: FeedService.Window, configuration: RegionConfiguration,
-                texts: CalendarTexts, database: AppDatabase, today: @escaping @Sendable () -> LocalDate, logger: Logger) {
+                texts: CalendarTexts, store: StoreHandle, today: @escaping @Sendable () -> LocalDate, logger: Logger) {
         self.host = host
         self.port = port
         self.window = window
         self.configuration = configuration
         self.texts = texts
-        self.database = database
+        self.store = store
         self.today = today
         self.logger = logger
     }
@@ -38,7 +38,7 @@ public struct FeedServer: Sendable {
     ///   (the port the system chose when `port` is 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let metrics = ServerMetrics()
-        let service = FeedService(configuration: configuration, texts: texts, database: database, window: window,
+        let service = FeedService(configuration: configuration, texts: texts, store: store, window: window,
                                   today: today, metrics: metrics, logger: logger)
         let responder = FeedResponder(service: service, metrics: metrics, logger: logger)
         let configured = port

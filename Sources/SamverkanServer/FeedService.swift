@@ -25,11 +25,12 @@ public actor FeedService {
         var from: LocalDate
         var through: LocalDate
         var revision: Int64
+        var generation: Int
     }
 
     let configuration: RegionConfiguration
     let texts: CalendarTexts
-    let database: AppDatabase
+    var store: StoreHandle
     let window: Window
     let today: @Sendable () -> LocalDate
     let metrics: ServerMetrics
@@ -37,11 +38,11 @@ public actor FeedService {
     var cache: [FeedSelection: (key: Key, feed: RenderedFeed)] = [:]
 
     /// - Parameter today: the current day in the region (Stockholm), asked at every request.
-    public init(configuration: RegionConfiguration, texts: CalendarTexts, database: AppDatabase, window: Window,
+    public init(configuration: RegionConfiguration, texts: CalendarTexts, store: StoreHandle, window: Window,
                 today: @escaping @Sendable () -> LocalDate, metrics: ServerMetrics, logger: Logger) {
         self.configuration = configuration
         self.texts = texts
-        self.database = database
+        self.store = store
         self.window = window
         self.today = today
         self.metrics = metrics
@@ -58,11 +59,12 @@ public actor FeedService {
     /// revoked, or a selection the configuration no longer holds).
     /// - Throws: store errors (the caller answers 503).
     public func feed(for token: FeedToken) throws -> RenderedFeed? {
+        let database = try store.current()
         guard let stored = try database.activeFeed(tokenHash: token.hash) else { return nil }
         let selection: FeedSelection
         do { selection = try FeedSelection(kind: stored.selectionKind, value: stored.selectionValue) } catch { return nil }
         let (from, through) = currentWindow()
-        var key = Key(from: from, through: through, revision: try database.registerRevision())
+        var key = Key(from: from, through: through, revision: try database.registerRevision(), generation: store.generation)
         if let cached = cache[selection], cached.key == key { return cached.feed }
         let started = ContinuousClock.now
         try FeedRenderer(configuration: configuration, texts: texts, database: database, now: 0)
@@ -93,7 +95,8 @@ public actor FeedService {
 
     /// The store's schema version and register revision, for `/health`.
     public func health() throws -> (schema: String, revision: Int64) {
-        (try database.schemaVersion(), try database.registerRevision())
+        let database = try store.current()
+        return (try database.schemaVersion(), try database.registerRevision())
     }
 
     static func timestamp() -> String {

@@ -61,7 +61,8 @@ extension Samverkan {
             let fixedToday = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"].flatMap(LocalDate.init(iso:))
             let server = FeedServer(host: host, port: port,
                                     window: FeedService.Window(monthsBack: windowBackMonths, monthsAhead: windowAheadMonths),
-                                    configuration: configuration, texts: texts, database: database,
+                                    configuration: configuration, texts: texts,
+                                    store: StoreHandle(path: global.databasePath, database: database),
                                     today: { fixedToday ?? Samverkan.ServeCommand.stockholmToday() }, logger: logger)
             let host = self.host, base = baseURL
             try await server.run { port in

@@ -166,3 +166,68 @@ struct ServeEndToEndTests {
         served.stop()
     }
 }
+
+extension ServeEndToEndTests {
+    @Test("A store that goes away gives 503 on /health and feeds, and the server recovers by itself when it is back")
+    func storeGoesAway() throws {
+        let served = try ServedFeeds()
+        let token = try served.createFeed(["--structure", "rug"])
+        try served.start()
+        #expect(try served.curl("/feeds/\(token).ics").status == 200)
+        let path = try #require(served.environment["SAMVERKAN_DATABASE"])
+        let aside = path + ".aside"
+        try FileManager.default.moveItem(atPath: path, toPath: aside)
+        let health = try served.curl("/health")
+        #expect(health.status == 503 && health.text.contains("unavailable"), "\(health.text)")
+        #expect(try served.curl("/feeds/\(token).ics").status == 503)
+        try FileManager.default.moveItem(atPath: aside, toPath: path)
+        #expect(try served.curl("/health").status == 200)
+        #expect(try served.curl("/feeds/\(token).ics").status == 200)
+        // A new, empty store in its place: the old token is unknown there.
+        try FileManager.default.removeItem(atPath: path)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        let other = try served.createFeed(["--all"])
+        #expect(try served.curl("/health").status == 200)
+        #expect(try served.curl("/feeds/\(token).ics").status == 404)
+        #expect(try served.curl("/feeds/\(other).ics").status == 200)
+        let stopped = try #require(served.stop())
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+    }
+
+    @Test("1,000 requests with bad tokens neither crash the server nor slow a good one down")
+    func badTokenFlood() throws {
+        let served = try ServedFeeds()
+        let token = try served.createFeed(["--structure", "rug"])
+        try served.start()
+        let good = "/feeds/\(token).ics"
+        #expect(try served.curl(good).status == 200)
+        func timed() throws -> TimeInterval {
+            let start = Date()
+            for _ in 0..<20 { #expect(try served.curl(good).status == 200) }
+            return Date().timeIntervalSince(start)
+        }
+        let before = try timed()
+        // One curl, many URLs: 1,000 requests over reused connections.
+        let bad = (0..<1000).map { _ in "/feeds/\(FeedTokenShape.random()).ics" }
+        for chunk in stride(from: 0, to: bad.count, by: 250) {
+            let reply = try served.curl(Array(bad[chunk..<chunk + 250]))
+            #expect(reply.status == 404)
+        }
+        let after = try timed()
+        #expect(after < max(before * 3, 2), "good requests took \(after) s after the flood, \(before) s before")
+        let metrics = try served.curl("/metrics").text
+        #expect(metrics.contains("samverkan_http_requests_total{route=\"feed\",status=\"404\"} 1000"), "\(metrics)")
+        let stopped = try #require(served.stop())
+        #expect(stopped.status == 0)
+    }
+}
+
+/// Random strings of a token's shape (32 base32 letters) that no feed has.
+enum FeedTokenShape {
+    static func random() -> String {
+        let letters: [Character] = Array("abcdefghijklmnopqrstuvwxyz234567")
+        var text = ""
+        for _ in 0..<32 { text.append(letters.randomElement() ?? "a") }
+        return text
+    }
+}
