@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Samverkan needs that a fresh Debian machine with only the Swift toolchain lacks.
 #   scripts/install-deps.sh build   libical-dev, libsqlite3-dev, tzdata, pkg-config (to build and run)
-#   scripts/install-deps.sh test    the above, plus khal, vdirsyncer and a Python venv with icalendar,
+#   scripts/install-deps.sh benchmark  the build packages, plus nginx-light, wrk and curl (make benchmark)
+#   scripts/install-deps.sh test    the build packages, plus khal, vdirsyncer and a Python venv with icalendar,
 #                                   vobject, recurring-ical-events and holidays (independent peers
 #                                   the tests compare against)
 # Installs only what is missing; uses sudo when not root.
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libical-dev libsqlite3-dev tzdata pkg-config)
 if [ "$mode" = test ]; then packages+=(khal vdirsyncer python3-venv); fi
+if [ "$mode" = benchmark ]; then packages+=(nginx-light wrk curl python3); fi
 
 missing=()
 for p in "${packages[@]}"; do
