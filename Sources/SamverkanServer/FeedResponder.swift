@@ -71,7 +71,7 @@ public struct FeedResponder: HTTPResponder {
 
     func health() async -> Response {
         do {
-            let (schema, revision) = try await service.health()
+            let (schema, revision) = try service.health()
             return text(.ok, "{\"status\":\"ok\",\"schema\":\"\(schema)\",\"revision\":\(revision)}\n", type: "application/json")
         } catch {
             logger.error("store unreachable", metadata: ["error": "\(type(of: error))"])
@@ -85,7 +85,7 @@ public struct FeedResponder: HTTPResponder {
         guard name.hasSuffix(".ics"), let token = FeedToken(name.dropLast(4)) else { return Self.notFound() }
         let rendered: RenderedFeed
         do {
-            guard let found = try await service.feed(for: token) else {
+            guard let found = try service.feed(for: token) else {
                 logger.info("feed not found", metadata: ["token": "\(token.logPrefix)"])
                 return Self.notFound()
             }

@@ -59,6 +59,14 @@ extension AppDatabase {
         }
     }
 
+    /// The active feed whose token has this hash (or nil) and the register's revision, in one read.
+    public func activeFeedAndRevision(tokenHash: String) throws -> (feed: SubscriptionFeed?, revision: Int64) {
+        try read { db in
+            let feed = try FeedRecord.fetchOneChecked(db, "SELECT * FROM feeds WHERE token_hash = \(tokenHash) AND revoked_at IS NULL")
+            return (feed?.feed, try Int64.fetchOne(db, sql: "SELECT revision FROM register_revision WHERE id = 1") ?? 0)
+        }
+    }
+
     /// Revokes a feed; false when there is no active feed with this id.
     public func revokeFeed(id: Int64) throws -> Bool {
         try write { db in
