@@ -50,7 +50,12 @@ public struct FeedServer: Sendable {
         )
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError {
+            // Binding failed: the port is taken, or the address is not this machine's.
+            throw FeedError("serve.cannot-listen", ["address": "\(host):\(port)", "detail": error.description])
+        }
         logger.info("server stopped")
     }
 }

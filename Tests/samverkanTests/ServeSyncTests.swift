@@ -47,3 +47,18 @@ struct ServeSyncTests {
         #expect(stopped.status == 0 && !stopped.stderr.contains(token))
     }
 }
+
+extension ServeSyncTests {
+    @Test("A port that is taken is an error the user can act on (exit 1), not a crash")
+    func portTaken() throws {
+        let served = try ServedFeeds()
+        try served.start()
+        let taken = try CLIRunner.run(["serve", "--config", "Config/halland.yaml", "--port", String(served.port)],
+                                      environment: served.environment)
+        #expect(taken.status == 1, "\(taken.stderr)")
+        #expect(taken.stderr.contains("127.0.0.1:\(served.port)") && taken.stderr.contains("--port"), "\(taken.stderr)")
+        #expect(try served.curl("/health").status == 200)
+        let stopped = try #require(served.stop())
+        #expect(stopped.status == 0)
+    }
+}
