@@ -42,7 +42,7 @@ struct ConditionalResponse {
         var headers: HTTPFields = [
             .contentType: "text/calendar; charset=utf-8",
             .eTag: etag(gzip: gzip),
-            .lastModified: HTTPDate.format(feed.lastModified),
+            .lastModified: feed.lastModifiedText,
             .cacheControl: cacheControl,
             .vary: "Accept-Encoding",
         ]

@@ -11,6 +11,8 @@ public struct RenderedFeed: Sendable {
     public let etag: String
     /// When this content was first rendered (kept while the ETag stays the same).
     public let lastModified: Date
+    /// ``lastModified`` as an HTTP date, formatted once.
+    public let lastModifiedText: String
     /// How long it took to render, in seconds.
     public let renderSeconds: Double
 
@@ -27,6 +29,7 @@ public struct RenderedFeed: Sendable {
         } else {
             lastModified = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         }
+        lastModifiedText = HTTPDate.format(lastModified)
         var plain = body
         gzipped = try? plain.compress(with: .gzip())
         self.renderSeconds = renderSeconds

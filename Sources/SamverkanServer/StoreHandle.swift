@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import SamverkanStore
 
 /// The server's way to the database file: the open store while its file is the same, a 503
@@ -43,9 +47,10 @@ public struct StoreHandle: Sendable {
         }
     }
 
+    /// The file's inode (one `stat(2)`, cheap enough for every request), nil when it is missing.
     static func inode(of path: String) -> UInt64? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let number = attributes[.systemFileNumber] as? NSNumber else { return nil }
-        return number.uint64Value
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt64(info.st_ino)
     }
 }
