@@ -43,6 +43,17 @@ public final class FeedService: Sendable {
     let cache = NIOLockedValueBox<[FeedSelection: (key: Key, feed: RenderedFeed)]>([:])
     /// Held while a feed renders (one rendering at a time).
     let renderLock = NIOLock()
+    /// What was last read from the store, valid while its files are unchanged (and for a second at most).
+    let validated = NIOLockedValueBox<Validated?>(nil)
+
+    /// The register's revision and the active feeds found since, by token, for one store fingerprint.
+    struct Validated {
+        var fingerprint: StoreFingerprint
+        var generation: Int
+        var at: ContinuousClock.Instant
+        var revision: Int64
+        var feeds: [String: SubscriptionFeed] = [:]
+    }
 
     /// - Parameter today: the current day in the region (Stockholm), asked at every request.
     public init(configuration: RegionConfiguration, texts: CalendarTexts, store: StoreHandle, window: Window,
@@ -72,7 +83,7 @@ public final class FeedService: Sendable {
     /// - Throws: store errors (the caller answers 503).
     public func feed(for token: FeedToken) throws -> RenderedFeed? {
         let (database, generation) = try database()
-        let (found, revision) = try database.activeFeedAndRevision(tokenHash: token.hash)
+        let (found, revision) = try lookUp(token, database: database, generation: generation)
         guard let stored = found else { return nil }
         let selection: FeedSelection
         do { selection = try FeedSelection(kind: stored.selectionKind, value: stored.selectionValue) } catch { return nil }
@@ -82,6 +93,29 @@ public final class FeedService: Sendable {
         return try renderLock.withLock {
             try render(selection, feed: stored.id, database: database, key: key)
         }
+    }
+
+    /// The active feed of a token and the register's revision: from memory while the store's
+    /// files are unchanged (for a second at most), else from one read transaction. Unknown
+    /// tokens are not remembered (a flood of them costs reads, not memory).
+    func lookUp(_ token: FeedToken, database: AppDatabase, generation: Int) throws -> (SubscriptionFeed?, Int64) {
+        let fingerprint = StoreFingerprint(path: store.withLockedValue { $0.path })
+        let now = ContinuousClock.now
+        let known: (SubscriptionFeed?, Int64)? = validated.withLockedValue { state in
+            guard let state, state.fingerprint == fingerprint, state.generation == generation,
+                  now - state.at < .seconds(1), let feed = state.feeds[token.text] else { return nil }
+            return (feed, state.revision)
+        }
+        if let known { return known }
+        let (feed, revision) = try database.activeFeedAndRevision(tokenHash: token.hash)
+        validated.withLockedValue { state in
+            if state == nil || state?.fingerprint != fingerprint || state?.generation != generation || state?.revision != revision
+                || now - (state?.at ?? now) >= .seconds(1) {
+                state = Validated(fingerprint: fingerprint, generation: generation, at: now, revision: revision)
+            }
+            if let feed { state?.feeds[token.text] = feed }
+        }
+        return (feed, revision)
     }
 
     /// Renders a selection (holding the render lock): the register is brought up to date first,
