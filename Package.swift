@@ -21,12 +21,18 @@ let package = Package(
         .library(name: "SamverkanCalendar", targets: ["SamverkanCalendar"]),
         .library(name: "SamverkanReports", targets: ["SamverkanReports"]),
         .library(name: "SamverkanStore", targets: ["SamverkanStore"]),
+        .library(name: "SamverkanServer", targets: ["SamverkanServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Calendar values in pure Swift: dates, times of day, weekdays, ISO 8601 text. No C.
@@ -92,11 +98,25 @@ let package = Package(
             dependencies: ["SamverkanTime", "SamverkanDomain", "SamverkanRendering"],
             swiftSettings: swiftSettings
         ),
+        // `samverkan serve`: subscription feeds over HTTP (Hummingbird), health and metrics.
+        .target(
+            name: "SamverkanServer",
+            dependencies: [
+                "SamverkanTime", "SamverkanDomain", "SamverkanICal", "SamverkanRendering", "SamverkanCalendar", "SamverkanStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "samverkan",
             dependencies: [
                 "SamverkanTime", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering", "SamverkanCalendar",
-                "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
+                "SamverkanReports", "SamverkanStore", "SamverkanTemplates", "SamverkanServer",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -182,6 +202,11 @@ let package = Package(
             name: "SamverkanFuzzingTests",
             dependencies: ["SamverkanFuzzing"],
             path: "Fuzz/Tests/SamverkanFuzzingTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanServerTests",
+            dependencies: ["SamverkanServer", "SamverkanTime"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

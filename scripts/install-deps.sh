@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Samverkan needs that a fresh Debian machine with only the Swift toolchain lacks.
 #   scripts/install-deps.sh build   libical-dev, libsqlite3-dev, tzdata, pkg-config (to build and run)
-#   scripts/install-deps.sh test    the above, plus khal, msmtp (the real mail command the mail
+#   scripts/install-deps.sh benchmark  the build packages, plus nginx-light, wrk and curl (make benchmark)
+#   scripts/install-deps.sh test    the above, plus khal, vdirsyncer, msmtp (the real mail command the mail
 #                                   tests send through) and a Python venv with icalendar, vobject,
 #                                   recurring-ical-events, holidays and aiosmtpd (independent peers
 #                                   and the SMTP server the tests start on loopback)
@@ -11,7 +12,8 @@ mode="${1:-build}"
 cd "$(dirname "$0")/.."
 
 packages=(libical-dev libsqlite3-dev tzdata pkg-config)
-if [ "$mode" = test ]; then packages+=(khal msmtp python3-venv); fi
+if [ "$mode" = test ]; then packages+=(khal msmtp vdirsyncer python3-venv); fi
+if [ "$mode" = benchmark ]; then packages+=(nginx-light wrk curl python3); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -78,6 +78,7 @@ public final class AppDatabase: Sendable {
         registerChainMigrations(&migrator)
         registerIdentityMigrations(&migrator)
         registerMailMigrations(&migrator)
+        registerFeedMigrations(&migrator)
         return migrator
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
+import SamverkanServer
 
 extension Samverkan {
     /// `samverkan calendar`: calendars to import or subscribe to, and invitations.
@@ -35,21 +36,15 @@ struct StructureSelection: ParsableArguments {
         }
     }
 
+    /// The selection as the library knows it (shared with feeds).
+    var feedSelection: FeedSelection {
+        if all { return .all }
+        if let organisation { return .organisation(id: organisation) }
+        if let person { return .person(email: person) }
+        return .structures(ids: structures)
+    }
+
     func resolve(in configuration: RegionConfiguration) throws -> [CollaborationStructure] {
-        if all { return configuration.structures }
-        if let organisation {
-            guard configuration.organisation(organisation) != nil else {
-                throw LookupError(kind: "organisation", ids: [organisation], known: configuration.organisations.map(\.id))
-            }
-            let found = configuration.structures(involving: organisation)
-            guard !found.isEmpty else { throw CLIError("organisation.no-structures", ["organisation": organisation]) }
-            return found
-        }
-        if let person {
-            let found = configuration.structures(forEmail: person)
-            guard !found.isEmpty else { throw CLIError("person.no-structures") }
-            return found
-        }
-        return try configuration.structures(withIDs: structures)
+        try feedSelection.resolve(in: configuration)
     }
 }

@@ -7,6 +7,7 @@ import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
 import SamverkanCalendar
+import SamverkanServer
 
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
@@ -40,52 +41,36 @@ extension Samverkan.CalendarCommand {
             let chosen = try selection.resolve(in: configuration)
             let (from, to) = try period.window(today: try global.today())
             let texts = try global.calendarTexts()
-            let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
             let database = try global.openDatabase()
-            let meetings = try global.calendarMeetings(database, configuration, structures: chosen, from: from, through: to)
-            let plans = try exporter.plans(for: chosen, meetings: meetings.window).filter { !$0.isCancelled }
-            let empty = chosen.filter { structure in !plans.contains { $0.structure.id == structure.id } }
-            if empty.count == chosen.count {
+            let renderer = try global.feedRenderer(database, configuration, now: Int(Date().timeIntervalSince1970))
+            try global.refreshRegister(database, configuration, phrases: texts.phrases,
+                                       through: global.registerHorizon(today: try global.today(), atLeast: to))
+            let content = try global.store { try renderer.content(of: chosen, from: from, through: to) }
+            if content.empty.count == chosen.count {
                 throw CLIError("calendar.nothing-planned", ["from": from.iso, "to": to.iso])
             }
-            var sequences: [String: Int] = [:]
-            for plan in plans {
-                let hash = try exporter.contentHash(uid: plan.uid, of: plan.structure, meetings: meetings.all(of: plan.structure.id))
-                sequences[plan.uid] = try global.store {
-                    try database.sequence(uid: plan.uid, structureID: plan.structure.id, contentHash: hash)
-                }
-            }
+            let exporter = renderer.exporter
             var written: [String] = []
             if isFolder {
                 try AtomicFile.createFolder(output)
                 for structure in chosen {
-                    let own = plans.filter { $0.structure.id == structure.id }
+                    let own = content.plans.filter { $0.structure.id == structure.id }
                     guard !own.isEmpty else { continue }
                     let name = texts.phrases.text("calendar.name.one", ["name": structure.name])
                     let path = (output as NSString).appendingPathComponent("\(structure.id).ics")
-                    try AtomicFile.write(try exporter.feed(own, sequences: sequences, name: name).serialized(), to: path)
+                    try AtomicFile.write(try exporter.feed(own, sequences: content.sequences, name: name).serialized(), to: path)
                     written.append(path)
                 }
             } else {
-                try AtomicFile.write(try exporter.feed(plans, sequences: sequences, name: calendarName(chosen, configuration, texts)).serialized(),
-                                     to: output)
+                let name = selection.feedSelection.calendarName(chosen, in: configuration, phrases: texts.phrases)
+                try AtomicFile.write(try exporter.feed(content.plans, sequences: content.sequences, name: name).serialized(), to: output)
                 written.append(output)
             }
-            for structure in empty {
+            for structure in content.empty {
                 TerminalOutput.writeError("note: \(structure.id) has no meeting between \(from) and \(to); it is not in the calendar\n")
             }
-            let series = Set(plans.map(\.structure.id)).count
+            let series = Set(content.plans.map(\.structure.id)).count
             print("\(written.count == 1 ? written[0] : "\(written.count) files in \(output)"): \(series) series, \(from) – \(to)")
-        }
-
-        /// `X-WR-CALNAME` of a single file: the person's (`--person`), the structure's, or the region's.
-        func calendarName(_ chosen: [CollaborationStructure], _ configuration: RegionConfiguration, _ texts: CalendarTexts) -> String {
-            if let email = selection.person,
-               let person = configuration.people.first(where: { $0.email?.lowercased() == email.lowercased() }) {
-                return texts.phrases.text("calendar.name.person", ["name": person.name])
-            }
-            return chosen.count == 1 ? texts.phrases.text("calendar.name.one", ["name": chosen[0].name])
-                : texts.phrases.text("calendar.name.all", ["region": configuration.region.name])
         }
 
         var isFolder: Bool {

@@ -5,6 +5,7 @@ import SamverkanDomain
 import SamverkanReports
 import SamverkanStore
 import SamverkanCalendar
+import SamverkanServer
 import SamverkanICal
 import SamverkanTime
 

@@ -1,31 +1,22 @@
+import SamverkanCalendar
 import SamverkanDomain
+import SamverkanServer
 import SamverkanStore
 import SamverkanTime
 
-/// What the calendar commands read from the meeting register.
-struct CalendarMeetings {
-    /// The structures' meetings whose planned or actual day lies in the window.
-    var window: [RegisteredMeeting]
-    /// All of the structures' meetings in the register (for window-independent content hashes).
-    var all: [RegisteredMeeting]
-
-    /// All meetings of one UID's structure, for its content hash.
-    func all(of structureID: String) -> [RegisteredMeeting] {
-        all.filter { $0.structureID == structureID }
-    }
-}
-
 extension GlobalOptions {
+    /// The renderer of published calendars (``FeedRenderer``, shared with `samverkan serve`).
+    func feedRenderer(_ database: AppDatabase, _ configuration: RegionConfiguration, now: Int) throws -> FeedRenderer {
+        FeedRenderer(configuration: configuration, texts: try calendarTexts(), database: database, now: now)
+    }
+
     /// Brings the register up to date (through the window's end at least) and reads the
     /// structures' meetings for a calendar.
     func calendarMeetings(_ database: AppDatabase, _ configuration: RegionConfiguration,
                           structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> CalendarMeetings {
         try refreshRegister(database, configuration, phrases: try phrasebook(),
                             through: registerHorizon(today: try today(), atLeast: through))
-        let ids = structures.map(\.id)
-        return try store {
-            CalendarMeetings(window: try database.registeredMeetings(structureIDs: ids, from: from, through: through),
-                             all: try database.registeredMeetings(structureIDs: ids))
-        }
+        let renderer = try feedRenderer(database, configuration, now: 0)
+        return try store { try renderer.meetings(of: structures, from: from, through: through) }
     }
 }

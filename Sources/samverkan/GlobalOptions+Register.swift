@@ -2,15 +2,14 @@ import Foundation
 import SamverkanDomain
 import SamverkanRendering
 import SamverkanStore
+import SamverkanServer
 import SamverkanTime
 
 extension GlobalOptions {
     /// The last day the meeting register covers: the end of the year two years after today, or
     /// further when a command asks about a later day.
     func registerHorizon(today: LocalDate, atLeast day: LocalDate? = nil) -> LocalDate {
-        let end = LocalDate(year: today.year + 2, month: 12, day: 31)!
-        guard let day, day > end else { return end }
-        return LocalDate(year: day.year, month: 12, day: 31)!
+        FeedRenderer.registerHorizon(today: today, atLeast: day)
     }
 
     /// Brings the register up to date with the configuration (deriving only what changed) and

@@ -1,3 +1,4 @@
+import SamverkanServer
 import ArgumentParser
 import Foundation
 import SamverkanCalendar

@@ -39,6 +39,16 @@ public final class RunningProcess: @unchecked Sendable {
     /// The program's process id.
     public var pid: Int32 { process.processIdentifier }
 
+    /// What the program has printed on standard output so far (it keeps running).
+    public func standardOutputSoFar() -> String {
+        String(decoding: (try? Data(contentsOf: output.url("stdout"))) ?? Data(), as: UTF8.self)
+    }
+
+    /// What the program has printed on standard error so far (it keeps running).
+    public func standardErrorSoFar() -> String {
+        String(decoding: (try? Data(contentsOf: output.url("stderr"))) ?? Data(), as: UTF8.self)
+    }
+
     /// Whether the program still runs (a stopped program counts as running).
     public var isRunning: Bool { process.isRunning }
 

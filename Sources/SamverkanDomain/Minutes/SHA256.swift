@@ -3,9 +3,9 @@
 /// The domain has no I/O and no platform crypto; minutes are small, so a straightforward
 /// implementation is fast enough. Internal on purpose: callers use ``Minutes/approvalDigest(by:date:)``;
 /// when swift-crypto arrives (with the PostgreSQL client) this file goes.
-enum SHA256 {
+package enum SHA256 {
     /// The digest of UTF-8 text as 64 lowercase hex digits.
-    static func hex(_ text: String) -> String {
+    package static func hex(_ text: String) -> String {
         digest(Array(text.utf8)).map { byte in
             let digits = Array("0123456789abcdef")
             return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])

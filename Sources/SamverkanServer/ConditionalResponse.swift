@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The answer to a GET or HEAD of a rendered feed: 304 when `If-None-Match` (or, without it,
+/// `If-Modified-Since`) shows the client has this content, else 200, gzip when the client accepts it.
+struct ConditionalResponse {
+    let feed: RenderedFeed
+    let request: Request
+
+    /// Whether the client accepts gzip (`Accept-Encoding: gzip`, not `gzip;q=0`).
+    var acceptsGzip: Bool {
+        guard let header = request.headers[.acceptEncoding] else { return false }
+        return header.split(separator: ",").contains { part in
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard pieces.first == "gzip" || pieces.first == "x-gzip" else { return false }
+            guard let quality = pieces.dropFirst().first(where: { $0.hasPrefix("q=") }) else { return true }
+            return (Double(quality.dropFirst(2)) ?? 0) > 0
+        }
+    }
+
+    /// The validator of a representation: the gzip one has its own strong ETag.
+    func etag(gzip: Bool) -> String {
+        gzip ? String(feed.etag.dropLast()) + "-gz\"" : feed.etag
+    }
+
+    /// Whether the request's validators match this content (either representation).
+    var notModified: Bool {
+        if let match = request.headers[.ifNoneMatch] {
+            let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let known = [etag(gzip: false), etag(gzip: true)]
+            return tags.contains { $0 == "*" || known.contains($0) || known.contains(String($0.dropFirst(2))) && $0.hasPrefix("W/") }
+        }
+        if let since = request.headers[.ifModifiedSince], let date = HTTPDate.parse(since) {
+            return feed.lastModified <= date
+        }
+        return false
+    }
+
+    func response(cacheControl: String) -> Response {
+        let gzip = acceptsGzip && feed.gzipped != nil
+        var headers: HTTPFields = [
+            .contentType: "text/calendar; charset=utf-8",
+            .eTag: etag(gzip: gzip),
+            .lastModified: feed.lastModifiedText,
+            .cacheControl: cacheControl,
+            .vary: "Accept-Encoding",
+        ]
+        if notModified {
+            var response = Response(status: .notModified, headers: headers)
+            response.headers[.contentLength] = nil
+            return response
+        }
+        if gzip, let body = feed.gzipped {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: feed.body))
+    }
+}
+
+/// HTTP dates (RFC 9110 IMF-fixdate), e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+enum HTTPDate {
+    static func formatter() -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter
+    }
+
+    static func format(_ date: Date) -> String { formatter().string(from: date) }
+
+    static func parse(_ text: String) -> Date? { formatter().date(from: text.trimmingCharacters(in: .whitespaces)) }
+}
