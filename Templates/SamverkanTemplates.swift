@@ -55,7 +55,8 @@ public enum Templates {
     public static func text(_ name: String, language: String) throws -> String {
         let url = try directory(language: language).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             throw TemplateError("template.missing", ["name": "\(language)/\(name)"])
         }
         return text

@@ -1,9 +1,9 @@
 import Foundation
-import SamverkanDomain
-import SamverkanReports
-import SamverkanICal
 import SamverkanCalendar
+import SamverkanDomain
+import SamverkanICal
 import SamverkanRendering
+import SamverkanReports
 import SamverkanTime
 
 /// The calendar issue's benchmark: at national scale (~1,500 structures), (a) export all series
@@ -53,19 +53,26 @@ enum CalendarBenchmark {
         let peak = Measure.peakMemoryMB()
 
         let baseline = try Baseline.run(plans: plans, through: through)
-        print(String(format: "  (a) export:  %.3f s, %d bytes  | C baseline %.3f s, %d bytes | ratio %.2f× (target ≤ 1.30×)",
-                     exportSeconds, bytes, baseline.exportSeconds, baseline.bytes, exportSeconds / baseline.exportSeconds))
-        print(String(format: "      + rendering the events first: %.3f s (total %.3f s, %.2f× the C baseline)",
-                     renderSeconds, renderSeconds + exportSeconds, (renderSeconds + exportSeconds) / baseline.exportSeconds))
-        print(String(format: "  (b) expand:  %.3f s, %d occurrences | C baseline %.3f s, %d occurrences | ratio %.2f× (target ≤ 1.30×)",
-                     expandSeconds, count, baseline.expandSeconds, baseline.occurrences, expandSeconds / baseline.expandSeconds))
+        print(
+            String(
+                format: "  (a) export:  %.3f s, %d bytes  | C baseline %.3f s, %d bytes | ratio %.2f× (target ≤ 1.30×)",
+                exportSeconds, bytes, baseline.exportSeconds, baseline.bytes, exportSeconds / baseline.exportSeconds))
+        print(
+            String(
+                format: "      + rendering the events first: %.3f s (total %.3f s, %.2f× the C baseline)",
+                renderSeconds, renderSeconds + exportSeconds, (renderSeconds + exportSeconds) / baseline.exportSeconds))
+        print(
+            String(
+                format: "  (b) expand:  %.3f s, %d occurrences | C baseline %.3f s, %d occurrences | ratio %.2f× (target ≤ 1.30×)",
+                expandSeconds, count, baseline.expandSeconds, baseline.occurrences, expandSeconds / baseline.expandSeconds))
         print(String(format: "  peak memory: %.1f MB (target < 100 MB)", peak))
     }
 
     /// Short texts: the C baseline writes SUMMARY only, so the Swift side writes no description.
     static func texts() throws -> CalendarTexts {
-        CalendarTexts(phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
-                      invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
+        CalendarTexts(
+            phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
+            invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
     }
 
     /// The fastest of a few runs (the first warms caches, zone tables and ICU).
@@ -95,10 +102,18 @@ enum Baseline {
             var result = Result(exportSeconds: 0, bytes: 0, expandSeconds: 0, occurrences: 0)
             for row in output.split(separator: "\n") {
                 let f = row.split(separator: " ")
-                if f.first == "export" { result.exportSeconds = Double(f[1])!; result.bytes = Int(f[2])! }
-                if f.first == "expand" { result.expandSeconds = Double(f[1])!; result.occurrences = Int(f[2])! }
+                if f.first == "export" {
+                    result.exportSeconds = Double(f[1])!
+                    result.bytes = Int(f[2])!
+                }
+                if f.first == "expand" {
+                    result.expandSeconds = Double(f[1])!
+                    result.occurrences = Int(f[2])!
+                }
             }
-            if best == nil { best = result } else {
+            if best == nil {
+                best = result
+            } else {
                 best!.exportSeconds = min(best!.exportSeconds, result.exportSeconds)
                 best!.expandSeconds = min(best!.expandSeconds, result.expandSeconds)
             }
@@ -113,10 +128,14 @@ enum Baseline {
         let zone = ICalTimeZone.stockholm
         let until = plan.until.map { utc(zone.epochSeconds(of: $0)) } ?? "-"
         let exdates = plan.exdates.isEmpty ? "-" : plan.exdates.map(local).joined(separator: ",")
-        let overrides = plan.overrides.isEmpty ? "-" : plan.overrides.map { "\(local($0.recurrenceID))=\(local($0.start))=\(local($0.end))" }.joined(separator: ",")
-        return [plan.uid, plan.structure.name, local(plan.start), local(plan.end), plan.rule!.text, until, exdates, overrides,
-                "\(through.iso.replacingOccurrences(of: "-", with: ""))T235959", "kind.\(plan.structure.kind.rawValue)"]
-            .joined(separator: "\t") + "\n"
+        let overrides =
+            plan.overrides.isEmpty
+            ? "-" : plan.overrides.map { "\(local($0.recurrenceID))=\(local($0.start))=\(local($0.end))" }.joined(separator: ",")
+        return [
+            plan.uid, plan.structure.name, local(plan.start), local(plan.end), plan.rule!.text, until, exdates, overrides,
+            "\(through.iso.replacingOccurrences(of: "-", with: ""))T235959", "kind.\(plan.structure.kind.rawValue)",
+        ]
+        .joined(separator: "\t") + "\n"
     }
 
     static func utc(_ epoch: Int) -> String {

@@ -27,37 +27,42 @@ enum NationalConfiguration {
             var centreIDs: [String] = []
             for _ in 0..<centres {
                 let id = "vc-\(centreIndex)"
-                organisations.append(Organisation(id: id, name: "Vårdcentral \(centreIndex)", kind: .careCentre,
-                                                  municipality: municipality.id,
-                                                  operator: centreIndex % 3 == 0 ? .privateProvider("Privat AB") : .regional))
+                organisations.append(
+                    Organisation(
+                        id: id, name: "Vårdcentral \(centreIndex)", kind: .careCentre,
+                        municipality: municipality.id,
+                        operator: centreIndex % 3 == 0 ? .privateProvider("Privat AB") : .regional))
                 centreIDs.append(id)
-                structures.append(CollaborationStructure(
-                    id: "single-\(id)", name: "Samverkan Vårdcentral \(centreIndex) – Hemsjukvården \(m)", kind: .single,
-                    municipality: municipality.id, careCentre: id, members: [id, hsv.id],
-                    frequency: .weekly(interval: 2 + centreIndex % 3, weekday: weekdays[centreIndex % 5]),
-                    starts: starts, time: LocalTime(hour: 8 + centreIndex % 8, minute: 0)!, durationMinutes: 60,
-                    standingAgenda: agenda, holidayPolicy: centreIndex % 2 == 0 ? .skip : .moveEarlier,
-                    breaks: [summer, christmas], generated: true))
+                structures.append(
+                    CollaborationStructure(
+                        id: "single-\(id)", name: "Samverkan Vårdcentral \(centreIndex) – Hemsjukvården \(m)", kind: .single,
+                        municipality: municipality.id, careCentre: id, members: [id, hsv.id],
+                        frequency: .weekly(interval: 2 + centreIndex % 3, weekday: weekdays[centreIndex % 5]),
+                        starts: starts, time: LocalTime(hour: 8 + centreIndex % 8, minute: 0)!, durationMinutes: 60,
+                        standingAgenda: agenda, holidayPolicy: centreIndex % 2 == 0 ? .skip : .moveEarlier,
+                        breaks: [summer, christmas], generated: true))
                 centreIndex += 1
             }
-            structures.append(CollaborationStructure(
-                id: "group-\(municipality.id)", name: "Samverkan gruppnivå Kommun \(m)", kind: .group,
-                municipality: municipality.id, members: centreIDs + [hsv.id],
-                frequency: .monthsWeekday(months: [2, 4, 6, 9, 11], ordinal: 1 + m % 4, weekday: weekdays[m % 5]),
-                starts: starts, time: LocalTime(hour: 13, minute: 0)!, durationMinutes: 120,
-                standingAgenda: agenda, holidayPolicy: .moveLater, breaks: [summer, christmas], generated: true))
+            structures.append(
+                CollaborationStructure(
+                    id: "group-\(municipality.id)", name: "Samverkan gruppnivå Kommun \(m)", kind: .group,
+                    municipality: municipality.id, members: centreIDs + [hsv.id],
+                    frequency: .monthsWeekday(months: [2, 4, 6, 9, 11], ordinal: 1 + m % 4, weekday: weekdays[m % 5]),
+                    starts: starts, time: LocalTime(hour: 13, minute: 0)!, durationMinutes: 120,
+                    standingAgenda: agenda, holidayPolicy: .moveLater, breaks: [summer, christmas], generated: true))
         }
         for r in 0..<21 {
-            structures.append(CollaborationStructure(
-                id: "rug-\(r)", name: "Regional utvecklingsgrupp \(r)", kind: .rug, members: [region.id],
-                frequency: .monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1), starts: starts,
-                time: LocalTime(hour: 9, minute: 0)!, durationMinutes: 120, standingAgenda: agenda,
-                holidayPolicy: .moveEarlier, breaks: [summer, christmas]))
+            structures.append(
+                CollaborationStructure(
+                    id: "rug-\(r)", name: "Regional utvecklingsgrupp \(r)", kind: .rug, members: [region.id],
+                    frequency: .monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1), starts: starts,
+                    time: LocalTime(hour: 9, minute: 0)!, durationMinutes: 120, standingAgenda: agenda,
+                    holidayPolicy: .moveEarlier, breaks: [summer, christmas]))
         }
         return RegionConfiguration(region: region, organisations: organisations, people: [], structures: structures)
     }
 }
 
-private extension String {
-    func replacingSpaces() -> String { String(map { $0 == " " ? "-" : $0 }) }
+extension String {
+    fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "-" : $0 }) }
 }

@@ -26,8 +26,9 @@ enum NotifyBenchmark {
             withAddress.email = "\(person.id)@example.se"
             return withAddress
         }
-        return RegionConfiguration(region: base.region, organisations: base.organisations, people: base.people,
-                                   structures: base.structures)
+        return RegionConfiguration(
+            region: base.region, organisations: base.organisations, people: base.people,
+            structures: base.structures)
     }
 
     static func run() throws {
@@ -38,34 +39,42 @@ enum NotifyBenchmark {
         }
         let horizon = LocalDate(year: today.year + 2, month: 12, day: 31)!
         let derive = try Measure.seconds {
-            _ = try AppDatabase.open(path: path).refreshRegister(configuration, scheduler: Scheduler(), through: horizon,
-                                                                 now: "2025-01-10T05:00:00Z")
+            _ = try AppDatabase.open(path: path).refreshRegister(
+                configuration, scheduler: Scheduler(), through: horizon,
+                now: "2025-01-10T05:00:00Z")
         }
         print(String(format: "notify: register current in %.2f s (derived once, not timed below)", derive))
         let texts = try MailTexts(library: TemplateLibrary(language: "sv"))
         try phases(configuration, texts: texts, horizon: horizon)
-        var times: [Double] = [], counts: [MailSending.Kind: Int] = [:]
+        var times: [Double] = []
+        var counts: [MailSending.Kind: Int] = [:]
         for _ in 0..<runs {
             var due: [NotifyPlanner.Due] = []
-            times.append(try Measure.seconds {
-                let database = try AppDatabase.open(path: path)
-                _ = try database.refreshRegister(configuration, scheduler: Scheduler(), through: horizon, now: "2025-01-10T05:00:00Z")
-                let input = try database.notifyInput(
-                    today: today, from: NotifyPlanner.firstDay(today: today, settings: configuration.mail),
-                    through: NotifyPlanner.lastDay(today: today, configuration: configuration),
-                    recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                                         recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
-                let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 1_736_485_200)
-                var serial = 0
-                due = planner.due(input) { serial += 1; return "\(serial)@samverkan" }
-            })
+            times.append(
+                try Measure.seconds {
+                    let database = try AppDatabase.open(path: path)
+                    _ = try database.refreshRegister(configuration, scheduler: Scheduler(), through: horizon, now: "2025-01-10T05:00:00Z")
+                    let input = try database.notifyInput(
+                        today: today, from: NotifyPlanner.firstDay(today: today, settings: configuration.mail),
+                        through: NotifyPlanner.lastDay(today: today, configuration: configuration),
+                        recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
+                        recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+                    let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 1_736_485_200)
+                    var serial = 0
+                    due = planner.due(input) {
+                        serial += 1
+                        return "\(serial)@samverkan"
+                    }
+                })
             counts = Dictionary(grouping: due, by: \.sending.kind).mapValues(\.count)
         }
         let median = ReportBenchmark.median(times)
         let summary = MailSending.Kind.allCases.compactMap { kind in counts[kind].map { "\(kind.rawValue) \($0)" } }.joined(separator: ", ")
-        print(String(format: "notify: %d structures, decided %d messages (%@) in %.3f s median of %d (target < %.0f s): %@",
-                     configuration.structures.count, counts.values.reduce(0, +), summary, median, runs, target,
-                     median < target ? "OK" : "TOO SLOW"))
+        print(
+            String(
+                format: "notify: %d structures, decided %d messages (%@) in %.3f s median of %d (target < %.0f s): %@",
+                configuration.structures.count, counts.values.reduce(0, +), summary, median, runs, target,
+                median < target ? "OK" : "TOO SLOW"))
         if median >= target { throw BenchmarkFailure(description: "notify took \(median) s") }
     }
 
@@ -80,15 +89,19 @@ enum NotifyBenchmark {
         let meetings = try Measure.seconds { _ = try database.registeredMeetings(from: first, through: last) }
         var input: NotifyInput!
         let all = try Measure.seconds {
-            input = try database.notifyInput(today: today, from: first, through: last,
-                                             recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                                         recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+            input = try database.notifyInput(
+                today: today, from: first, through: last,
+                recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
+                recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
         }
         let decide = Measure.seconds {
             _ = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 0).due(input) { "x" }
         }
-        print(String(format: "notify: phases: register check %.3f s, meetings %.3f s, whole read (meetings, open items, minutes, drafts) %.3f s, decide %.3f s",
-                     register, meetings, all, decide))
+        print(
+            String(
+                format:
+                    "notify: phases: register check %.3f s, meetings %.3f s, whole read (meetings, open items, minutes, drafts) %.3f s, decide %.3f s",
+                register, meetings, all, decide))
     }
 
     struct BenchmarkFailure: Error, CustomStringConvertible {

@@ -33,15 +33,22 @@ enum RegisterBenchmark {
         let text = String(decoding: data, as: UTF8.self)
         let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
         guard process.terminationStatus == 0, words.count == 14, let once = Double(words[1]), let rows = Int(words[3]),
-              let change = Double(words[5]), let changed = Int(words[7]), let current = Double(words[9]),
-              let first = Double(words[11]), let peak = Double(words[13]) else {
+            let change = Double(words[5]), let changed = Int(words[7]), let current = Double(words[9]),
+            let first = Double(words[11]), let peak = Double(words[13])
+        else {
             throw BenchmarkError("the child deriving the register failed (\(process.terminationStatus)): \(text)")
         }
-        print(String(format: "register: derived once for the national configuration (%d structures, %@–%@): %.2f s, %d meetings; peak memory %.0f MB (%.0f MB after the first derivation; target %.0f MB) — %@",
-                     ReportBenchmark.configuration().structures.count, ReportBenchmark.first.iso, ReportBenchmark.last.iso, once, rows,
-                     peak, first, memoryTarget, peak < memoryTarget ? "PASS" : "FAIL"))
-        print(String(format: "register: derived again after one structure changed (%d meetings of it; median of %d): %.1f ms (target %.0f ms) — %@; nothing changed (the check alone): %.1f ms",
-                     changed, changes, change * 1000, changeTarget * 1000, change < changeTarget ? "PASS" : "FAIL", current * 1000))
+        print(
+            String(
+                format:
+                    "register: derived once for the national configuration (%d structures, %@–%@): %.2f s, %d meetings; peak memory %.0f MB (%.0f MB after the first derivation; target %.0f MB) — %@",
+                ReportBenchmark.configuration().structures.count, ReportBenchmark.first.iso, ReportBenchmark.last.iso, once, rows,
+                peak, first, memoryTarget, peak < memoryTarget ? "PASS" : "FAIL"))
+        print(
+            String(
+                format:
+                    "register: derived again after one structure changed (%d meetings of it; median of %d): %.1f ms (target %.0f ms) — %@; nothing changed (the check alone): %.1f ms",
+                changed, changes, change * 1000, changeTarget * 1000, change < changeTarget ? "PASS" : "FAIL", current * 1000))
     }
 
     /// In the child: empties the register, derives it once, then alternates one structure's
@@ -59,27 +66,35 @@ enum RegisterBenchmark {
         let afterFirst = Measure.peakMemoryMB()
         let rows = try MinutesBenchmark.count(database, "SELECT COUNT(*) FROM meetings")
         // A weekly structure: the most meetings to derive again.
-        let index = configuration.structures.indices.max { weight(configuration.structures[$0]) < weight(configuration.structures[$1]) } ?? 0
+        let index =
+            configuration.structures.indices.max { weight(configuration.structures[$0]) < weight(configuration.structures[$1]) } ?? 0
         var changed = configuration
         var structures = changed.structures
         structures[index].time = LocalTime(hour: (structures[index].time.hour + 1) % 24, minute: structures[index].time.minute)!
-        changed = RegionConfiguration(region: configuration.region, organisations: configuration.organisations,
-                                      people: configuration.people, structures: structures)
+        changed = RegionConfiguration(
+            region: configuration.region, organisations: configuration.organisations,
+            people: configuration.people, structures: structures)
         var times: [Double] = []
         for run in 0..<changes {
-            times.append(try Measure.seconds {
-                let refresh = try database.refreshRegister(run % 2 == 0 ? changed : configuration, scheduler: scheduler,
-                                                           through: through, now: now)
-                guard refresh.derived.count == 1 else { throw BenchmarkError("expected one structure derived, got \(refresh.derived.count)") }
-            })
+            times.append(
+                try Measure.seconds {
+                    let refresh = try database.refreshRegister(
+                        run % 2 == 0 ? changed : configuration, scheduler: scheduler,
+                        through: through, now: now)
+                    guard refresh.derived.count == 1 else {
+                        throw BenchmarkError("expected one structure derived, got \(refresh.derived.count)")
+                    }
+                })
         }
         if changes % 2 == 1 { _ = try database.refreshRegister(configuration, scheduler: scheduler, through: through, now: now) }
-        let current = try ReportBenchmark.median((0..<changes).map { _ in
-            try Measure.seconds { _ = try database.refreshRegister(configuration, scheduler: scheduler, through: through, now: now) }
-        })
+        let current = try ReportBenchmark.median(
+            (0..<changes).map { _ in
+                try Measure.seconds { _ = try database.refreshRegister(configuration, scheduler: scheduler, through: through, now: now) }
+            })
         let size = try MinutesBenchmark.count(database, "SELECT COUNT(*) FROM meetings WHERE structure_id = '\(structures[index].id)'")
-        print("once", once, "rows", rows, "change", ReportBenchmark.median(times), "changed", size, "current", current,
-              "first", afterFirst, "peak", Measure.peakMemoryMB())
+        print(
+            "once", once, "rows", rows, "change", ReportBenchmark.median(times), "changed", size, "current", current,
+            "first", afterFirst, "peak", Measure.peakMemoryMB())
     }
 
     /// How many meetings a structure's frequency plans, roughly (weekly first).

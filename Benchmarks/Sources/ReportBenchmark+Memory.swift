@@ -1,7 +1,7 @@
 import Foundation
 import SamverkanDomain
-import SamverkanReports
 import SamverkanRendering
+import SamverkanReports
 
 extension ReportBenchmark {
     /// Set in the child process that measures one report's peak memory: the case's index.

@@ -14,7 +14,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let chosen = arguments.isEmpty ? benchmarks.keys.sorted() : arguments
 for name in chosen {
     guard let run = benchmarks[name] else {
-        FileHandle.standardError.write(Data("unknown benchmark \"\(name)\"; choose from: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("unknown benchmark \"\(name)\"; choose from: \(benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
         exit(2)
     }
     do { try await run() } catch {

@@ -11,8 +11,9 @@ extension CalendarExporter {
     /// extra meeting that was cancelled is left out.
     public func feed(_ plans: [SeriesPlan], sequences: [String: Int], name: String) throws -> ICalDocument {
         let all = try plans.filter { !$0.isCancelled }.flatMap { try events(for: $0, sequence: sequences[$0.uid] ?? 0) }
-        return ICalDocument(method: .publish, productID: Self.productID, name: name,
-                            refreshInterval: Self.refreshMinutes, events: all)
+        return ICalDocument(
+            method: .publish, productID: Self.productID, name: name,
+            refreshInterval: Self.refreshMinutes, events: all)
     }
 
     /// An invitation (`METHOD:REQUEST`) to one UID (a series with its overrides, or one
@@ -21,8 +22,9 @@ extension CalendarExporter {
     /// - Throws: ``ScheduleError`` when nobody has an e-mail address to invite.
     public func invitation(_ plan: SeriesPlan, sequence: Int) throws -> ICalDocument {
         try requireAttendees(plan.structure)
-        return ICalDocument(method: .request, productID: Self.productID, name: nil, refreshInterval: nil,
-                            events: try events(for: plan, sequence: sequence, attendees: true))
+        return ICalDocument(
+            method: .request, productID: Self.productID, name: nil, refreshInterval: nil,
+            events: try events(for: plan, sequence: sequence, attendees: true))
     }
 
     /// A cancellation (`METHOD:CANCEL`) of one UID: the whole series or event (`meeting` nil), or

@@ -1,6 +1,6 @@
-import SamverkanRendering
 public import SamverkanDomain
 public import SamverkanICal
+import SamverkanRendering
 import SamverkanTime
 
 /// Turns the meeting register into iCalendar: one series per structure (RRULE with UTC UNTIL,
@@ -44,13 +44,14 @@ public struct CalendarExporter: Sendable {
         let category = texts.phrases.text("kind.\(structure.kind.rawValue)")
         func event(start: LocalDateTime, end: LocalDateTime, recurrenceID: LocalDateTime?, note: String?) -> ICalEvent {
             let description = [base, note].compactMap { $0 }.joined(separator: "\n\n")
-            return ICalEvent(uid: plan.uid, sequence: sequence, dtstamp: now, start: start, end: end, zone: zone,
-                             summary: structure.name, description: description.isEmpty ? nil : description,
-                             location: location, url: structure.videoLink,
-                             rrule: recurrenceID == nil ? plan.rule : nil, until: recurrenceID == nil ? plan.until : nil,
-                             exdates: recurrenceID == nil ? plan.exdates : [], recurrenceID: recurrenceID,
-                             status: plan.isCancelled ? .cancelled : .confirmed,
-                             organizer: organizer, attendees: invited, categories: [category])
+            return ICalEvent(
+                uid: plan.uid, sequence: sequence, dtstamp: now, start: start, end: end, zone: zone,
+                summary: structure.name, description: description.isEmpty ? nil : description,
+                location: location, url: structure.videoLink,
+                rrule: recurrenceID == nil ? plan.rule : nil, until: recurrenceID == nil ? plan.until : nil,
+                exdates: recurrenceID == nil ? plan.exdates : [], recurrenceID: recurrenceID,
+                status: plan.isCancelled ? .cancelled : .confirmed,
+                organizer: organizer, attendees: invited, categories: [category])
         }
         return [event(start: plan.start, end: plan.end, recurrenceID: nil, note: plan.meeting.flatMap(note(for:)))]
             + plan.overrides.map {
@@ -88,17 +89,23 @@ public struct CalendarExporter: Sendable {
     ///   - structure: its structure.
     ///   - meetings: all of the structure's register meetings (not only the window's).
     ///   - marker: something more the message shows (a cancelled series).
-    public func contentHash(uid: String, of structure: CollaborationStructure, meetings: [RegisteredMeeting],
-                            marker: String = "") throws -> String {
+    public func contentHash(
+        uid: String, of structure: CollaborationStructure, meetings: [RegisteredMeeting],
+        marker: String = ""
+    ) throws -> String {
         let rule = try structure.frequency.recurrenceRule()?.text ?? ""
-        let fields = [uid, structure.name, baseDescription(of: structure) ?? "", structure.place ?? "", structure.videoLink ?? "",
-                      structure.timeZone, structure.time.description, String(structure.durationMinutes), rule,
-                      organizer(of: structure)?.email ?? feedOrganizer.email,
-                      attendees(of: structure).map { "\($0.email)/\($0.role)" }.joined(separator: ","),
-                      texts.phrases.text("kind.\(structure.kind.rawValue)"), marker]
+        let fields = [
+            uid, structure.name, baseDescription(of: structure) ?? "", structure.place ?? "", structure.videoLink ?? "",
+            structure.timeZone, structure.time.description, String(structure.durationMinutes), rule,
+            organizer(of: structure)?.email ?? feedOrganizer.email,
+            attendees(of: structure).map { "\($0.email)/\($0.role)" }.joined(separator: ","),
+            texts.phrases.text("kind.\(structure.kind.rawValue)"), marker,
+        ]
         let rows = meetings.filter { $0.uid == uid }.sorted { $0.plannedStart < $1.plannedStart }.map { meeting in
-            [meeting.plannedStart.description, meeting.start.description, meeting.end.description, meeting.state.rawValue,
-             meeting.decision.map { "\($0.action.rawValue)/\($0.reason)" } ?? ""].joined(separator: "|")
+            [
+                meeting.plannedStart.description, meeting.start.description, meeting.end.description, meeting.state.rawValue,
+                meeting.decision.map { "\($0.action.rawValue)/\($0.reason)" } ?? "",
+            ].joined(separator: "|")
         }
         return FNV1a.hex((fields + rows).joined(separator: "\u{1F}"))
     }
@@ -117,16 +124,18 @@ public struct CalendarExporter: Sendable {
     /// (`region.email`), else an address in the reserved `.invalid` domain — RFC 5546 wants one
     /// ORGANIZER in every published event.
     public var feedOrganizer: ICalAttendee {
-        ICalAttendee(email: configuration.region.email ?? "samverkan@\(configuration.region.id).invalid",
-                     commonName: configuration.region.name, role: .chair, rsvp: false)
+        ICalAttendee(
+            email: configuration.region.email ?? "samverkan@\(configuration.region.id).invalid",
+            commonName: configuration.region.name, role: .chair, rsvp: false)
     }
 
     /// Every participant with an e-mail address: the chair as CHAIR, others as required.
     public func attendees(of structure: CollaborationStructure) -> [ICalAttendee] {
         configuration.participants(of: structure).compactMap { person in
             guard let email = person.email else { return nil }
-            return ICalAttendee(email: email, commonName: person.name,
-                                role: person.id == structure.chair ? .chair : .required, rsvp: true)
+            return ICalAttendee(
+                email: email, commonName: person.name,
+                role: person.id == structure.chair ? .chair : .required, rsvp: true)
         }
     }
 }

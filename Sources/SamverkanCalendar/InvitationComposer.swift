@@ -1,7 +1,7 @@
 public import SamverkanDomain
-public import SamverkanTime
 import SamverkanICal
 import SamverkanRendering
+public import SamverkanTime
 
 /// Composes the e-mails of `calendar invite` from the meeting register: one scheduling message
 /// per UID (RFC 6047/5546 carry one UID per message), an invitation to a series or a meeting, or
@@ -47,84 +47,113 @@ public struct InvitationComposer: Sendable {
     ///     it, returns the UID's SEQUENCE (raised when the digest changed).
     /// - Throws: ``InvitationError`` when there is nothing to invite to; `ScheduleError` or
     ///   `ICalError` when the meetings cannot be made; what `sequence` throws.
-    public func messages(for target: CollaborationStructure, meetings: [RegisteredMeeting], all: [RegisteredMeeting],
-                         from: LocalDate, through: LocalDate, purpose: Purpose, messageID: (String) -> String,
-                         sequence: (String, String) throws -> Int) throws -> [Composed] {
+    public func messages(
+        for target: CollaborationStructure, meetings: [RegisteredMeeting], all: [RegisteredMeeting],
+        from: LocalDate, through: LocalDate, purpose: Purpose, messageID: (String) -> String,
+        sequence: (String, String) throws -> Int
+    ) throws -> [Composed] {
         let plans = try SeriesPlan.plans(for: target, meetings: meetings)
         func number(_ uid: String, marker: String = "") throws -> Int {
             try sequence(uid, try exporter.contentHash(uid: uid, of: target, meetings: all, marker: marker))
         }
         switch purpose {
         case .cancelMeeting(let meeting, let reason):
-            let plan = SeriesPlan(structure: target, uid: meeting.uid, start: meeting.start, end: meeting.end, rule: nil,
-                                  until: nil, exdates: [], overrides: [], meeting: meeting)
+            let plan = SeriesPlan(
+                structure: target, uid: meeting.uid, start: meeting.start, end: meeting.end, rule: nil,
+                until: nil, exdates: [], overrides: [], meeting: meeting)
             let document = try exporter.cancellation(plan, meeting: meeting, sequence: try number(meeting.uid))
-            return [try compose(target, uid: meeting.uid, document: document, cancelled: meeting, series: false,
-                                reason: reason, messageID: messageID)]
+            return [
+                try compose(
+                    target, uid: meeting.uid, document: document, cancelled: meeting, series: false,
+                    reason: reason, messageID: messageID)
+            ]
         case .cancelSeries(let reason):
             let open = plans.filter { !$0.isCancelled }
             guard !open.isEmpty else { throw noMeeting(target, from, through) }
             return try open.map { plan in
                 let document = try exporter.cancellation(plan, meeting: nil, sequence: try number(plan.uid, marker: "cancelled"))
-                return try compose(target, uid: plan.uid, document: document, cancelled: plan.rule == nil ? plan.meeting : nil,
-                                   series: plan.rule != nil, reason: reason, messageID: messageID)
+                return try compose(
+                    target, uid: plan.uid, document: document, cancelled: plan.rule == nil ? plan.meeting : nil,
+                    series: plan.rule != nil, reason: reason, messageID: messageID)
             }
         case .invite:
             guard plans.contains(where: { !$0.isCancelled }) else { throw noMeeting(target, from, through) }
             return try plans.map { plan in
                 if plan.isCancelled, let meeting = plan.meeting {
                     let document = try exporter.cancellation(plan, meeting: nil, sequence: try number(plan.uid))
-                    return try compose(target, uid: plan.uid, document: document, cancelled: meeting, series: false,
-                                       reason: meeting.decision?.reason, messageID: messageID)
+                    return try compose(
+                        target, uid: plan.uid, document: document, cancelled: meeting, series: false,
+                        reason: meeting.decision?.reason, messageID: messageID)
                 }
                 let document = try exporter.invitation(plan, sequence: try number(plan.uid))
-                let first = plan.rule == nil ? plan.meeting
+                let first =
+                    plan.rule == nil
+                    ? plan.meeting
                     : meetings.filter { $0.uid == plan.uid && $0.isHeld }.min { $0.start < $1.start }
-                return try compose(target, uid: plan.uid, document: document, first: first, series: plan.rule != nil,
-                                   messageID: messageID)
+                return try compose(
+                    target, uid: plan.uid, document: document, first: first, series: plan.rule != nil,
+                    messageID: messageID)
             }
         }
     }
 
     /// An invitation e-mail around a `METHOD:REQUEST` document.
-    func compose(_ target: CollaborationStructure, uid: String, document: ICalDocument, first: RegisteredMeeting?,
-                 series: Bool, messageID: (String) -> String) throws -> Composed {
+    func compose(
+        _ target: CollaborationStructure, uid: String, document: ICalDocument, first: RegisteredMeeting?,
+        series: Bool, messageID: (String) -> String
+    ) throws -> Composed {
         let texts = exporter.texts
         let organizer = exporter.organizer(of: target) ?? exporter.feedOrganizer
         let when = first.map(Self.when) ?? ""
-        let subject = series ? texts.phrases.text("invitation.subject", ["name": target.name])
+        let subject =
+            series
+            ? texts.phrases.text("invitation.subject", ["name": target.name])
             : texts.phrases.text("invitation.subject.meeting", ["name": target.name, "date": first?.start.date.iso ?? ""])
-        let body = texts.invitation.render(texts.values(for: target, in: exporter.configuration).merging([
-            "first": when, "organizer": organizer.commonName ?? "",
-        ]) { _, new in new })
-        return Composed(uid: uid, message: message(target, organizer: organizer, subject: subject, body: body,
-                                                   document: try document.serialized(), method: "REQUEST", id: messageID(uid)))
+        let body = texts.invitation.render(
+            texts.values(for: target, in: exporter.configuration).merging([
+                "first": when, "organizer": organizer.commonName ?? "",
+            ]) { _, new in new })
+        return Composed(
+            uid: uid,
+            message: message(
+                target, organizer: organizer, subject: subject, body: body,
+                document: try document.serialized(), method: "REQUEST", id: messageID(uid)))
     }
 
     /// A cancellation e-mail around a `METHOD:CANCEL` document: of one meeting, or of a series.
-    func compose(_ target: CollaborationStructure, uid: String, document: ICalDocument, cancelled meeting: RegisteredMeeting?,
-                 series: Bool, reason: String?, messageID: (String) -> String) throws -> Composed {
+    func compose(
+        _ target: CollaborationStructure, uid: String, document: ICalDocument, cancelled meeting: RegisteredMeeting?,
+        series: Bool, reason: String?, messageID: (String) -> String
+    ) throws -> Composed {
         let texts = exporter.texts
         let organizer = exporter.organizer(of: target) ?? exporter.feedOrganizer
         let one = !series && meeting != nil
         let date = meeting.map { $0.start.date.iso } ?? ""
-        let subject = texts.phrases.text(one ? "cancellation.subject.occurrence" : "cancellation.subject.series",
-                                         ["name": target.name, "date": date])
-        let body = texts.cancellation.render(texts.values(for: target, in: exporter.configuration).merging([
-            "what": texts.phrases.text(one ? "cancellation.what.occurrence" : "cancellation.what.series", ["date": date]),
-            "when": one ? meeting.map(Self.when) ?? "" : "",
-            "reason": reason ?? texts.phrases.text("cancellation.reason.default"),
-            "organizer": organizer.commonName ?? "",
-        ]) { _, new in new })
-        return Composed(uid: uid, message: message(target, organizer: organizer, subject: subject, body: body,
-                                                   document: try document.serialized(), method: "CANCEL", id: messageID(uid)))
+        let subject = texts.phrases.text(
+            one ? "cancellation.subject.occurrence" : "cancellation.subject.series",
+            ["name": target.name, "date": date])
+        let body = texts.cancellation.render(
+            texts.values(for: target, in: exporter.configuration).merging([
+                "what": texts.phrases.text(one ? "cancellation.what.occurrence" : "cancellation.what.series", ["date": date]),
+                "when": one ? meeting.map(Self.when) ?? "" : "",
+                "reason": reason ?? texts.phrases.text("cancellation.reason.default"),
+                "organizer": organizer.commonName ?? "",
+            ]) { _, new in new })
+        return Composed(
+            uid: uid,
+            message: message(
+                target, organizer: organizer, subject: subject, body: body,
+                document: try document.serialized(), method: "CANCEL", id: messageID(uid)))
     }
 
-    func message(_ target: CollaborationStructure, organizer: ICalAttendee, subject: String, body: String,
-                 document: String, method: String, id: String) -> InvitationMessage {
-        InvitationMessage(from: .init(name: organizer.commonName, email: organizer.email),
-                          to: exporter.attendees(of: target).map { .init(name: $0.commonName, email: $0.email) },
-                          subject: subject, text: body, calendar: document, method: method, date: exporter.now, messageID: id)
+    func message(
+        _ target: CollaborationStructure, organizer: ICalAttendee, subject: String, body: String,
+        document: String, method: String, id: String
+    ) -> InvitationMessage {
+        InvitationMessage(
+            from: .init(name: organizer.commonName, email: organizer.email),
+            to: exporter.attendees(of: target).map { .init(name: $0.commonName, email: $0.email) },
+            subject: subject, text: body, calendar: document, method: method, date: exporter.now, messageID: id)
     }
 
     func noMeeting(_ target: CollaborationStructure, _ from: LocalDate, _ through: LocalDate) -> InvitationError {

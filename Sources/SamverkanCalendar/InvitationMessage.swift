@@ -28,8 +28,10 @@ public struct InvitationMessage: Sendable {
     /// Where replies go (`mail: reply-to`), if not to the sender.
     public var replyTo: Address?
 
-    public init(from: Address, to: [Address], subject: String, text: String, calendar: String, method: String,
-                date: Int, messageID: String) {
+    public init(
+        from: Address, to: [Address], subject: String, text: String, calendar: String, method: String,
+        date: Int, messageID: String
+    ) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -43,23 +45,24 @@ public struct InvitationMessage: Sendable {
     /// The whole message, CRLF line ends, ready to save as `.eml` or hand to a mail server.
     public func rendered() -> String {
         let boundary = "=_samverkan_\(messageID.filter { $0.isLetter || $0.isNumber }.prefix(40))"
-        var lines = [
-            "From: \(Self.header(from))",
-            "To: \(to.map(Self.header).joined(separator: ",\r\n "))",
-        ] + (replyTo.map { ["Reply-To: \(Self.header($0))"] } ?? []) + [
-            "Subject: \(Self.encodedWord(subject))",
-            "Date: \(Self.rfc5322Date(date))",
-            "Message-ID: <\(messageID)>",
-            "MIME-Version: 1.0",
-            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
-            "",
-            "This is a calendar invitation in MIME format.",
-            "",
-            "--\(boundary)",
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: base64",
-            "",
-        ]
+        var lines =
+            [
+                "From: \(Self.header(from))",
+                "To: \(to.map(Self.header).joined(separator: ",\r\n "))",
+            ] + (replyTo.map { ["Reply-To: \(Self.header($0))"] } ?? []) + [
+                "Subject: \(Self.encodedWord(subject))",
+                "Date: \(Self.rfc5322Date(date))",
+                "Message-ID: <\(messageID)>",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"",
+                "",
+                "This is a calendar invitation in MIME format.",
+                "",
+                "--\(boundary)",
+                "Content-Type: text/plain; charset=UTF-8",
+                "Content-Transfer-Encoding: base64",
+                "",
+            ]
         lines += Self.base64Lines(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
         lines += [
             "",
@@ -88,9 +91,11 @@ public struct InvitationMessage: Sendable {
     /// fits: decoders drop the space between two encoded-words). Line breaks and other control
     /// characters become spaces, so a name can never start a header of its own.
     static func displayName(_ name: String) -> String {
-        let flat = String(name.map { (character: Character) -> Character in
-            character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : character
-        }).trimmingCharacters(in: .whitespaces)
+        let flat = String(
+            name.map { (character: Character) -> Character in
+                character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : character
+            }
+        ).trimmingCharacters(in: .whitespaces)
         let words = flat.split(separator: " ")
         if flat.allSatisfy({ $0.isASCII }) {
             if words.allSatisfy(isAtom) { return words.joined(separator: " ") }
@@ -149,7 +154,8 @@ public struct InvitationMessage: Sendable {
 
     /// Words joined by spaces, with a line break before a word that would pass 70 characters.
     private static func folded(_ pieces: [String]) -> String {
-        var result = "", line = 6  // after "From: "
+        var result = ""
+        var line = 6  // after "From: "
         for piece in pieces {
             if !result.isEmpty {
                 if line + 1 + piece.count > 70 {

@@ -1,6 +1,6 @@
 public import SamverkanDomain
-public import SamverkanTime
 import SamverkanRendering
+public import SamverkanTime
 
 /// Decides what `samverkan notify` sends today, one message per recipient, each with the key
 /// that makes it unique in the mail log:
@@ -74,13 +74,15 @@ public struct NotifyPlanner: Sendable {
         var result: [Due] = []
         for meeting in input.meetings where meeting.isHeld {
             guard let structure = configuration.structure(meeting.structureID) else { continue }
-            let days = today.days(to: meeting.start.date), limit = structure.noticeDays ?? configuration.mail.noticeDays
+            let days = today.days(to: meeting.start.date)
+            let limit = structure.noticeDays ?? configuration.mail.noticeDays
             guard days <= limit, days > 0 || (limit == 0 && days == 0) else { continue }
             let open = (actions[structure.id] ?? []).filter { $0.decidedOn < meeting.start.date }
             let previous = (minutes[structure.id] ?? []).filter { $0.date < meeting.start.date }.max { $0.date < $1.date }
-            let previousText = previous.map {
-                texts.phrases.text($0.status == .approved ? "notice.previous.approved" : "notice.previous.draft", ["date": $0.date.iso])
-            } ?? texts.phrases.text("notice.previous.none")
+            let previousText =
+                previous.map {
+                    texts.phrases.text($0.status == .approved ? "notice.previous.approved" : "notice.previous.draft", ["date": $0.date.iso])
+                } ?? texts.phrases.text("notice.previous.none")
             let organizer = organizer(of: structure)
             let body = texts.notice.render([
                 "name": structure.name, "date": meeting.start.date.iso, "time": meeting.start.time.description,
@@ -92,9 +94,12 @@ public struct NotifyPlanner: Sendable {
             let subject = texts.phrases.text("notice.subject", ["name": structure.name, "date": meeting.start.date.iso])
             for person in configuration.participants(of: structure) {
                 guard let email = person.email else { continue }
-                result.append(make(.notice, key: "notice|\(structure.id)|\(meeting.plannedDate.iso)|\(email)", to: .init(name: person.name, email: email),
-                                   structure: structure, meetingDate: meeting.plannedDate.iso, item: nil,
-                                   subject: subject, body: body, messageID: messageID))
+                result.append(
+                    make(
+                        .notice, key: "notice|\(structure.id)|\(meeting.plannedDate.iso)|\(email)",
+                        to: .init(name: person.name, email: email),
+                        structure: structure, meetingDate: meeting.plannedDate.iso, item: nil,
+                        subject: subject, body: body, messageID: messageID))
             }
         }
         return result
@@ -112,18 +117,21 @@ public struct NotifyPlanner: Sendable {
         return order.compactMap { responsible in
             guard let (name, email) = contact(responsible), let items = byResponsible[responsible] else { return nil }
             let lines = items.map { action in
-                texts.phrases.text("reminder.overdue.item", [
-                    "id": action.item.id.map(String.init) ?? "", "text": action.item.text,
-                    "structure": configuration.structure(action.structureID)?.name ?? action.structureID,
-                    "due": action.item.due.iso, "status": texts.phrases.text(action.status.phraseKey),
-                ])
+                texts.phrases.text(
+                    "reminder.overdue.item",
+                    [
+                        "id": action.item.id.map(String.init) ?? "", "text": action.item.text,
+                        "structure": configuration.structure(action.structureID)?.name ?? action.structureID,
+                        "due": action.item.due.iso, "status": texts.phrases.text(action.status.phraseKey),
+                    ])
             }
             let body = texts.overdue.render(["name": name, "items": lines.joined(separator: "\n"), "region": configuration.region.name])
             let subject = texts.phrases.text("reminder.overdue.subject", ["count": String(items.count)])
             let ids = items.compactMap(\.item.id).map { "#\($0)" }.joined(separator: ",")
-            return make(.overdue, key: "overdue|\(responsible.kind.rawValue):\(responsible.id)|\(email)|\(week)",
-                        to: .init(name: name, email: email), structure: nil, meetingDate: nil, item: ids,
-                        subject: subject, body: body, messageID: messageID)
+            return make(
+                .overdue, key: "overdue|\(responsible.kind.rawValue):\(responsible.id)|\(email)|\(week)",
+                to: .init(name: name, email: email), structure: nil, meetingDate: nil, item: ids,
+                subject: subject, body: body, messageID: messageID)
         }
     }
 
@@ -136,15 +144,19 @@ public struct NotifyPlanner: Sendable {
             guard waited >= limit else { continue }
             let round = waited / limit
             guard round <= Self.approvalRounds else { continue }
-            let body = ["structure": structure.name, "date": draft.date.iso, "days": String(waited), "id": String(draft.id),
-                        "region": configuration.region.name]
+            let body = [
+                "structure": structure.name, "date": draft.date.iso, "days": String(waited), "id": String(draft.id),
+                "region": configuration.region.name,
+            ]
             let subject = texts.phrases.text("reminder.approval.subject", ["structure": structure.name, "date": draft.date.iso])
             var seen: Set<String> = []
             for signatory in draft.signatories {
                 guard let person = person(named: signatory), let email = person.email, seen.insert(email).inserted else { continue }
-                result.append(make(.approval, key: "approval|\(draft.id)|\(email)|\(round)", to: .init(name: person.name, email: email),
-                                   structure: structure, meetingDate: draft.date.iso, item: "minutes #\(draft.id)", subject: subject,
-                                   body: texts.approval.render(body.merging(["name": person.name]) { _, new in new }), messageID: messageID))
+                result.append(
+                    make(
+                        .approval, key: "approval|\(draft.id)|\(email)|\(round)", to: .init(name: person.name, email: email),
+                        structure: structure, meetingDate: draft.date.iso, item: "minutes #\(draft.id)", subject: subject,
+                        body: texts.approval.render(body.merging(["name": person.name]) { _, new in new }), messageID: messageID))
             }
         }
         return result
@@ -155,33 +167,42 @@ public struct NotifyPlanner: Sendable {
         var result: [Due] = []
         for meeting in input.meetings where meeting.isHeld {
             guard let structure = configuration.structure(meeting.structureID) else { continue }
-            let past = meeting.start.date.days(to: today), deadline = configuration.mail.minutesDays
+            let past = meeting.start.date.days(to: today)
+            let deadline = configuration.mail.minutesDays
             guard past >= deadline, past <= deadline + Self.missingMinutesWindow,
-                  !recorded.contains("\(structure.id)|\(meeting.start.date.iso)"),
-                  !recorded.contains("\(structure.id)|\(meeting.plannedDate.iso)"),
-                  let writer = [structure.secretary, structure.chair].compactMap({ $0 }).compactMap(configuration.person)
-                      .first(where: { $0.email != nil }), let email = writer.email else { continue }
+                !recorded.contains("\(structure.id)|\(meeting.start.date.iso)"),
+                !recorded.contains("\(structure.id)|\(meeting.plannedDate.iso)"),
+                let writer = [structure.secretary, structure.chair].compactMap({ $0 }).compactMap(configuration.person)
+                    .first(where: { $0.email != nil }), let email = writer.email
+            else { continue }
             let body = texts.missingMinutes.render([
                 "name": writer.name, "structure": structure.name, "date": meeting.start.date.iso, "days": String(past),
                 "id": structure.id, "planned": meeting.plannedDate.iso, "region": configuration.region.name,
             ])
             let subject = texts.phrases.text("reminder.minutes.subject", ["structure": structure.name, "date": meeting.start.date.iso])
-            result.append(make(.missingMinutes, key: "missing-minutes|\(structure.id)|\(meeting.plannedDate.iso)|\(email)",
-                               to: .init(name: writer.name, email: email), structure: structure,
-                               meetingDate: meeting.plannedDate.iso, item: nil, subject: subject, body: body, messageID: messageID))
+            result.append(
+                make(
+                    .missingMinutes, key: "missing-minutes|\(structure.id)|\(meeting.plannedDate.iso)|\(email)",
+                    to: .init(name: writer.name, email: email), structure: structure,
+                    meetingDate: meeting.plannedDate.iso, item: nil, subject: subject, body: body, messageID: messageID))
         }
         return result
     }
 
     /// One message to one recipient, from `mail: from` (else the structure's organizer, else the region).
-    func make(_ kind: MailSending.Kind, key: String, to recipient: TextMessage.Address, structure: CollaborationStructure?,
-              meetingDate: String?, item: String?, subject: String, body: String, messageID: () -> String) -> Due {
+    func make(
+        _ kind: MailSending.Kind, key: String, to recipient: TextMessage.Address, structure: CollaborationStructure?,
+        meetingDate: String?, item: String?, subject: String, body: String, messageID: () -> String
+    ) -> Due {
         let id = messageID()
-        let message = TextMessage(from: sender(structure), to: [recipient], replyTo: configuration.mail.replyTo.map { .init(name: nil, email: $0) },
-                                  subject: subject, text: body, date: now, messageID: id)
-        return Due(sending: MailSending(kind: kind, key: key, recipient: recipient.email, structureID: structure?.id,
-                                        meetingDate: meetingDate, item: item, messageID: id),
-                   message: message)
+        let message = TextMessage(
+            from: sender(structure), to: [recipient], replyTo: configuration.mail.replyTo.map { .init(name: nil, email: $0) },
+            subject: subject, text: body, date: now, messageID: id)
+        return Due(
+            sending: MailSending(
+                kind: kind, key: key, recipient: recipient.email, structureID: structure?.id,
+                meetingDate: meetingDate, item: item, messageID: id),
+            message: message)
     }
 
     /// The sender: `mail: from`, else the structure's secretary or chair, else the region's mailbox.
@@ -196,11 +217,13 @@ public struct NotifyPlanner: Sendable {
     }
 
     func actionLine(_ action: OpenAction) -> String {
-        texts.phrases.text("notice.action", [
-            "id": action.item.id.map(String.init) ?? "", "text": action.item.text,
-            "responsible": contact(action.item.responsible)?.name ?? responsibleName(action.item.responsible),
-            "due": action.item.due.iso, "status": texts.phrases.text(action.status.phraseKey),
-        ])
+        texts.phrases.text(
+            "notice.action",
+            [
+                "id": action.item.id.map(String.init) ?? "", "text": action.item.text,
+                "responsible": contact(action.item.responsible)?.name ?? responsibleName(action.item.responsible),
+                "due": action.item.due.iso, "status": texts.phrases.text(action.status.phraseKey),
+            ])
     }
 
     func responsibleName(_ responsible: Responsible) -> String {

@@ -40,9 +40,11 @@ public struct SeriesPlan: Sendable, Hashable {
     /// For an event of its own: the register's meeting (its state and decision).
     public let meeting: RegisteredMeeting?
 
-    public init(structure: CollaborationStructure, uid: String, start: LocalDateTime, end: LocalDateTime,
-                rule: RecurrenceRule?, until: LocalDateTime?, exdates: [LocalDateTime], overrides: [Override],
-                meeting: RegisteredMeeting? = nil) {
+    public init(
+        structure: CollaborationStructure, uid: String, start: LocalDateTime, end: LocalDateTime,
+        rule: RecurrenceRule?, until: LocalDateTime?, exdates: [LocalDateTime], overrides: [Override],
+        meeting: RegisteredMeeting? = nil
+    ) {
         self.structure = structure
         self.uid = uid
         self.start = start
@@ -68,18 +70,22 @@ public struct SeriesPlan: Sendable, Hashable {
         var plans: [SeriesPlan] = []
         let series = own.filter(\.inSeries).sorted { $0.plannedStart < $1.plannedStart }
         if let first = series.first, let last = series.last, series.contains(where: \.isHeld),
-           let rule = try structure.frequency.recurrenceRule() {
+            let rule = try structure.frequency.recurrenceRule()
+        {
             let overrides = series.filter { $0.state == .moved }.map {
                 Override(recurrenceID: $0.plannedStart, start: $0.start, end: $0.end, decision: $0.decision)
             }
-            plans.append(SeriesPlan(
-                structure: structure, uid: first.uid, start: first.plannedStart,
-                end: first.plannedStart.adding(minutes: structure.durationMinutes), rule: rule, until: last.plannedStart,
-                exdates: series.filter { !$0.isHeld }.map(\.plannedStart), overrides: overrides))
+            plans.append(
+                SeriesPlan(
+                    structure: structure, uid: first.uid, start: first.plannedStart,
+                    end: first.plannedStart.adding(minutes: structure.durationMinutes), rule: rule, until: last.plannedStart,
+                    exdates: series.filter { !$0.isHeld }.map(\.plannedStart), overrides: overrides))
         }
         for meeting in own where !meeting.inSeries && (meeting.isHeld || meeting.state == .cancelled) {
-            plans.append(SeriesPlan(structure: structure, uid: meeting.uid, start: meeting.start, end: meeting.end,
-                                    rule: nil, until: nil, exdates: [], overrides: [], meeting: meeting))
+            plans.append(
+                SeriesPlan(
+                    structure: structure, uid: meeting.uid, start: meeting.start, end: meeting.end,
+                    rule: nil, until: nil, exdates: [], overrides: [], meeting: meeting))
         }
         return plans.sorted { ($0.start, $0.uid) < ($1.start, $1.uid) }
     }

@@ -16,8 +16,10 @@ public struct TextMessage: Sendable {
     /// A unique id for `Message-ID`.
     public var messageID: String
 
-    public init(from: Address, to: [Address], replyTo: Address? = nil, subject: String, text: String, date: Int,
-                messageID: String) {
+    public init(
+        from: Address, to: [Address], replyTo: Address? = nil, subject: String, text: String, date: Int,
+        messageID: String
+    ) {
         self.from = from
         self.to = to
         self.replyTo = replyTo

@@ -10,21 +10,25 @@ extension ConfigLoader {
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
-            return ConfigProblem(file: file, line: mark.line, column: mark.column,
-                                 message: "this is not valid YAML: \(detail)\(problem) (check indentation and `key: value` form)")
+            return ConfigProblem(
+                file: file, line: mark.line, column: mark.column,
+                message: "this is not valid YAML: \(detail)\(problem) (check indentation and `key: value` form)")
         case .reader(let problem, let offset, let value, let yaml):
             let (line, column) = offset.map { position(ofCharacter: $0, in: yaml) } ?? (0, 0)
             let character = value > 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
-            return ConfigProblem(file: file, line: line, column: column,
-                                 message: "this is not valid YAML text: \(problem)\(character); remove the character or write it as an escape in double quotes")
+            return ConfigProblem(
+                file: file, line: line, column: column,
+                message:
+                    "this is not valid YAML text: \(problem)\(character); remove the character or write it as an escape in double quotes")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let (line, column) = duplicatePosition(of: key, firstAt: context.mark, in: context.text)
-            return ConfigProblem(file: file, line: line, column: column,
-                                 message: "the key `\(key)` is given twice in the same mapping (first on line \(context.mark.line)); keep one")
+            return ConfigProblem(
+                file: file, line: line, column: column,
+                message: "the key `\(key)` is given twice in the same mapping (first on line \(context.mark.line)); keep one")
         default:
             return ConfigProblem(file: file, line: 0, column: 0, message: "this is not valid YAML: \(yamlError)")
         }
@@ -32,9 +36,15 @@ extension ConfigLoader {
 
     /// The 1-based line and column of the character at `offset` (in characters).
     static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for character in text.prefix(offset) {
-            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }

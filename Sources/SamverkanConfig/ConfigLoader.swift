@@ -13,12 +13,19 @@ public enum ConfigLoader {
     public static func load(path: String) throws(ConfigError) -> RegionConfiguration {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigError(problems: [ConfigProblem(file: path, line: 0, column: 0,
-                message: "no such file; give an existing configuration with --config FILE")])
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: path, line: 0, column: 0,
+                    message: "no such file; give an existing configuration with --config FILE")
+            ])
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(problems: [ConfigProblem(file: path, line: 0, column: 0,
-                message: isDirectory.boolValue ? "this is a folder, not a configuration file" : "the file cannot be read (check its permissions)")])
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: path, line: 0, column: 0,
+                    message: isDirectory.boolValue
+                        ? "this is a folder, not a configuration file" : "the file cannot be read (check its permissions)")
+            ])
         }
         return try parse(data: data, file: path)
     }
@@ -30,8 +37,11 @@ public enum ConfigLoader {
     public static func parse(data: Data, file: String) throws(ConfigError) -> RegionConfiguration {
         guard let text = String(data: data, encoding: .utf8) else {
             let line = firstInvalidUTF8Line(data)
-            throw ConfigError(problems: [ConfigProblem(file: file, line: line, column: line > 0 ? 1 : 0,
-                message: "the file is not valid UTF-8 text; save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)")])
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: file, line: line, column: line > 0 ? 1 : 0,
+                    message: "the file is not valid UTF-8 text; save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)")
+            ])
         }
         return try parse(text: text, file: file)
     }
@@ -46,8 +56,11 @@ public enum ConfigLoader {
             throw ConfigError(problems: [yamlProblem(error, file: file)])
         }
         guard let node else {
-            throw ConfigError(problems: [ConfigProblem(file: file, line: 0, column: 0,
-                message: "the file is empty; start from one of the shipped configurations in Config/")])
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: file, line: 0, column: 0,
+                    message: "the file is empty; start from one of the shipped configurations in Config/")
+            ])
         }
         let parser = ConfigParser(file: file)
         let configuration = parser.parseDocument(node)

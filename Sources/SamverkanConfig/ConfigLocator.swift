@@ -5,8 +5,10 @@ public enum ConfigLocator {
     /// The configuration file: `--config`, else `SAMVERKAN_CONFIG`, else `Config/samverkan.yaml`
     /// in the current folder if it exists.
     /// - Throws: ``ConfigError`` listing the shipped configurations when none is given.
-    public static func configPath(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                                  currentDirectory: String = FileManager.default.currentDirectoryPath) throws(ConfigError) -> String {
+    public static func configPath(
+        option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(ConfigError) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["SAMVERKAN_CONFIG"], !env.isEmpty { return env }
         let local = "Config/samverkan.yaml"
@@ -26,7 +28,8 @@ public enum ConfigLocator {
     public static func databasePath(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["SAMVERKAN_DATABASE"], !env.isEmpty { return env }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return ((dataHome as NSString).appendingPathComponent("samverkan") as NSString).appendingPathComponent("samverkan.sqlite")
     }

@@ -35,11 +35,13 @@ public struct ICalEvent: Sendable, Hashable {
     public var attendees: [ICalAttendee]
     public var categories: [String]
 
-    public init(uid: String, sequence: Int, dtstamp: Int, start: LocalDateTime, end: LocalDateTime, zone: ICalTimeZone,
-                summary: String, description: String? = nil, location: String? = nil, url: String? = nil,
-                rrule: RecurrenceRule? = nil, until: LocalDateTime? = nil, exdates: [LocalDateTime] = [],
-                recurrenceID: LocalDateTime? = nil, status: Status? = nil, organizer: ICalAttendee? = nil,
-                attendees: [ICalAttendee] = [], categories: [String] = []) {
+    public init(
+        uid: String, sequence: Int, dtstamp: Int, start: LocalDateTime, end: LocalDateTime, zone: ICalTimeZone,
+        summary: String, description: String? = nil, location: String? = nil, url: String? = nil,
+        rrule: RecurrenceRule? = nil, until: LocalDateTime? = nil, exdates: [LocalDateTime] = [],
+        recurrenceID: LocalDateTime? = nil, status: Status? = nil, organizer: ICalAttendee? = nil,
+        attendees: [ICalAttendee] = [], categories: [String] = []
+    ) {
         self.uid = uid
         self.sequence = sequence
         self.dtstamp = dtstamp

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibical
+import Foundation
 import SamverkanTime
 
 extension ICalTimeZone {
@@ -42,30 +42,39 @@ extension ICalTimeZone {
 
     private static func compactText(for zone: ICalTimeZone) throws(ICalError) -> String {
         func offset(_ year: Int, _ month: Int, _ day: Int, _ hour: Int) -> Int {
-            zone.utcOffsetSeconds(at: LocalDateTime(date: LocalDate(year: year, month: month, day: day)!,
-                                                    time: LocalTime(hour: hour, minute: 0)!))
+            zone.utcOffsetSeconds(
+                at: LocalDateTime(
+                    date: LocalDate(year: year, month: month, day: day)!,
+                    time: LocalTime(hour: hour, minute: 0)!))
         }
-        let standard = offset(2001, 1, 15, 12), daylight = offset(2001, 7, 15, 12)
+        let standard = offset(2001, 1, 15, 12)
+        let daylight = offset(2001, 7, 15, 12)
         guard standard != daylight else {
             // No daylight saving time: a single STANDARD observance.
             return component(zone, observances: [("STANDARD", standard, standard, "19700101T000000", nil)])
         }
         // Check the EU rule against libical for every year the calendars can reach.
         for year in 1996...2060 {
-            let march = lastSunday(month: 3, year: year), october = lastSunday(month: 10, year: year)
+            let march = lastSunday(month: 3, year: year)
+            let october = lastSunday(month: 10, year: year)
             // Sample before and after the switch: 00:00 is before it and 05:00 after it in every
             // EU zone (01:00 UTC is 01:00 local in London, 02:00 in Stockholm, 03:00 in Helsinki).
-            let switches = offset(year, 3, march.day, 0) == standard && offset(year, 3, march.day, 5) == daylight
+            let switches =
+                offset(year, 3, march.day, 0) == standard && offset(year, 3, march.day, 5) == daylight
                 && offset(year, 10, october.day, 0) == daylight && offset(year, 10, october.day, 5) == standard
             guard switches else {
-                throw ICalError("the time zone \(zone.identifier) does not switch on the last Sundays of March and October; only such zones can be written in the compact form Outlook needs")
+                throw ICalError(
+                    "the time zone \(zone.identifier) does not switch on the last Sundays of March and October; only such zones can be written in the compact form Outlook needs"
+                )
             }
         }
         let localSwitch = (3600 + standard) / 3600  // 01:00 UTC in standard time
-        return component(zone, observances: [
-            ("DAYLIGHT", standard, daylight, "19700329T\(pad(localSwitch, 2))0000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
-            ("STANDARD", daylight, standard, "19701025T\(pad(localSwitch + 1, 2))0000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
-        ])
+        return component(
+            zone,
+            observances: [
+                ("DAYLIGHT", standard, daylight, "19700329T\(pad(localSwitch, 2))0000", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"),
+                ("STANDARD", daylight, standard, "19701025T\(pad(localSwitch + 1, 2))0000", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"),
+            ])
     }
 
     private static func component(_ zone: ICalTimeZone, observances: [(String, Int, Int, String, String?)]) -> String {

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibical
+import Foundation
 public import SamverkanTime
 
 /// A time zone from libical's built-in database (read from the system's tzdata).
@@ -35,7 +35,8 @@ public final class ICalTimeZone: @unchecked Sendable {
         defer { lock.unlock() }
         if let zone = cache[identifier] { return zone }
         guard let pointer = icaltimezone_get_builtin_timezone(identifier) else {
-            throw ICalError("unknown time zone \"\(identifier)\" (use an Olson name such as Europe/Stockholm; the tzdata package must be installed)")
+            throw ICalError(
+                "unknown time zone \"\(identifier)\" (use an Olson name such as Europe/Stockholm; the tzdata package must be installed)")
         }
         let zone = ICalTimeZone(identifier: identifier, pointer: pointer)
         cache[identifier] = zone
@@ -86,7 +87,8 @@ extension ICalTimeZone {
         Self.lock.lock()
         let time = icaltime_from_timet_with_zone(time_t(epochSeconds), 0, pointer)
         Self.lock.unlock()
-        return LocalDateTime(date: LocalDate(year: Int(time.year), month: Int(time.month), day: Int(time.day))!,
-                             time: LocalTime(hour: Int(time.hour), minute: Int(time.minute))!)
+        return LocalDateTime(
+            date: LocalDate(year: Int(time.year), month: Int(time.month), day: Int(time.day))!,
+            time: LocalTime(hour: Int(time.hour), minute: Int(time.minute))!)
     }
 }

@@ -74,12 +74,13 @@ public struct ParsedCalendar: Sendable {
             guard let property = icalcomponent_get_first_property(component, kind) else { return (nil, nil) }
             return (local(icalvalue_get_datetime(icalproperty_get_value(property))), tzid(property))
         }
-        var event = Event(uid: string(icalcomponent_get_uid(component)) ?? "", sequence: Int(icalcomponent_get_sequence(component)),
-                          summary: string(icalcomponent_get_summary(component)),
-                          description: string(icalcomponent_get_description(component)),
-                          location: string(icalcomponent_get_location(component)), start: nil, startTZID: nil, end: nil,
-                          rrule: nil, exdates: [], exdateTZIDs: [], recurrenceID: nil, status: text(ICAL_STATUS_PROPERTY),
-                          organizer: nil, attendees: [])
+        var event = Event(
+            uid: string(icalcomponent_get_uid(component)) ?? "", sequence: Int(icalcomponent_get_sequence(component)),
+            summary: string(icalcomponent_get_summary(component)),
+            description: string(icalcomponent_get_description(component)),
+            location: string(icalcomponent_get_location(component)), start: nil, startTZID: nil, end: nil,
+            rrule: nil, exdates: [], exdateTZIDs: [], recurrenceID: nil, status: text(ICAL_STATUS_PROPERTY),
+            organizer: nil, attendees: [])
         (event.start, event.startTZID) = time(ICAL_DTSTART_PROPERTY)
         event.end = time(ICAL_DTEND_PROPERTY).0
         event.recurrenceID = time(ICAL_RECURRENCEID_PROPERTY).0
@@ -102,8 +103,10 @@ public struct ParsedCalendar: Sendable {
             icalproperty_get_first_parameter(property, kind).flatMap { string(icalparameter_as_ical_string($0)) }
                 .map { String($0.split(separator: "=", maxSplits: 1).last ?? "") }
         }
-        return Person(email: email, commonName: icalproperty_get_first_parameter(property, ICAL_CN_PARAMETER).flatMap { string(icalparameter_get_cn($0)) },
-                      role: parameter(ICAL_ROLE_PARAMETER), rsvp: parameter(ICAL_RSVP_PARAMETER).map { $0 == "TRUE" })
+        return Person(
+            email: email,
+            commonName: icalproperty_get_first_parameter(property, ICAL_CN_PARAMETER).flatMap { string(icalparameter_get_cn($0)) },
+            role: parameter(ICAL_ROLE_PARAMETER), rsvp: parameter(ICAL_RSVP_PARAMETER).map { $0 == "TRUE" })
     }
 
     static func tzid(_ property: OpaquePointer) -> String? {
@@ -112,7 +115,8 @@ public struct ParsedCalendar: Sendable {
 
     static func local(_ time: icaltimetype) -> LocalDateTime? {
         guard let date = LocalDate(year: Int(time.year), month: Int(time.month), day: Int(time.day)),
-              let clock = LocalTime(hour: Int(time.hour), minute: Int(time.minute)) else { return nil }
+            let clock = LocalTime(hour: Int(time.hour), minute: Int(time.minute))
+        else { return nil }
         return LocalDateTime(date: date, time: clock)
     }
 

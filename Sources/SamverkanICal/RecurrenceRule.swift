@@ -53,8 +53,10 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
     ///   - through: the last date of the window (inclusive).
     ///   - limit: the most occurrences to return, a guard against runaway rules.
     /// - Returns: the occurrences in order.
-    public func occurrences(start: LocalDateTime, zone: ICalTimeZone, from: LocalDate,
-                            through: LocalDate, limit: Int = 100_000) -> [LocalDateTime] {
+    public func occurrences(
+        start: LocalDateTime, zone: ICalTimeZone, from: LocalDate,
+        through: LocalDate, limit: Int = 100_000
+    ) -> [LocalDateTime] {
         guard from <= through else { return [] }
         let rule = icalrecurrencetype_from_string(text)
         let dtstart = zone.icalTime(start)
@@ -71,7 +73,8 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
             let next = icalrecur_iterator_next(iterator)
             if icaltime_is_null_time(next) != 0 { break }
             guard let date = LocalDate(year: Int(next.year), month: Int(next.month), day: Int(next.day)),
-                  let time = LocalTime(hour: Int(next.hour), minute: Int(next.minute)) else { break }
+                let time = LocalTime(hour: Int(next.hour), minute: Int(next.minute))
+            else { break }
             if date > through { break }
             if date < from || date < start.date { continue }
             result.append(LocalDateTime(date: date, time: time))

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A CSV file that Swedish Excel opens correctly: UTF-8 with a byte-order mark, `;` between
 /// cells, CRLF line ends, cells quoted when they hold a separator, quote or line break.
 ///

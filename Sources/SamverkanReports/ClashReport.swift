@@ -24,8 +24,10 @@ public struct ClashReport: Sendable {
     /// One row per clash: date, time, who, how many meetings, which structures.
     public func table(_ clashes: [MeetingClash]) -> String {
         let rows = clashes.map { clash in
-            [clash.start.date.iso, "\(clash.start.time)–\(clash.end.time)", name(of: clash.party),
-             String(clash.meetings.count), clash.meetings.map(\.structureID).joined(separator: ", ")]
+            [
+                clash.start.date.iso, "\(clash.start.time)–\(clash.end.time)", name(of: clash.party),
+                String(clash.meetings.count), clash.meetings.map(\.structureID).joined(separator: ", "),
+            ]
         }
         let header = ["table.date", "table.time", "clash.party", "clash.count", "clash.structures"].map { phrases.text($0) }
         return TextTable(header: header, rows: rows).render()
@@ -43,12 +45,14 @@ public struct ClashReport: Sendable {
         return order.map { party in
             let all = byParty[party]!
             let first = all[0]
-            return phrases.text("clash.summary", [
-                "party": name(of: party), "count": String(all.count), "date": first.start.date.iso,
-                "from": first.start.time.description, "to": first.end.time.description,
-                "meetings": String(first.meetings.count),
-                "structures": first.meetings.map(\.structureID).joined(separator: ", "),
-            ])
+            return phrases.text(
+                "clash.summary",
+                [
+                    "party": name(of: party), "count": String(all.count), "date": first.start.date.iso,
+                    "from": first.start.time.description, "to": first.end.time.description,
+                    "meetings": String(first.meetings.count),
+                    "structures": first.meetings.map(\.structureID).joined(separator: ", "),
+                ])
         }
     }
 }

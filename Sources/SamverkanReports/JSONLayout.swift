@@ -21,12 +21,17 @@ struct JSONLayout {
     /// exactly once.
     /// - Throws: ``ReportJSONError`` when the text is no JSON this writer understands, or the slot
     ///   is missing or not an empty array.
-    mutating func append(_ json: some Collection<UInt8>, depth: Int, slot: Slot? = nil,
-                         fill: (inout JSONLayout, Int) throws -> Void = { _, _ in }) throws {
+    mutating func append(
+        _ json: some Collection<UInt8>, depth: Int, slot: Slot? = nil,
+        fill: (inout JSONLayout, Int) throws -> Void = { _, _ in }
+    ) throws {
         var input = json.makeIterator()
         var pending: UInt8? = nil
         func next() -> UInt8? {
-            if let byte = pending { pending = nil; return byte }
+            if let byte = pending {
+                pending = nil
+                return byte
+            }
             return input.next()
         }
         func nextToken() -> UInt8? {
@@ -87,7 +92,10 @@ struct JSONLayout {
                 // A number, true, false or null: up to the next structural byte or whitespace.
                 bytes.append(byte)
                 while let character = next() {
-                    if structural.contains(character) { pending = character; break }
+                    if structural.contains(character) {
+                        pending = character
+                        break
+                    }
                     bytes.append(character)
                 }
             }
@@ -109,9 +117,18 @@ struct JSONLayout {
     }
 }
 
-private let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), carriageReturn = UInt8(ascii: "\r")
-private let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}"), openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
-private let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":"), quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+private let space = UInt8(ascii: " ")
+private let newline = UInt8(ascii: "\n")
+private let tab = UInt8(ascii: "\t")
+private let carriageReturn = UInt8(ascii: "\r")
+private let openBrace = UInt8(ascii: "{")
+private let closeBrace = UInt8(ascii: "}")
+private let openBracket = UInt8(ascii: "[")
+private let closeBracket = UInt8(ascii: "]")
+private let comma = UInt8(ascii: ",")
+private let colon = UInt8(ascii: ":")
+private let quote = UInt8(ascii: "\"")
+private let backslash = UInt8(ascii: "\\")
 private let structural: Set<UInt8> = [space, newline, tab, carriageReturn, openBrace, closeBrace, openBracket, closeBracket, comma, colon]
 
 /// JSON text this writer cannot lay out (a mistake in the program, never in the user's data).

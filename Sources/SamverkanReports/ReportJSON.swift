@@ -22,8 +22,10 @@ enum ReportJSON {
     ///   - key: the array member to fill.
     ///   - elements: its elements (a lazy collection keeps only one converted at a time).
     /// - Throws: ``ReportJSONError`` when `header` has no member `key` that is an empty array.
-    static func text<Element: Encodable>(_ header: some Encodable, filling key: String,
-                                         with elements: some Collection<Element>) throws -> String {
+    static func text<Element: Encodable>(
+        _ header: some Encodable, filling key: String,
+        with elements: some Collection<Element>
+    ) throws -> String {
         let encoder = encoder()
         let head = try encoder.encode(header)
         let name = try encoder.encode(key)

@@ -1,7 +1,7 @@
 import Foundation
 public import SamverkanDomain
-public import SamverkanRendering
 import SamverkanICal
+public import SamverkanRendering
 public import SamverkanTime
 
 /// Lists the meetings of the meeting register in a window, as JSON or a table: planned, moved,
@@ -25,11 +25,12 @@ public struct ScheduleReport: Sendable {
             let zone = try zones[structure.timeZone] ?? ICalTimeZone.named(structure.timeZone)
             zones[structure.timeZone] = zone
             let changed = meeting.state != .planned && meeting.state != .extra
-            entries.append(ScheduleEntry(
-                structure: structure.id, uid: meeting.uid, start: zone.iso8601(meeting.start), end: zone.iso8601(meeting.end),
-                status: Self.status(meeting.state), originalStart: changed ? zone.iso8601(meeting.plannedStart) : nil,
-                reason: reason(meeting), reasonCode: Self.reasonCode(meeting),
-                decidedBy: meeting.decision?.decidedBy, decidedAt: meeting.decision?.decidedAt))
+            entries.append(
+                ScheduleEntry(
+                    structure: structure.id, uid: meeting.uid, start: zone.iso8601(meeting.start), end: zone.iso8601(meeting.end),
+                    status: Self.status(meeting.state), originalStart: changed ? zone.iso8601(meeting.plannedStart) : nil,
+                    reason: reason(meeting), reasonCode: Self.reasonCode(meeting),
+                    decidedBy: meeting.decision?.decidedBy, decidedAt: meeting.decision?.decidedAt))
         }
         return ScheduleListing(schemaVersion: 1, from: from.iso, to: through.iso, occurrences: entries)
     }
@@ -44,16 +45,21 @@ public struct ScheduleReport: Sendable {
         let rows = Self.ordered(meetings).map { meeting -> [String] in
             var note = reason(meeting) ?? ""
             if meeting.state == .moved {
-                note = phrases.text(meeting.decision == nil ? "schedule.moved-from" : "schedule.moved-by-decision",
-                                    ["date": meeting.plannedDate.iso, "reason": note])
+                note = phrases.text(
+                    meeting.decision == nil ? "schedule.moved-from" : "schedule.moved-by-decision",
+                    ["date": meeting.plannedDate.iso, "reason": note])
             } else if meeting.state == .cancelled, let decision = meeting.decision {
-                note = phrases.text("schedule.cancelled-because", [
-                    "reason": decision.reason, "by": decision.decidedBy ?? "", "at": String(decision.decidedAt.prefix(10)),
-                ])
+                note = phrases.text(
+                    "schedule.cancelled-because",
+                    [
+                        "reason": decision.reason, "by": decision.decidedBy ?? "", "at": String(decision.decidedAt.prefix(10)),
+                    ])
             }
-            return [meeting.start.date.iso, phrases.text("weekday.\(meeting.start.date.weekday.name)"),
-                    "\(meeting.start.time)–\(meeting.end.time)", meeting.structureID,
-                    phrases.text("status.\(Self.status(meeting.state))"), note]
+            return [
+                meeting.start.date.iso, phrases.text("weekday.\(meeting.start.date.weekday.name)"),
+                "\(meeting.start.time)–\(meeting.end.time)", meeting.structureID,
+                phrases.text("status.\(Self.status(meeting.state))"), note,
+            ]
         }
         let header = ["table.date", "table.weekday", "table.time", "table.structure", "table.status", "table.note"].map { phrases.text($0) }
         return TextTable(header: header, rows: rows).render()

@@ -1,7 +1,7 @@
 import Foundation
 public import SamverkanDomain
-public import SamverkanRendering
 import SamverkanICal
+public import SamverkanRendering
 public import SamverkanTime
 
 /// Builds the structure listing — every structure with members, frequency in words and next
@@ -33,9 +33,10 @@ public struct StructureCatalog: Sendable {
 
     /// The listing as the stable JSON document.
     public func listing() -> StructureListing {
-        StructureListing(schemaVersion: 1,
-                         region: .init(id: configuration.region.id, name: configuration.region.name),
-                         structures: configuration.structures.map(summary))
+        StructureListing(
+            schemaVersion: 1,
+            region: .init(id: configuration.region.id, name: configuration.region.name),
+            structures: configuration.structures.map(summary))
     }
 
     /// Pretty-printed JSON with sorted keys, so output is stable between runs.
@@ -45,10 +46,12 @@ public struct StructureCatalog: Sendable {
 
     func summary(_ structure: CollaborationStructure) -> StructureSummary {
         let members = structure.members.compactMap(configuration.organisation).map { org in
-            StructureSummary.Member(id: org.id, name: org.name, kind: org.kind.rawValue, principal: org.principal.rawValue,
-                                    operator: org.operator?.code, provider: org.operator.flatMap {
-                                        if case .privateProvider(let name) = $0 { return name } else { return nil }
-                                    }, illustrative: org.illustrative ? true : nil)
+            StructureSummary.Member(
+                id: org.id, name: org.name, kind: org.kind.rawValue, principal: org.principal.rawValue,
+                operator: org.operator?.code,
+                provider: org.operator.flatMap {
+                    if case .privateProvider(let name) = $0 { return name } else { return nil }
+                }, illustrative: org.illustrative ? true : nil)
         }
         let participants = configuration.participants(of: structure).map {
             StructureSummary.Participant(id: $0.id, name: $0.name, role: $0.role, organisation: $0.organisation, email: $0.email)
@@ -63,8 +66,9 @@ public struct StructureCatalog: Sendable {
             id: structure.id, name: structure.name, kind: structure.kind.rawValue, generated: structure.generated,
             municipality: structure.municipality, careCentre: structure.careCentre, members: members,
             participants: participants, chair: reference(structure.chair), secretary: reference(structure.secretary),
-            frequency: .init(type: structure.frequency.type, rrule: structure.frequency.rrule, dates: dates,
-                             text: structure.frequency.words(phrases)),
+            frequency: .init(
+                type: structure.frequency.type, rrule: structure.frequency.rrule, dates: dates,
+                text: structure.frequency.words(phrases)),
             starts: structure.starts.iso, until: structure.until?.iso, time: structure.time.description,
             durationMinutes: structure.durationMinutes, timeZone: structure.timeZone, place: structure.place,
             videoLink: structure.videoLink,
@@ -75,8 +79,9 @@ public struct StructureCatalog: Sendable {
             holidayPolicy: structure.holidayPolicy.rawValue,
             breaks: structure.breaks.map { .init(name: $0.name, from: $0.fromText, to: $0.toText) },
             activities: structure.activities.map {
-                .init(id: $0.id, activity: $0.activity, responsible: $0.responsible, decidedBy: $0.decidedBy,
-                      timePlan: $0.timePlan.code, status: $0.status.rawValue, followUp: $0.followUp)
+                .init(
+                    id: $0.id, activity: $0.activity, responsible: $0.responsible, decidedBy: $0.decidedBy,
+                    timePlan: $0.timePlan.code, status: $0.status.rawValue, followUp: $0.followUp)
             },
             nextMeeting: zip(nextMeeting(of: structure), zone).map { $1.iso8601($0) })
     }

@@ -17,7 +17,8 @@ public struct TextTable: Sendable {
         let cut: [[(text: String, width: Int)]] = ([header] + rows).map { row in
             row.enumerated().map { index, cell in
                 let width = cell.count
-                return index < columns - 1 && width > maxCellWidth ? (String(cell.prefix(maxCellWidth - 1)) + "…", maxCellWidth) : (cell, width)
+                return index < columns - 1 && width > maxCellWidth
+                    ? (String(cell.prefix(maxCellWidth - 1)) + "…", maxCellWidth) : (cell, width)
             }
         }
         var widths = Array(repeating: 0, count: columns)

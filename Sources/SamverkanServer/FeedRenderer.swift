@@ -69,8 +69,9 @@ public struct FeedRenderer: Sendable {
     /// Reads the structures' meetings (the register must be up to date through `through`).
     public func meetings(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> CalendarMeetings {
         let ids = structures.map(\.id)
-        return CalendarMeetings(window: try database.registeredMeetings(structureIDs: ids, from: from, through: through),
-                                all: try database.registeredMeetings(structureIDs: ids))
+        return CalendarMeetings(
+            window: try database.registeredMeetings(structureIDs: ids, from: from, through: through),
+            all: try database.registeredMeetings(structureIDs: ids))
     }
 
     /// The plans and SEQUENCEs of the structures' calendar over a window. SEQUENCE rises (and

@@ -44,8 +44,12 @@ public struct FeedResponder: HTTPResponder {
             response = Self.notFound()
         }
         metrics.count(route: route, status: response.status.code)
-        logger.debug("request", metadata: ["method": "\(request.method.rawValue)", "route": "\(route)",
-                                           "status": "\(response.status.code)"])
+        logger.debug(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "route": "\(route)",
+                "status": "\(response.status.code)",
+            ])
         return request.method == .head ? response.createHeadResponse() : response
     }
 
@@ -60,13 +64,15 @@ public struct FeedResponder: HTTPResponder {
     }
 
     static func notFound() -> Response {
-        Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: notFoundBody)))
+        Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: notFoundBody)))
     }
 
     func text(_ status: HTTPResponse.Status, _ body: String, type: String = "text/plain; charset=utf-8") -> Response {
-        Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: status, headers: [.contentType: type, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
     func health() async -> Response {

@@ -64,13 +64,17 @@ public enum FeedSelection: Sendable, Hashable {
     }
 
     /// The calendar's `X-WR-CALNAME`: the person's, the single structure's, or the region's.
-    public func calendarName(_ chosen: [CollaborationStructure], in configuration: RegionConfiguration,
-                             phrases: Phrasebook) -> String {
+    public func calendarName(
+        _ chosen: [CollaborationStructure], in configuration: RegionConfiguration,
+        phrases: Phrasebook
+    ) -> String {
         if case .person(let email) = self,
-           let person = configuration.people.first(where: { $0.email?.lowercased() == email.lowercased() }) {
+            let person = configuration.people.first(where: { $0.email?.lowercased() == email.lowercased() })
+        {
             return phrases.text("calendar.name.person", ["name": person.name])
         }
-        return chosen.count == 1 ? phrases.text("calendar.name.one", ["name": chosen[0].name])
+        return chosen.count == 1
+            ? phrases.text("calendar.name.one", ["name": chosen[0].name])
             : phrases.text("calendar.name.all", ["region": configuration.region.name])
     }
 }

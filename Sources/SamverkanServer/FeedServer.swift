@@ -21,8 +21,10 @@ public struct FeedServer: Sendable {
     public let today: @Sendable () -> LocalDate
     public var logger: Logger
 
-    public init(host: String, port: Int, window: FeedService.Window, configuration: RegionConfiguration,
-                texts: CalendarTexts, store: StoreHandle, today: @escaping @Sendable () -> LocalDate, logger: Logger) {
+    public init(
+        host: String, port: Int, window: FeedService.Window, configuration: RegionConfiguration,
+        texts: CalendarTexts, store: StoreHandle, today: @escaping @Sendable () -> LocalDate, logger: Logger
+    ) {
         self.host = host
         self.port = port
         self.window = window
@@ -38,8 +40,9 @@ public struct FeedServer: Sendable {
     ///   (the port the system chose when `port` is 0).
     public func run(onListening: @escaping @Sendable (Int) -> Void) async throws {
         let metrics = ServerMetrics()
-        let service = FeedService(configuration: configuration, texts: texts, store: store, window: window,
-                                  today: today, metrics: metrics, logger: logger)
+        let service = FeedService(
+            configuration: configuration, texts: texts, store: store, window: window,
+            today: today, metrics: metrics, logger: logger)
         let responder = FeedResponder(service: service, metrics: metrics, logger: logger)
         let configured = port
         let app = Application(
@@ -48,8 +51,9 @@ public struct FeedServer: Sendable {
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configured) },
             logger: logger
         )
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch let error as IOError {

@@ -56,8 +56,10 @@ public final class FeedService: Sendable {
     }
 
     /// - Parameter today: the current day in the region (Stockholm), asked at every request.
-    public init(configuration: RegionConfiguration, texts: CalendarTexts, store: StoreHandle, window: Window,
-                today: @escaping @Sendable () -> LocalDate, metrics: ServerMetrics, logger: Logger) {
+    public init(
+        configuration: RegionConfiguration, texts: CalendarTexts, store: StoreHandle, window: Window,
+        today: @escaping @Sendable () -> LocalDate, metrics: ServerMetrics, logger: Logger
+    ) {
         self.configuration = configuration
         self.texts = texts
         self.store = NIOLockedValueBox(store)
@@ -103,14 +105,16 @@ public final class FeedService: Sendable {
         let now = ContinuousClock.now
         let known: (SubscriptionFeed?, Int64)? = validated.withLockedValue { state in
             guard let state, state.fingerprint == fingerprint, state.generation == generation,
-                  now - state.at < .seconds(1), let feed = state.feeds[token.text] else { return nil }
+                now - state.at < .seconds(1), let feed = state.feeds[token.text]
+            else { return nil }
             return (feed, state.revision)
         }
         if let known { return known }
         let (feed, revision) = try database.activeFeedAndRevision(tokenHash: token.hash)
         validated.withLockedValue { state in
             if state == nil || state?.fingerprint != fingerprint || state?.generation != generation || state?.revision != revision
-                || now - (state?.at ?? now) >= .seconds(1) {
+                || now - (state?.at ?? now) >= .seconds(1)
+            {
                 state = Validated(fingerprint: fingerprint, generation: generation, at: now, revision: revision)
             }
             if let feed { state?.feeds[token.text] = feed }
@@ -128,8 +132,9 @@ public final class FeedService: Sendable {
         key.revision = try database.registerRevision()
         let previous = cache.withLockedValue { $0[selection] }
         if let previous, previous.key == key { return previous.feed }
-        let renderer = FeedRenderer(configuration: configuration, texts: texts, database: database,
-                                    now: Int(Date().timeIntervalSince1970))
+        let renderer = FeedRenderer(
+            configuration: configuration, texts: texts, database: database,
+            now: Int(Date().timeIntervalSince1970))
         let text: String
         do {
             text = try renderer.feed(selection, from: key.from, through: key.through).serialized()
@@ -145,8 +150,12 @@ public final class FeedService: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rendered = RenderedFeed(text: text, previous: previous?.feed, now: Date(), renderSeconds: seconds)
         cache.withLockedValue { $0[selection] = (key, rendered) }
-        logger.info("feed rendered", metadata: ["feed": "\(id)", "revision": "\(key.revision)",
-                                                "bytes": "\(rendered.body.readableBytes)", "ms": "\(Int(seconds * 1000))"])
+        logger.info(
+            "feed rendered",
+            metadata: [
+                "feed": "\(id)", "revision": "\(key.revision)",
+                "bytes": "\(rendered.body.readableBytes)", "ms": "\(Int(seconds * 1000))",
+            ])
         return rendered
     }
 

@@ -25,7 +25,8 @@ public struct FeedToken: Sendable, Hashable {
     /// A token read from a request path; nil unless it has exactly the shape of one.
     public init?(_ text: some StringProtocol) {
         guard text.utf8.count == Self.length,
-              text.utf8.allSatisfy({ (0x61...0x7a).contains($0) || (0x32...0x37).contains($0) }) else { return nil }
+            text.utf8.allSatisfy({ (0x61...0x7a).contains($0) || (0x32...0x37).contains($0) })
+        else { return nil }
         self.text = String(text)
     }
 

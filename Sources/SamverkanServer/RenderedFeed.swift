@@ -1,6 +1,6 @@
+import CompressNIO
 public import Foundation
 public import NIOCore
-import CompressNIO
 
 /// One rendered calendar, ready to send: its body (plain and gzip), a strong ETag from the body
 /// without DTSTAMP lines, and when that content was first seen.

@@ -9,20 +9,25 @@ public final class ServerMetrics: Sendable {
     let renders: DurationHistogram
 
     public init() {
-        notModified = registry.makeCounter(name: "samverkan_feed_not_modified_total",
-                                           help: "Feed requests answered 304 Not Modified.")
+        notModified = registry.makeCounter(
+            name: "samverkan_feed_not_modified_total",
+            help: "Feed requests answered 304 Not Modified.")
         fullFeeds = registry.makeCounter(name: "samverkan_feed_full_total", help: "Feed requests answered with the calendar.")
         renders = registry.makeDurationHistogram(
             name: "samverkan_feed_render_seconds",
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100),
-                      .milliseconds(500), .seconds(1), .seconds(5)],
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100),
+                .milliseconds(500), .seconds(1), .seconds(5),
+            ],
             help: "Time to render a feed from the register (cache misses only).")
     }
 
     /// Counts a request by route (`feed`, `health`, `metrics`, `other`) and status code.
     public func count(route: String, status: Int) {
-        registry.makeCounter(name: "samverkan_http_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "HTTP requests by route and status.").increment()
+        registry.makeCounter(
+            name: "samverkan_http_requests_total", labels: [("route", route), ("status", String(status))],
+            help: "HTTP requests by route and status."
+        ).increment()
         guard route == "feed" else { return }
         if status == 304 { notModified.increment() } else if status == 200 { fullFeeds.increment() }
     }

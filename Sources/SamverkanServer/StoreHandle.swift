@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import SamverkanStore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The server's way to the database file: the open store while its file is the same, a 503
 /// while the file is gone, and a fresh connection once a (new or restored) file is back.

@@ -5,24 +5,27 @@ extension AppDatabase {
     /// The columns of `minutes` a chain link covers: the content hash (which covers every row
     /// of the minutes, checked by ``Minutes/isIntact``) and what the reports count from the
     /// row itself (summary columns, dates, approval).
-    static let chainColumns = ["id", "structure_id", "meeting_date", "planned_date", "amends_id", "approved_on",
-                               "approved_by", "content_hash", "present_sides", "present_organisations", "covered_items"]
+    static let chainColumns = [
+        "id", "structure_id", "meeting_date", "planned_date", "amends_id", "approved_on",
+        "approved_by", "content_hash", "present_sides", "present_organisations", "covered_items",
+    ]
 
     /// Migration `v5-approval-chain`: the table of links, read-only like approved minutes, and
     /// the links of the minutes approved before it, in order of approval.
     static func registerChainMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v5-approval-chain") { db in
-            try db.execute(sql: """
-                CREATE TABLE approval_chain (
-                    position INTEGER PRIMARY KEY CHECK (position > 0),
-                    minutes_id INTEGER NOT NULL UNIQUE,
-                    link_hash TEXT NOT NULL
-                ) STRICT;
-                CREATE TRIGGER approval_chain_no_update BEFORE UPDATE ON approval_chain
-                BEGIN SELECT RAISE(ABORT, 'the approval chain is append-only'); END;
-                CREATE TRIGGER approval_chain_no_delete BEFORE DELETE ON approval_chain
-                BEGIN SELECT RAISE(ABORT, 'the approval chain is append-only'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE approval_chain (
+                        position INTEGER PRIMARY KEY CHECK (position > 0),
+                        minutes_id INTEGER NOT NULL UNIQUE,
+                        link_hash TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TRIGGER approval_chain_no_update BEFORE UPDATE ON approval_chain
+                    BEGIN SELECT RAISE(ABORT, 'the approval chain is append-only'); END;
+                    CREATE TRIGGER approval_chain_no_delete BEFORE DELETE ON approval_chain
+                    BEGIN SELECT RAISE(ABORT, 'the approval chain is append-only'); END;
+                    """)
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM minutes WHERE approved_at IS NOT NULL ORDER BY approved_at, id")
             for id in ids { try appendChainLink(minutesID: id, db: db) }
         }
@@ -33,10 +36,11 @@ extension AppDatabase {
         let columns = chainColumns.joined(separator: ", ")
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM minutes WHERE id = ?", arguments: [id]) else { return nil }
         return chainColumns.indices.map { index in
-            let value: String = switch row[index] as DatabaseValue {
-            case let value where value.isNull: "\u{0}null"
-            case let value: String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map { String($0) } ?? "\u{0}other"
-            }
+            let value: String =
+                switch row[index] as DatabaseValue {
+                case let value where value.isNull: "\u{0}null"
+                case let value: String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map { String($0) } ?? "\u{0}other"
+                }
             return (chainColumns[index], value)
         }
     }
@@ -49,8 +53,9 @@ extension AppDatabase {
         let last = try Row.fetchOne(db, sql: "SELECT position, link_hash FROM approval_chain ORDER BY position DESC LIMIT 1")
         let position: Int64 = (last?[0] ?? 0) + 1
         let hash = ApprovalChain.linkHash(previous: last?[1] ?? "", position: position, facts: facts)
-        try db.execute(sql: "INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES (?, ?, ?)",
-                       arguments: [position, id, hash])
+        try db.execute(
+            sql: "INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES (?, ?, ?)",
+            arguments: [position, id, hash])
     }
 
     /// Checks the chain and every approved record: see ``ApprovalAudit``.
@@ -67,9 +72,14 @@ extension AppDatabase {
             var expected: Int64 = 1
             var linked = Set<Int64>()
             for row in try Row.fetchAll(db, sql: "SELECT position, minutes_id, link_hash FROM approval_chain ORDER BY position") {
-                let position: Int64 = row[0], id: Int64 = row[1], stored: String = row[2]
+                let position: Int64 = row[0]
+                let id: Int64 = row[1]
+                let stored: String = row[2]
                 linked.insert(id)
-                defer { previous = stored; expected = position + 1 }
+                defer {
+                    previous = stored
+                    expected = position + 1
+                }
                 if position != expected {
                     audit.problems.append(.init(id: id, kind: .missingBefore))
                 }

@@ -7,28 +7,30 @@ extension AppDatabase {
     /// `meeting_decisions`, so a server caches a rendered feed until the register changes.
     static func registerFeedMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v8-feeds") { db in
-            try db.execute(sql: """
-                CREATE TABLE feeds (
-                    id INTEGER PRIMARY KEY,
-                    token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
-                    selection_kind TEXT NOT NULL CHECK (selection_kind IN ('person', 'organisation', 'structure', 'all')),
-                    selection_value TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    revoked_at TEXT
-                ) STRICT;
+            try db.execute(
+                sql: """
+                    CREATE TABLE feeds (
+                        id INTEGER PRIMARY KEY,
+                        token_hash TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+                        selection_kind TEXT NOT NULL CHECK (selection_kind IN ('person', 'organisation', 'structure', 'all')),
+                        selection_value TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    ) STRICT;
 
-                CREATE TABLE register_revision (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    revision INTEGER NOT NULL
-                ) STRICT;
-                INSERT INTO register_revision (id, revision) VALUES (1, 0);
-                """)
+                    CREATE TABLE register_revision (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        revision INTEGER NOT NULL
+                    ) STRICT;
+                    INSERT INTO register_revision (id, revision) VALUES (1, 0);
+                    """)
             for table in ["meetings", "meeting_decisions"] {
                 for event in ["INSERT", "UPDATE", "DELETE"] {
-                    try db.execute(sql: """
-                        CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table)
-                        BEGIN UPDATE register_revision SET revision = revision + 1 WHERE id = 1; END;
-                        """)
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_\(event.lowercased())_revision AFTER \(event) ON \(table)
+                            BEGIN UPDATE register_revision SET revision = revision + 1 WHERE id = 1; END;
+                            """)
                 }
             }
         }
@@ -37,8 +39,9 @@ extension AppDatabase {
     /// Stores a new feed by its token's hash and returns its id.
     public func createFeed(tokenHash: String, selectionKind: String, selectionValue: String) throws -> Int64 {
         try write { db in
-            var record = FeedRecord(id: nil, tokenHash: tokenHash, selectionKind: selectionKind, selectionValue: selectionValue,
-                                    createdAt: Self.feedTimestamp(), revokedAt: nil)
+            var record = FeedRecord(
+                id: nil, tokenHash: tokenHash, selectionKind: selectionKind, selectionValue: selectionValue,
+                createdAt: Self.feedTimestamp(), revokedAt: nil)
             try record.insert(db)
             record.id = db.lastInsertedRowID
             return db.lastInsertedRowID

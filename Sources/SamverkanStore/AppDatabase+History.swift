@@ -33,20 +33,24 @@ extension AppDatabase {
         let days = try Self.readMeetings(db, from: from, through: through, asOf: asOf, skipping: corrected, into: &history)
         // Scan the action tables when the period holds over a quarter of all minutes.
         let all = try MinutesRecord.fetchCount(db)
-        try Self.readActions(db, from: from, through: through, asOf: asOf, meetingDays: days,
-                             scanning: scanning ?? (days.count * 4 > all), into: &history.totals)
+        try Self.readActions(
+            db, from: from, through: through, asOf: asOf, meetingDays: days,
+            scanning: scanning ?? (days.count * 4 > all), into: &history.totals)
         return history
     }
 
     /// The latest follow-up of every action-plan activity at a meeting on or before a day.
     public func activityFollowUps(through: LocalDate) throws -> [ActivityRecord] {
         try read { db in
-            try ActivityReportRow.fetchAllChecked(db, """
+            try ActivityReportRow.fetchAllChecked(
+                db,
+                """
                 SELECT m.structure_id, f.activity_id, m.meeting_date, f.status, f.comment
                 FROM activity_follow_ups f JOIN minutes m ON m.id = f.minutes_id
                 WHERE m.meeting_date <= \(through.iso) AND \(Self.current())
                 ORDER BY m.meeting_date, m.id
-                """).reduce(into: [String: ActivityRecord]()) { latest, row in
+                """
+            ).reduce(into: [String: ActivityRecord]()) { latest, row in
                 let record = row.record
                 latest[record.structureID + "\u{1F}" + record.activityID] = record
             }.values.sorted { ($0.structureID, $0.activityID) < ($1.structureID, $1.activityID) }
@@ -57,15 +61,19 @@ extension AppDatabase {
     /// reads (ten national years hold some 10,000), each column read checked.
     static func cancellations(_ db: Database, from: LocalDate, through: LocalDate) throws -> [CancellationRecord] {
         let table = CancelledMeetingRecord.databaseTableName
-        let cursor = try SQLRequest<Row>("""
+        let cursor = try SQLRequest<Row>(
+            """
             SELECT structure_id, meeting_date, reason FROM cancelled_meetings
             WHERE meeting_date BETWEEN \(from.iso) AND \(through.iso) ORDER BY structure_id, meeting_date
-            """).fetchCursor(db)
+            """
+        ).fetchCursor(db)
         var result: [CancellationRecord] = []
         while let row = try cursor.next() {
-            result.append(CancellationRecord(structureID: try row.checked(0, table, "structure_id"),
-                                             date: try row.checkedDate(1, table, "meeting_date"),
-                                             reason: try row.checked(2, table, "reason")))
+            result.append(
+                CancellationRecord(
+                    structureID: try row.checked(0, table, "structure_id"),
+                    date: try row.checkedDate(1, table, "meeting_date"),
+                    reason: try row.checked(2, table, "reason")))
         }
         return result
     }

@@ -14,13 +14,17 @@ extension AppDatabase {
     /// meetings, approval delays, sides and organisations present and covered items.
     /// - Returns: the day number of every current meeting from `from` up to the later of
     ///   `through` and `asOf` (by minutes id), for ``readActions(_:from:through:asOf:meetingDays:scanning:into:)``.
-    static func readMeetings(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
-                             into history: inout MeetingHistory) throws -> [Int64: Int] {
-        let cursor = try SQLRequest<Row>("""
+    static func readMeetings(
+        _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
+        into history: inout MeetingHistory
+    ) throws -> [Int64: Int] {
+        let cursor = try SQLRequest<Row>(
+            """
             SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
                    m.present_sides, m.present_organisations, m.covered_items
             FROM minutes m INDEXED BY minutes_report WHERE m.meeting_date BETWEEN \(from.iso) AND \(max(through, asOf).iso)
-            """).fetchCursor(db)
+            """
+        ).fetchCursor(db)
         let table = "minutes"
         var summaries: [String: MinutesSummaryCounts] = [:]
         var days: [Int64: Int] = [:]
@@ -32,8 +36,10 @@ extension AppDatabase {
             days[id] = date.dayNumber
             guard date.dayNumber <= last else { continue }
             let structure = try row.checked(1, table, "structure_id", as: String.self)
-            history.meetings.append(HeldMeeting(structureID: structure, date: date,
-                                                plannedDate: try row.checkedOptionalDate(3, table, "planned_date")))
+            history.meetings.append(
+                HeldMeeting(
+                    structureID: structure, date: date,
+                    plannedDate: try row.checkedOptionalDate(3, table, "planned_date")))
             let approvalDays = try row.checkedOptionalDate(4, table, "approved_on").map { date.days(to: $0) }
             summaries[structure, default: MinutesSummaryCounts()].add(
                 approvalDays: approvalDays, sides: try row.checked(5, table, "present_sides"),
@@ -51,24 +57,31 @@ extension AppDatabase {
     /// every action item and follow-up once from their covering indexes costs less than a
     /// lookup per meeting (`scanning`); for a short period the lookups read only its rows. Either
     /// way the rows are matched here against the meetings' days, so both give the same result.
-    static func readActions(_ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, meetingDays days: [Int64: Int],
-                            scanning: Bool, into totals: inout [String: MeetingTotals]) throws {
-        let last = through.dayNumber, judged = asOf.dayNumber
+    static func readActions(
+        _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, meetingDays days: [Int64: Int],
+        scanning: Bool, into totals: inout [String: MeetingTotals]
+    ) throws {
+        let last = through.dayNumber
+        let judged = asOf.dayNumber
         /// The rows of a child table keyed by `minutes_id`: all, or those of the meetings in a range.
         func rows(_ table: String, _ columns: String, through end: LocalDate) throws -> RowCursor {
-            let table = SQL(sql: table), columns = SQL(sql: columns)
+            let table = SQL(sql: table)
+            let columns = SQL(sql: columns)
             if scanning {
                 return try SQLRequest<Row>("SELECT \(columns) FROM \(table) INDEXED BY \(table)_report").fetchCursor(db)
             }
-            return try SQLRequest<Row>("""
+            return try SQLRequest<Row>(
+                """
                 SELECT \(columns) FROM minutes m INDEXED BY minutes_report
                 CROSS JOIN \(table) INDEXED BY \(table)_report ON \(table).minutes_id = m.id
                 WHERE m.meeting_date BETWEEN \(from.iso) AND \(end.iso)
-                """).fetchCursor(db)
+                """
+            ).fetchCursor(db)
         }
         var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
-        let decided = try rows("action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
-                               through: through)
+        let decided = try rows(
+            "action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
+            through: through)
         while let row = try decided.next() {
             guard let day = days[try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
             items[try row.checked(1, "action_items", "id", as: Int64.self)] =
@@ -77,8 +90,9 @@ extension AppDatabase {
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
         var latest: [Int64: (day: Int, minutes: Int64, done: Bool)] = [:]
-        let followUps = try rows("action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
-                                 through: asOf)
+        let followUps = try rows(
+            "action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
+            through: asOf)
         while let row = try followUps.next() {
             let minutes = try row.checked(0, "action_follow_ups", "minutes_id", as: Int64.self)
             let action = try row.checked(1, "action_follow_ups", "action_id", as: Int64.self)

@@ -23,16 +23,22 @@ extension AppDatabase {
                 if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(original)").fetchOne(db) {
                     throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(newer)])
                 }
-            } else if let existing = try SQLRequest<Int64>("""
+            } else if let existing = try SQLRequest<Int64>(
+                """
                 SELECT id FROM minutes WHERE structure_id = \(minutes.structureID) AND meeting_date = \(minutes.date.iso) AND amends_id IS NULL
-                """).fetchOne(db) {
+                """
+            ).fetchOne(db) {
                 throw StoreError("minutes.exist", ["id": String(existing), "structure": minutes.structureID, "date": minutes.date.iso])
             }
             // A cancelled meeting has no minutes: the cancellation would silently disappear.
             let planned = minutes.plannedDate ?? minutes.date
-            if minutes.amends == nil, try SQLRequest<Int>("""
-                SELECT 1 FROM cancelled_meetings WHERE structure_id = \(minutes.structureID) AND meeting_date = \(planned.iso)
-                """).fetchOne(db) != nil {
+            if minutes.amends == nil,
+                try SQLRequest<Int>(
+                    """
+                    SELECT 1 FROM cancelled_meetings WHERE structure_id = \(minutes.structureID) AND meeting_date = \(planned.iso)
+                    """
+                ).fetchOne(db) != nil
+            {
                 throw StoreError("minutes.meeting-cancelled", ["structure": minutes.structureID, "date": planned.iso])
             }
             try Self.insert(&stored, db: db)
@@ -76,11 +82,12 @@ extension AppDatabase {
 
     /// Writes the approval columns of stored minutes.
     static func writeApproval(_ approval: Approval, id: Int64, db: Database) throws {
-        try db.execute(literal: """
-            UPDATE minutes SET approved_at = \(approval.recordedAt), approved_on = \(approval.date.iso),
-                               approved_by = \(approval.by.joined(separator: "\n")), content_hash = \(approval.contentHash)
-            WHERE id = \(id)
-            """)
+        try db.execute(
+            literal: """
+                UPDATE minutes SET approved_at = \(approval.recordedAt), approved_on = \(approval.date.iso),
+                                   approved_by = \(approval.by.joined(separator: "\n")), content_hash = \(approval.contentHash)
+                WHERE id = \(id)
+                """)
     }
 
     /// Approves (*justerar*) minutes: numbers their decisions `§ N` per structure and calendar
@@ -103,17 +110,21 @@ extension AppDatabase {
                 throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
             }
             // MAX of no rows is NULL: the first number of a year is 1.
-            var next = try SQLRequest<Int>("""
-                SELECT MAX(number) FROM decisions
-                WHERE structure_id = \(minutes.structureID) AND year = \(minutes.date.year) AND inherited = 0
-                """).fetchOne(db) ?? 0
+            var next =
+                try SQLRequest<Int>(
+                    """
+                    SELECT MAX(number) FROM decisions
+                    WHERE structure_id = \(minutes.structureID) AND year = \(minutes.date.year) AND inherited = 0
+                    """
+                ).fetchOne(db) ?? 0
             for position in minutes.decisions.indices where minutes.decisions[position].number == nil {
                 next += 1
                 minutes.decisions[position].number = next
                 try db.execute(literal: "UPDATE decisions SET number = \(next) WHERE minutes_id = \(id) AND position = \(position)")
             }
-            let approval = Approval(by: by, date: date, recordedAt: Self.timestamp(),
-                                    contentHash: minutes.approvalDigest(by: by, date: date))
+            let approval = Approval(
+                by: by, date: date, recordedAt: Self.timestamp(),
+                contentHash: minutes.approvalDigest(by: by, date: date))
             try Self.writeApproval(approval, id: id, db: db)
             try Self.appendChainLink(minutesID: id, db: db)
             minutes.approval = approval

@@ -1,7 +1,7 @@
-import SamverkanTime
 public import Foundation
 internal import GRDB
 public import SamverkanDomain
+import SamverkanTime
 
 extension AppDatabase {
     /// Everything about minutes, for `minutes export --format json`.
@@ -9,9 +9,12 @@ extension AppDatabase {
         try read { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM minutes ORDER BY id")
             let minutes = try ids.compactMap { try Self.fetchMinutes(id: $0, db: db) }
-            let cancelled = try CancelledMeetingRecord.fetchAllChecked(db, """
+            let cancelled = try CancelledMeetingRecord.fetchAllChecked(
+                db,
+                """
                 SELECT * FROM cancelled_meetings ORDER BY meeting_date, structure_id
-                """).map(\.meeting)
+                """
+            ).map(\.meeting)
             return MinutesArchive(minutes: minutes, cancelled: cancelled)
         }
     }
@@ -58,11 +61,14 @@ extension AppDatabase {
                 added.minutes += 1
             }
             // The new approvals join this database's chain in the order they were approved.
-            for record in approved.sorted(by: { ($0.approval?.recordedAt ?? "", $0.id ?? 0) < ($1.approval?.recordedAt ?? "", $1.id ?? 0) }) {
+            for record in approved.sorted(by: { ($0.approval?.recordedAt ?? "", $0.id ?? 0) < ($1.approval?.recordedAt ?? "", $1.id ?? 0) })
+            {
                 try Self.appendChainLink(minutesID: record.id ?? 0, db: db)
             }
             for meeting in archive.cancelled {
-                let existing = try CancelledMeetingRecord.fetchOneChecked(db, """
+                let existing = try CancelledMeetingRecord.fetchOneChecked(
+                    db,
+                    """
                     SELECT * FROM cancelled_meetings WHERE structure_id = \(meeting.structureID) AND meeting_date = \(meeting.date.iso)
                     """)
                 if let existing {
@@ -71,8 +77,11 @@ extension AppDatabase {
                     }
                     continue
                 }
-                try Self.record(db, MeetingDecision(structureID: meeting.structureID, date: meeting.date, action: .cancel,
-                                                    reason: meeting.reason, decidedAt: meeting.createdAt))
+                try Self.record(
+                    db,
+                    MeetingDecision(
+                        structureID: meeting.structureID, date: meeting.date, action: .cancel,
+                        reason: meeting.reason, decidedAt: meeting.createdAt))
                 added.cancelled += 1
             }
             return added

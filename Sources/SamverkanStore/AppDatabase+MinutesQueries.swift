@@ -19,8 +19,10 @@ extension AppDatabase {
         }
     }
 
-    static func actions(db: Database, structureID: String?, before date: LocalDate?, excluding: Int64?,
-                        responsible: String? = nil) throws -> [OpenAction] {
+    static func actions(
+        db: Database, structureID: String?, before date: LocalDate?, excluding: Int64?,
+        responsible: String? = nil
+    ) throws -> [OpenAction] {
         var filters: [SQL] = [current(), "m.id IS NOT \(excluding)"]
         // A follow-up counts from the meeting that decided the item on (not at minutes of an
         // earlier meeting written later).
@@ -44,11 +46,14 @@ extension AppDatabase {
     /// The latest current minutes of a structure before a date, for "approval of the previous minutes".
     public func previousMinutes(structureID: String, before date: LocalDate, excluding: Int64? = nil) throws -> PreviousMinutes? {
         try read { db in
-            try MinutesRecord.fetchOneChecked(db, """
+            try MinutesRecord.fetchOneChecked(
+                db,
+                """
                 SELECT * FROM minutes m
                 WHERE structure_id = \(structureID) AND meeting_date < \(date.iso) AND m.id IS NOT \(excluding) AND \(Self.current())
                 ORDER BY meeting_date DESC, id DESC LIMIT 1
-                """).flatMap { record in record.id.map { PreviousMinutes(id: $0, date: record.meetingDate) } }
+                """
+            ).flatMap { record in record.id.map { PreviousMinutes(id: $0, date: record.meetingDate) } }
         }
     }
 
@@ -56,11 +61,14 @@ extension AppDatabase {
     public func activityStatus(structureID: String, before date: LocalDate) throws -> [String: ActivityStatus] {
         try read { db in
             var result: [String: ActivityStatus] = [:]
-            for followUp in try ActivityFollowUpRecord.fetchAllChecked(db, """
+            for followUp in try ActivityFollowUpRecord.fetchAllChecked(
+                db,
+                """
                 SELECT f.* FROM activity_follow_ups f JOIN minutes m ON m.id = f.minutes_id
                 WHERE m.structure_id = \(structureID) AND m.meeting_date < \(date.iso) AND \(Self.current())
                 ORDER BY m.meeting_date, m.id
-                """) {
+                """)
+            {
                 result[followUp.activityID] = followUp.status
             }
             return result
@@ -70,14 +78,17 @@ extension AppDatabase {
     /// The dates of a structure that have minutes or are cancelled.
     public func recordedDates(structureID: String) throws -> Set<LocalDate> {
         try read { db in
-            let dates = try SQLRequest<String>("""
+            let dates = try SQLRequest<String>(
+                """
                 SELECT meeting_date FROM minutes WHERE structure_id = \(structureID)
                 UNION SELECT meeting_date FROM cancelled_meetings WHERE structure_id = \(structureID)
-                """).fetchAll(db)
-            return Set(try dates.map { text in
-                guard let date = LocalDate(iso: text) else { throw StoreError.unreadable("minutes", column: "meeting_date") }
-                return date
-            })
+                """
+            ).fetchAll(db)
+            return Set(
+                try dates.map { text in
+                    guard let date = LocalDate(iso: text) else { throw StoreError.unreadable("minutes", column: "meeting_date") }
+                    return date
+                })
         }
     }
 
@@ -88,16 +99,23 @@ extension AppDatabase {
     /// - Throws: ``StoreError`` when it has minutes or is cancelled already.
     public func cancel(structureID: String, date: LocalDate, reason: String) throws {
         try immediateWrite { db in
-            if let id = try SQLRequest<Int64>("SELECT id FROM minutes WHERE structure_id = \(structureID) AND meeting_date = \(date.iso)").fetchOne(db) {
+            if let id = try SQLRequest<Int64>("SELECT id FROM minutes WHERE structure_id = \(structureID) AND meeting_date = \(date.iso)")
+                .fetchOne(db)
+            {
                 throw StoreError("meeting.has-minutes", ["structure": structureID, "date": date.iso, "id": String(id)])
             }
-            if try SQLRequest<Int>("""
+            if try SQLRequest<Int>(
+                """
                 SELECT 1 FROM cancelled_meetings WHERE structure_id = \(structureID) AND meeting_date = \(date.iso)
-                """).fetchOne(db) != nil {
+                """
+            ).fetchOne(db) != nil {
                 throw StoreError("meeting.already-cancelled", ["structure": structureID, "date": date.iso])
             }
-            try Self.record(db, MeetingDecision(structureID: structureID, date: date, action: .cancel, reason: reason,
-                                                decidedAt: Self.timestamp()))
+            try Self.record(
+                db,
+                MeetingDecision(
+                    structureID: structureID, date: date, action: .cancel, reason: reason,
+                    decidedAt: Self.timestamp()))
         }
     }
 
@@ -109,12 +127,15 @@ extension AppDatabase {
             if let from { filters.append("meeting_date >= \(from.iso)") }
             if let through { filters.append("meeting_date <= \(through.iso)") }
             let condition: SQL = filters.isEmpty ? "1" : SQL(filters.joined(operator: .and))
-            var result = try MinutesListRow.fetchAllChecked(db, """
+            var result = try MinutesListRow.fetchAllChecked(
+                db,
+                """
                 SELECT m.*, (SELECT id FROM minutes newer WHERE newer.amends_id = m.id) AS amended_by,
                        (SELECT COUNT(*) FROM decisions d WHERE d.minutes_id = m.id) AS decision_count,
                        (SELECT COUNT(*) FROM action_items a WHERE a.minutes_id = m.id) AS action_count
                 FROM minutes m WHERE \(condition)
-                """).map(\.summary)
+                """
+            ).map(\.summary)
             result += try CancelledMeetingRecord.fetchAllChecked(db, "SELECT * FROM cancelled_meetings WHERE \(condition)").map {
                 MinutesSummary(id: nil, structureID: $0.structureID, date: $0.meetingDate, status: .cancelled, reason: $0.reason)
             }
@@ -128,11 +149,14 @@ extension AppDatabase {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"*" }
         guard !words.isEmpty else { return [] }
         return try read { db in
-            try SearchHitRow.fetchAllChecked(db, """
+            try SearchHitRow.fetchAllChecked(
+                db,
+                """
                 SELECT m.id, m.structure_id, m.meeting_date, snippet(minutes_search, 0, '[', ']', '…', 12) AS snippet
                 FROM minutes_search JOIN minutes m ON m.id = minutes_search.rowid
                 WHERE minutes_search MATCH \(words.joined(separator: " ")) ORDER BY rank LIMIT \(limit)
-                """).map(\.hit)
+                """
+            ).map(\.hit)
         }
     }
 
@@ -146,8 +170,9 @@ extension AppDatabase {
             var seen: Set<Int64> = [id]
             var current = id
             while let next = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(current) ORDER BY id LIMIT 1").fetchOne(db),
-                  seen.insert(next).inserted,
-                  let minutes = try Self.fetchMinutes(id: next, db: db) {
+                seen.insert(next).inserted,
+                let minutes = try Self.fetchMinutes(id: next, db: db)
+            {
                 result.append(minutes)
                 current = next
             }

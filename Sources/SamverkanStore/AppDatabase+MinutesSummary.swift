@@ -22,42 +22,45 @@ extension AppDatabase {
     /// `action_items_minutes`, which they start with).
     static func registerSummaryMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-report-summary") { db in
-            try db.execute(sql: """
-                ALTER TABLE minutes ADD COLUMN present_sides INTEGER NOT NULL DEFAULT 0;
-                ALTER TABLE minutes ADD COLUMN present_organisations TEXT NOT NULL DEFAULT '';
-                ALTER TABLE minutes ADD COLUMN covered_items TEXT NOT NULL DEFAULT '';
-                """)
+            try db.execute(
+                sql: """
+                    ALTER TABLE minutes ADD COLUMN present_sides INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE minutes ADD COLUMN present_organisations TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE minutes ADD COLUMN covered_items TEXT NOT NULL DEFAULT '';
+                    """)
             // Every insert recomputes, even of an absent person: an INSERT OR REPLACE deletes the
             // row it replaces without a delete trigger.
             for (table, columns) in [("minutes_attendance", attendanceSummary), ("minutes_agenda", agendaSummary)] {
-                try db.execute(sql: """
-                    CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table)
-                    BEGIN UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id; END;
-                    CREATE TRIGGER \(table)_summary_update AFTER UPDATE ON \(table)
-                    BEGIN
-                        UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id;
-                        UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id;
-                    END;
-                    CREATE TRIGGER \(table)_summary_delete AFTER DELETE ON \(table)
-                    BEGIN UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id; END;
-                    """)
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table)
+                        BEGIN UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id; END;
+                        CREATE TRIGGER \(table)_summary_update AFTER UPDATE ON \(table)
+                        BEGIN
+                            UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id;
+                            UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id;
+                        END;
+                        CREATE TRIGGER \(table)_summary_delete AFTER DELETE ON \(table)
+                        BEGIN UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id; END;
+                        """)
             }
             // Approved minutes refuse every UPDATE: lift that for the backfill only, then put
             // the same trigger back (all in the migration's transaction).
-            try db.execute(sql: """
-                DROP TRIGGER minutes_approved_no_update;
-                UPDATE minutes SET \(attendanceSummary("minutes.id")), \(agendaSummary("minutes.id"));
-                CREATE TRIGGER minutes_approved_no_update BEFORE UPDATE ON minutes
-                WHEN OLD.approved_at IS NOT NULL
-                BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
+            try db.execute(
+                sql: """
+                    DROP TRIGGER minutes_approved_no_update;
+                    UPDATE minutes SET \(attendanceSummary("minutes.id")), \(agendaSummary("minutes.id"));
+                    CREATE TRIGGER minutes_approved_no_update BEFORE UPDATE ON minutes
+                    WHEN OLD.approved_at IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
 
-                DROP INDEX minutes_date;
-                CREATE INDEX minutes_report ON minutes(meeting_date, structure_id, planned_date, approved_on,
-                                                       present_sides, present_organisations, covered_items);
-                DROP INDEX action_items_minutes;
-                CREATE INDEX action_items_report ON action_items(minutes_id, structure_id, due);
-                CREATE INDEX action_follow_ups_report ON action_follow_ups(minutes_id, action_id, status);
-                """)
+                    DROP INDEX minutes_date;
+                    CREATE INDEX minutes_report ON minutes(meeting_date, structure_id, planned_date, approved_on,
+                                                           present_sides, present_organisations, covered_items);
+                    DROP INDEX action_items_minutes;
+                    CREATE INDEX action_items_report ON action_items(minutes_id, structure_id, due);
+                    CREATE INDEX action_follow_ups_report ON action_follow_ups(minutes_id, action_id, status);
+                    """)
         }
     }
 

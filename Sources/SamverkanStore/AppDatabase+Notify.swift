@@ -9,8 +9,10 @@ extension AppDatabase {
     /// approved and recorded on or after `recordedSince` (older ones are no longer reminded of).
     /// `recordedThrough` is the last recording day of minutes that have waited long enough to
     /// be reminded of (today less the shortest `approval-days`); nil: any.
-    public func notifyInput(today: LocalDate, from: LocalDate, through: LocalDate, recordedSince: LocalDate,
-                            recordedThrough: LocalDate? = nil) throws -> NotifyInput {
+    public func notifyInput(
+        today: LocalDate, from: LocalDate, through: LocalDate, recordedSince: LocalDate,
+        recordedThrough: LocalDate? = nil
+    ) throws -> NotifyInput {
         try read { db in
             let meetings = try Self.registeredMeetings(db, structureIDs: nil, from: from, through: through)
             let actions = try Self.openActionItems(db)
@@ -35,13 +37,15 @@ extension AppDatabase {
                 ORDER BY meeting_date, id
                 """
             let drafts = try request.fetchAll(db).map { row -> NotifyInput.Draft in
-                let created: String = row["created_at"], date: String = row["meeting_date"]
+                let created: String = row["created_at"]
+                let date: String = row["meeting_date"]
                 guard let meetingDate = LocalDate(iso: date), let recorded = LocalDate(iso: created.prefix(10)) else {
                     throw StoreError.unreadable("minutes", column: "created_at")
                 }
                 let approvers: String = row["approvers"]
-                return NotifyInput.Draft(id: row["id"], structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
-                                         signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init))
+                return NotifyInput.Draft(
+                    id: row["id"], structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
+                    signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init))
             }
             return NotifyInput(meetings: meetings, openActions: actions, minutes: latest, drafts: drafts)
         }.adding(minutes: try listMinutes(from: from))
@@ -76,7 +80,9 @@ extension AppDatabase {
         var result: [OpenAction] = []
         let rows = try request.fetchCursor(db)
         while let row = try rows.next() {
-            let due: String = row[5], decided: String = row[6], kind: String = row[3]
+            let due: String = row[5]
+            let decided: String = row[6]
+            let kind: String = row[3]
             guard let dueDate = LocalDate(iso: due) else { throw StoreError.unreadable("action_items", column: "due") }
             guard let decidedOn = LocalDate(iso: decided) else { throw StoreError.unreadable("minutes", column: "meeting_date") }
             guard let responsibleKind = Responsible.Kind(rawValue: kind) else {
@@ -89,8 +95,10 @@ extension AppDatabase {
             }
             guard status != .done else { continue }
             let item = ActionItem(id: row[0], text: row[1], responsible: Responsible(kind: responsibleKind, id: row[4]), due: dueDate)
-            result.append(OpenAction(item: item, structureID: row[2], decidedOn: decidedOn, status: status,
-                                     comment: row[8] as String? ?? ""))
+            result.append(
+                OpenAction(
+                    item: item, structureID: row[2], decidedOn: decidedOn, status: status,
+                    comment: row[8] as String? ?? ""))
         }
         return result
     }

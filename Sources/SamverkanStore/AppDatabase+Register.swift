@@ -34,8 +34,10 @@ extension AppDatabase {
     ///   - through: the last day the register must cover.
     ///   - now: ISO 8601 UTC timestamp, recorded per derived structure.
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be made; ``StoreError``.
-    public func refreshRegister(_ configuration: RegionConfiguration, scheduler: Scheduler, through: LocalDate,
-                                now: String) throws -> RegisterRefresh {
+    public func refreshRegister(
+        _ configuration: RegionConfiguration, scheduler: Scheduler, through: LocalDate,
+        now: String
+    ) throws -> RegisterRefresh {
         // Most commands find the register current: a read, and no write lock taken.
         let digests = registerDigests.digests(configuration)
         if try read({ db in try Self.registerIsCurrent(db, configuration, through: through, digests: digests) }) {
@@ -47,8 +49,9 @@ extension AppDatabase {
             let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
             for (structure, hash) in zip(configuration.structures, digests) {
                 if let record = known[structure.id], record.contentHash == hash, record.derivedThrough >= through { continue }
-                try Self.derive(db, structure, configuration: configuration, scheduler: scheduler, through: through,
-                                hash: hash, now: now, into: &refresh)
+                try Self.derive(
+                    db, structure, configuration: configuration, scheduler: scheduler, through: through,
+                    hash: hash, now: now, into: &refresh)
             }
             let current = Set(configuration.structures.map(\.id))
             for record in stored where !current.contains(record.structureID) {
@@ -68,23 +71,30 @@ extension AppDatabase {
 
     /// ``registerIsCurrent(_:through:)`` in the caller's transaction, with the structures'
     /// digests (``registerHash(_:_:)``, in configuration order).
-    static func registerIsCurrent(_ db: Database, _ configuration: RegionConfiguration, through: LocalDate,
-                                  digests: [String]) throws -> Bool {
+    static func registerIsCurrent(
+        _ db: Database, _ configuration: RegionConfiguration, through: LocalDate,
+        digests: [String]
+    ) throws -> Bool {
         let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
         let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-        return stored.count == configuration.structures.count && zip(configuration.structures, digests).allSatisfy { structure, digest in
-            guard let record = known[structure.id] else { return false }
-            return record.contentHash == digest && record.derivedThrough >= through
-        }
+        return stored.count == configuration.structures.count
+            && zip(configuration.structures, digests).allSatisfy { structure, digest in
+                guard let record = known[structure.id] else { return false }
+                return record.contentHash == digest && record.derivedThrough >= through
+            }
     }
 
     /// Derives one structure's meetings again, in the caller's transaction.
-    static func derive(_ db: Database, _ structure: CollaborationStructure, configuration: RegionConfiguration,
-                       scheduler: Scheduler, through: LocalDate, hash: String, now: String,
-                       into refresh: inout RegisterRefresh) throws {
+    static func derive(
+        _ db: Database, _ structure: CollaborationStructure, configuration: RegionConfiguration,
+        scheduler: Scheduler, through: LocalDate, hash: String, now: String,
+        into refresh: inout RegisterRefresh
+    ) throws {
         let last = min(structure.until ?? through, through)
         let occurrences = structure.starts <= last ? try scheduler.occurrences(of: structure, from: structure.starts, through: last) : []
-        let records = try MeetingDecisionRecord.fetchAllChecked(db, """
+        let records = try MeetingDecisionRecord.fetchAllChecked(
+            db,
+            """
             SELECT * FROM meeting_decisions WHERE structure_id = \(structure.id) ORDER BY id
             """)
         var ids: [MeetingDecision: Int64] = [:]
@@ -102,16 +112,20 @@ extension AppDatabase {
         refresh.derived.append(structure.id)
         refresh.unmatchedDecisions += derivation.unmatched
         let planned = Set(derivation.meetings.filter { $0.state != .extra && $0.state != .skipped }.map(\.plannedDate))
-        let recorded = try SQLRequest<Row>("""
+        let recorded = try SQLRequest<Row>(
+            """
             SELECT id, planned_date FROM minutes
             WHERE structure_id = \(structure.id) AND amends_id IS NULL AND planned_date IS NOT NULL AND planned_date <= \(last.iso)
             ORDER BY planned_date
-            """).fetchAll(db)
+            """
+        ).fetchAll(db)
         for row in recorded {
             let date = try row.checkedDate(1, "minutes", "planned_date")
             if !planned.contains(date) {
-                refresh.strandedMinutes.append(.init(structureID: structure.id, plannedDate: date,
-                                                     minutesID: try row.checked(0, "minutes", "id")))
+                refresh.strandedMinutes.append(
+                    .init(
+                        structureID: structure.id, plannedDate: date,
+                        minutesID: try row.checked(0, "minutes", "id")))
             }
         }
     }

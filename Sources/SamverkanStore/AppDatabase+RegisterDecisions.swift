@@ -16,8 +16,10 @@ extension AppDatabase {
     /// - Throws: ``RegisterError`` when the decision cannot be made; ``StoreError`` when the
     ///   meeting has minutes (cancel, move) or the structure is unknown.
     @discardableResult
-    public func decide(_ decision: MeetingDecision, configuration: RegionConfiguration, scheduler: Scheduler,
-                       through: LocalDate, now: String) throws -> RegisteredMeeting? {
+    public func decide(
+        _ decision: MeetingDecision, configuration: RegionConfiguration, scheduler: Scheduler,
+        through: LocalDate, now: String
+    ) throws -> RegisteredMeeting? {
         guard let structure = configuration.structure(decision.structureID) else {
             throw StoreError("lookup.unknown-structure", ["ids": "\"\(decision.structureID)\""])
         }
@@ -26,17 +28,21 @@ extension AppDatabase {
             let meetings = try Self.registeredMeetings(db, structureIDs: [structure.id], from: nil, through: nil)
             try MeetingRegister.check(decision, meetings: meetings, structure: structure, scheduler: scheduler)
             if decision.action == .cancel || decision.action == .move,
-               let id = try SQLRequest<Int64>("""
-                   SELECT id FROM minutes WHERE structure_id = \(structure.id) AND amends_id IS NULL
-                     AND (planned_date = \(decision.date.iso) OR meeting_date = \(decision.date.iso))
-                   """).fetchOne(db) {
+                let id = try SQLRequest<Int64>(
+                    """
+                    SELECT id FROM minutes WHERE structure_id = \(structure.id) AND amends_id IS NULL
+                      AND (planned_date = \(decision.date.iso) OR meeting_date = \(decision.date.iso))
+                    """
+                ).fetchOne(db)
+            {
                 throw StoreError("meeting.has-minutes", ["structure": structure.id, "date": decision.date.iso, "id": String(id)])
             }
             try Self.record(db, decision)
             var refresh = RegisterRefresh()
             let horizon = max(through, decision.start?.date ?? decision.date)
-            try Self.derive(db, structure, configuration: configuration, scheduler: scheduler, through: horizon,
-                            hash: Self.registerHash(structure, configuration), now: now, into: &refresh)
+            try Self.derive(
+                db, structure, configuration: configuration, scheduler: scheduler, through: horizon,
+                hash: Self.registerHash(structure, configuration), now: now, into: &refresh)
             let after = try Self.registeredMeetings(db, structureIDs: [structure.id], from: nil, through: nil)
             return after.first { $0.decision == decision } ?? after.first { $0.plannedDate == decision.date && $0.state != .extra }
         }
@@ -45,9 +51,12 @@ extension AppDatabase {
     /// The decisions about a structure's meetings, oldest first.
     public func decisions(structureID: String) throws -> [MeetingDecision] {
         try read { db in
-            try MeetingDecisionRecord.fetchAllChecked(db, """
+            try MeetingDecisionRecord.fetchAllChecked(
+                db,
+                """
                 SELECT * FROM meeting_decisions WHERE structure_id = \(structureID) ORDER BY id
-                """).map { try $0.decision() }
+                """
+            ).map { try $0.decision() }
         }
     }
 

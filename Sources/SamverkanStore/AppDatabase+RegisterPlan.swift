@@ -14,8 +14,10 @@ extension AppDatabase {
     /// once on two reader connections of the same snapshot was tried: on the shared 2-core
     /// machine it was no faster for ten national years, and a fresh pool's second connection
     /// cost more than it saved.)
-    public func history(from: LocalDate, through: LocalDate, asOf: LocalDate,
-                        register configuration: RegionConfiguration) throws -> MeetingHistory {
+    public func history(
+        from: LocalDate, through: LocalDate, asOf: LocalDate,
+        register configuration: RegionConfiguration
+    ) throws -> MeetingHistory {
         let digests = registerDigests.digests(configuration)
         return try read { db in
             let current = try Self.registerIsCurrent(db, configuration, through: through, digests: digests)
@@ -30,16 +32,19 @@ extension AppDatabase {
     /// `meetings_period` (a hand-written cursor like the report's other bulk reads: ten national
     /// years hold some 180,000), each column read checked.
     static func plannedMeetings(_ db: Database, from: LocalDate, through: LocalDate) throws -> [String: [PlannedMeetingDay]] {
-        let cursor = try SQLRequest<Row>("""
+        let cursor = try SQLRequest<Row>(
+            """
             SELECT structure_id, planned_date, CASE WHEN substr(start, 1, 10) = planned_date THEN NULL ELSE start END
             FROM meetings INDEXED BY meetings_period
             WHERE planned_date BETWEEN \(from.iso) AND \(through.iso) AND state IN ('planned', 'moved', 'cancelled')
             ORDER BY planned_date, structure_id
-            """).fetchCursor(db)
+            """
+        ).fetchCursor(db)
         let table = "meetings"
         var result: [String: [PlannedMeetingDay]] = [:]
         // Rows come day by day: the planned date repeats for every structure meeting that day.
-        var day = "", planned = from
+        var day = ""
+        var planned = from
         while let row = try cursor.next() {
             let structure = try row.checked(0, table, "structure_id", as: String.self)
             let text = try row.checked(1, table, "planned_date", as: String.self)
@@ -59,7 +64,9 @@ extension AppDatabase {
 
     /// The day of a `YYYY-MM-DDTHH:MM` start.
     private static func startDay(_ start: String, _ table: String) throws -> LocalDate {
-        guard start.utf8.count == 16, let date = LocalDate(iso: start.prefix(10)) else { throw StoreError.unreadable(table, column: "start") }
+        guard start.utf8.count == 16, let date = LocalDate(iso: start.prefix(10)) else {
+            throw StoreError.unreadable(table, column: "start")
+        }
         return date
     }
 }

@@ -15,18 +15,23 @@ extension AppDatabase {
         try read { db in try Self.registeredMeetings(db, structureIDs: structureIDs, from: nil, through: nil) }
     }
 
-    static func registeredMeetings(_ db: Database, structureIDs: [String]?, from: LocalDate?,
-                                   through: LocalDate?) throws -> [RegisteredMeeting] {
+    static func registeredMeetings(
+        _ db: Database, structureIDs: [String]?, from: LocalDate?,
+        through: LocalDate?
+    ) throws -> [RegisteredMeeting] {
         var filters: [SQL] = []
         if let structureIDs { filters.append("structure_id IN \(structureIDs)") }
         if let from, let through {
-            filters.append("""
+            filters.append(
+                """
                 ((planned_date BETWEEN \(from.iso) AND \(through.iso))
                  OR (start BETWEEN \(from.iso) AND \(through.iso + "T99:99")))
                 """)
         }
         let condition: SQL = filters.isEmpty ? "1" : SQL(filters.joined(operator: .and))
-        let rows = try RegisteredMeetingRecord.fetchAllChecked(db, """
+        let rows = try RegisteredMeetingRecord.fetchAllChecked(
+            db,
+            """
             SELECT * FROM meetings WHERE \(condition) ORDER BY start, structure_id, planned_date
             """)
         let ids = Array(Set(rows.compactMap(\.decisionID)))

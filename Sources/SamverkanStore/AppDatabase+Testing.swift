@@ -67,12 +67,14 @@ package struct RawSQLConnection {
     }
 
     static func arguments(_ values: [(any Sendable)?]) throws -> StatementArguments {
-        StatementArguments(try values.map { value -> DatabaseValue in
-            guard let value else { return .null }
-            guard let convertible = value as? any DatabaseValueConvertible else {
-                throw StoreError("store.internal", ["what": "raw SQL takes Int, Int64, String, Bool, Double or nil, not \(type(of: value))"])
-            }
-            return convertible.databaseValue
-        })
+        StatementArguments(
+            try values.map { value -> DatabaseValue in
+                guard let value else { return .null }
+                guard let convertible = value as? any DatabaseValueConvertible else {
+                    throw StoreError(
+                        "store.internal", ["what": "raw SQL takes Int, Int64, String, Bool, Double or nil, not \(type(of: value))"])
+                }
+                return convertible.databaseValue
+            })
     }
 }

@@ -62,15 +62,16 @@ public final class AppDatabase: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-calendar-series") { db in
-            try db.execute(sql: """
-                CREATE TABLE calendar_series (
-                    uid TEXT PRIMARY KEY NOT NULL,
-                    structure_id TEXT NOT NULL,
-                    content_hash TEXT NOT NULL,
-                    sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
-                    updated_at TEXT NOT NULL
-                ) STRICT;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE calendar_series (
+                        uid TEXT PRIMARY KEY NOT NULL,
+                        structure_id TEXT NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+                        updated_at TEXT NOT NULL
+                    ) STRICT;
+                    """)
         }
         registerMinutesMigrations(&migrator)
         registerSummaryMigrations(&migrator)

@@ -16,12 +16,12 @@ enum JSONSyntaxCheck {
         /// The error code of the message.
         var code: String {
             switch expected {
-            case "key": "archive.json-key" // error code
-            case "colon": "archive.json-colon" // error code
-            case "comma-or-end": "archive.json-comma-or-end" // error code
-            case "string-end": "archive.json-string-end" // error code
-            case "end": "archive.json-end" // error code
-            default: "archive.json-value" // error code
+            case "key": "archive.json-key"  // error code
+            case "colon": "archive.json-colon"  // error code
+            case "comma-or-end": "archive.json-comma-or-end"  // error code
+            case "string-end": "archive.json-string-end"  // error code
+            case "end": "archive.json-end"  // error code
+            default: "archive.json-value"  // error code
             }
         }
     }
@@ -30,7 +30,8 @@ enum JSONSyntaxCheck {
     static func firstError(in data: Data) -> Failure? {
         let bytes = [UInt8](data)
         var index = 0
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         func failure(_ expected: String) -> Failure {
             // Columns count characters (UTF-8 continuation bytes are not characters).
             let column = bytes[lineStart..<min(index, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count + 1
@@ -38,7 +39,10 @@ enum JSONSyntaxCheck {
         }
         func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
-                if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+                if bytes[index] == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
                 index += 1
             }
         }
@@ -47,7 +51,9 @@ enum JSONSyntaxCheck {
             var end = index + 1
             while end < bytes.count {
                 switch bytes[end] {
-                case 0x22: index = end + 1; return true
+                case 0x22:
+                    index = end + 1
+                    return true
                 case 0x5C: end += 2
                 case 0x00..<0x20: return false
                 default: end += 1
@@ -102,7 +108,10 @@ enum JSONSyntaxCheck {
                     guard string() else { return failure("string-end") }
                 default:
                     let start = index
-                    guard scalar() else { index = start; return failure("value") }
+                    guard scalar() else {
+                        index = start
+                        return failure("value")
+                    }
                 }
                 expectValue = false
                 continue

@@ -62,17 +62,30 @@ struct RegisterDigest {
     private mutating func add(_ frequency: Frequency) {
         switch frequency {
         case .weekly(let interval, let weekday):
-            add("weekly"); add(interval); add(weekday.rawValue)
+            add("weekly")
+            add(interval)
+            add(weekday.rawValue)
         case .monthlyWeekday(let ordinal, let weekday, let interval):
-            add("monthly-weekday"); add(ordinal); add(weekday.rawValue); add(interval)
+            add("monthly-weekday")
+            add(ordinal)
+            add(weekday.rawValue)
+            add(interval)
         case .monthlyDay(let day, let interval):
-            add("monthly-day"); add(day); add(interval)
+            add("monthly-day")
+            add(day)
+            add(interval)
         case .monthsWeekday(let months, let ordinal, let weekday):
-            add("months-weekday"); add(months); add(ordinal); add(weekday.rawValue)
+            add("months-weekday")
+            add(months)
+            add(ordinal)
+            add(weekday.rawValue)
         case .monthsDay(let months, let day):
-            add("months-day"); add(months); add(day)
+            add("months-day")
+            add(months)
+            add(day)
         case .dates(let dates):
-            add("dates"); add(dates.map(\.dayNumber))
+            add("dates")
+            add(dates.map(\.dayNumber))
         case .rule:
             add(String(describing: frequency))
         }

@@ -1,5 +1,4 @@
 import Foundation
-import Foundation
 internal import GRDB
 public import SamverkanDomain
 import SamverkanTime

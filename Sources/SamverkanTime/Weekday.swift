@@ -1,6 +1,7 @@
 /// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
 public enum Weekday: Int, Sendable, CaseIterable, Codable, Comparable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The lower-case English name, as used in configuration and JSON.
     public var name: String {

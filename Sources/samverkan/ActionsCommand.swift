@@ -1,9 +1,9 @@
-import SamverkanTime
-import SamverkanStore
-import SamverkanRendering
 import ArgumentParser
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanReports
+import SamverkanStore
+import SamverkanTime
 
 extension Samverkan {
     /// `samverkan actions`: action items with their latest status.
@@ -43,13 +43,16 @@ extension Samverkan {
                 case .organisation: return config.organisation(responsible.id)?.name ?? responsible.id
                 }
             }
-            let table = TextTable(header: ["id", "structure", "action", "responsible", "due", "status"].map { p.text("actions.table.\($0)") },
-                                  rows: items.map { item in
-                var status = p.text(item.status.phraseKey)
-                if item.isOverdue(today: today) { status += " (\(p.text("actions.overdue")))" }
-                return ["#\(item.item.id ?? 0)", item.structureID, item.item.text, name(item.item.responsible),
-                        item.item.due.iso, status]
-            })
+            let table = TextTable(
+                header: ["id", "structure", "action", "responsible", "due", "status"].map { p.text("actions.table.\($0)") },
+                rows: items.map { item in
+                    var status = p.text(item.status.phraseKey)
+                    if item.isOverdue(today: today) { status += " (\(p.text("actions.overdue")))" }
+                    return [
+                        "#\(item.item.id ?? 0)", item.structureID, item.item.text, name(item.item.responsible),
+                        item.item.due.iso, status,
+                    ]
+                })
             print(table.render(), terminator: "")
         }
     }

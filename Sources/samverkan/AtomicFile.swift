@@ -1,5 +1,5 @@
-import SamverkanDomain
 import Foundation
+import SamverkanDomain
 
 /// Writes files so that a failed or interrupted command never leaves a partial file behind:
 /// the text goes to a temporary file in the same folder, which is then renamed over the target.
@@ -47,7 +47,9 @@ enum AtomicFile {
         var current = path
         for _ in 0...maximumLinks {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
-            current = destination.hasPrefix("/") ? destination
+            current =
+                destination.hasPrefix("/")
+                ? destination
                 : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
         }
         throw CLIError("file.link-loop", ["path": path], category: .io)

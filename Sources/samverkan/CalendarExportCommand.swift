@@ -1,13 +1,13 @@
-import SamverkanTime
-import SamverkanRendering
-import SamverkanICal
 import ArgumentParser
 import Foundation
-import SamverkanDomain
-import SamverkanReports
-import SamverkanStore
 import SamverkanCalendar
+import SamverkanDomain
+import SamverkanICal
+import SamverkanRendering
+import SamverkanReports
 import SamverkanServer
+import SamverkanStore
+import SamverkanTime
 
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
@@ -33,7 +33,8 @@ extension Samverkan.CalendarCommand {
         @OptionGroup var selection: StructureSelection
         @OptionGroup var period: PeriodOptions
 
-        @Option(help: ArgumentHelp("The .ics file, or an existing folder (or one ending in /) for one file per structure.", valueName: "path"))
+        @Option(
+            help: ArgumentHelp("The .ics file, or an existing folder (or one ending in /) for one file per structure.", valueName: "path"))
         var output: String
 
         func run() throws {
@@ -43,8 +44,9 @@ extension Samverkan.CalendarCommand {
             let texts = try global.calendarTexts()
             let database = try global.openDatabase()
             let renderer = try global.feedRenderer(database, configuration, now: Int(Date().timeIntervalSince1970))
-            try global.refreshRegister(database, configuration, phrases: texts.phrases,
-                                       through: global.registerHorizon(today: try global.today(), atLeast: to))
+            try global.refreshRegister(
+                database, configuration, phrases: texts.phrases,
+                through: global.registerHorizon(today: try global.today(), atLeast: to))
             let content = try global.store { try renderer.content(of: chosen, from: from, through: to) }
             if content.empty.count == chosen.count {
                 throw CLIError("calendar.nothing-planned", ["from": from.iso, "to": to.iso])

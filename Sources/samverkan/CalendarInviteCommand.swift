@@ -1,12 +1,12 @@
-import SamverkanRendering
 import ArgumentParser
 import Foundation
-import SamverkanDomain
-import SamverkanReports
-import SamverkanStore
 import SamverkanCalendar
-import SamverkanServer
+import SamverkanDomain
 import SamverkanICal
+import SamverkanRendering
+import SamverkanReports
+import SamverkanServer
+import SamverkanStore
 import SamverkanTime
 
 extension Samverkan.CalendarCommand {
@@ -43,14 +43,16 @@ extension Samverkan.CalendarCommand {
         @Flag(help: "Cancel the series (or, with --occurrence, one meeting).")
         var cancel = false
 
-        @Option(help: ArgumentHelp("With --cancel: the date of the meeting to cancel (YYYY-MM-DD).", valueName: "date"),
-                transform: LocalDate.parse)
+        @Option(
+            help: ArgumentHelp("With --cancel: the date of the meeting to cancel (YYYY-MM-DD).", valueName: "date"),
+            transform: LocalDate.parse)
         var occurrence: LocalDate?
 
         @Option(help: "With --cancel: why, shown in the e-mail and stored with the cancellation.")
         var reason: String?
 
-        @Option(help: ArgumentHelp("The .eml file, or a folder (existing, or ending in /) for one .eml per calendar UID.", valueName: "path"))
+        @Option(
+            help: ArgumentHelp("The .eml file, or a folder (existing, or ending in /) for one .eml per calendar UID.", valueName: "path"))
         var output: String?
 
         @Flag(help: "Send the messages to every participant through the mail command.")
@@ -94,33 +96,41 @@ extension Samverkan.CalendarCommand {
                 if isFolder {
                     try AtomicFile.createFolder(output)
                     for item in composed {
-                        try AtomicFile.write(item.message.rendered(), to: (output as NSString).appendingPathComponent(fileName(item.uid, configuration)))
+                        try AtomicFile.write(
+                            item.message.rendered(), to: (output as NSString).appendingPathComponent(fileName(item.uid, configuration)))
                     }
                 } else {
                     try AtomicFile.write(composed[0].message.rendered(), to: output)
                 }
                 let where_ = isFolder ? "\(composed.count) files in \(output)" : output
-                print("\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
+                print(
+                    "\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
             }
             if send {
-                try global.sendInvitations(composed, structureID: target.id, cancel: cancel, configuration: configuration,
-                                           mail: mail, database: database)
+                try global.sendInvitations(
+                    composed, structureID: target.id, cancel: cancel, configuration: configuration,
+                    mail: mail, database: database)
             }
         }
 
         /// The meeting `--cancel --occurrence` is about (planned or held that day), with the
         /// cancellation stored as a coordinator's decision unless it already is.
-        func cancelled(_ date: LocalDate, of target: CollaborationStructure, in meetings: [RegisteredMeeting],
-                       phrases: Phrasebook) throws -> RegisteredMeeting {
+        func cancelled(
+            _ date: LocalDate, of target: CollaborationStructure, in meetings: [RegisteredMeeting],
+            phrases: Phrasebook
+        ) throws -> RegisteredMeeting {
             let candidates = meetings.filter { $0.isHeld || $0.state == .cancelled }
-            guard let meeting = candidates.first(where: { $0.plannedDate == date }) ?? candidates.first(where: { $0.start.date == date }) else {
+            guard let meeting = candidates.first(where: { $0.plannedDate == date }) ?? candidates.first(where: { $0.start.date == date })
+            else {
                 let near = meetings.filter(\.isHeld).map(\.start.date).sorted { abs($0.days(to: date)) < abs($1.days(to: date)) }
                     .prefix(3).map(\.iso).sorted().joined(separator: ", ")
                 throw InvitationError("invitation.no-meeting-on-date", ["structure": target.id, "date": date.iso, "nearest": near])
             }
             if meeting.state != .cancelled {
-                try global.decide(structureID: target.id, date: meeting.plannedDate, action: .cancel,
-                                  reason: reason ?? phrases.text("cancellation.reason.default"), by: nil) { _, _ in nil }
+                try global.decide(
+                    structureID: target.id, date: meeting.plannedDate, action: .cancel,
+                    reason: reason ?? phrases.text("cancellation.reason.default"), by: nil
+                ) { _, _ in nil }
             }
             return meeting
         }

@@ -23,7 +23,8 @@ enum ErrorReporter {
             command = try Samverkan.parseAsRoot(arguments)
         } catch {
             if !(error is any SamverkanError), Samverkan.exitCode(for: error) != .success,
-               let unknown = UnknownCommand.find(in: arguments) {
+                let unknown = UnknownCommand.find(in: arguments)
+            {
                 write(unknown, language: language)
                 exit(ExitStatus.usage.rawValue)
             }

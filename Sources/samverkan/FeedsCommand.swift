@@ -33,8 +33,10 @@ extension Samverkan.FeedsCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StructureSelection
 
-        @Option(name: .customLong("base-url"), help: ArgumentHelp(
-            "The server's public address (the reverse proxy's), e.g. https://kalender.example.se.", valueName: "URL"))
+        @Option(
+            name: .customLong("base-url"),
+            help: ArgumentHelp(
+                "The server's public address (the reverse proxy's), e.g. https://kalender.example.se.", valueName: "URL"))
         var baseURL = "http://127.0.0.1:8080"
 
         func validate() throws {

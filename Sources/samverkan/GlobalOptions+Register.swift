@@ -1,8 +1,8 @@
 import Foundation
 import SamverkanDomain
 import SamverkanRendering
-import SamverkanStore
 import SamverkanServer
+import SamverkanStore
 import SamverkanTime
 
 extension GlobalOptions {
@@ -16,20 +16,29 @@ extension GlobalOptions {
     /// warns on standard error about decisions and minutes whose meeting the configuration no
     /// longer plans, so a coordinator sees them; nothing is dropped.
     @discardableResult
-    func refreshRegister(_ database: AppDatabase, _ configuration: RegionConfiguration, phrases: Phrasebook,
-                         through: LocalDate) throws -> RegisterRefresh {
+    func refreshRegister(
+        _ database: AppDatabase, _ configuration: RegionConfiguration, phrases: Phrasebook,
+        through: LocalDate
+    ) throws -> RegisterRefresh {
         let refresh = try store {
             try database.refreshRegister(configuration, scheduler: Scheduler(), through: through, now: Self.timestamp())
         }
         for decision in refresh.unmatchedDecisions {
-            warn(phrases.text("register.warning.decision", [
-                "structure": decision.structureID, "date": decision.date.iso, "action": phrases.text("decision.\(decision.action.rawValue)"),
-            ]))
+            warn(
+                phrases.text(
+                    "register.warning.decision",
+                    [
+                        "structure": decision.structureID, "date": decision.date.iso,
+                        "action": phrases.text("decision.\(decision.action.rawValue)"),
+                    ]))
         }
         for stranded in refresh.strandedMinutes {
-            warn(phrases.text("register.warning.minutes", [
-                "structure": stranded.structureID, "date": stranded.plannedDate.iso, "id": String(stranded.minutesID),
-            ]))
+            warn(
+                phrases.text(
+                    "register.warning.minutes",
+                    [
+                        "structure": stranded.structureID, "date": stranded.plannedDate.iso, "id": String(stranded.minutesID),
+                    ]))
         }
         return refresh
     }
@@ -39,9 +48,12 @@ extension GlobalOptions {
     /// - Parameter start: the new start, from the structure and the meeting as it stands.
     /// - Returns: the meeting as it stood before the decision, and as it stands after.
     @discardableResult
-    func decide(structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
-                start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws
-        -> (before: RegisteredMeeting?, after: RegisteredMeeting?) {
+    func decide(
+        structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
+        start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?
+    ) throws
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
+    {
         let configuration = try loadConfiguration().configuration
         let phrases = try phrasebook()
         let target = try configuration.structures(withIDs: [structureID])[0]
@@ -59,14 +71,17 @@ extension GlobalOptions {
         let current = try store {
             try database.registeredMeetings(structureIDs: [target.id], from: date, through: date)
         }.first { $0.plannedDate == date && $0.state != .extra }
-        let decision = MeetingDecision(structureID: target.id, date: date, action: action, start: try start(target, current),
-                                       reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
-                                       decidedBy: decidedBy, decidedAt: Self.timestamp())
+        let decision = MeetingDecision(
+            structureID: target.id, date: date, action: action, start: try start(target, current),
+            reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
+            decidedBy: decidedBy, decidedAt: Self.timestamp())
         let result = try store {
             try database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
         }
-        let values = ["structure": target.id, "date": date.iso,
-                      "start": result.map { "\($0.start.date.iso) \($0.start.time)–\($0.end.time)" } ?? ""]
+        let values = [
+            "structure": target.id, "date": date.iso,
+            "start": result.map { "\($0.start.date.iso) \($0.start.time)–\($0.end.time)" } ?? "",
+        ]
         print(phrases.text("meeting.done.\(action.rawValue)", values))
         return (current, result)
     }

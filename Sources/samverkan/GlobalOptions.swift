@@ -1,26 +1,30 @@
 import ArgumentParser
 import Foundation
+import SamverkanCalendar
 import SamverkanConfig
 import SamverkanDomain
-import SamverkanTemplates
-import SamverkanStore
-import SamverkanCalendar
-import SamverkanRendering
 import SamverkanICal
+import SamverkanRendering
+import SamverkanStore
+import SamverkanTemplates
 import SamverkanTime
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The configuration file.",
-        discussion: "Default: $SAMVERKAN_CONFIG, else Config/samverkan.yaml in the current folder.",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The configuration file.",
+            discussion: "Default: $SAMVERKAN_CONFIG, else Config/samverkan.yaml in the current folder.",
+            valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The database file for minutes and exports.",
-        discussion: "Default: $SAMVERKAN_DATABASE, else samverkan/samverkan.sqlite in the user's data folder.",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file for minutes and exports.",
+            discussion: "Default: $SAMVERKAN_DATABASE, else samverkan/samverkan.sqlite in the user's data folder.",
+            valueName: "file"))
     var database: String?
 
     @Option(name: .long, help: "Language of the text users read: sv (default) or en.")
@@ -60,10 +64,11 @@ struct GlobalOptions: ParsableArguments {
     /// The calendar and invitation texts of the chosen language.
     func calendarTexts() throws -> CalendarTexts {
         let library = try TemplateLibrary(language: language)
-        return CalendarTexts(phrases: try phrasebook(),
-                             eventDescription: try library.template("event-description.txt"),
-                             invitation: try library.template("invitation.txt"),
-                             cancellation: try library.template("cancellation.txt"))
+        return CalendarTexts(
+            phrases: try phrasebook(),
+            eventDescription: try library.template("event-description.txt"),
+            invitation: try library.template("invitation.txt"),
+            cancellation: try library.template("cancellation.txt"))
     }
 
     /// The embedded database, created on first use.

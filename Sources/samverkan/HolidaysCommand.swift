@@ -1,8 +1,8 @@
-import SamverkanTime
-import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
+import SamverkanTime
 
 extension Samverkan {
     /// `samverkan holidays`: the Swedish public holidays and days off that schedules avoid.
@@ -10,7 +10,8 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "holidays",
             abstract: "List the Swedish public holidays and customary days off that meetings avoid.",
-            discussion: "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
+            discussion:
+                "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
         )
 
         @OptionGroup var global: GlobalOptions
@@ -25,13 +26,17 @@ extension Samverkan {
             let days = (from.year...to.year).flatMap(SwedishHolidays.holidays(in:)).filter { $0.date >= from && $0.date <= to }
             switch format {
             case .json:
-                let rows = days.map { ["date": $0.date.iso, "code": $0.kind.rawValue, "name": phrases.text("holiday.\($0.kind.rawValue)")] }
+                let rows = days.map {
+                    ["date": $0.date.iso, "code": $0.kind.rawValue, "name": phrases.text("holiday.\($0.kind.rawValue)")]
+                }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 print(String(decoding: try encoder.encode(rows), as: UTF8.self))
             case .table:
                 for day in days {
-                    print("\(day.date.iso)  \(phrases.text("weekday.\(day.date.weekday.name)").padding(toLength: 8, withPad: " ", startingAt: 0))  \(phrases.text("holiday.\(day.kind.rawValue)"))")
+                    print(
+                        "\(day.date.iso)  \(phrases.text("weekday.\(day.date.weekday.name)").padding(toLength: 8, withPad: " ", startingAt: 0))  \(phrases.text("holiday.\(day.kind.rawValue)"))"
+                    )
                 }
             }
         }

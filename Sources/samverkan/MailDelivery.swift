@@ -31,7 +31,8 @@ struct MailDelivery {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = Array(arguments.dropFirst())
-        let input = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = errors
         process.standardError = errors
@@ -48,10 +49,12 @@ struct MailDelivery {
         while !said.done { usleep(1000) }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let detail = String(decoding: said.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw CLIError("mail.command-failed", [
-                "command": command, "status": String(process.terminationStatus),
-                "detail": detail.isEmpty ? "-" : String(detail.prefix(500)),
-            ], category: .io)
+            throw CLIError(
+                "mail.command-failed",
+                [
+                    "command": command, "status": String(process.terminationStatus),
+                    "detail": detail.isEmpty ? "-" : String(detail.prefix(500)),
+                ], category: .io)
         }
     }
 

@@ -4,9 +4,10 @@ import SamverkanDomain
 /// How a command sends mail: `--sendmail CMD` over the configuration's `mail: sendmail`, or
 /// `--dry-run` to write `.eml` files instead.
 struct MailOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The sendmail-compatible command that sends (default: the configuration's mail: sendmail, else /usr/sbin/sendmail -t -i).",
-        valueName: "command"))
+    @Option(
+        help: ArgumentHelp(
+            "The sendmail-compatible command that sends (default: the configuration's mail: sendmail, else /usr/sbin/sendmail -t -i).",
+            valueName: "command"))
     var sendmail: String?
 
     @Flag(help: "Send nothing: write the messages as .eml files in --outbox (or ./outbox) instead.")

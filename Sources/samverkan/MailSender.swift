@@ -40,7 +40,10 @@ struct MailSender {
         if delivery.dryRunFolder != nil {
             let sent = Set(try global.store { try database.mailLog(status: .sent) }.map(\.key))
             for (sending, render) in messages {
-                if sent.contains(sending.key) { outcome.skipped += 1; continue }
+                if sent.contains(sending.key) {
+                    outcome.skipped += 1
+                    continue
+                }
                 try delivery.deliver(render(sending.messageID), name: Self.fileName(sending))
                 outcome.sent.append(sending)
             }
@@ -48,10 +51,13 @@ struct MailSender {
         }
         for (candidate, render) in messages {
             let now = Date()
-            guard let claimed = try global.store({
-                try database.claimMail([candidate], now: Self.iso(now),
-                                       staleBefore: Self.iso(now.addingTimeInterval(-Double(Self.staleSeconds))))
-            }).first else {
+            guard
+                let claimed = try global.store({
+                    try database.claimMail(
+                        [candidate], now: Self.iso(now),
+                        staleBefore: Self.iso(now.addingTimeInterval(-Double(Self.staleSeconds))))
+                }).first
+            else {
                 outcome.skipped += 1
                 continue
             }

@@ -32,8 +32,9 @@ struct DecisionOptions: ParsableArguments {
     @Option(help: "The structure id.")
     var structure: String
 
-    @Option(help: ArgumentHelp("The meeting's planned date (for add: the extra meeting's date), YYYY-MM-DD.", valueName: "date"),
-            transform: LocalDate.parse)
+    @Option(
+        help: ArgumentHelp("The meeting's planned date (for add: the extra meeting's date), YYYY-MM-DD.", valueName: "date"),
+        transform: LocalDate.parse)
     var date: LocalDate
 
     @Option(help: "Why: shown in calendars, invitations and listings.")
@@ -46,7 +47,8 @@ struct DecisionOptions: ParsableArguments {
     /// - Returns: the meeting before and after the decision.
     @discardableResult
     func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws
-        -> (before: RegisteredMeeting?, after: RegisteredMeeting?) {
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
+    {
         try global.decide(structureID: structure, date: date, action: action, reason: reason, by: by, start: start)
     }
 }

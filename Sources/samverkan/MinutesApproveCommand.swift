@@ -1,8 +1,8 @@
-import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanRendering
+import SamverkanStore
 import SamverkanTime
 
 extension MinutesCommand {
@@ -76,8 +76,9 @@ extension MinutesCommand {
             original.approval = nil
             for index in original.newActions.indices { original.newActions[index].id = nil }
             let draft = MinutesDraft.render(template: try environment.template("minutes.md"), context: context, minutes: original)
-            try recorder.recordInEditor(draft: draft, draftName: "\(structure.id)-\(original.date.iso)-rattelse-\(id).md",
-                                        context: context, suggestedDate: original.date)
+            try recorder.recordInEditor(
+                draft: draft, draftName: "\(structure.id)-\(original.date.iso)-rattelse-\(id).md",
+                context: context, suggestedDate: original.date)
         }
     }
 
@@ -93,14 +94,19 @@ extension MinutesCommand {
             let audit = try environment.store { try environment.database.auditApprovals() }
             let p = environment.phrases
             for minutes in audit.checked where !audit.problems.contains(where: { $0.id == minutes.id }) {
-                print(p.text("minutes.verify.ok", ["id": String(minutes.id ?? 0), "structure": minutes.structureID, "date": minutes.date.iso]))
+                print(
+                    p.text(
+                        "minutes.verify.ok", ["id": String(minutes.id ?? 0), "structure": minutes.structureID, "date": minutes.date.iso]))
             }
             for problem in audit.problems {
                 environment.warn(p.text("minutes.verify.\(problem.kind.rawValue)", ["id": String(problem.id)]))
             }
             if !audit.integrity.isEmpty { environment.warn(p.text("minutes.verify.integrity", ["count": String(audit.integrity.count)])) }
             let bad = Set(audit.problems.map(\.id))
-            print(p.text("minutes.verify.summary", ["ok": String(audit.checked.count { !bad.contains($0.id ?? 0) }), "count": String(audit.checked.count)]))
+            print(
+                p.text(
+                    "minutes.verify.summary",
+                    ["ok": String(audit.checked.count { !bad.contains($0.id ?? 0) }), "count": String(audit.checked.count)]))
             if let head = audit.head { print(p.text("minutes.verify.head", ["hash": head])) }
             if !audit.isSound { throw ExitCode(1) }
         }
@@ -118,7 +124,9 @@ extension MinutesCommand {
         @Option(help: "Why the meeting was cancelled.") var reason: String
 
         func validate() throws {
-            if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why the meeting was cancelled") }
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--reason must say why the meeting was cancelled")
+            }
         }
 
         func run() throws {

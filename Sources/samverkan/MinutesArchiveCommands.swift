@@ -1,7 +1,7 @@
-import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanStore
 
 extension MinutesCommand {
@@ -28,7 +28,9 @@ extension MinutesCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import minutes exported with `minutes export` (ids, § numbers and approvals kept).",
-            discussion: "Records already present with the same content are skipped. Example: samverkan minutes import minutes.json --database ny.sqlite")
+            discussion:
+                "Records already present with the same content are skipped. Example: samverkan minutes import minutes.json --database ny.sqlite"
+        )
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The JSON file.") var file: String
@@ -56,7 +58,9 @@ extension MinutesCommand {
                 throw ExitCode(1)
             }
             let added = try global.store { try database.importArchive(archive) }
-            print("\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)")
+            print(
+                "\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)"
+            )
         }
     }
 }

@@ -10,7 +10,9 @@ struct MinutesCommand: ParsableCommand {
             (README.md, "Minutes"), stored in the database (--database), approved with `approve`
             and read-only from then on.
             """,
-        subcommands: [New.self, Template.self, Approve.self, Amend.self, Verify.self, Cancel.self,
-                      List.self, Show.self, Search.self, Export.self, Import.self]
+        subcommands: [
+            New.self, Template.self, Approve.self, Amend.self, Verify.self, Cancel.self,
+            List.self, Show.self, Search.self, Export.self, Import.self,
+        ]
     )
 }

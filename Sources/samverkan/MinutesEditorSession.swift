@@ -70,7 +70,8 @@ struct MinutesEditorSession {
     /// Runs `$VISUAL`, else `$EDITOR`, else `vi` on a terminal, through `/bin/sh` like git does.
     func runEditor() throws {
         let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let editor =
+            [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             ?? (MinutesEnvironment.interactive ? "vi" : nil)
         guard let editor else {
             environment.warn("no editor: set $EDITOR (e.g. export EDITOR=nano), or fill in the draft and give it with --file")

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanStore
 import SamverkanTemplates
-import SamverkanRendering
 import SamverkanTime
 
 /// What every minutes command needs: configuration, phrases, templates and the store.
@@ -26,8 +26,9 @@ struct MinutesEnvironment {
             database = try global.openDatabase()
         }
         // The register first, before a draft is read: saving is then the command's only write.
-        try global.refreshRegister(database, configuration, phrases: phrases,
-                                   through: global.registerHorizon(today: try global.today()))
+        try global.refreshRegister(
+            database, configuration, phrases: phrases,
+            through: global.registerHorizon(today: try global.today()))
     }
 
     /// A structure by id (a ``LookupError`` names the close ones).
@@ -63,7 +64,8 @@ struct MinutesEnvironment {
     func meeting(of structure: CollaborationStructure, on date: LocalDate) throws -> RegisteredMeeting? {
         let meetings = try registered(structure, from: date, through: date)
         if let held = meetings.first(where: { $0.isHeld && $0.start.date == date })
-            ?? meetings.first(where: { $0.isHeld && $0.plannedDate == date }) {
+            ?? meetings.first(where: { $0.isHeld && $0.plannedDate == date })
+        {
             return held
         }
         if meetings.contains(where: { $0.state == .cancelled && ($0.plannedDate == date || $0.start.date == date) }) {
@@ -83,8 +85,9 @@ struct MinutesEnvironment {
     /// The register's meetings of a structure in a window (brought up to date first).
     func registered(_ structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [RegisteredMeeting] {
         let today = try global.today()
-        try global.refreshRegister(database, configuration, phrases: phrases,
-                                   through: global.registerHorizon(today: today, atLeast: through))
+        try global.refreshRegister(
+            database, configuration, phrases: phrases,
+            through: global.registerHorizon(today: today, atLeast: through))
         return try store { try database.registeredMeetings(structureIDs: [structure.id], from: from, through: through) }
     }
 

@@ -41,8 +41,10 @@ extension MinutesCommand {
             let today = try global.today()
             let meetingDate: LocalDate
             var time: LocalTime?
-            if let given = date ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) })
-                .flatMap({ LocalDate(iso: $0) }) {
+            if let given = date
+                ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) })
+                .flatMap({ LocalDate(iso: $0) })
+            {
                 meetingDate = given
                 time = try environment.meeting(of: chosen, on: given)?.start.time
             } else if let meeting = try environment.latestUnrecorded(of: chosen, today: today) {
@@ -56,8 +58,9 @@ extension MinutesCommand {
             if let input {
                 try recorder.record(input: input, context: context, suggestedDate: meetingDate)
             } else {
-                let draft = MinutesDraft.render(template: try environment.template("minutes.md"), context: context,
-                                                minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time))
+                let draft = MinutesDraft.render(
+                    template: try environment.template("minutes.md"), context: context,
+                    minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time))
                 let name = "\(chosen.id)-\(meetingDate.iso).md"
                 try recorder.recordInEditor(draft: draft, draftName: name, context: context, suggestedDate: meetingDate)
             }
@@ -68,12 +71,15 @@ extension MinutesCommand {
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print an empty draft of minutes for a structure and date.",
-            discussion: "Fill it in and record it with `samverkan minutes new --file PATH`.\n\nExample: samverkan minutes template --structure rug --date 2025-03-13 > protokoll.md")
+            discussion:
+                "Fill it in and record it with `samverkan minutes new --file PATH`.\n\nExample: samverkan minutes template --structure rug --date 2025-03-13 > protokoll.md"
+        )
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The structure id.") var structure: String
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD); default: the latest planned meeting without minutes.", valueName: "date"),
-                transform: LocalDate.parse)
+        @Option(
+            help: ArgumentHelp("The meeting date (YYYY-MM-DD); default: the latest planned meeting without minutes.", valueName: "date"),
+            transform: LocalDate.parse)
         var date: LocalDate?
 
         func run() throws {
@@ -92,8 +98,10 @@ extension MinutesCommand {
                 throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
             }
             let context = try environment.context(structure: chosen, date: meetingDate)
-            print(MinutesDraft.render(template: try environment.template("minutes.md"), context: context,
-                                      minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time)), terminator: "")
+            print(
+                MinutesDraft.render(
+                    template: try environment.template("minutes.md"), context: context,
+                    minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time)), terminator: "")
         }
     }
 }

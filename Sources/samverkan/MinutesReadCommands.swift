@@ -1,9 +1,9 @@
-import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
-import SamverkanReports
 import SamverkanRendering
+import SamverkanReports
+import SamverkanStore
 import SamverkanTime
 
 extension MinutesCommand {
@@ -28,20 +28,25 @@ extension MinutesCommand {
             }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
-            let table = TextTable(header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
-                                  rows: rows.map { row in
-                var status: String
-                switch row.status {
-                case .draft: status = p.text("minutes.draft")
-                case .approved: status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": ""]).trimmingCharacters(in: .whitespaces)
-                case .cancelled: status = p.text("minutes.cancelled") + (row.reason.map { ": \($0)" } ?? "")
-                }
-                if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
-                if let amends = row.amends { status += ", " + p.text("minutes.amends", ["id": String(amends)]) }
-                if let newer = row.amendedBy { status += ", " + p.text("minutes.amended-by", ["id": String(newer)]) }
-                return [row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
-                        row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions)]
-            })
+            let table = TextTable(
+                header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
+                rows: rows.map { row in
+                    var status: String
+                    switch row.status {
+                    case .draft: status = p.text("minutes.draft")
+                    case .approved:
+                        status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": ""]).trimmingCharacters(
+                            in: .whitespaces)
+                    case .cancelled: status = p.text("minutes.cancelled") + (row.reason.map { ": \($0)" } ?? "")
+                    }
+                    if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
+                    if let amends = row.amends { status += ", " + p.text("minutes.amends", ["id": String(amends)]) }
+                    if let newer = row.amendedBy { status += ", " + p.text("minutes.amended-by", ["id": String(newer)]) }
+                    return [
+                        row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
+                        row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions),
+                    ]
+                })
             print(table.render(), terminator: "")
         }
     }
@@ -66,14 +71,19 @@ extension MinutesCommand {
             let contexts = try records.map { record in
                 let structure = try environment.structure(record.structureID)
                 let actions = try environment.store { try environment.database.allActions(structureID: structure.id) }
-                return (record, MinutesDraftContext(configuration: environment.configuration, structure: structure,
-                                                    openActions: actions, phrases: environment.phrases))
+                return (
+                    record,
+                    MinutesDraftContext(
+                        configuration: environment.configuration, structure: structure,
+                        openActions: actions, phrases: environment.phrases)
+                )
             }
             let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
             // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
             if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
-            print(MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.language),
-                  terminator: "")
+            print(
+                MinutesDocument.html(markdown: markdown, template: try environment.template("minutes.html"), language: global.language),
+                terminator: "")
         }
     }
 

@@ -1,8 +1,8 @@
-import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanRendering
+import SamverkanStore
 import SamverkanTime
 
 /// Parses a draft, settles which meeting it records, and saves it — keeping the draft on any failure.
@@ -14,7 +14,8 @@ struct MinutesRecorder {
 
     /// Records a draft given with `--file`.
     func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
-        let keptURL = input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
+        let keptURL =
+            input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         func keep() throws -> ExitCode {
             if let keptURL {
                 try FileManager.default.createDirectory(at: keptURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -47,7 +48,8 @@ struct MinutesRecorder {
     /// Records minutes written in the editor.
     func recordInEditor(draft: String, draftName: String, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
         let url = environment.draftsFolder.appendingPathComponent(draftName)
-        let retry = context.amends.flatMap(\.id).map { "samverkan minutes amend \($0)" }
+        let retry =
+            context.amends.flatMap(\.id).map { "samverkan minutes amend \($0)" }
             ?? "samverkan minutes new --structure \(structure.id) --date \(suggestedDate.iso)"
         let session = MinutesEditorSession(environment: environment, draftURL: url, retryHint: retry)
         let minutes = try session.edit(initial: draft) { (text: String) throws(MinutesDraftError) -> Minutes in

@@ -42,39 +42,57 @@ extension Samverkan {
             let database = try global.openDatabase()
             let first = NotifyPlanner.firstDay(today: today, settings: configuration.mail)
             let last = NotifyPlanner.lastDay(today: today, configuration: configuration)
-            try global.refreshRegister(database, configuration, phrases: texts.phrases,
-                                       through: global.registerHorizon(today: today, atLeast: last))
+            try global.refreshRegister(
+                database, configuration, phrases: texts.phrases,
+                through: global.registerHorizon(today: today, atLeast: last))
             let input = try global.store {
-                try database.notifyInput(today: today, from: first, through: last,
-                                         recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                                         recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+                try database.notifyInput(
+                    today: today, from: first, through: last,
+                    recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
+                    recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
             }
-            let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today,
-                                        now: Int(Date().timeIntervalSince1970))
+            let planner = NotifyPlanner(
+                configuration: configuration, texts: texts, today: today,
+                now: Int(Date().timeIntervalSince1970))
             let due = planner.due(input) { "\(UUID().uuidString.lowercased())@samverkan" }
             for item in due where IdentityNumberGuard.containsNumber(item.message.text) {
                 throw CLIError("mail.privacy", ["kind": item.sending.kind.rawValue, "recipient": item.sending.recipient])
             }
-            let sender = MailSender(database: database, delivery: try mail.delivery(configuration.mail),
-                                    phrases: texts.phrases, global: global)
-            let outcome = try sender.send(due.map { item in
-                (item.sending, { id in var message = item.message; message.messageID = id; return message.rendered() })
-            })
+            let sender = MailSender(
+                database: database, delivery: try mail.delivery(configuration.mail),
+                phrases: texts.phrases, global: global)
+            let outcome = try sender.send(
+                due.map { item in
+                    (
+                        item.sending,
+                        { id in
+                            var message = item.message
+                            message.messageID = id
+                            return message.rendered()
+                        }
+                    )
+                })
             if let folder = sender.delivery.dryRunFolder {
                 return print(texts.phrases.text("notify.dry-run", ["count": String(outcome.sent.count), "folder": folder]))
             }
             // Failed earlier and no longer due (the meeting is past): said every run, never dropped silently.
             let tried = Set((outcome.sent + outcome.failed.map(\.0)).map(\.key))
             for left in try global.store({ try database.mailLog(status: .failed) }) where !tried.contains(left.key) {
-                global.warn(texts.phrases.text("notify.given-up", [
-                    "kind": texts.phrases.text("notify.kind.\(left.kind.rawValue)"), "recipient": left.recipient,
-                    "date": left.meetingDate ?? left.createdAt.prefix(10).description, "attempts": String(left.attempts),
-                    "error": left.lastError ?? "-",
-                ]))
+                global.warn(
+                    texts.phrases.text(
+                        "notify.given-up",
+                        [
+                            "kind": texts.phrases.text("notify.kind.\(left.kind.rawValue)"), "recipient": left.recipient,
+                            "date": left.meetingDate ?? left.createdAt.prefix(10).description, "attempts": String(left.attempts),
+                            "error": left.lastError ?? "-",
+                        ]))
             }
-            print(texts.phrases.text("notify.summary", [
-                "sent": String(outcome.sent.count), "failed": String(outcome.failed.count), "skipped": String(outcome.skipped),
-            ]))
+            print(
+                texts.phrases.text(
+                    "notify.summary",
+                    [
+                        "sent": String(outcome.sent.count), "failed": String(outcome.failed.count), "skipped": String(outcome.skipped),
+                    ]))
             if !outcome.failed.isEmpty {
                 throw CLIError("mail.not-delivered", ["count": String(outcome.failed.count)], category: .io)
             }

@@ -1,8 +1,8 @@
-import SamverkanServer
 import ArgumentParser
 import Foundation
 import SamverkanCalendar
 import SamverkanDomain
+import SamverkanServer
 import SamverkanStore
 import SamverkanTime
 
@@ -25,8 +25,9 @@ struct NotifyOptions: ParsableArguments {
         let database = try global.openDatabase()
         let from = min(try global.today(), meeting.start.date, meeting.plannedDate)
         let through = LocalDate(year: from.year + 1, month: from.month, day: min(from.day, 28))!.adding(days: -1)
-        let meetings = try global.calendarMeetings(database, configuration, structures: [target], from: from,
-                                                   through: max(through, meeting.start.date))
+        let meetings = try global.calendarMeetings(
+            database, configuration, structures: [target], from: from,
+            through: max(through, meeting.start.date))
         let purpose: InvitationComposer.Purpose
         if cancelled {
             let stored = meetings.all.first { $0.uid == meeting.uid && $0.plannedStart == meeting.plannedStart }
@@ -40,7 +41,8 @@ struct NotifyOptions: ParsableArguments {
         ) { uid, contentHash in
             try global.store { try database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
         }.filter { $0.uid == meeting.uid }
-        try global.sendInvitations(composed, structureID: target.id, cancel: cancelled, configuration: configuration,
-                                   mail: mail, database: database)
+        try global.sendInvitations(
+            composed, structureID: target.id, cancel: cancelled, configuration: configuration,
+            mail: mail, database: database)
     }
 }

@@ -1,8 +1,8 @@
-import SamverkanStore
 import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanReports
+import SamverkanStore
 import SamverkanTime
 
 extension ReportCommand {
@@ -22,8 +22,9 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Only the activities of these structures (repeat).", valueName: "id")) var structure: [String] = []
-        @Option(help: ArgumentHelp("The day the status is judged at (YYYY-MM-DD). Default: today.", valueName: "date"),
-                transform: LocalDate.parse)
+        @Option(
+            help: ArgumentHelp("The day the status is judged at (YYYY-MM-DD). Default: today.", valueName: "date"),
+            transform: LocalDate.parse)
         var asOf: LocalDate?
         @Option(help: "Output format: table, csv (Excel), json or md (Markdown).")
         var format: FollowUpFormat = .table

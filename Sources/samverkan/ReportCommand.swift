@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanReports
 import SamverkanStore
-import SamverkanRendering
 import SamverkanTime
 
 /// `samverkan report`: the follow-up reports.
@@ -16,14 +16,17 @@ struct ReportCommand: ParsableCommand {
 
 /// `--period`, `--from`, `--to`: typed, parsed by the argument parser.
 struct ReportPeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A year, half-year, quarter or month: 2025, 2025-H1, 2025-Q2, 2025-03. Default: this year.", valueName: "period"),
-            transform: ReportPeriod.parse)
+    @Option(
+        help: ArgumentHelp(
+            "A year, half-year, quarter or month: 2025, 2025-H1, 2025-Q2, 2025-03. Default: this year.", valueName: "period"),
+        transform: ReportPeriod.parse)
     var period: ReportPeriod?
 
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD), instead of --period.", valueName: "date"), transform: LocalDate.parse)
     var from: LocalDate?
 
-    @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default with --from: today.", valueName: "date"), transform: LocalDate.parse)
+    @Option(
+        help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default with --from: today.", valueName: "date"), transform: LocalDate.parse)
     var to: LocalDate?
 
     func validate() throws {
@@ -51,8 +54,10 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to a file instead of standard output (replaced in one step).", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Decimal mark in table, csv, md and html: comma or point. Default: comma in Swedish, point in English.",
-                               valueName: "mark"))
+    @Option(
+        help: ArgumentHelp(
+            "Decimal mark in table, csv, md and html: comma or point. Default: comma in Swedish, point in English.",
+            valueName: "mark"))
     var decimal: DecimalMark?
 
     enum DecimalMark: String, ExpressibleByArgument, CaseIterable { case comma, point }
@@ -74,7 +79,10 @@ struct ReportOutputOptions: ParsableArguments {
 
     /// Writes the text to `--output` atomically, or to standard output.
     func write(_ text: String, phrases: Phrasebook) throws {
-        guard let output else { print(text, terminator: ""); return }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
         try AtomicFile.createFolder(URL(fileURLWithPath: output).deletingLastPathComponent().path)
         try AtomicFile.write(text, to: output)
         TerminalOutput.writeError((phrases.text("report.written", ["path": output]) + "\n"))
@@ -87,15 +95,21 @@ extension GlobalOptions {
     /// configuration first (deriving only what changed) so the report expands no schedule; an
     /// empty history, with a note, when there is no database yet (the report then expands the
     /// schedules).
-    func historyReader(configuration: RegionConfiguration, period: ReportPeriod,
-                       today: LocalDate) throws -> @Sendable () throws -> MeetingHistory {
+    func historyReader(
+        configuration: RegionConfiguration, period: ReportPeriod,
+        today: LocalDate
+    ) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            TerminalOutput.writeError("Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n")
+            TerminalOutput.writeError(
+                "Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n"
+            )
             return { MeetingHistory() }
         }
-        let database = try openDatabase(), options = self
-        try refreshRegister(database, configuration, phrases: try phrasebook(),
-                            through: registerHorizon(today: today, atLeast: period.to))
+        let database = try openDatabase()
+        let options = self
+        try refreshRegister(
+            database, configuration, phrases: try phrasebook(),
+            through: registerHorizon(today: today, atLeast: period.to))
         return {
             try options.store {
                 try database.history(from: period.from, through: period.to, asOf: min(period.to, today), register: configuration)

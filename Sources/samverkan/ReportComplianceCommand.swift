@@ -1,7 +1,7 @@
-import SamverkanRendering
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanReports
 import SamverkanTemplates
 
@@ -9,7 +9,8 @@ extension ReportCommand {
     /// `samverkan report compliance`: were the meetings held as decided?
     struct Compliance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
+            abstract:
+                "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
             discussion: """
                 Counts every structure active in the period. A planned meeting is due when its date is before
                 today or something is recorded for it, so the current period is judged up to today.
@@ -30,8 +31,10 @@ extension ReportCommand {
         @Option(help: "Output format: table, csv (Excel), json, md (Markdown) or html (a printable page).")
         var format: ComplianceFormat = .table
         @OptionGroup var output: ReportOutputOptions
-        @Option(name: .customLong("fail-under"), help: ArgumentHelp(
-            "Exit with status 3 when the region's frequency compliance is below this percentage.", valueName: "percent"))
+        @Option(
+            name: .customLong("fail-under"),
+            help: ArgumentHelp(
+                "Exit with status 3 when the region's frequency compliance is below this percentage.", valueName: "percent"))
         var failUnder: Double?
 
         func validate() throws {
@@ -48,14 +51,19 @@ extension ReportCommand {
             var structures = configuration.structures
             if let municipality {
                 guard configuration.municipalities.contains(where: { $0.id == municipality }) else {
-                    throw CLIError("report.unknown-municipality", ["id": municipality,
-                                                                    "known": configuration.municipalities.map(\.id).joined(separator: ", ")])
+                    throw CLIError(
+                        "report.unknown-municipality",
+                        [
+                            "id": municipality,
+                            "known": configuration.municipalities.map(\.id).joined(separator: ", "),
+                        ])
                 }
                 structures = structures.filter { $0.municipality == municipality }
             }
             let history = try global.historyReader(configuration: configuration, period: chosen, today: today)
-            let report = try await ComplianceReport.build(configuration: configuration, structures: structures, period: chosen,
-                                                          today: today, by: by, history: history)
+            let report = try await ComplianceReport.build(
+                configuration: configuration, structures: structures, period: chosen,
+                today: today, by: by, history: history)
             let numbers = output.numbers(language: global.language)
             let text: String
             switch format {
@@ -69,8 +77,13 @@ extension ReportCommand {
             }
             try output.write(text, phrases: phrases)
             if let failUnder, let compliance = report.total.compliance, compliance * 100 < failUnder {
-                FileHandle.standardError.write(Data((phrases.text("report.fail-under", [
-                    "value": numbers.percent(compliance), "limit": numbers.decimal(failUnder, places: 1)]) + "\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        (phrases.text(
+                            "report.fail-under",
+                            [
+                                "value": numbers.percent(compliance), "limit": numbers.decimal(failUnder, places: 1),
+                            ]) + "\n").utf8))
                 throw ExitCode(3)
             }
         }

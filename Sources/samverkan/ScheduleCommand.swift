@@ -1,6 +1,6 @@
-import SamverkanRendering
 import ArgumentParser
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanReports
 import SamverkanStore
 import SamverkanTime
@@ -43,8 +43,9 @@ extension Samverkan {
             let (from, to) = try period.window(today: today)
             let chosen = try structures.isEmpty ? configuration.structures : configuration.structures(withIDs: structures)
             let database = try global.openDatabase()
-            try global.refreshRegister(database, configuration, phrases: phrases,
-                                       through: global.registerHorizon(today: today, atLeast: to))
+            try global.refreshRegister(
+                database, configuration, phrases: phrases,
+                through: global.registerHorizon(today: today, atLeast: to))
             let meetings = try global.store {
                 try database.registeredMeetings(structureIDs: structures.isEmpty ? nil : chosen.map(\.id), from: from, through: to)
             }.filter { $0.plannedDate >= from && $0.plannedDate <= to }
@@ -54,7 +55,9 @@ extension Samverkan {
                 let ids = Set(chosen.map(\.id))
                 let found = MeetingClash.find(in: all, configuration: configuration)
                     .filter { clash in clash.meetings.contains { ids.contains($0.structureID) } }
-                if found.isEmpty { print(phrases.text("clash.none")) } else {
+                if found.isEmpty {
+                    print(phrases.text("clash.none"))
+                } else {
                     print(ClashReport(configuration: configuration, phrases: phrases).table(found), terminator: "")
                 }
                 return
@@ -73,8 +76,9 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD). Default: today.", valueName: "date"), transform: LocalDate.parse)
     var from: LocalDate?
 
-    @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"),
-            transform: LocalDate.parse)
+    @Option(
+        help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"),
+        transform: LocalDate.parse)
     var to: LocalDate?
 
     func validate() throws { try Self.check(from: from, to: to) }

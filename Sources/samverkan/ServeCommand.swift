@@ -33,8 +33,10 @@ extension Samverkan {
         @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
         var port = 8080
 
-        @Option(name: .customLong("base-url"), help: ArgumentHelp(
-            "The public address of the server (behind the proxy), shown in the log.", valueName: "URL"))
+        @Option(
+            name: .customLong("base-url"),
+            help: ArgumentHelp(
+                "The public address of the server (behind the proxy), shown in the log.", valueName: "URL"))
         var baseURL: String?
 
         @Option(name: .customLong("window-back-months"), help: "Months before today a feed holds.")
@@ -59,12 +61,14 @@ extension Samverkan {
             var logger = Logger(label: "samverkan.serve")
             logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let fixedToday = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"].flatMap(LocalDate.init(iso:))
-            let server = FeedServer(host: host, port: port,
-                                    window: FeedService.Window(monthsBack: windowBackMonths, monthsAhead: windowAheadMonths),
-                                    configuration: configuration, texts: texts,
-                                    store: StoreHandle(path: global.databasePath, database: database),
-                                    today: { fixedToday ?? Samverkan.ServeCommand.stockholmToday() }, logger: logger)
-            let host = self.host, base = baseURL
+            let server = FeedServer(
+                host: host, port: port,
+                window: FeedService.Window(monthsBack: windowBackMonths, monthsAhead: windowAheadMonths),
+                configuration: configuration, texts: texts,
+                store: StoreHandle(path: global.databasePath, database: database),
+                today: { fixedToday ?? Samverkan.ServeCommand.stockholmToday() }, logger: logger)
+            let host = self.host
+            let base = baseURL
             try await server.run { port in
                 print("listening on http://\(host):\(port)" + (base.map { " (public address \($0))" } ?? ""))
                 fflush(nil)

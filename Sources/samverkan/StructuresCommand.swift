@@ -24,8 +24,9 @@ extension Samverkan {
 
         func run() throws {
             let (_, configuration) = try global.loadConfiguration()
-            let catalog = StructureCatalog(configuration: configuration, phrases: try global.phrasebook(),
-                                           today: try global.today())
+            let catalog = StructureCatalog(
+                configuration: configuration, phrases: try global.phrasebook(),
+                today: try global.today())
             switch format {
             case .table: print(catalog.table(), terminator: "")
             case .json: print(try catalog.json(), terminator: "")

@@ -1,5 +1,5 @@
-import SamverkanDomain
 import Foundation
+import SamverkanDomain
 
 /// Everything the commands print goes through here, so no text from a configuration, a
 /// draft, an option or the database can drive the terminal: control characters (C0 except

@@ -1,25 +1,28 @@
 import Foundation
-import Testing
-import SamverkanDomain
-@testable import SamverkanReports
 import SamverkanCalendar
+import SamverkanDomain
 import SamverkanRendering
 import SamverkanTime
+import Testing
+
+@testable import SamverkanReports
 
 @Suite("Calendar building blocks")
 struct CalendarPartsTests {
     func structure(_ frequency: Frequency, policy: HolidayPolicy) -> CollaborationStructure {
-        CollaborationStructure(id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
-                               starts: LocalDate(iso: "2025-01-01")!, time: LocalTime(hour: 10, minute: 0)!,
-                               durationMinutes: 90, holidayPolicy: policy,
-                               breaks: [Break(name: "Sommar", fromMonth: 7, fromDay: 1, toMonth: 7, toDay: 31)])
+        CollaborationStructure(
+            id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
+            starts: LocalDate(iso: "2025-01-01")!, time: LocalTime(hour: 10, minute: 0)!,
+            durationMinutes: 90, holidayPolicy: policy,
+            breaks: [Break(name: "Sommar", fromMonth: 7, fromDay: 1, toMonth: 7, toDay: 31)])
     }
 
     @Test("A rule series becomes one plan: DTSTART, UNTIL, EXDATEs and overrides")
     func rulePlan() throws {
         let s = structure(.weekly(interval: 1, weekday: .friday), policy: .moveEarlier)
-        let meetings = try RegisterFixture.meetings(of: [s], in: RegisterFixture.configuration(s),
-                                                    from: LocalDate(iso: "2025-06-01")!, through: LocalDate(iso: "2025-08-31")!)
+        let meetings = try RegisterFixture.meetings(
+            of: [s], in: RegisterFixture.configuration(s),
+            from: LocalDate(iso: "2025-06-01")!, through: LocalDate(iso: "2025-08-31")!)
         let plans = try SeriesPlan.plans(for: s, meetings: meetings)
         #expect(plans.count == 1)
         let plan = try #require(plans.first)
@@ -37,8 +40,9 @@ struct CalendarPartsTests {
     func datedPlans() throws {
         let dates = ["2025-02-21", "2025-06-20", "2025-07-04"].compactMap { LocalDate(iso: $0) }
         let s = structure(.dates(dates), policy: .skip)
-        let meetings = try RegisterFixture.meetings(of: [s], in: RegisterFixture.configuration(s),
-                                                    from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: "2025-12-31")!)
+        let meetings = try RegisterFixture.meetings(
+            of: [s], in: RegisterFixture.configuration(s),
+            from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: "2025-12-31")!)
         let plans = try SeriesPlan.plans(for: s, meetings: meetings)
         #expect(plans.map(\.uid) == ["s-20250221.r@samverkan"])
         #expect(plans.allSatisfy { $0.rule == nil })
@@ -49,13 +53,19 @@ struct CalendarPartsTests {
         let s = structure(.weekly(interval: 1, weekday: .thursday), policy: .moveEarlier)
         let configuration = RegisterFixture.configuration(s)
         func decision(_ action: MeetingDecision.Action, _ date: String, _ start: String? = nil) -> MeetingDecision {
-            MeetingDecision(structureID: "s", date: LocalDate(iso: date)!, action: action,
-                            start: start.map { LocalDateTime(date: LocalDate(iso: String($0.prefix(10)))!, time: LocalTime(text: String($0.suffix(5)))!) },
-                            reason: "Krock", decidedAt: "2025-05-01T08:00:00Z")
+            MeetingDecision(
+                structureID: "s", date: LocalDate(iso: date)!, action: action,
+                start: start.map {
+                    LocalDateTime(date: LocalDate(iso: String($0.prefix(10)))!, time: LocalTime(text: String($0.suffix(5)))!)
+                },
+                reason: "Krock", decidedAt: "2025-05-01T08:00:00Z")
         }
-        let decisions = [decision(.cancel, "2025-05-08"), decision(.move, "2025-05-15", "2025-05-14T13:00"),
-                         decision(.add, "2025-05-20", "2025-05-20T10:00")]
-        let from = LocalDate(iso: "2025-05-01")!, through = LocalDate(iso: "2025-05-31")!
+        let decisions = [
+            decision(.cancel, "2025-05-08"), decision(.move, "2025-05-15", "2025-05-14T13:00"),
+            decision(.add, "2025-05-20", "2025-05-20T10:00"),
+        ]
+        let from = LocalDate(iso: "2025-05-01")!
+        let through = LocalDate(iso: "2025-05-31")!
         let meetings = try RegisterFixture.meetings(of: [s], in: configuration, from: from, through: through, decisions: decisions)
         let plans = try SeriesPlan.plans(for: s, meetings: meetings)
         #expect(plans.count == 2)
@@ -67,14 +77,18 @@ struct CalendarPartsTests {
         let extra = try #require(plans.first { $0.rule == nil })
         #expect(extra.uid == configuration.calendarUID(ofExtraMeetingOf: s, on: LocalDate(iso: "2025-05-20")!))
         // The digest of a UID reads all its rows, never the window; a change to one UID leaves the other alone.
-        let texts = CalendarTexts(phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
-                                  invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
+        let texts = CalendarTexts(
+            phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
+            invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
         let exporter = CalendarExporter(configuration: configuration, texts: texts, now: 0)
-        let plain = try RegisterFixture.meetings(of: [s], in: configuration, from: from, through: through,
-                                                 decisions: Array(decisions.dropFirst()))
-        #expect(try exporter.contentHash(uid: series.uid, of: s, meetings: meetings)
+        let plain = try RegisterFixture.meetings(
+            of: [s], in: configuration, from: from, through: through,
+            decisions: Array(decisions.dropFirst()))
+        #expect(
+            try exporter.contentHash(uid: series.uid, of: s, meetings: meetings)
                 != exporter.contentHash(uid: series.uid, of: s, meetings: plain))
-        #expect(try exporter.contentHash(uid: extra.uid, of: s, meetings: meetings)
+        #expect(
+            try exporter.contentHash(uid: extra.uid, of: s, meetings: meetings)
                 == exporter.contentHash(uid: extra.uid, of: s, meetings: plain))
     }
 
@@ -91,7 +105,8 @@ struct CalendarPartsTests {
             to: [.init(name: "Bo", email: "bo@kommun.example"), .init(name: nil, email: "c@kommun.example")],
             subject: "Inbjudan: Samverkan Vårdcentralen Söder – hemsjukvården", text: "Hej!\nVälkommen.",
             calendar: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", method: "REQUEST",
-            date: 1_740_000_000, messageID: "abc@samverkan").rendered()
+            date: 1_740_000_000, messageID: "abc@samverkan"
+        ).rendered()
         #expect(message.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
         #expect(message.contains("Content-Type: text/plain; charset=UTF-8"))
         #expect(message.contains("From: =?UTF-8?B?"))
@@ -99,7 +114,8 @@ struct CalendarPartsTests {
         #expect(message.contains("Date: Wed, 19 Feb 2025 21:20:00 +0000"))
         #expect(!message.split(separator: "\r\n").contains { $0.count > 78 })
         // The parts decode back to what went in.
-        let calendarPart = try #require(message.components(separatedBy: "method=REQUEST; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n").last)
+        let calendarPart = try #require(
+            message.components(separatedBy: "method=REQUEST; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n").last)
         let base64 = calendarPart.components(separatedBy: "\r\n\r\n--").first!.replacingOccurrences(of: "\r\n", with: "")
         #expect(String(decoding: Data(base64Encoded: base64)!, as: UTF8.self).contains("METHOD:REQUEST"))
     }

@@ -1,14 +1,14 @@
 import Foundation
-import Testing
-import SamverkanTestSupport
+import SamverkanCalendar
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanICal
+import SamverkanRendering
 import SamverkanReports
 import SamverkanTemplates
-import SamverkanCalendar
-import SamverkanRendering
+import SamverkanTestSupport
 import SamverkanTime
+import Testing
 
 /// libical's iTIP restriction check (RFC 5546) on everything the shipped configurations export.
 @Suite("Exported calendars pass icalrestriction_check")
@@ -18,10 +18,11 @@ struct ExportRestrictionTests {
     func exporter(_ config: String) throws -> CalendarExporter {
         let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)
         let library = try TemplateLibrary(language: "sv")
-        let texts = CalendarTexts(phrases: Phrasebook(language: "sv", phrases: try Templates.phrases(language: "sv")),
-                                  eventDescription: try library.template("event-description.txt"),
-                                  invitation: try library.template("invitation.txt"),
-                                  cancellation: try library.template("cancellation.txt"))
+        let texts = CalendarTexts(
+            phrases: Phrasebook(language: "sv", phrases: try Templates.phrases(language: "sv")),
+            eventDescription: try library.template("event-description.txt"),
+            invitation: try library.template("invitation.txt"),
+            cancellation: try library.template("cancellation.txt"))
         return CalendarExporter(configuration: configuration, texts: texts, now: 1_767_225_600)
     }
 
@@ -30,8 +31,9 @@ struct ExportRestrictionTests {
     @Test("Every published feed, per structure and whole", arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
     func feeds(config: String) throws {
         let exporter = try exporter(config)
-        let meetings = try RegisterFixture.meetings(of: exporter.configuration.structures, in: exporter.configuration,
-                                                    from: Self.from, through: Self.through)
+        let meetings = try RegisterFixture.meetings(
+            of: exporter.configuration.structures, in: exporter.configuration,
+            from: Self.from, through: Self.through)
         let plans = try exporter.plans(for: exporter.configuration.structures, meetings: meetings)
         #expect(try exporter.feed(plans, sequences: [:], name: "alla").restrictionProblems() == [])
         for structure in exporter.configuration.structures {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanCalendar
 import SamverkanTestSupport
+import Testing
+
+@testable import SamverkanCalendar
 
 /// The `From:` and `To:` headers of an invitation, read back by Python's `email` package
 /// (`email.policy.default`), which shares no code with the message writer.
@@ -22,9 +23,11 @@ struct InvitationAddressTests {
     static let subject = "Inbjudan: Samverkan Vårdcentralen Söder – hemsjukvården i Östra Götaland, \"RUG\""
 
     static func message() -> String {
-        InvitationMessage(from: from, to: to, subject: subject, text: "Hej!",
-                          calendar: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", method: "REQUEST",
-                          date: 1_740_000_000, messageID: "abc@samverkan").rendered()
+        InvitationMessage(
+            from: from, to: to, subject: subject, text: "Hej!",
+            calendar: "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", method: "REQUEST",
+            date: 1_740_000_000, messageID: "abc@samverkan"
+        ).rendered()
     }
 
     @Test("Python's email package reads every display name and address back, without defects")
@@ -54,17 +57,24 @@ struct InvitationAddressTests {
     func headerForms() {
         #expect(InvitationMessage.header(Address(name: "Anna Andersson", email: "a@x.example")) == "Anna Andersson <a@x.example>")
         #expect(InvitationMessage.header(Address(name: "Andersson, Bo", email: "b@x.example")) == "\"Andersson, Bo\" <b@x.example>")
-        #expect(InvitationMessage.header(Address(name: "Ek \"Bosse\" \\ IT", email: "e@x.example")) == "\"Ek \\\"Bosse\\\" \\\\ IT\" <e@x.example>")
+        #expect(
+            InvitationMessage.header(Address(name: "Ek \"Bosse\" \\ IT", email: "e@x.example"))
+                == "\"Ek \\\"Bosse\\\" \\\\ IT\" <e@x.example>")
         #expect(InvitationMessage.header(Address(name: "=?UTF-8?B?QQ==?=", email: "q@x.example")) == "\"=?UTF-8?B?QQ==?=\" <q@x.example>")
         #expect(InvitationMessage.header(Address(name: "Åsa Öberg", email: "s@x.example")).hasPrefix("=?UTF-8?B?"))
         // A line break can never start a header of its own.
-        #expect(InvitationMessage.header(Address(name: "Bo\r\nBcc: x@y.example", email: "b@x.example")) == "\"Bo Bcc: x@y.example\" <b@x.example>")
+        #expect(
+            InvitationMessage.header(Address(name: "Bo\r\nBcc: x@y.example", email: "b@x.example"))
+                == "\"Bo Bcc: x@y.example\" <b@x.example>")
         #expect(InvitationMessage.header(Address(name: nil, email: "c@x.example")) == "<c@x.example>")
         // A long run of encoded words is split before a space, which starts the next encoded-word.
         let words = InvitationMessage.encodedWords("Östra Götalands sjukvårdsförvaltning, område söder")
         #expect(words.count == 2)
-        #expect(words.map { String(decoding: Data(base64Encoded: String($0.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
-            == ["Östra Götalands", " sjukvårdsförvaltning, område söder"])
-        #expect(!Self.message().split(separator: "\r\n").contains { $0.count > 78 }, "\(Self.message().split(separator: "\r\n").filter { $0.count > 78 })")
+        #expect(
+            words.map { String(decoding: Data(base64Encoded: String($0.dropFirst(10).dropLast(2)))!, as: UTF8.self) }
+                == ["Östra Götalands", " sjukvårdsförvaltning, område söder"])
+        #expect(
+            !Self.message().split(separator: "\r\n").contains { $0.count > 78 },
+            "\(Self.message().split(separator: "\r\n").filter { $0.count > 78 })")
     }
 }

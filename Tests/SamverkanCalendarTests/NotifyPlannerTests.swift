@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import SamverkanCalendar
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanRendering
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
 
 /// What `samverkan notify` decides is due, from the register, action items and minutes.
 @Suite("notify planner")
@@ -23,31 +23,38 @@ struct NotifyPlannerTests {
     }
 
     func action(_ id: Int64, responsible: String, due: String, status: ActionStatus = .inProgress) -> OpenAction {
-        OpenAction(item: ActionItem(id: id, text: "Åtgärd \(id)", responsible: Responsible(kind: .person, id: responsible),
-                                    due: LocalDate(iso: due)!),
-                   structureID: "rug", decidedOn: LocalDate(iso: "2025-02-13")!, status: status)
+        OpenAction(
+            item: ActionItem(
+                id: id, text: "Åtgärd \(id)", responsible: Responsible(kind: .person, id: responsible),
+                due: LocalDate(iso: due)!),
+            structureID: "rug", decidedOn: LocalDate(iso: "2025-02-13")!, status: status)
     }
 
     func meetings(_ from: String, _ through: String) throws -> [RegisteredMeeting] {
-        try RegisterFixture.meetings(of: [configuration.structure("rug")!], in: configuration,
-                                     from: LocalDate(iso: from)!, through: LocalDate(iso: through)!)
+        try RegisterFixture.meetings(
+            of: [configuration.structure("rug")!], in: configuration,
+            from: LocalDate(iso: from)!, through: LocalDate(iso: through)!)
     }
 
     @Test("One overdue reminder per responsible with all their items, keyed by week; items not yet due or done are left out")
     func overdue() throws {
-        let input = NotifyInput(meetings: [], openActions: [
-            action(1, responsible: "socialchef-halmstad", due: "2025-04-01"),
-            action(2, responsible: "socialchef-halmstad", due: "2025-04-20"),
-            action(3, responsible: "socialchef-halmstad", due: "2025-06-01"),
-            action(4, responsible: "socialchef-laholm", due: "2025-04-01", status: .done),
-        ], minutes: [], drafts: [])
+        let input = NotifyInput(
+            meetings: [],
+            openActions: [
+                action(1, responsible: "socialchef-halmstad", due: "2025-04-01"),
+                action(2, responsible: "socialchef-halmstad", due: "2025-04-20"),
+                action(3, responsible: "socialchef-halmstad", due: "2025-06-01"),
+                action(4, responsible: "socialchef-laholm", due: "2025-04-01", status: .done),
+            ], minutes: [], drafts: [])
         let due = planner("2025-05-01").due(input) { "id" }
         #expect(due.count == 1)
         let reminder = try #require(due.first)
         #expect(reminder.sending.kind == .overdue)
         #expect(reminder.sending.item == "#1,#2")
         #expect(reminder.sending.key == "overdue|person:socialchef-halmstad|socialchef@halmstad.example|2025-04-28")
-        #expect(reminder.message.text.contains("- #1 Åtgärd 1 (Regional utvecklingsgrupp för god och nära vård (RUG), senast 2025-04-01, pågår)"))
+        #expect(
+            reminder.message.text.contains(
+                "- #1 Åtgärd 1 (Regional utvecklingsgrupp för god och nära vård (RUG), senast 2025-04-01, pågår)"))
         #expect(reminder.message.subject == "Påminnelse: 2 försenade åtgärder")
         // The same week gives the same key (sent once); the next week a new one.
         #expect(planner("2025-05-04").due(input) { "id" }.first?.sending.key == reminder.sending.key)
@@ -64,8 +71,9 @@ struct NotifyPlannerTests {
         }
         let planner = NotifyPlanner(configuration: configuration, texts: texts, today: LocalDate(iso: "2025-05-04")!, now: 0)
         let minutes = [MinutesSummary(id: 1, structureID: "rug", date: LocalDate(iso: "2025-04-10")!, status: .approved)]
-        let input = NotifyInput(meetings: try meetings("2025-04-01", "2025-05-31"),
-                                openActions: [action(1, responsible: "socialchef-halmstad", due: "2025-06-01")], minutes: minutes, drafts: [])
+        let input = NotifyInput(
+            meetings: try meetings("2025-04-01", "2025-05-31"),
+            openActions: [action(1, responsible: "socialchef-halmstad", due: "2025-06-01")], minutes: minutes, drafts: [])
         #expect(planner.due(input) { "id" }.filter { $0.sending.kind == .notice }.isEmpty)
         let later = NotifyPlanner(configuration: configuration, texts: texts, today: LocalDate(iso: "2025-05-05")!, now: 0)
         let notices = later.due(input) { "id" }.filter { $0.sending.kind == .notice }
@@ -79,9 +87,10 @@ struct NotifyPlannerTests {
 
     @Test("Signatories of minutes waiting approval-days are reminded, again every approval-days; only configured people")
     func approvals() throws {
-        let draft = NotifyInput.Draft(id: 7, structureID: "rug", date: LocalDate(iso: "2025-04-10")!,
-                                      recordedOn: LocalDate(iso: "2025-04-11")!,
-                                      signatories: ["Samordnare god och nära vård", "Okänd Person", "socialchef-halmstad"])
+        let draft = NotifyInput.Draft(
+            id: 7, structureID: "rug", date: LocalDate(iso: "2025-04-10")!,
+            recordedOn: LocalDate(iso: "2025-04-11")!,
+            signatories: ["Samordnare god och nära vård", "Okänd Person", "socialchef-halmstad"])
         let input = NotifyInput(meetings: [], openActions: [], minutes: [], drafts: [draft])
         #expect(planner("2025-04-24").due(input) { "id" }.isEmpty)
         let due = planner("2025-04-25").due(input) { "id" }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import SamverkanConfig
 import SamverkanDomain
 import SamverkanTime
+import Testing
+
+@testable import SamverkanConfig
 
 @Suite("Reading a configuration")
 struct ConfigLoaderTests {
@@ -31,13 +32,14 @@ struct ConfigLoaderTests {
     @Test("A break may name its month in Swedish or English, like frequencies do")
     func breakMonthNames() throws {
         for month in ["juli", "July", "7"] {
-            let yaml = Fixture.withStructure("""
-              - id: s1
-                kind: custom
-                members: [alfa]
-                frequency: {type: weekly, weekday: monday}
-                breaks: [{name: Sommar, month: \(month)}]
-            """)
+            let yaml = Fixture.withStructure(
+                """
+                  - id: s1
+                    kind: custom
+                    members: [alfa]
+                    frequency: {type: weekly, weekday: monday}
+                    breaks: [{name: Sommar, month: \(month)}]
+                """)
             let configuration = try ConfigLoader.parse(text: yaml, file: "test.yaml")
             let pause = try #require(configuration.structure("s1")?.breaks.first)
             #expect(pause.fromText == "07-01", "\(month)")
@@ -48,25 +50,28 @@ struct ConfigLoaderTests {
 
     @Test("Holiday periods: a policy for part of the year, checked like the structure's own")
     func holidayPeriods() throws {
-        let yaml = Fixture.withStructure("""
-          - id: s1
-            kind: custom
-            members: [alfa]
-            frequency: {type: weekly, weekday: thursday}
-            holidays: move-earlier
-            holiday-periods: [{name: Jul, from: 12-20, to: 01-06, holidays: skip}]
-        """)
+        let yaml = Fixture.withStructure(
+            """
+              - id: s1
+                kind: custom
+                members: [alfa]
+                frequency: {type: weekly, weekday: thursday}
+                holidays: move-earlier
+                holiday-periods: [{name: Jul, from: 12-20, to: 01-06, holidays: skip}]
+            """)
         let structure = try #require(try ConfigLoader.parse(text: yaml, file: "test.yaml").structure("s1"))
         #expect(structure.holidayPolicy(on: LocalDate(iso: "2025-12-25")!) == .skip)
         #expect(structure.holidayPolicy(on: LocalDate(iso: "2026-01-06")!) == .skip)
         #expect(structure.holidayPolicy(on: LocalDate(iso: "2026-01-07")!) == .moveEarlier)
-        let bad = Fixture.problems(Fixture.withStructure("""
-          - id: s1
-            kind: custom
-            members: [alfa]
-            frequency: {type: weekly, weekday: thursday}
-            holiday-periods: [{from: 12-20, to: 01-32, holidays: hoppa}]
-        """))
+        let bad = Fixture.problems(
+            Fixture.withStructure(
+                """
+                  - id: s1
+                    kind: custom
+                    members: [alfa]
+                    frequency: {type: weekly, weekday: thursday}
+                    holiday-periods: [{from: 12-20, to: 01-32, holidays: hoppa}]
+                """))
         #expect(bad.count == 2, "\(bad)")
         #expect(bad.contains { $0.message.contains("`to` must be a month and day") })
         #expect(bad.contains { $0.message.contains("`holidays` must be skip, move-earlier or move-later") })
@@ -75,15 +80,20 @@ struct ConfigLoaderTests {
     @Test("Halland's focus areas and their grant points come from its configuration, as its plan says")
     func hallandFocusAreas() throws {
         let halland = try ConfigLoader.load(path: Fixture.packageRoot.appendingPathComponent("Config/halland.yaml").path)
-        #expect(halland.focusAreas.map { $0.grantPoints.map(\.rawValue) } == [[1, 2, 3, 5, 6], [2, 5, 6, 8], [1, 2, 3, 4, 5, 6, 7], [3, 5, 6]])
+        #expect(
+            halland.focusAreas.map { $0.grantPoints.map(\.rawValue) } == [
+                [1, 2, 3, 5, 6], [2, 5, 6, 8], [1, 2, 3, 4, 5, 6, 7], [3, 5, 6],
+            ])
         #expect(halland.focusAreas.first?.name == "Fasta kontakter och relationer runt patienten")
-        let undefined = Fixture.problems(Fixture.withStructure("""
-          - id: s1
-            kind: custom
-            members: [alfa]
-            frequency: {type: weekly, weekday: monday}
-            focus-areas: [2]
-        """))
+        let undefined = Fixture.problems(
+            Fixture.withStructure(
+                """
+                  - id: s1
+                    kind: custom
+                    members: [alfa]
+                    frequency: {type: weekly, weekday: monday}
+                    focus-areas: [2]
+                """))
         #expect(undefined.count == 1)
         #expect(undefined.first?.message.contains("the focus area 2 is not defined") == true, "\(undefined)")
     }
@@ -144,8 +154,11 @@ struct ConfigLoaderTests {
     func halland() throws {
         let path = Fixture.packageRoot.appendingPathComponent("Config/halland.yaml").path
         let config = try ConfigLoader.load(path: path)
-        #expect(config.municipalities.map(\.name) == ["Halmstads kommun", "Laholms kommun", "Hylte kommun",
-                                                      "Falkenbergs kommun", "Varbergs kommun", "Kungsbacka kommun"])
+        #expect(
+            config.municipalities.map(\.name) == [
+                "Halmstads kommun", "Laholms kommun", "Hylte kommun",
+                "Falkenbergs kommun", "Varbergs kommun", "Kungsbacka kommun",
+            ])
         let rug = try #require(config.structure("rug"))
         let roles = config.participants(of: rug).compactMap(\.role)
         #expect(roles.filter { $0 == "Socialchef" }.count == 6)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamverkanConfig
 
 @Suite("Finding the configuration and database")
@@ -28,7 +29,8 @@ struct ConfigLocatorTests {
     func database() {
         #expect(ConfigLocator.databasePath(option: "x.sqlite", environment: [:]) == "x.sqlite")
         #expect(ConfigLocator.databasePath(option: nil, environment: ["SAMVERKAN_DATABASE": "y.sqlite"]) == "y.sqlite")
-        #expect(ConfigLocator.databasePath(option: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/samverkan/samverkan.sqlite")
+        #expect(
+            ConfigLocator.databasePath(option: nil, environment: ["HOME": "/home/u"]) == "/home/u/.local/share/samverkan/samverkan.sqlite")
         #expect(ConfigLocator.databasePath(option: nil, environment: ["XDG_DATA_HOME": "/d"]) == "/d/samverkan/samverkan.sqlite")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import SamverkanTestSupport
 import SamverkanConfig
 import SamverkanDomain
+import SamverkanTestSupport
 
 /// Shared helpers for configuration tests.
 enum Fixture {

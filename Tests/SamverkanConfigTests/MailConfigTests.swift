@@ -1,6 +1,6 @@
-import Testing
 import SamverkanConfig
 import SamverkanDomain
+import Testing
 
 /// `mail:` in the configuration and the per-structure `notice-days` / `approval-days`.
 @Suite("mail configuration")
@@ -17,19 +17,23 @@ struct MailConfigTests {
 
     @Test("mail: is read; defaults hold when it is left out; a structure's notice-days and approval-days are its own")
     func readsMail() throws {
-        let yaml = Fixture.withStructure(Self.structure) + """
-            mail:
-              sendmail: "msmtp --account=region -t -i"
-              from: "Region Test, Samverkan <samverkan@region.example>"
-              reply-to: svar@region.example
-              notice-days: 5
-              approval-days: 10
-              minutes-days: 3
-            """
+        let yaml =
+            Fixture.withStructure(Self.structure) + """
+                mail:
+                  sendmail: "msmtp --account=region -t -i"
+                  from: "Region Test, Samverkan <samverkan@region.example>"
+                  reply-to: svar@region.example
+                  notice-days: 5
+                  approval-days: 10
+                  minutes-days: 3
+                """
         let configuration = try ConfigLoader.parse(text: yaml, file: "test.yaml")
-        #expect(configuration.mail == MailSettings(sendmail: "msmtp --account=region -t -i", fromName: "Region Test, Samverkan",
-                                                   fromAddress: "samverkan@region.example", replyTo: "svar@region.example",
-                                                   noticeDays: 5, approvalDays: 10, minutesDays: 3))
+        #expect(
+            configuration.mail
+                == MailSettings(
+                    sendmail: "msmtp --account=region -t -i", fromName: "Region Test, Samverkan",
+                    fromAddress: "samverkan@region.example", replyTo: "svar@region.example",
+                    noticeDays: 5, approvalDays: 10, minutesDays: 3))
         #expect(configuration.structure("grupp")?.noticeDays == 10)
         #expect(configuration.structure("grupp")?.approvalDays == 21)
         let plain = try ConfigLoader.parse(text: Fixture.withStructure(""), file: "test.yaml")
@@ -39,14 +43,15 @@ struct MailConfigTests {
 
     @Test("Wrong mail settings are reported where they are written")
     func refusesWrongSettings() {
-        let problems = Fixture.problems(Fixture.withStructure("") + """
-            mail:
-              sendmail: "   "
-              from: "Region Test"
-              reply-to: nobody
-              notice-days: 400
-              sendmial: x
-            """)
+        let problems = Fixture.problems(
+            Fixture.withStructure("") + """
+                mail:
+                  sendmail: "   "
+                  from: "Region Test"
+                  reply-to: nobody
+                  notice-days: 400
+                  sendmial: x
+                """)
         let text = problems.map(\.message).joined(separator: "\n")
         #expect(text.contains("`sendmail` must name a command"), "\(text)")
         #expect(text.contains("`from` must be an address"))
@@ -58,7 +63,10 @@ struct MailConfigTests {
     @Test("A command line is split into words without a shell; addresses with a name are split")
     func splitsCommands() {
         #expect(MailSettings.arguments("/usr/sbin/sendmail -t -i") == ["/usr/sbin/sendmail", "-t", "-i"])
-        #expect(MailSettings.arguments(#"msmtp -C "/etc/msmtp rc" -t 'a b' c\ d ''"#) == ["msmtp", "-C", "/etc/msmtp rc", "-t", "a b", "c d", ""])
+        #expect(
+            MailSettings.arguments(#"msmtp -C "/etc/msmtp rc" -t 'a b' c\ d ''"#) == [
+                "msmtp", "-C", "/etc/msmtp rc", "-t", "a b", "c d", "",
+            ])
         #expect(MailSettings.arguments("msmtp -t; rm -rf /") == ["msmtp", "-t;", "rm", "-rf", "/"])
         #expect(MailSettings.address("\"Region, Samverkan\" <a@b.se>")! == ("Region, Samverkan", "a@b.se"))
         #expect(MailSettings.address("a@b.se")! == (nil, "a@b.se"))

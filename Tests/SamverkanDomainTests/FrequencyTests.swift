@@ -1,15 +1,19 @@
 import Foundation
-import Testing
-@testable import SamverkanDomain
 import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanDomain
 
 /// A structure with only what occurrence tests need.
-func structure(_ frequency: Frequency, starts: String = "2025-01-01", until: String? = nil,
-               time: String = "13:00") -> CollaborationStructure {
-    CollaborationStructure(id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
-                           starts: LocalDate(iso: starts)!, until: until.flatMap { LocalDate(iso: $0) },
-                           time: LocalTime(text: time)!, durationMinutes: 60)
+func structure(
+    _ frequency: Frequency, starts: String = "2025-01-01", until: String? = nil,
+    time: String = "13:00"
+) -> CollaborationStructure {
+    CollaborationStructure(
+        id: "s", name: "S", kind: .custom, members: ["a"], frequency: frequency,
+        starts: LocalDate(iso: starts)!, until: until.flatMap { LocalDate(iso: $0) },
+        time: LocalTime(text: time)!, durationMinutes: 60)
 }
 
 func dates(_ s: CollaborationStructure, _ from: String, _ through: String) throws -> [String] {
@@ -69,9 +73,11 @@ struct FrequencyTests {
         #expect(Frequency.rule(rule).inexpressibleReason == nil)
     }
 
-    @Test("Rules mail clients cannot receive are named", arguments: [
-        "FREQ=MONTHLY;BYDAY=1MO,3MO", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1", "FREQ=DAILY", "FREQ=WEEKLY;COUNT=10",
-    ])
+    @Test(
+        "Rules mail clients cannot receive are named",
+        arguments: [
+            "FREQ=MONTHLY;BYDAY=1MO,3MO", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1", "FREQ=DAILY", "FREQ=WEEKLY;COUNT=10",
+        ])
     func inexpressible(text: String) throws {
         #expect(Frequency.rule(try RecurrenceRule(parsing: text)).inexpressibleReason != nil)
     }

@@ -1,6 +1,7 @@
-import Testing
-@testable import SamverkanDomain
 import SamverkanTime
+import Testing
+
+@testable import SamverkanDomain
 
 @Suite("Meeting register: derivation and coordinator decisions")
 struct MeetingRegisterTests {
@@ -10,17 +11,21 @@ struct MeetingRegisterTests {
     var thursdays: CollaborationStructure { structure(.weekly(interval: 1, weekday: .thursday)) }
 
     var configuration: RegionConfiguration {
-        RegionConfiguration(region: Organisation(id: "r", name: "Region", kind: .region),
-                            organisations: [Organisation(id: "a", name: "A", kind: .other)], people: [],
-                            structures: [thursdays])
+        RegionConfiguration(
+            region: Organisation(id: "r", name: "Region", kind: .region),
+            organisations: [Organisation(id: "a", name: "A", kind: .other)], people: [],
+            structures: [thursdays])
     }
 
     func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
-    func at(_ text: String) -> LocalDateTime { LocalDateTime(date: day(String(text.prefix(10))), time: LocalTime(text: String(text.suffix(5)))!) }
+    func at(_ text: String) -> LocalDateTime {
+        LocalDateTime(date: day(String(text.prefix(10))), time: LocalTime(text: String(text.suffix(5)))!)
+    }
 
     func decision(_ action: MeetingDecision.Action, _ date: String, to: String? = nil, reason: String = "Krock") -> MeetingDecision {
-        MeetingDecision(structureID: "s", date: day(date), action: action, start: to.map(at), reason: reason,
-                        decidedBy: "Samordnaren", decidedAt: "2025-05-01T08:00:00Z")
+        MeetingDecision(
+            structureID: "s", date: day(date), action: action, start: to.map(at), reason: reason,
+            decidedBy: "Samordnaren", decidedAt: "2025-05-01T08:00:00Z")
     }
 
     func derive(_ decisions: [MeetingDecision]) throws -> MeetingRegister.Derivation {
@@ -72,16 +77,18 @@ struct MeetingRegisterTests {
         #expect(result.meetings == (try derive([])).meetings)
     }
 
-    @Test("Decisions that cannot be made are refused with what to do instead", arguments: [
-        ("cancel", "2025-05-09", nil, "Krock", "register.no-meeting"),
-        ("move", "2025-05-08", "2025-05-10T13:00", "Krock", "register.day-off"),
-        ("move", "2025-05-08", "2025-06-06T13:00", "Krock", "register.day-off"),
-        ("move", "2025-05-08", "2025-05-15T10:00", "Krock", "register.on-another-meeting"),
-        ("move", "2025-05-08", "2025-05-08T13:00", "Krock", "register.unchanged"),
-        ("move", "2025-05-08", "2025-05-09T13:00", " ", "register.reason-missing"),
-        ("add", "2025-05-22", "2025-05-22T15:00", "Extra", "register.on-another-meeting"),
-        ("restore", "2025-05-08", nil, "Ångrat", "register.nothing-to-restore"),
-    ] as [(String, String, String?, String, String)])
+    @Test(
+        "Decisions that cannot be made are refused with what to do instead",
+        arguments: [
+            ("cancel", "2025-05-09", nil, "Krock", "register.no-meeting"),
+            ("move", "2025-05-08", "2025-05-10T13:00", "Krock", "register.day-off"),
+            ("move", "2025-05-08", "2025-06-06T13:00", "Krock", "register.day-off"),
+            ("move", "2025-05-08", "2025-05-15T10:00", "Krock", "register.on-another-meeting"),
+            ("move", "2025-05-08", "2025-05-08T13:00", "Krock", "register.unchanged"),
+            ("move", "2025-05-08", "2025-05-09T13:00", " ", "register.reason-missing"),
+            ("add", "2025-05-22", "2025-05-22T15:00", "Extra", "register.on-another-meeting"),
+            ("restore", "2025-05-08", nil, "Ångrat", "register.nothing-to-restore"),
+        ] as [(String, String, String?, String, String)])
     func refused(action: String, date: String, to: String?, reason: String, code: String) throws {
         let meetings = try derive([]).meetings
         let wanted = decision(MeetingDecision.Action(rawValue: action)!, date, to: to, reason: reason)
@@ -99,8 +106,9 @@ struct MeetingRegisterTests {
         }
         #expect(again == .alreadyCancelled(structureID: "s", date: day("2025-05-08")))
         let move = try #require(throws: RegisterError.self) {
-            try MeetingRegister.check(decision(.move, "2025-05-08", to: "2025-05-09T13:00"), meetings: meetings,
-                                      structure: thursdays, scheduler: scheduler)
+            try MeetingRegister.check(
+                decision(.move, "2025-05-08", to: "2025-05-09T13:00"), meetings: meetings,
+                structure: thursdays, scheduler: scheduler)
         }
         #expect(move == .cancelled(structureID: "s", date: day("2025-05-08")))
         #expect(move.values == ["structure": "s", "date": "2025-05-08"])
@@ -118,17 +126,20 @@ struct MeetingRegisterTests {
 
     @Test("Meetings that overlap for one member organisation are one clash; a person of that organisation adds none")
     func clashes() throws {
-        let other = CollaborationStructure(id: "t", name: "T", kind: .custom, members: ["a"], chair: "p",
-                                       frequency: .weekly(interval: 1, weekday: .thursday), starts: day("2025-01-01"),
-                                       time: LocalTime(hour: 13, minute: 30)!, durationMinutes: 60)
+        let other = CollaborationStructure(
+            id: "t", name: "T", kind: .custom, members: ["a"], chair: "p",
+            frequency: .weekly(interval: 1, weekday: .thursday), starts: day("2025-01-01"),
+            time: LocalTime(hour: 13, minute: 30)!, durationMinutes: 60)
         let configuration = RegionConfiguration(
             region: Organisation(id: "r", name: "Region", kind: .region),
             organisations: [Organisation(id: "a", name: "A", kind: .other)],
             people: [Person(id: "p", name: "P", organisation: "a")], structures: [thursdays, other])
         let window = (day("2025-05-05"), day("2025-05-09"))
         let meetings = try [thursdays, other].flatMap { s in
-            MeetingRegister.derive(s, occurrences: try scheduler.occurrences(of: s, from: window.0, through: window.1),
-                                   decisions: [], configuration: configuration).meetings
+            MeetingRegister.derive(
+                s, occurrences: try scheduler.occurrences(of: s, from: window.0, through: window.1),
+                decisions: [], configuration: configuration
+            ).meetings
         }
         let clashes = MeetingClash.find(in: meetings, configuration: configuration)
         #expect(clashes.count == 1)

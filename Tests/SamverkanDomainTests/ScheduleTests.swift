@@ -1,7 +1,8 @@
-import Testing
-@testable import SamverkanDomain
 import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanDomain
 
 @Suite("Swedish holidays")
 struct HolidayTests {
@@ -22,10 +23,12 @@ struct HolidayTests {
         #expect(d.count == 16)
     }
 
-    @Test("Moving feasts across years", arguments: [
-        (2024, Holiday.Kind.goodFriday, "2024-03-29"), (2026, .midsummerEve, "2026-06-19"), (2027, .allSaintsDay, "2027-11-06"),
-        (2038, .easterSunday, "2038-04-25"), (2029, .ascension, "2029-05-10"), (2030, .whitSunday, "2030-06-09"),
-    ])
+    @Test(
+        "Moving feasts across years",
+        arguments: [
+            (2024, Holiday.Kind.goodFriday, "2024-03-29"), (2026, .midsummerEve, "2026-06-19"), (2027, .allSaintsDay, "2027-11-06"),
+            (2038, .easterSunday, "2038-04-25"), (2029, .ascension, "2029-05-10"), (2030, .whitSunday, "2030-06-09"),
+        ])
     func moving(year: Int, kind: Holiday.Kind, date: String) {
         #expect(dates(year)[kind] == date)
     }
@@ -45,7 +48,8 @@ struct HolidayTests {
 struct SchedulerTests {
     let scheduler = Scheduler()
 
-    func make(_ frequency: Frequency, policy: HolidayPolicy, breaks: [Break] = [], starts: String = "2025-01-01") -> CollaborationStructure {
+    func make(_ frequency: Frequency, policy: HolidayPolicy, breaks: [Break] = [], starts: String = "2025-01-01") -> CollaborationStructure
+    {
         var s = structure(frequency, starts: starts)
         s.holidayPolicy = policy
         s.breaks = breaks
@@ -81,8 +85,11 @@ struct SchedulerTests {
     @Test("A holiday period overrides the structure's policy on its days only (the Christmas week is skipped)")
     func holidayPeriod() throws {
         var thursdays = make(.weekly(interval: 1, weekday: .thursday), policy: .moveEarlier)
-        thursdays.holidayPeriods = [HolidayPeriod(days: Break(name: "Jul", fromMonth: 12, fromDay: 20, toMonth: 1, toDay: 6),
-                                                  policy: .skip)]
+        thursdays.holidayPeriods = [
+            HolidayPeriod(
+                days: Break(name: "Jul", fromMonth: 12, fromDay: 20, toMonth: 1, toDay: 6),
+                policy: .skip)
+        ]
         // Christmas Day 2025 and New Year's Day 2026 are Thursdays: skipped, not moved.
         let christmas = try run(thursdays, "2025-12-25", "2026-01-01")
         #expect(christmas.map(\.status) == [.skipped, .skipped])
@@ -123,8 +130,9 @@ struct SchedulerTests {
         let free = make(.monthlyDay(day: 25, interval: 1), policy: .moveEarlier)
         #expect(try run(free, "2025-12-25", "2025-12-25").first?.start.date.iso == "2025-12-23")
         do {
-            let monthly = make(.monthlyDay(day: 25, interval: 1), policy: .moveEarlier,
-                               breaks: [Break(name: "Adventsuppehåll", fromMonth: 12, fromDay: 15, toMonth: 12, toDay: 23)])
+            let monthly = make(
+                .monthlyDay(day: 25, interval: 1), policy: .moveEarlier,
+                breaks: [Break(name: "Adventsuppehåll", fromMonth: 12, fromDay: 15, toMonth: 12, toDay: 23)])
             // The 25th is not in the break, but every earlier day within reach is.
             _ = try run(monthly, "2025-12-25", "2025-12-25")
             Issue.record("expected a ScheduleError")
@@ -152,8 +160,10 @@ struct SchedulerTests {
     @Test("No two meetings of a series share a day, over many years and every policy")
     func neverTwice() throws {
         for policy in HolidayPolicy.allCases {
-            for frequency: Frequency in [.weekly(interval: 1, weekday: .friday), .weekly(interval: 1, weekday: .monday),
-                                         .monthlyWeekday(ordinal: 1, weekday: .thursday, interval: 1)] {
+            for frequency: Frequency in [
+                .weekly(interval: 1, weekday: .friday), .weekly(interval: 1, weekday: .monday),
+                .monthlyWeekday(ordinal: 1, weekday: .thursday, interval: 1),
+            ] {
                 let s = make(frequency, policy: policy)
                 let got = try run(s, "2025-01-01", "2034-12-31").filter(\.isHeld)
                 let days = got.map(\.start.date)

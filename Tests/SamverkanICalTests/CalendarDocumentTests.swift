@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 @Suite("Building calendars with libical")
 struct CalendarDocumentTests {
@@ -10,7 +11,9 @@ struct CalendarDocumentTests {
         LocalDateTime(date: LocalDate(iso: date)!, time: LocalTime(text: time)!)
     }
 
-    static func series(summary: String = "Samverkan Vårdcentralen Öster – hemsjukvården", attendees: [ICalAttendee] = []) throws -> [ICalEvent] {
+    static func series(summary: String = "Samverkan Vårdcentralen Öster – hemsjukvården", attendees: [ICalAttendee] = []) throws
+        -> [ICalEvent]
+    {
         let master = ICalEvent(
             uid: "s1.region@samverkan", sequence: 3, dtstamp: 1_740_000_000, start: at("2025-01-07"), end: at("2025-01-07", "10:30"),
             zone: zone, summary: summary, description: "Rad ett, med komma; semikolon\\ och\nrad två med åäö ÅÄÖ",
@@ -29,8 +32,9 @@ struct CalendarDocumentTests {
     }
 
     static func document(_ method: ICalDocument.Method, attendees: [ICalAttendee] = []) throws -> ICalDocument {
-        ICalDocument(method: method, productID: "-//Samverkan//Test//SV", name: method == .publish ? "Samverkan, test" : nil,
-                     refreshInterval: method == .publish ? 720 : nil, events: try series(attendees: attendees))
+        ICalDocument(
+            method: method, productID: "-//Samverkan//Test//SV", name: method == .publish ? "Samverkan, test" : nil,
+            refreshInterval: method == .publish ? 720 : nil, events: try series(attendees: attendees))
     }
 
     static let people = [
@@ -76,8 +80,9 @@ struct CalendarDocumentTests {
     @Test("Bytes: CRLF line ends, no line over 75 octets, UTF-8 never split, text escaped")
     func bytes() throws {
         let long = String(repeating: "Samverkan åäö ÅÄÖ, ", count: 12)
-        let doc = ICalDocument(method: .publish, productID: "-//x//y//SV", name: "n", refreshInterval: nil,
-                               events: try Self.series(summary: long + "\nX-INJECTED:oops"))
+        let doc = ICalDocument(
+            method: .publish, productID: "-//x//y//SV", name: "n", refreshInterval: nil,
+            events: try Self.series(summary: long + "\nX-INJECTED:oops"))
         let text = try doc.serialized()
         let data = Data(text.utf8)
         #expect(String(data: data, encoding: .utf8) != nil)
@@ -120,7 +125,11 @@ struct CalendarDocumentTests {
     @Test("The restriction check does find a broken calendar")
     func restrictionsFail() throws {
         var request = try Self.document(.request, attendees: [])
-        request.events = request.events.map { var e = $0; e.organizer = nil; return e }
+        request.events = request.events.map {
+            var e = $0
+            e.organizer = nil
+            return e
+        }
         #expect(try !request.restrictionProblems().isEmpty)
     }
 
@@ -136,7 +145,9 @@ struct CalendarDocumentTests {
 
     @Test("Garbage is refused with libical's reasons")
     func garbage() {
-        #expect(throws: ICalError.self) { try ParsedCalendar.parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:notatime\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") }
+        #expect(throws: ICalError.self) {
+            try ParsedCalendar.parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:notatime\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        }
         #expect(throws: ICalError.self) { try ParsedCalendar.parse("hello") }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 /// Inputs a careless builder writes wrongly, each with the behaviour ICALENDAR.md asks for.
 @Suite("Edge cases of the calendar builder")
@@ -9,10 +10,11 @@ struct ICalEdgeCaseTests {
     typealias F = ICalFixture
 
     static func single(rule: String?, until: LocalDateTime?) throws -> ICalDocument {
-        let event = ICalEvent(uid: "gap@samverkan.example", sequence: 0, dtstamp: F.dtstamp,
-                              start: F.at(2025, 2, 13, 9), end: F.at(2025, 2, 13, 10), zone: F.stockholm,
-                              summary: "Möte", rrule: try rule.map { try RecurrenceRule(parsing: $0) }, until: until,
-                              organizer: F.organizer)
+        let event = ICalEvent(
+            uid: "gap@samverkan.example", sequence: 0, dtstamp: F.dtstamp,
+            start: F.at(2025, 2, 13, 9), end: F.at(2025, 2, 13, 10), zone: F.stockholm,
+            summary: "Möte", rrule: try rule.map { try RecurrenceRule(parsing: $0) }, until: until,
+            organizer: F.organizer)
         return F.document(.publish, events: [event])
     }
 

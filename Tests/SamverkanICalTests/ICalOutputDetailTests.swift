@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 /// What `CalendarDocumentTests` leaves open: per-line byte checks, every TZID, UNTIL computed
 /// through the zone, attendees dropped from feeds, parameter quoting, and what clients read back.
@@ -9,9 +10,12 @@ import SamverkanTime
 struct ICalOutputDetailTests {
     typealias F = ICalFixture
 
-    @Test("UNTIL is the UTC instant of the last local start, in winter (+01:00) and summer (+02:00)",
-          arguments: [(2025, 1, 30, "20250130T080000Z"), (2025, 6, 12, "20250612T070000Z"),
-                      (2025, 10, 23, "20251023T070000Z"), (2025, 10, 30, "20251030T080000Z")])
+    @Test(
+        "UNTIL is the UTC instant of the last local start, in winter (+01:00) and summer (+02:00)",
+        arguments: [
+            (2025, 1, 30, "20250130T080000Z"), (2025, 6, 12, "20250612T070000Z"),
+            (2025, 10, 23, "20251023T070000Z"), (2025, 10, 30, "20251030T080000Z"),
+        ])
     func untilThroughZone(year: Int, month: Int, day: Int, expected: String) throws {
         var events = try F.weeklySeries()
         events[0].until = F.at(year, month, day, 9)
@@ -22,7 +26,8 @@ struct ICalOutputDetailTests {
         #expect(until == "UNTIL=\(expected)")
         let epoch = F.stockholm.epochSeconds(of: F.at(year, month, day, 9))
         let utc = LocalDateTime(utcEpochSeconds: epoch)
-        let written = "\(pad(utc.date.year, 4))\(pad(utc.date.month, 2))\(pad(utc.date.day, 2))T\(pad(utc.time.hour, 2))\(pad(utc.time.minute, 2))00Z"
+        let written =
+            "\(pad(utc.date.year, 4))\(pad(utc.date.month, 2))\(pad(utc.date.day, 2))T\(pad(utc.time.hour, 2))\(pad(utc.time.minute, 2))00Z"
         #expect("UNTIL=\(written)" == until)
         let parsed = try ParsedCalendar.parse(text)
         #expect(parsed.events[0].rrule?.contains("UNTIL=\(expected)") == true)
@@ -44,8 +49,9 @@ struct ICalOutputDetailTests {
         let exdates = RawICal.lines(named: "EXDATE", in: text).map(RawICal.value(of:))
         #expect(exdates == ["20250306T090000", "20250529T090000"])
         #expect(exdates.allSatisfy { $0.suffix(7) == dtstart.suffix(7) }, "same time of day as \(dtstart)")
-        #expect(RawICal.lines(named: "RECURRENCE-ID", in: text)
-            == ["RECURRENCE-ID;TZID=Europe/Stockholm:20250417T090000"])
+        #expect(
+            RawICal.lines(named: "RECURRENCE-ID", in: text)
+                == ["RECURRENCE-ID;TZID=Europe/Stockholm:20250417T090000"])
         #expect(RawICal.lines(named: "DTSTAMP", in: text).allSatisfy { $0 == "DTSTAMP:20250101T080000Z" })
         #expect(!lines.contains { $0.hasPrefix("X-WR-TIMEZONE") })
         #expect(!lines.contains { $0.hasPrefix("RDATE") })
@@ -76,8 +82,9 @@ struct ICalOutputDetailTests {
         var folded = 0
         for line in lines {
             #expect(line.count <= 75, "\(line.count) octets: \(String(decoding: line, as: UTF8.self))")
-            #expect(String(validating: Array(line), as: UTF8.self) != nil,
-                    "a fold split a UTF-8 character: \(Array(line))")
+            #expect(
+                String(validating: Array(line), as: UTF8.self) != nil,
+                "a fold split a UTF-8 character: \(Array(line))")
             if line.first == 0x20 { folded += 1 }
         }
         #expect(folded > 10, "the long texts were folded")
@@ -103,14 +110,16 @@ struct ICalOutputDetailTests {
 
     @Test("A feed drops attendees it is given, keeps one ORGANIZER per event and passes libical's check")
     func publishFeed() throws {
-        let document = F.document(.publish, events: try F.weeklySeries(attendees: F.attendees),
-                                  name: "Samverkan Halland", refreshInterval: 720)
+        let document = F.document(
+            .publish, events: try F.weeklySeries(attendees: F.attendees),
+            name: "Samverkan Halland", refreshInterval: 720)
         let text = try document.serialized()
         #expect(RawICal.lines(named: "METHOD", in: text) == ["METHOD:PUBLISH"])
         #expect(RawICal.lines(named: "ATTENDEE", in: text).isEmpty)
         for block in RawICal.blocks("VEVENT", in: text) {
-            #expect(block.filter { $0.hasPrefix("ORGANIZER") }
-                == ["ORGANIZER;CN=Samordnare Nära vård:mailto:samordnare@example.se"])
+            #expect(
+                block.filter { $0.hasPrefix("ORGANIZER") }
+                    == ["ORGANIZER;CN=Samordnare Nära vård:mailto:samordnare@example.se"])
         }
         #expect(RawICal.lines(named: "X-WR-CALNAME", in: text) == ["X-WR-CALNAME:Samverkan Halland"])
         #expect(RawICal.lines(named: "REFRESH-INTERVAL", in: text) == ["REFRESH-INTERVAL;VALUE=DURATION:PT12H"])
@@ -127,8 +136,10 @@ struct ICalOutputDetailTests {
     @Test("Invitation attendees carry CN, ROLE and RSVP; names with , ; : and quotes come back whole")
     func requestAttendees() throws {
         var events = try F.weeklySeries(attendees: F.attendees)
-        events[0].attendees.append(ICalAttendee(email: "eva@example.se", commonName: "Eva \"Evi\" E:son; IT",
-                                                role: .required, rsvp: true))
+        events[0].attendees.append(
+            ICalAttendee(
+                email: "eva@example.se", commonName: "Eva \"Evi\" E:son; IT",
+                role: .required, rsvp: true))
         let document = F.document(.request, events: events)
         let text = try document.serialized()
         let attendees = RawICal.blocks("VEVENT", in: text)[0].filter { $0.hasPrefix("ATTENDEE") }
@@ -160,7 +171,8 @@ struct ICalOutputDetailTests {
 
     @Test("A parse error names libical's X-LIC-ERROR text")
     func parseErrorNamesProblem() {
-        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Stockholm:tisdag kl 9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let text =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;TZID=Europe/Stockholm:tisdag kl 9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         #expect {
             _ = try ParsedCalendar.parse(text)
         } throws: { error in

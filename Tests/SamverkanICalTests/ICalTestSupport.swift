@@ -1,6 +1,7 @@
 import Foundation
-@testable import SamverkanICal
 import SamverkanTime
+
+@testable import SamverkanICal
 
 /// Builders and raw-text helpers shared by the iCalendar tests.
 enum ICalFixture {
@@ -12,8 +13,9 @@ enum ICalFixture {
         LocalDateTime(date: LocalDate(year: year, month: month, day: day)!, time: LocalTime(hour: hour, minute: minute)!)
     }
 
-    static let organizer = ICalAttendee(email: "samordnare@example.se", commonName: "Samordnare Nära vård",
-                                        role: .chair, rsvp: false)
+    static let organizer = ICalAttendee(
+        email: "samordnare@example.se", commonName: "Samordnare Nära vård",
+        role: .chair, rsvp: false)
     static let attendees = [
         ICalAttendee(email: "anna@example.se", commonName: "Andersson, Anna", role: .chair, rsvp: true),
         ICalAttendee(email: "bo@example.se", commonName: "Bo Öberg", role: .required, rsvp: true),
@@ -23,8 +25,10 @@ enum ICalFixture {
 
     /// A weekly Thursday series, 09:00–10:30, from 2025-02-13 (winter) to 2025-06-12 (summer),
     /// skipping two Thursdays, with one occurrence (2025-04-17) moved to the Wednesday before.
-    static func weeklySeries(summary: String = "Veckomöte", description: String? = nil,
-                             attendees: [ICalAttendee] = []) throws -> [ICalEvent] {
+    static func weeklySeries(
+        summary: String = "Veckomöte", description: String? = nil,
+        attendees: [ICalAttendee] = []
+    ) throws -> [ICalEvent] {
         let master = ICalEvent(
             uid: "weekly-1@samverkan.example", sequence: 3, dtstamp: dtstamp,
             start: at(2025, 2, 13, 9), end: at(2025, 2, 13, 10, 30), zone: stockholm,
@@ -40,10 +44,13 @@ enum ICalFixture {
         return [master, moved]
     }
 
-    static func document(_ method: ICalDocument.Method, events: [ICalEvent], name: String? = nil,
-                         refreshInterval: Int? = nil) -> ICalDocument {
-        ICalDocument(method: method, productID: "-//Samverkan//Samverkan 0.1//SV", name: name,
-                     refreshInterval: refreshInterval, events: events)
+    static func document(
+        _ method: ICalDocument.Method, events: [ICalEvent], name: String? = nil,
+        refreshInterval: Int? = nil
+    ) -> ICalDocument {
+        ICalDocument(
+            method: method, productID: "-//Samverkan//Samverkan 0.1//SV", name: name,
+            refreshInterval: refreshInterval, events: events)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 /// The exact VTIMEZONE shape Outlook needs, checked observance by observance, and that the
 /// cached component is cloned rather than shared.

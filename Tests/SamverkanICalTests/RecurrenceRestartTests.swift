@@ -1,6 +1,7 @@
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 /// A window far after `DTSTART` restarts libical's iterator near the window; these check that the
 /// restart gives exactly the occurrences of walking the whole series from `DTSTART`.
@@ -8,14 +9,15 @@ import SamverkanTime
 struct RecurrenceRestartTests {
     let stockholm = ICalTimeZone.stockholm
 
-    static let weeklyRules = (1...5).flatMap { interval in
-        ["MO", "WE", "SU"].map { "FREQ=WEEKLY;INTERVAL=\(interval);BYDAY=\($0)" }
-    } + [
-        "FREQ=WEEKLY;INTERVAL=2", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH",
-        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,FR;WKST=SU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR;WKST=WE",
-        "FREQ=WEEKLY;INTERVAL=2;BYMONTH=1,3,5;BYDAY=WE",
-        "FREQ=MONTHLY;INTERVAL=2;BYDAY=2WE", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", "FREQ=DAILY;INTERVAL=10",
-    ]
+    static let weeklyRules =
+        (1...5).flatMap { interval in
+            ["MO", "WE", "SU"].map { "FREQ=WEEKLY;INTERVAL=\(interval);BYDAY=\($0)" }
+        } + [
+            "FREQ=WEEKLY;INTERVAL=2", "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,FR;WKST=SU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR;WKST=WE",
+            "FREQ=WEEKLY;INTERVAL=2;BYMONTH=1,3,5;BYDAY=WE",
+            "FREQ=MONTHLY;INTERVAL=2;BYDAY=2WE", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", "FREQ=DAILY;INTERVAL=10",
+        ]
 
     @Test("Every window gives the occurrences of walking from DTSTART", arguments: weeklyRules)
     func matchesWalk(text: String) throws {
@@ -24,15 +26,19 @@ struct RecurrenceRestartTests {
         for startText in ["2015-01-06", "2016-02-29", "2018-10-28", "2019-07-04"] {
             let first = LocalDateTime(date: LocalDate(iso: startText)!, time: LocalTime(hour: 8, minute: 0)!)
             // libical need not give DTSTART itself, so start at the rule's first occurrence, as the schedule does.
-            let start = try #require(rule.occurrences(start: first, zone: stockholm, from: first.date,
-                                                      through: last, limit: 1).first)
+            let start = try #require(
+                rule.occurrences(
+                    start: first, zone: stockholm, from: first.date,
+                    through: last, limit: 1
+                ).first)
             let walk = rule.occurrences(start: start, zone: stockholm, from: start.date, through: last)
             for offset in stride(from: 1, through: 3_500, by: 61) {
                 let from = start.date.adding(days: offset)
                 let through = from.adding(days: 120)
                 let window = rule.occurrences(start: start, zone: stockholm, from: from, through: through)
-                #expect(window == walk.filter { $0.date >= from && $0.date <= through },
-                        "\(text) from \(start) in \(from)…\(through)")
+                #expect(
+                    window == walk.filter { $0.date >= from && $0.date <= through },
+                    "\(text) from \(start) in \(from)…\(through)")
             }
         }
     }
@@ -59,7 +65,8 @@ struct RecurrenceRestartTests {
     func otherRestart() {
         let start = LocalDate(year: 2015, month: 1, day: 6)!
         let from = LocalDate(year: 2024, month: 3, day: 1)!
-        #expect(RecurrenceRule.restart(weeklyInterval: nil, start: start, from: from)
+        #expect(
+            RecurrenceRule.restart(weeklyInterval: nil, start: start, from: from)
                 == LocalDate(year: 2024, month: 2, day: 29)!)
         #expect(RecurrenceRule.restart(weeklyInterval: nil, start: start, from: start) == nil)
         #expect(RecurrenceRule.restart(weeklyInterval: 2, start: from, from: start) == nil)

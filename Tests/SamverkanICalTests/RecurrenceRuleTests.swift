@@ -1,6 +1,7 @@
-import Testing
-@testable import SamverkanICal
 import SamverkanTime
+import Testing
+
+@testable import SamverkanICal
 
 @Suite("Recurrence rules through libical")
 struct RecurrenceRuleTests {
@@ -16,9 +17,11 @@ struct RecurrenceRuleTests {
         #expect(!rule.isBounded)
     }
 
-    @Test("Malformed rules are refused with a message", arguments: [
-        "", "FREQ=FORTNIGHTLY", "BYDAY=MO", "FREQ=WEEKLY;BYDAY=XX", "FREQ=WEEKLY;INTERVAL=zwei",
-    ])
+    @Test(
+        "Malformed rules are refused with a message",
+        arguments: [
+            "", "FREQ=FORTNIGHTLY", "BYDAY=MO", "FREQ=WEEKLY;BYDAY=XX", "FREQ=WEEKLY;INTERVAL=zwei",
+        ])
     func malformed(source: String) {
         #expect(throws: ICalError.self) { try RecurrenceRule(parsing: source) }
     }
@@ -35,9 +38,10 @@ struct RecurrenceRuleTests {
     func firstMonday() throws {
         let rule = try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=1MO")
         let start = LocalDateTime(date: LocalDate(year: 2025, month: 1, day: 6)!, time: LocalTime(hour: 9, minute: 0)!)
-        let got = rule.occurrences(start: start, zone: stockholm,
-                                   from: LocalDate(year: 2025, month: 3, day: 1)!,
-                                   through: LocalDate(year: 2025, month: 6, day: 30)!)
+        let got = rule.occurrences(
+            start: start, zone: stockholm,
+            from: LocalDate(year: 2025, month: 3, day: 1)!,
+            through: LocalDate(year: 2025, month: 6, day: 30)!)
         #expect(got.map(\.date.iso) == ["2025-03-03", "2025-04-07", "2025-05-05", "2025-06-02"])
         #expect(got.allSatisfy { $0.time.description == "09:00" })
     }
@@ -46,11 +50,13 @@ struct RecurrenceRuleTests {
     func jumpMatchesWalk() throws {
         let rule = try RecurrenceRule(parsing: "FREQ=WEEKLY;INTERVAL=3;BYDAY=TH")
         let start = LocalDateTime(date: LocalDate(year: 2020, month: 1, day: 2)!, time: LocalTime(hour: 13, minute: 0)!)
-        let all = rule.occurrences(start: start, zone: stockholm, from: start.date,
-                                   through: LocalDate(year: 2027, month: 12, day: 31)!)
+        let all = rule.occurrences(
+            start: start, zone: stockholm, from: start.date,
+            through: LocalDate(year: 2027, month: 12, day: 31)!)
         let from = LocalDate(year: 2026, month: 3, day: 10)!
-        let window = rule.occurrences(start: start, zone: stockholm, from: from,
-                                      through: LocalDate(year: 2027, month: 12, day: 31)!)
+        let window = rule.occurrences(
+            start: start, zone: stockholm, from: from,
+            through: LocalDate(year: 2027, month: 12, day: 31)!)
         #expect(!window.isEmpty)
         #expect(window == all.filter { $0.date >= from })
     }

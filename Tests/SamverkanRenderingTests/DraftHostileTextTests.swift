@@ -1,8 +1,9 @@
 import Foundation
+import SamverkanTime
 import Testing
+
 @testable import SamverkanDomain
 @testable import SamverkanRendering
-import SamverkanTime
 
 /// What the fuzz harness found in the draft format: configured names the parser must read back
 /// as the writer wrote them, and text that must be refused rather than changed.
@@ -13,15 +14,19 @@ struct DraftHostileTextTests {
         var configuration = MinutesFixture.configuration
         configuration = RegionConfiguration(
             region: configuration.region, organisations: configuration.organisations,
-            people: configuration.people.map { $0.id == "anna" ? Person(id: "anna", name: name, role: role, organisation: "halmstad") : $0 },
+            people: configuration.people.map {
+                $0.id == "anna" ? Person(id: "anna", name: name, role: role, organisation: "halmstad") : $0
+            },
             structures: configuration.structures)
         return MinutesDraftContext(configuration: configuration, structure: configuration.structures[0], phrases: MinutesFixture.phrases())
     }
 
-    @Test("The unedited template parses whatever a configured name holds", arguments: [
-        ("Anna\nBcc: evil@example.com", "Socialchef"), ("\u{0} ", "Socialchef"), ("(roll) Anna", "Chef (tf)"),
-        ("Anna | ersättare: Bo", nil), ("\u{301}Anna", nil), ("Anna<!-- x -->", "Chef"),
-    ] as [(String, String?)])
+    @Test(
+        "The unedited template parses whatever a configured name holds",
+        arguments: [
+            ("Anna\nBcc: evil@example.com", "Socialchef"), ("\u{0} ", "Socialchef"), ("(roll) Anna", "Chef (tf)"),
+            ("Anna | ersättare: Bo", nil), ("\u{301}Anna", nil), ("Anna<!-- x -->", "Chef"),
+        ] as [(String, String?)])
     func configuredNames(name: String, role: String?) throws {
         let context = context(name: name, role: role)
         let blank = MinutesDraft.blank(context: context, date: LocalDate(iso: "2025-03-13")!, time: nil)

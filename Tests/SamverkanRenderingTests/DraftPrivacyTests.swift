@@ -1,5 +1,6 @@
-import Testing
 import SamverkanDomain
+import Testing
+
 @testable import SamverkanRendering
 
 @Suite("Privacy guard in drafts")

@@ -9,9 +9,13 @@ import Testing
 struct ErrorMessagesTests {
     @Test("A schedule that cannot be made says what to do, in Swedish and English")
     func noFreeDay() throws {
-        let error = ScheduleError("schedule.no-free-day-earlier", ["structure": "rug", "date": "2025-12-25", "reason": "christmas-day", "days": "7"])
+        let error = ScheduleError(
+            "schedule.no-free-day-earlier", ["structure": "rug", "date": "2025-12-25", "reason": "christmas-day", "days": "7"])
         let sv = ErrorMessages.load(language: "sv").message(for: error)
-        #expect(sv == "rug: mötet 2025-12-25 infaller på en ledig dag (christmas-day) och det finns ingen ledig arbetsdag tidigare inom 7 dagar som inte är helg, helgdag, uppehåll eller ett annat möte i serien. Sätt `holidays: skip` för strukturen eller välj en annan veckodag.")
+        #expect(
+            sv
+                == "rug: mötet 2025-12-25 infaller på en ledig dag (christmas-day) och det finns ingen ledig arbetsdag tidigare inom 7 dagar som inte är helg, helgdag, uppehåll eller ett annat möte i serien. Sätt `holidays: skip` för strukturen eller välj en annan veckodag."
+        )
         let en = ErrorMessages.load(language: "en").message(for: error)
         #expect(en.hasPrefix("rug: the meeting on 2025-12-25 falls on a day off (christmas-day)"))
         #expect(en.contains("Set `holidays: skip` for this structure"))
@@ -29,7 +33,8 @@ struct ErrorMessagesTests {
     func lookup() {
         let close = LookupError(kind: "structure", ids: ["rugg"], known: ["rug", "fredagsgruppen"])
         #expect(close.code == "lookup.unknown-structure-close")
-        #expect(ErrorMessages.load(language: "sv").message(for: close)
+        #expect(
+            ErrorMessages.load(language: "sv").message(for: close)
                 == "strukturen \"rugg\" finns inte (menade du \"rug\"?); `samverkan structures` visar alla")
         let far = LookupError(kind: "organisation", ids: ["atlantis"], known: ["halmstad"])
         #expect(far.code == "lookup.unknown-organisation")

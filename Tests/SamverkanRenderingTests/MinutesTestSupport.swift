@@ -1,8 +1,9 @@
 import Foundation
-import SamverkanTestSupport
-@testable import SamverkanDomain
 import SamverkanRendering
+import SamverkanTestSupport
 import SamverkanTime
+
+@testable import SamverkanDomain
 
 /// A small configuration, the shipped phrases and templates, for the minutes tests.
 enum MinutesFixture {
@@ -13,7 +14,8 @@ enum MinutesFixture {
         var result: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            result[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            result[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return Phrasebook(language: language, phrases: result)
     }
@@ -40,25 +42,35 @@ enum MinutesFixture {
             frequency: .monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1),
             starts: LocalDate(year: 2025, month: 1, day: 1)!, time: LocalTime(hour: 9, minute: 0)!, durationMinutes: 60,
             place: "Regionens hus",
-            standingAgenda: [AgendaItem(id: "fasta-kontakter", title: "Fast vårdkontakt"), AgendaItem(id: "avvikelser", title: "Avvikelser")],
-            activities: [ActionPlanActivity(id: "fk-rutiner", activity: "Gemensamma rutiner", responsible: "RUG",
-                                            timePlan: .ongoing, status: .partly)])
+            standingAgenda: [
+                AgendaItem(id: "fasta-kontakter", title: "Fast vårdkontakt"), AgendaItem(id: "avvikelser", title: "Avvikelser"),
+            ],
+            activities: [
+                ActionPlanActivity(
+                    id: "fk-rutiner", activity: "Gemensamma rutiner", responsible: "RUG",
+                    timePlan: .ongoing, status: .partly)
+            ])
         return RegionConfiguration(region: region, organisations: organisations, people: people, structures: [structure])
     }()
 
-    static func context(openActions: [OpenAction] = [], previous: PreviousMinutes? = nil, amends: Minutes? = nil,
-                        language: String = "sv") -> MinutesDraftContext {
-        MinutesDraftContext(configuration: configuration, structure: configuration.structures[0], openActions: openActions,
-                            previous: previous, amends: amends, phrases: phrases(language))
+    static func context(
+        openActions: [OpenAction] = [], previous: PreviousMinutes? = nil, amends: Minutes? = nil,
+        language: String = "sv"
+    ) -> MinutesDraftContext {
+        MinutesDraftContext(
+            configuration: configuration, structure: configuration.structures[0], openActions: openActions,
+            previous: previous, amends: amends, phrases: phrases(language))
     }
 
     /// A blank draft for 2025-03-13 with Anna present, one decision and one action item.
     static func filledDraft(language: String = "sv") -> String {
         let context = context(language: language)
-        var text = MinutesDraft.render(template: template(language), context: context,
-                                       minutes: MinutesDraft.blank(context: context, date: LocalDate(iso: "2025-03-13")!, time: nil))
+        var text = MinutesDraft.render(
+            template: template(language), context: context,
+            minutes: MinutesDraft.blank(context: context, date: LocalDate(iso: "2025-03-13")!, time: nil))
         text = text.replacingOccurrences(of: "- [ ] Anna Andersson", with: "- [x] Anna Andersson")
-        text += "- Ta fram rutin | \(language == "sv" ? "ansvarig" : "responsible"): anna | \(language == "sv" ? "klart" : "due"): 2025-03-31\n"
+        text +=
+            "- Ta fram rutin | \(language == "sv" ? "ansvarig" : "responsible"): anna | \(language == "sv" ? "klart" : "due"): 2025-03-31\n"
         return text
     }
 }

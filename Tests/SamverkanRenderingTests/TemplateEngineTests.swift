@@ -1,9 +1,10 @@
-import Testing
+import Foundation
 import SamverkanDomain
 import SamverkanRendering
-import Foundation
-@testable import SamverkanTemplates
 import SamverkanTime
+import Testing
+
+@testable import SamverkanTemplates
 
 @Suite("One template engine: mustache for every template and phrase")
 struct TemplateEngineTests {
@@ -12,7 +13,8 @@ struct TemplateEngineTests {
     @Test("A phrase value containing {x} or {{x}} is inserted as it is, never expanded again")
     func phraseSinglePass() {
         let phrases = Phrasebook(language: "sv", phrases: ["greeting": "Hej {{name}}, {{date}}", "plain": "Inget att fylla i"])
-        #expect(phrases.text("greeting", ["name": "{{date}} {date} {{{date}}}", "date": "<2025>"]) == "Hej {{date}} {date} {{{date}}}, <2025>")
+        #expect(
+            phrases.text("greeting", ["name": "{{date}} {date} {{{date}}}", "date": "<2025>"]) == "Hej {{date}} {date} {{{date}}}, <2025>")
         #expect(phrases.text("plain", ["name": "x"]) == "Inget att fylla i")
         #expect(phrases.text("missing.key") == "missing.key")
         let shipped = try? TemplateLibrary(language: "sv").phrasebook()
@@ -37,17 +39,19 @@ struct TemplateEngineTests {
     @Test("HTML templates escape <script> and &; {{{…}}} inserts the program's own HTML; values are not expanded")
     func htmlEscaping() throws {
         let template = try TextTemplate("<p title=\"{{x}}\">{{x}}</p>{{{html}}}", name: "test.html", format: .html)
-        #expect(template.render(["x": "<script>alert('{{html}}')</script> & Co", "html": "<b>ok</b>"])
-            == "<p title=\"&lt;script&gt;alert(&#39;{{html}}&#39;)&lt;/script&gt; &amp; Co\">"
-            + "&lt;script&gt;alert(&#39;{{html}}&#39;)&lt;/script&gt; &amp; Co</p><b>ok</b>")
+        #expect(
+            template.render(["x": "<script>alert('{{html}}')</script> & Co", "html": "<b>ok</b>"])
+                == "<p title=\"&lt;script&gt;alert(&#39;{{html}}&#39;)&lt;/script&gt; &amp; Co\">"
+                + "&lt;script&gt;alert(&#39;{{html}}&#39;)&lt;/script&gt; &amp; Co</p><b>ok</b>")
         #expect(HTMLEscaping.escaped("<script> & \"q\"") == "&lt;script&gt; &amp; &quot;q&quot;")
     }
 
     @Test("Minutes as HTML escape every text of the Markdown, titles included, and expand nothing")
     func minutesHTML() throws {
         let template = try TemplateLibrary(language: "sv").template("minutes.html")
-        let html = MinutesDocument.html(markdown: "# RUG <script>x</script> & {{lang}}\n\n- [x] A & B\n\nText {{{body}}}\n",
-                                        template: template, language: "sv")
+        let html = MinutesDocument.html(
+            markdown: "# RUG <script>x</script> & {{lang}}\n\n- [x] A & B\n\nText {{{body}}}\n",
+            template: template, language: "sv")
         #expect(html.contains("<title>RUG &lt;script&gt;x&lt;/script&gt; &amp; {{lang}}</title>"))
         #expect(html.contains("<h1>RUG &lt;script&gt;x&lt;/script&gt; &amp; {{lang}}</h1>"))
         #expect(html.contains("<li>☑ A &amp; B</li>"))
@@ -59,8 +63,10 @@ struct TemplateEngineTests {
     @Test("Sections show an optional fact only when it is there", arguments: ["sv", "en"])
     func sections(language: String) throws {
         let invitation = try TemplateLibrary(language: language).template("invitation.txt")
-        var values = ["name": "RUG", "first": "2025-03-13 09:00–11:00", "frequency": "f", "place": "Rådhuset",
-                      "video": "", "agenda": "- a\n- b", "organizer": "Åsa"]
+        var values = [
+            "name": "RUG", "first": "2025-03-13 09:00–11:00", "frequency": "f", "place": "Rådhuset",
+            "video": "", "agenda": "- a\n- b", "organizer": "Åsa",
+        ]
         let without = invitation.render(values)
         #expect(!without.contains("Video"))
         #expect(without.contains("Rådhuset\n"))

@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
 import SamverkanDomain
-import SamverkanTemplates
-@testable import SamverkanReports
 import SamverkanRendering
+import SamverkanTemplates
+import Testing
+
+@testable import SamverkanReports
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// What an XML parser sees of a page: its first error, the table rows by class, the SVG rows and cells.
 private final class PageReader: NSObject, XMLParserDelegate {
@@ -24,8 +26,10 @@ private final class PageReader: NSObject, XMLParserDelegate {
         return reader
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if let value = attributes["class"] { classes.append(name + "." + value) }
         if name == "tr" { rows.append((attributes["class"] ?? "", [])) }
         if name == "td" || name == "title" { text = "" }
@@ -48,8 +52,9 @@ private final class PageReader: NSObject, XMLParserDelegate {
 struct ComplianceHTMLTests {
     static func page(_ report: ComplianceReport, language: String = "sv") throws -> String {
         let phrases = Phrasebook(language: language, phrases: try Templates.phrases(language: language))
-        return try report.html(template: try Templates.text("compliance.html", language: language), phrases: phrases,
-                           numbers: FigureFormatter(decimalComma: language == "sv"))
+        return try report.html(
+            template: try Templates.text("compliance.html", language: language), phrases: phrases,
+            numbers: FigureFormatter(decimalComma: language == "sv"))
     }
 
     /// The page must parse, and carry no figure that could not be computed.
@@ -88,8 +93,13 @@ struct ComplianceHTMLTests {
         // (single-a1 7 of 10, RUG 1 of 2); attendance (4 + 3 + 0.75 + 5/3) / 11 meetings;
         // approved 6 of 11, after 5, 6, 7, 14, 18, 20 days (median 10.5, 4 within 14);
         // actions: 3 decided, 1 done, 2 open, 1 past due on 2025-06-30.
-        #expect(reader.cells("total") == [["Totalt", "4", "13", "11", "1", "2", "0", "84,6", "66,7", "85,6", "54,5", "10,5", "66,7",
-                                           "3", "1", "2", "1"]])
+        #expect(
+            reader.cells("total") == [
+                [
+                    "Totalt", "4", "13", "11", "1", "2", "0", "84,6", "66,7", "85,6", "54,5", "10,5", "66,7",
+                    "3", "1", "2", "1",
+                ]
+            ])
         let groups = reader.cells("group")
         #expect(groups.map { $0[0] } == ["Alby kommun", "Regionövergripande"])
         // Alby: single-a1 5 of 6, single-a2 3 of 3, group level 1 of 2 → 9 of 11; RUG 2 of 2.
@@ -114,9 +124,11 @@ struct ComplianceHTMLTests {
     func escaping() async throws {
         var configuration = ComplianceFixture.configuration
         configuration.structures[0].name = #"Alby <b>&amp; "VC" & 'hem'"#
-        let report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
-                                                period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
-                                                by: .municipality) { ComplianceFixture.history("2025-H1") }
+        let report = try await ComplianceReport.build(
+            configuration: configuration, structures: configuration.structures,
+            period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
+            by: .municipality
+        ) { ComplianceFixture.history("2025-H1") }
         let html = try Self.page(report)
         let reader = Self.checkWellFormed(html)
         #expect(!html.contains("<b>"))
@@ -155,8 +167,10 @@ struct ComplianceHTMLTests {
         let html = try Self.page(try await ComplianceFixture.report(), language: "en")
         let reader = Self.checkWellFormed(html)
         #expect(html.contains("lang=\"en\" xml:lang=\"en\""))
-        for words in ["<h2>Meetings per month</h2>", "Follow-up of collaboration meetings", "Compliance %", "No meeting planned",
-                      "Held – every planned meeting was held", "Region-wide"] {
+        for words in [
+            "<h2>Meetings per month</h2>", "Follow-up of collaboration meetings", "Compliance %", "No meeting planned",
+            "Held – every planned meeting was held", "Region-wide",
+        ] {
             #expect(html.contains(words), "\(words)")
         }
         #expect(reader.cells("total").first?.prefix(8) == ["Total", "4", "13", "11", "1", "2", "0", "84.6"])

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import SamverkanDomain
-@testable import SamverkanReports
 import SamverkanTime
+import Testing
+
+@testable import SamverkanReports
 
 @Suite("Compliance report: figures")
 struct ComplianceReportTests {
@@ -23,7 +24,8 @@ struct ComplianceReportTests {
     func singleStructure() async throws {
         let row = try #require(try await ComplianceFixture.report().structure("single-a1"))
         let f = row.figures
-        #expect([f.expected, f.heldPlanned, f.extra, f.held, f.cancelled, f.missed, f.upcoming, f.counted] == [6, 4, 1, 5, 1, 1, 0, 5] as [Int])
+        #expect(
+            [f.expected, f.heldPlanned, f.extra, f.held, f.cancelled, f.missed, f.upcoming, f.counted] == [6, 4, 1, 5, 1, 1, 0, 5] as [Int])
         #expect(f.compliance == 5.0 / 6.0)
         #expect([f.agendaPossible, f.agendaCovered] == [10, 7] as [Int])
         #expect(f.items["fast-vardkontakt"] == .init(covered: 4, meetings: 5))

@@ -1,10 +1,11 @@
-import SamverkanTime
 import Foundation
-import Testing
 import SamverkanDomain
-import SamverkanTemplates
-@testable import SamverkanReports
 import SamverkanRendering
+import SamverkanTemplates
+import SamverkanTime
+import Testing
+
+@testable import SamverkanReports
 
 @Suite("Compliance report: formats, grants and action plan")
 struct ReportFormatTests {
@@ -14,7 +15,8 @@ struct ReportFormatTests {
 
     @Test("Numbers: one decimal, comma or point, half away from zero; nothing to divide by is a dash")
     func numbers() {
-        let comma = FigureFormatter(decimalComma: true), point = FigureFormatter(decimalComma: false)
+        let comma = FigureFormatter(decimalComma: true)
+        let point = FigureFormatter(decimalComma: false)
         #expect(comma.percent(5.0 / 6.0) == "83,3" && point.percent(5.0 / 6.0) == "83.3")
         #expect(comma.percent(1) == "100,0" && comma.percent(0) == "0,0" && comma.percent(0.00049) == "0,0")
         #expect(comma.percent(0.12345) == "12,3" && comma.percent(0.12355) == "12,4")
@@ -25,9 +27,12 @@ struct ReportFormatTests {
 
     @Test("CSV for Excel: byte-order mark, semicolons, quoting, and formulas neutralised")
     func csv() {
-        let document = CSVDocument(header: ["Namn", "Antal"], rows: [
-            ["=HYPERLINK(\"http://x\")", "1"], ["+46 bad", "2"], ["-3", "3"], ["@SUM(A1)", "4"],
-            ["Falkenberg; norr", "5"], ["Säger \"hej\"", "6"], ["Två\nrader", "7"], ["Vanlig", "8"]])
+        let document = CSVDocument(
+            header: ["Namn", "Antal"],
+            rows: [
+                ["=HYPERLINK(\"http://x\")", "1"], ["+46 bad", "2"], ["-3", "3"], ["@SUM(A1)", "4"],
+                ["Falkenberg; norr", "5"], ["Säger \"hej\"", "6"], ["Två\nrader", "7"], ["Vanlig", "8"],
+            ])
         let text = document.render()
         #expect(text.hasPrefix("\u{FEFF}Namn;Antal\r\n"))
         let lines = text.dropFirst().components(separatedBy: "\r\n")
@@ -46,7 +51,10 @@ struct ReportFormatTests {
         #expect(lines.count == expected)
         #expect(lines[1].hasPrefix("total;;Totalt;") && lines[1].contains(";13;11;10;1;1;2;0;84,6;"))
         #expect(lines[2].hasPrefix("grupp;alby;Alby kommun;"))
-        #expect(lines[3].hasPrefix("struktur;alby;Alby kommun;single-a1;Vårdcentralen Alby och hemsjukvården;enskild nivå;Alby kommun;Vårdcentralen Alby;regiondriven;1;6;5;4;1;1;1;0;83,3;70,0;80,0;4;80,0;6,5;75,0;3;1;2;1"))
+        #expect(
+            lines[3].hasPrefix(
+                "struktur;alby;Alby kommun;single-a1;Vårdcentralen Alby och hemsjukvården;enskild nivå;Alby kommun;Vårdcentralen Alby;regiondriven;1;6;5;4;1;1;1;0;83,3;70,0;80,0;4;80,0;6,5;75,0;3;1;2;1"
+            ))
         #expect(lines.contains { $0.hasPrefix("grupp;;Regionövergripande;") })
     }
 
@@ -63,7 +71,8 @@ struct ReportFormatTests {
         #expect(markdown.hasPrefix("# Follow-up of collaboration meetings\n"))
         #expect(markdown.contains("| Total | 13 | 11 | 1 | 2 | 84.6 |"))
         #expect(markdown.contains("| ↳ Gruppnivå Alby | 2 | 1 | 0 | 1 | 50.0 |"))
-        let current = try await ComplianceFixture.report(today: "2025-05-01").table(phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true))
+        let current = try await ComplianceFixture.report(today: "2025-05-01").table(
+            phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true))
         #expect(current.contains("Kommande") && current.contains("till och med 2025-05-01"))
     }
 
@@ -72,9 +81,11 @@ struct ReportFormatTests {
         var configuration = ComplianceFixture.configuration
         configuration.structures[0].focusAreas = [FocusArea(rawValue: 3)!]
         configuration.structures[0].grantPoints = [GrantPoint(rawValue: 6)!]
-        let report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
-                                                period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
-                                                by: .region) { ComplianceFixture.history("2025-H1") }
+        let report = try await ComplianceReport.build(
+            configuration: configuration, structures: configuration.structures,
+            period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
+            by: .region
+        ) { ComplianceFixture.history("2025-H1") }
         let grants = GrantsReport(configuration: configuration, compliance: report)
         #expect(grants.focusAreas[2].structures == 1 && grants.focusAreas[2].meetings == 5)
         // fast-vardkontakt (focus area 1) covered at 4 single-a1 meetings and 1 RUG meeting.
@@ -91,9 +102,11 @@ struct ReportFormatTests {
     func grantsWithoutFocusAreas() async throws {
         var configuration = ComplianceFixture.configuration
         configuration.focusAreas = []
-        let report = try await ComplianceReport.build(configuration: configuration, structures: configuration.structures,
-                                                      period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
-                                                      by: .region) { ComplianceFixture.history("2025-H1") }
+        let report = try await ComplianceReport.build(
+            configuration: configuration, structures: configuration.structures,
+            period: ReportPeriod(parsing: "2025-H1")!, today: ComplianceFixture.date("2025-07-01"),
+            by: .region
+        ) { ComplianceFixture.history("2025-H1") }
         let grants = GrantsReport(configuration: configuration, compliance: report)
         #expect(grants.focusAreas.isEmpty)
         #expect(grants.grantPoints.map(\.number) == Array(1...8))
@@ -106,19 +119,27 @@ struct ReportFormatTests {
     func actionPlan() throws {
         var configuration = ComplianceFixture.configuration
         configuration.structures[3].activities = [
-            ActionPlanActivity(id: "utbildning", activity: "Utbildning i SIP", responsible: "Kommunerna", timePlan: .month(year: 2025, month: 3), status: .notStarted),
+            ActionPlanActivity(
+                id: "utbildning", activity: "Utbildning i SIP", responsible: "Kommunerna", timePlan: .month(year: 2025, month: 3),
+                status: .notStarted),
             ActionPlanActivity(id: "rutin", activity: "Gemensam rutin", responsible: "Regionen", timePlan: .ongoing, status: .started),
-            ActionPlanActivity(id: "klar", activity: "Avtal", responsible: "RUG", timePlan: .date(ComplianceFixture.date("2025-02-01")), status: .done),
+            ActionPlanActivity(
+                id: "klar", activity: "Avtal", responsible: "RUG", timePlan: .date(ComplianceFixture.date("2025-02-01")), status: .done),
         ]
-        let followUps = [ActivityRecord(structureID: "rug", activityID: "rutin", date: ComplianceFixture.date("2025-03-13"), status: .partly, comment: "Remiss ute")]
-        let plan = ActionPlanReport(configuration: configuration, structures: configuration.structures, followUps: followUps,
-                                    asOf: ComplianceFixture.date("2025-06-30"))
+        let followUps = [
+            ActivityRecord(
+                structureID: "rug", activityID: "rutin", date: ComplianceFixture.date("2025-03-13"), status: .partly, comment: "Remiss ute")
+        ]
+        let plan = ActionPlanReport(
+            configuration: configuration, structures: configuration.structures, followUps: followUps,
+            asOf: ComplianceFixture.date("2025-06-30"))
         #expect(plan.rows.map(\.status) == [.notStarted, .partly, .done])
         #expect(plan.rows.map(\.late) == [true, false, false])
         #expect(plan.rows[1].comment == "Remiss ute" && plan.rows[1].followedUpOn?.iso == "2025-03-13")
         let table = plan.table(phrases: try Self.phrases())
         #expect(table.contains("ej påbörjad (försenad)") && table.contains("Löpande"))
-        #expect(ActionPlanReport(configuration: configuration, structures: [], followUps: [], asOf: ComplianceFixture.date("2025-06-30"))
-            .table(phrases: try Self.phrases()).contains("Inga aktiviteter"))
+        #expect(
+            ActionPlanReport(configuration: configuration, structures: [], followUps: [], asOf: ComplianceFixture.date("2025-06-30"))
+                .table(phrases: try Self.phrases()).contains("Inga aktiviteter"))
     }
 }

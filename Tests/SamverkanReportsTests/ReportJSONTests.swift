@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SamverkanReports
 
 @Suite("JSON written element by element")
@@ -35,27 +36,29 @@ struct ReportJSONTests {
     func layout() throws {
         struct Small: Encodable { let b: [Int], a: [String: [Int]], s: String, e: [String: Int], n: Double? }
         let text = try ReportJSON.text(Small(b: [], a: ["x": [1, 2]], s: "a\"b/c ] , {", e: [:], n: 0.25))
-        #expect(text == """
-            {
-              "a" : {
-                "x" : [
-                  1,
-                  2
-                ]
-              },
-              "b" : [],
-              "e" : {},
-              "n" : 0.25,
-              "s" : "a\\"b/c ] , {"
-            }
+        #expect(
+            text == """
+                {
+                  "a" : {
+                    "x" : [
+                      1,
+                      2
+                    ]
+                  },
+                  "b" : [],
+                  "e" : {},
+                  "n" : 0.25,
+                  "s" : "a\\"b/c ] , {"
+                }
 
-            """)
+                """)
     }
 
     @Test("Whatever whitespace the encoder writes, the text is the same, and it parses to what the encoder meant")
     func independentOfFoundationWhitespace() throws {
         let whole = Document(title: "Rapport", rows: Self.rows, zeta: [], alpha: 1)
-        var compact = JSONLayout(), pretty = JSONLayout()
+        var compact = JSONLayout()
+        var pretty = JSONLayout()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try compact.append(try encoder.encode(whole), depth: 0)

@@ -1,12 +1,12 @@
 import Foundation
-import Testing
-import SamverkanTestSupport
 import SamverkanConfig
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanReports
 import SamverkanTemplates
-import SamverkanRendering
+import SamverkanTestSupport
 import SamverkanTime
+import Testing
 
 @Suite("Structure listing")
 struct StructureCatalogTests {
@@ -14,9 +14,10 @@ struct StructureCatalogTests {
 
     func catalog(_ config: String, language: String = "sv", today: String = "2025-06-15") throws -> StructureCatalog {
         let configuration = try ConfigLoader.load(path: Self.root.appendingPathComponent(config).path)
-        return StructureCatalog(configuration: configuration,
-                                phrases: Phrasebook(language: language, phrases: try Templates.phrases(language: language)),
-                                today: LocalDate(iso: today)!)
+        return StructureCatalog(
+            configuration: configuration,
+            phrases: Phrasebook(language: language, phrases: try Templates.phrases(language: language)),
+            today: LocalDate(iso: today)!)
     }
 
     @Test("Next meeting is the first planned start on or after today, in summer time where it applies")
@@ -51,8 +52,10 @@ struct StructureCatalogTests {
 
     @Test("Text tables cut long cells but never the last column")
     func cut() {
-        let table = TextTable(header: ["a", "b"], rows: [[String(repeating: "x", count: 100), String(repeating: "y", count: 100)]],
-                              maxCellWidth: 10).render()
+        let table = TextTable(
+            header: ["a", "b"], rows: [[String(repeating: "x", count: 100), String(repeating: "y", count: 100)]],
+            maxCellWidth: 10
+        ).render()
         #expect(table.contains("xxxxxxxxx…"))
         #expect(table.contains(String(repeating: "y", count: 100)))
     }

@@ -1,6 +1,6 @@
-import Testing
 import SamverkanServer
 import SamverkanTime
+import Testing
 
 @Suite("Feed tokens, selections and the rolling window")
 struct FeedTokenTests {

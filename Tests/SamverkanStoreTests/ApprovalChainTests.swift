@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 /// The approval chain (migration `v5-approval-chain`) and the foreign-file check of `open(path:)`.
 @Suite("Approval chain")
@@ -18,7 +19,8 @@ struct ApprovalChainTests {
         _ = try db.approve(id: 1, by: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-04-12"))
         let hashes = try db.unsafeRawRead("SELECT content_hash FROM minutes ORDER BY id")
         // As a database of the version before the chain: no chain table, migration not run.
-        try db.unsafeRawWrite("""
+        try db.unsafeRawWrite(
+            """
             DROP TABLE approval_chain; DELETE FROM grdb_migrations WHERE identifier IN ('v5-approval-chain', 'v6-application-id')
             """)
         try db.unsafeMigrate()
@@ -65,11 +67,13 @@ struct ApprovalChainTests {
         let folder = try TemporaryFolder("ownership")
         let path = folder.path("old.sqlite")
         _ = try AppDatabase.open(path: path)
-        let reset = try CLIRunner.runPython("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('PRAGMA application_id = 0')\nc.commit()", [path])
+        let reset = try CLIRunner.runPython(
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('PRAGMA application_id = 0')\nc.commit()", [path])
         #expect(reset.status == 0)
         _ = try AppDatabase.open(path: path)
         let other = folder.path("other.sqlite")
-        let made = try CLIRunner.runPython("""
+        let made = try CLIRunner.runPython(
+            """
             import sqlite3, sys
             c = sqlite3.connect(sys.argv[1])
             c.executescript("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); CREATE TABLE player (id INTEGER)")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import SamverkanStore
 import SamverkanTestSupport
+import Testing
+
+@testable import SamverkanStore
 
 @Suite("Calendar series sequence")
 struct CalendarSeriesTests {

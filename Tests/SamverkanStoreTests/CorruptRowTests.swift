@@ -1,7 +1,7 @@
-import Testing
 import SamverkanDomain
 import SamverkanStore
 import SamverkanTime
+import Testing
 
 /// A stored row the store cannot read is an error naming table and column, never a default
 /// (no 1970 dates, no fallback status) and never the row's values.
@@ -33,7 +33,8 @@ struct CorruptRowTests {
     func unknownEnumValue() throws {
         let db = try AppDatabase.inMemory()
         let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
-        let id = try #require(first.id), action = try #require(first.newActions.first?.id)
+        let id = try #require(first.id)
+        let action = try #require(first.newActions.first?.id)
         try Self.corrupt(db, "UPDATE minutes_attendance SET principal = 'county' WHERE minutes_id = ? AND person_id = 'anna'", [id])
         Self.expectUnreadable("minutes_attendance", "principal") { _ = try db.minutes(id: id) }
         Self.expectUnreadable("minutes_attendance", "principal") { _ = try db.exportArchive() }

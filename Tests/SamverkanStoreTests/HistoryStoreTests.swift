@@ -1,15 +1,18 @@
 import Foundation
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 @Suite("Meeting history for the follow-up reports")
 struct HistoryStoreTests {
     static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
-    static func minutes(_ date: String, _ structure: String = "rug", actions: [String] = [], followUps: [ActionFollowUp] = [],
-                        amends: Int64? = nil) -> Minutes {
+    static func minutes(
+        _ date: String, _ structure: String = "rug", actions: [String] = [], followUps: [ActionFollowUp] = [],
+        amends: Int64? = nil
+    ) -> Minutes {
         MinutesStoreTests.minutes(structure, on: date, actions: actions, followUps: followUps, amends: amends)
     }
 
@@ -36,13 +39,18 @@ struct HistoryStoreTests {
             var minutes = Self.minutes(date, actions: index % 2 == 0 ? ["Åtgärd \(index)"] : [])
             minutes.attendance[0].present = index % 3 != 0
             minutes.attendance[1].substitute = index % 2 == 0 ? "Eva Ek" : nil
-            minutes.agenda = [AgendaCoverage(itemID: "fasta-kontakter", covered: index != 2), AgendaCoverage(itemID: "utskrivning", covered: index > 3)]
+            minutes.agenda = [
+                AgendaCoverage(itemID: "fasta-kontakter", covered: index != 2), AgendaCoverage(itemID: "utskrivning", covered: index > 3),
+            ]
             let saved = try db.save(minutes)
-            let approved = index < 4 ? try db.approve(id: saved.id!, by: ["Cia Carlsson"], date: Self.day(date).adding(days: 3 + index * 4)) : saved
+            let approved =
+                index < 4 ? try db.approve(id: saved.id!, by: ["Cia Carlsson"], date: Self.day(date).adding(days: 3 + index * 4)) : saved
             let present = approved.attendance.filter { $0.present || ($0.substitute ?? "").isEmpty == false }
-            records.append(MeetingRecord(structureID: "rug", date: approved.date, plannedDate: approved.plannedDate, approvedOn: approved.approval?.date,
-                                         presentOrganisations: Set(present.map(\.organisationID)), presentPrincipals: Set(present.map(\.principal)),
-                                         coveredItems: Set(approved.agenda.filter(\.covered).map(\.itemID))))
+            records.append(
+                MeetingRecord(
+                    structureID: "rug", date: approved.date, plannedDate: approved.plannedDate, approvedOn: approved.approval?.date,
+                    presentOrganisations: Set(present.map(\.organisationID)), presentPrincipals: Set(present.map(\.principal)),
+                    coveredItems: Set(approved.agenda.filter(\.covered).map(\.itemID))))
         }
         let period = ReportPeriod(parsing: "2025-H1")!
         // Judged after the actions' due date (June 30): all three are open and overdue.
@@ -77,8 +85,13 @@ struct HistoryStoreTests {
         let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes("2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
         let ids = first.newActions.compactMap(\.id)
-        _ = try db.save(Self.minutes("2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done),
-                                                                ActionFollowUp(actionID: ids[1], status: .partly)]))
+        _ = try db.save(
+            Self.minutes(
+                "2025-03-13",
+                followUps: [
+                    ActionFollowUp(actionID: ids[0], status: .done),
+                    ActionFollowUp(actionID: ids[1], status: .partly),
+                ]))
         _ = try db.save(Self.minutes("2025-04-10", followUps: [ActionFollowUp(actionID: ids[1], status: .done)]))
         try db.cancel(structureID: "rug", date: Self.day("2025-05-08"), reason: "Krock med krisledning")
         let march = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-03-31"))
@@ -90,9 +103,12 @@ struct HistoryStoreTests {
         let late = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-03-01"), asOf: Self.day("2025-07-01"))
         // Only the items of February; followed up at meetings after the period, up to the day asked for.
         #expect([late.totals["rug"]?.actionsCreated, late.totals["rug"]?.actionsDone] == [2, 2])
-        #expect(july.cancellations == [CancellationRecord(structureID: "rug", date: Self.day("2025-05-08"), reason: "Krock med krisledning")])
+        #expect(
+            july.cancellations == [CancellationRecord(structureID: "rug", date: Self.day("2025-05-08"), reason: "Krock med krisledning")])
         // Actions decided before the period are not the period's.
-        #expect(try db.history(from: Self.day("2025-03-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?.actionsCreated == 0)
+        #expect(
+            try db.history(from: Self.day("2025-03-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?
+                .actionsCreated == 0)
     }
 
     @Test("The latest follow-up of each action-plan activity up to a day")

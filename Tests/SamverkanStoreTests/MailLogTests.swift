@@ -1,28 +1,31 @@
-import Testing
 import SamverkanDomain
 import SamverkanStore
+import Testing
 
 /// The mail log (`v7-mail-log`): claims before sending, so a message is sent once, a failed one
 /// is tried again, and a stale claim (a killed run) is taken over.
 @Suite("mail log")
 struct MailLogTests {
     func sending(_ key: String, id: String = "m1@samverkan") -> MailSending {
-        MailSending(kind: .notice, key: key, recipient: "anna@example.se", structureID: "rug", meetingDate: "2025-05-08",
-                    messageID: id)
+        MailSending(
+            kind: .notice, key: key, recipient: "anna@example.se", structureID: "rug", meetingDate: "2025-05-08",
+            messageID: id)
     }
 
     @Test("A message is claimed once; sent stays sent; failed is claimed again with its first Message-ID")
     func claims() throws {
         let database = try AppDatabase.inMemory()
-        let first = try database.claimMail([sending("a"), sending("b", id: "m2@samverkan")], now: "2025-05-01T06:00:00Z",
-                                           staleBefore: "2025-05-01T05:50:00Z")
+        let first = try database.claimMail(
+            [sending("a"), sending("b", id: "m2@samverkan")], now: "2025-05-01T06:00:00Z",
+            staleBefore: "2025-05-01T05:50:00Z")
         #expect(first.map(\.key) == ["a", "b"])
         #expect(first.allSatisfy { $0.status == .sending && $0.attempts == 1 })
         try database.finishMail(key: "a", sent: true, now: "2025-05-01T06:00:01Z")
         try database.finishMail(key: "b", sent: false, error: "connection refused", now: "2025-05-01T06:00:01Z")
         #expect(try database.mailLog(status: .failed).map(\.lastError) == ["connection refused"])
-        let second = try database.claimMail([sending("a", id: "new-a"), sending("b", id: "new-b")], now: "2025-05-02T06:00:00Z",
-                                            staleBefore: "2025-05-02T05:50:00Z")
+        let second = try database.claimMail(
+            [sending("a", id: "new-a"), sending("b", id: "new-b")], now: "2025-05-02T06:00:00Z",
+            staleBefore: "2025-05-02T05:50:00Z")
         #expect(second.map(\.key) == ["b"])
         #expect(second.first?.messageID == "m2@samverkan")
         #expect(second.first?.attempts == 2)

@@ -1,26 +1,32 @@
 import Foundation
 import GRDB
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 @Suite("Minutes store")
 struct MinutesStoreTests {
     static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    static func minutes(_ structure: String = "rug", on date: String, decisions: [String] = [], actions: [String] = [],
-                        followUps: [ActionFollowUp] = [], amends: Int64? = nil) -> Minutes {
-        Minutes(structureID: structure, date: day(date), time: LocalTime(hour: 9, minute: 0), plannedDate: day(date),
-                place: "Regionens hus", chair: "Cia Carlsson", secretary: "Bo Berg",
-                attendance: [Attendance(personID: "anna", organisationID: "halmstad", principal: .municipality, present: true),
-                             Attendance(personID: "bo", organisationID: "vc-norr", principal: .region, present: false, substitute: "Eva Ek")],
-                agenda: [AgendaCoverage(itemID: "fasta-kontakter", covered: true, notes: "Genomgång av fasta kontakter")],
-                actionFollowUps: followUps, items: [FreeAgendaItem(title: "Information", notes: "Hemsjukvården berättade")],
-                decisions: decisions.map { Decision(text: $0) },
-                newActions: actions.map { ActionItem(text: $0, responsible: Responsible(kind: .person, id: "anna"), due: day("2025-06-30")) },
-                amends: amends)
+    static func minutes(
+        _ structure: String = "rug", on date: String, decisions: [String] = [], actions: [String] = [],
+        followUps: [ActionFollowUp] = [], amends: Int64? = nil
+    ) -> Minutes {
+        Minutes(
+            structureID: structure, date: day(date), time: LocalTime(hour: 9, minute: 0), plannedDate: day(date),
+            place: "Regionens hus", chair: "Cia Carlsson", secretary: "Bo Berg",
+            attendance: [
+                Attendance(personID: "anna", organisationID: "halmstad", principal: .municipality, present: true),
+                Attendance(personID: "bo", organisationID: "vc-norr", principal: .region, present: false, substitute: "Eva Ek"),
+            ],
+            agenda: [AgendaCoverage(itemID: "fasta-kontakter", covered: true, notes: "Genomgång av fasta kontakter")],
+            actionFollowUps: followUps, items: [FreeAgendaItem(title: "Information", notes: "Hemsjukvården berättade")],
+            decisions: decisions.map { Decision(text: $0) },
+            newActions: actions.map { ActionItem(text: $0, responsible: Responsible(kind: .person, id: "anna"), due: day("2025-06-30")) },
+            amends: amends)
     }
 
     @Test("Open action items carry over across three meetings until marked done")
@@ -32,8 +38,13 @@ struct MinutesStoreTests {
         let before2 = try db.openActions(structureID: "rug", before: Self.day("2025-03-13"))
         #expect(before2.map(\.item.id) == ids)
         #expect(before2.allSatisfy { $0.status == .notStarted })
-        try db.save(Self.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"),
-                                                                ActionFollowUp(actionID: ids[1], status: .done)]))
+        try db.save(
+            Self.minutes(
+                on: "2025-03-13",
+                followUps: [
+                    ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"),
+                    ActionFollowUp(actionID: ids[1], status: .done),
+                ]))
         let before3 = try db.openActions(structureID: "rug", before: Self.day("2025-04-10"))
         #expect(before3.map(\.item.id) == [ids[0]])
         #expect(before3.first?.status == .partly)
@@ -121,7 +132,9 @@ struct MinutesStoreTests {
         let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes(on: "2025-02-13", decisions: ["Planen antas"], actions: ["Rutin"]))
         _ = try db.approve(id: first.id!, by: ["Cia Carlsson"], date: Self.day("2025-02-20"))
-        try db.save(Self.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: first.newActions[0].id!, status: .partly, comment: "Pågår")]))
+        try db.save(
+            Self.minutes(
+                on: "2025-03-13", followUps: [ActionFollowUp(actionID: first.newActions[0].id!, status: .partly, comment: "Pågår")]))
         try db.cancel(structureID: "rug", date: Self.day("2025-04-10"), reason: "För få deltagare")
         let json = try db.exportJSON()
         let copy = try TestDatabase.inMemory()

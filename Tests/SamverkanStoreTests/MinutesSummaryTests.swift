@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 @Suite("Summary columns of minutes")
 struct MinutesSummaryTests {
@@ -12,9 +13,12 @@ struct MinutesSummaryTests {
 
     /// The three summary columns of minutes, ids separated by "|" for reading.
     static func summary(_ db: AppDatabase, _ id: Int64) throws -> String {
-        let row = try #require(try db.unsafeRawRead("""
-            SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
-            """, [id]).first)
+        let row = try #require(
+            try db.unsafeRawRead(
+                """
+                SELECT present_sides, present_organisations, covered_items FROM minutes WHERE id = ?
+                """, [id]
+            ).first)
         // Sorted here: SQLite does not promise the order of group_concat, and counting does not need it.
         let lists = try [row[1], row[2]].map { try #require($0).split(separator: "\u{1F}").sorted().joined(separator: "|") }
         return "\(try #require(row[0])) \(lists[0]) \(lists[1])"
@@ -60,7 +64,8 @@ struct MinutesSummaryTests {
     func migration() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v2-minutes")
         let approvedID = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
-        try db.unsafeRawWrite("""
+        try db.unsafeRawWrite(
+            """
             UPDATE minutes SET approved_at = '2025-02-20T10:00:00Z', approved_on = '2025-02-20', approved_by = 'Cia Carlsson',
                                content_hash = 'x' WHERE id = ?
             """, [approvedID])
@@ -90,7 +95,8 @@ struct MinutesSummaryTests {
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
         // Two meetings of different structures on one day: the later recorded one wins.
-        _ = try db.save(MinutesStoreTests.minutes("fredag", on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .inProgress)]))
+        _ = try db.save(
+            MinutesStoreTests.minutes("fredag", on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .inProgress)]))
         let may = try db.save(MinutesStoreTests.minutes(on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .done)]))
         let period = (from: Self.day("2025-01-01"), through: Self.day("2025-06-30"))
         func counts(asOf: String) throws -> [Int?] {
@@ -120,7 +126,9 @@ extension MinutesSummaryTests {
         // At a later meeting it does.
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: id, status: .done)]))
         #expect(try db.allActions().map(\.status) == [.done])
-        #expect(try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?.actionsDone == 1)
+        #expect(
+            try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?
+                .actionsDone == 1)
     }
 }
 
@@ -132,11 +140,13 @@ extension MinutesSummaryTests {
         let second = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-03-13")).id)
         try db.unsafeRawWrite { db in
             // anna of halmstad was there; replaced by a row saying she was not.
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT OR REPLACE INTO minutes_attendance (minutes_id, position, person_id, organisation_id, principal, present)
                 VALUES (?, 0, 'anna', 'halmstad', 'municipality', 0)
                 """, [first])
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT OR REPLACE INTO minutes_agenda (minutes_id, position, agenda_item_id, covered) VALUES (?, 0, 'fasta-kontakter', 0)
                 """, [first])
         }
@@ -182,11 +192,14 @@ extension MinutesSummaryTests {
         var previous: [Int64] = []
         for (index, date) in ["2024-11-14", "2025-01-16", "2025-02-13", "2025-03-13", "2025-04-10", "2025-08-14"].enumerated() {
             let followUps = previous.enumerated().map { ActionFollowUp(actionID: $1, status: ($0 + index) % 3 == 0 ? .done : .partly) }
-            let saved = try db.save(MinutesStoreTests.minutes(on: date, actions: ["Åtgärd \(index)", "Annan \(index)"], followUps: followUps))
+            let saved = try db.save(
+                MinutesStoreTests.minutes(on: date, actions: ["Åtgärd \(index)", "Annan \(index)"], followUps: followUps))
             previous = saved.newActions.compactMap(\.id)
         }
-        for (from, through, asOf) in [("2025-01-01", "2025-06-30", "2025-06-30"), ("2025-01-01", "2025-03-31", "2025-12-31"),
-                                      ("2024-01-01", "2025-12-31", "2025-03-01")] {
+        for (from, through, asOf) in [
+            ("2025-01-01", "2025-06-30", "2025-06-30"), ("2025-01-01", "2025-03-31", "2025-12-31"),
+            ("2024-01-01", "2025-12-31", "2025-03-01"),
+        ] {
             let totals = try [true, false].map { scanning in
                 try db.history(from: Self.day(from), through: Self.day(through), asOf: Self.day(asOf), scanning: scanning).totals["rug"]
             }

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import SamverkanDomain
 import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
+import Testing
 
 /// `AppDatabase.notifyInput`: what `samverkan notify` reads in one transaction.
 @Suite("notify input")
@@ -17,8 +17,9 @@ struct NotifyInputTests {
         let approved = try db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
         _ = try db.approve(id: try #require(approved.id), by: ["Cia Carlsson"], date: LocalDate(iso: "2025-03-20")!)
         let today = LocalDate(iso: "2025-05-01")!
-        let input = try db.notifyInput(today: today, from: LocalDate(iso: "2025-02-01")!, through: today,
-                                       recordedSince: LocalDate(iso: "2000-01-01")!)
+        let input = try db.notifyInput(
+            today: today, from: LocalDate(iso: "2025-02-01")!, through: today,
+            recordedSince: LocalDate(iso: "2000-01-01")!)
         #expect(input.drafts.map(\.id) == [saved.id])
         #expect(input.drafts.first?.signatories == ["Cia Carlsson", "Anna Andersson", "Bo Berg"])
         #expect(input.drafts.first?.date == LocalDate(iso: "2025-02-13"))
@@ -33,9 +34,13 @@ struct NotifyInputTests {
         let db = try TestDatabase.inMemory()
         let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna", "Skriv PM"]))
         let ids = first.newActions.compactMap(\.id)
-        try db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [
-            ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"), ActionFollowUp(actionID: ids[1], status: .done),
-        ]))
+        try db.save(
+            MinutesStoreTests.minutes(
+                on: "2025-03-13",
+                followUps: [
+                    ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"),
+                    ActionFollowUp(actionID: ids[1], status: .done),
+                ]))
         try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
         let today = LocalDate(iso: "2025-05-01")!
         let input = try db.notifyInput(today: today, from: today, through: today, recordedSince: today)

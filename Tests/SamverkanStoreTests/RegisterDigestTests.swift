@@ -1,7 +1,8 @@
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 /// The digest that decides whether a structure's meetings are derived again.
 @Suite("Register digest")
@@ -34,6 +35,11 @@ struct RegisterDigestTests {
             #expect(Self.digest(change) != original, "\(name)")
         }
         #expect(Self.digest({ _ in }, region: "other") != original)
-        #expect(Self.digest { $0.name = "Ny grupp"; $0.members = []; $0.standingAgenda = [] } == original)
+        #expect(
+            Self.digest {
+                $0.name = "Ny grupp"
+                $0.members = []
+                $0.standingAgenda = []
+            } == original)
     }
 }

@@ -1,7 +1,8 @@
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 /// The report's read of the meeting register: the period's planned meetings with the
 /// coordinators' decisions applied, read with the history in one transaction.
@@ -15,11 +16,16 @@ struct RegisterHistoryTests {
     static func database() throws -> (AppDatabase, RegionConfiguration) {
         let db = try AppDatabase.inMemory()
         let configuration = RegisterStoreTests.configuration()
-        for decision in [RegisterStoreTests.decision(.cancel, "2025-03-13"),
-                         RegisterStoreTests.decision(.move, "2025-04-10", to: LocalDateTime(date: day("2025-04-09"), time: LocalTime(hour: 9, minute: 0)!)),
-                         RegisterStoreTests.decision(.add, "2025-05-20", to: LocalDateTime(date: day("2025-05-20"), time: LocalTime(hour: 9, minute: 0)!))] {
-            try db.decide(decision, configuration: configuration, scheduler: Scheduler(), through: RegisterStoreTests.horizon,
-                          now: RegisterStoreTests.now)
+        for decision in [
+            RegisterStoreTests.decision(.cancel, "2025-03-13"),
+            RegisterStoreTests.decision(
+                .move, "2025-04-10", to: LocalDateTime(date: day("2025-04-09"), time: LocalTime(hour: 9, minute: 0)!)),
+            RegisterStoreTests.decision(
+                .add, "2025-05-20", to: LocalDateTime(date: day("2025-05-20"), time: LocalTime(hour: 9, minute: 0)!)),
+        ] {
+            try db.decide(
+                decision, configuration: configuration, scheduler: Scheduler(), through: RegisterStoreTests.horizon,
+                now: RegisterStoreTests.now)
         }
         var moved = MinutesStoreTests.minutes(on: "2025-04-09")
         moved.plannedDate = day("2025-04-10")
@@ -30,7 +36,8 @@ struct RegisterHistoryTests {
         return (db, configuration)
     }
 
-    @Test("A current register gives every counted meeting by planned date: cancelled kept, moved on its new day, extra and skipped left out")
+    @Test(
+        "A current register gives every counted meeting by planned date: cancelled kept, moved on its new day, extra and skipped left out")
     func planned() throws {
         let (db, configuration) = try Self.database()
         let history = try db.history(from: Self.from, through: Self.through, asOf: Self.through, register: configuration)

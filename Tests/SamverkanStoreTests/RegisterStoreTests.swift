@@ -1,7 +1,8 @@
-import Testing
 import SamverkanDomain
-@testable import SamverkanStore
 import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
 
 @Suite("Meeting register in the store")
 struct RegisterStoreTests {
@@ -11,20 +12,24 @@ struct RegisterStoreTests {
 
     /// RUG on the second Thursday of each month at 09:00, and a weekly group.
     static func configuration(rugTime: Int = 9) -> RegionConfiguration {
-        let rug = CollaborationStructure(id: "rug", name: "RUG", kind: .rug, members: ["halmstad"],
-                                         frequency: .monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1),
-                                         starts: day("2025-01-01"), time: LocalTime(hour: rugTime, minute: 0)!, durationMinutes: 60)
-        let group = CollaborationStructure(id: "grupp", name: "Grupp", kind: .custom, members: ["halmstad"],
-                                           frequency: .weekly(interval: 1, weekday: .wednesday), starts: day("2025-01-01"),
-                                           time: LocalTime(hour: 14, minute: 0)!, durationMinutes: 60)
-        return RegionConfiguration(region: Organisation(id: "r", name: "Region", kind: .region),
-                                   organisations: [Organisation(id: "halmstad", name: "Halmstads kommun", kind: .municipality)],
-                                   people: [], structures: [rug, group])
+        let rug = CollaborationStructure(
+            id: "rug", name: "RUG", kind: .rug, members: ["halmstad"],
+            frequency: .monthlyWeekday(ordinal: 2, weekday: .thursday, interval: 1),
+            starts: day("2025-01-01"), time: LocalTime(hour: rugTime, minute: 0)!, durationMinutes: 60)
+        let group = CollaborationStructure(
+            id: "grupp", name: "Grupp", kind: .custom, members: ["halmstad"],
+            frequency: .weekly(interval: 1, weekday: .wednesday), starts: day("2025-01-01"),
+            time: LocalTime(hour: 14, minute: 0)!, durationMinutes: 60)
+        return RegionConfiguration(
+            region: Organisation(id: "r", name: "Region", kind: .region),
+            organisations: [Organisation(id: "halmstad", name: "Halmstads kommun", kind: .municipality)],
+            people: [], structures: [rug, group])
     }
 
     static func decision(_ action: MeetingDecision.Action, _ date: String, to: LocalDateTime? = nil) -> MeetingDecision {
-        MeetingDecision(structureID: "rug", date: day(date), action: action, start: to, reason: "Krock med krisledning",
-                        decidedBy: "Samordnaren", decidedAt: now)
+        MeetingDecision(
+            structureID: "rug", date: day(date), action: action, start: to, reason: "Krock med krisledning",
+            decidedBy: "Samordnaren", decidedAt: now)
     }
 
     @Test("The register is derived once; a second refresh changes nothing; a changed structure alone is derived again")
@@ -48,19 +53,22 @@ struct RegisterStoreTests {
     func decide() throws {
         let db = try AppDatabase.inMemory()
         let configuration = Self.configuration()
-        let cancelled = try db.decide(Self.decision(.cancel, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
-                                      through: Self.horizon, now: Self.now)
+        let cancelled = try db.decide(
+            Self.decision(.cancel, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
+            through: Self.horizon, now: Self.now)
         #expect(cancelled?.state == .cancelled)
         #expect(try db.listMinutes(structureID: "rug").map(\.status) == [.cancelled])
         let error = #expect(throws: RegisterError.self) {
-            try db.decide(Self.decision(.cancel, "2025-03-14"), configuration: configuration, scheduler: Scheduler(),
-                          through: Self.horizon, now: Self.now)
+            try db.decide(
+                Self.decision(.cancel, "2025-03-14"), configuration: configuration, scheduler: Scheduler(),
+                through: Self.horizon, now: Self.now)
         }
         #expect(error?.code == "register.no-meeting")
         #expect(try db.decisions(structureID: "rug").count == 1)
         // Restored, the meeting is planned again and no longer listed as cancelled.
-        let restored = try db.decide(Self.decision(.restore, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
-                                     through: Self.horizon, now: Self.now)
+        let restored = try db.decide(
+            Self.decision(.restore, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
+            through: Self.horizon, now: Self.now)
         #expect(restored?.state == .planned)
         #expect(try db.listMinutes(structureID: "rug").isEmpty)
     }
@@ -70,8 +78,9 @@ struct RegisterStoreTests {
         let db = try AppDatabase.inMemory()
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
         let error = #expect(throws: StoreError.self) {
-            try db.decide(Self.decision(.cancel, "2025-03-13"), configuration: Self.configuration(), scheduler: Scheduler(),
-                          through: Self.horizon, now: Self.now)
+            try db.decide(
+                Self.decision(.cancel, "2025-03-13"), configuration: Self.configuration(), scheduler: Scheduler(),
+                through: Self.horizon, now: Self.now)
         }
         #expect(error?.code == "meeting.has-minutes")
         #expect(try db.decisions(structureID: "rug").isEmpty)
@@ -83,8 +92,9 @@ struct RegisterStoreTests {
         let configuration = Self.configuration()
         _ = try db.refreshRegister(configuration, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
         _ = try db.save(MinutesStoreTests.minutes(on: "2025-02-13"))
-        try db.decide(Self.decision(.cancel, "2025-04-10"), configuration: configuration, scheduler: Scheduler(),
-                      through: Self.horizon, now: Self.now)
+        try db.decide(
+            Self.decision(.cancel, "2025-04-10"), configuration: configuration, scheduler: Scheduler(),
+            through: Self.horizon, now: Self.now)
         // RUG now meets on the first Thursday instead.
         var changed = configuration
         changed.structures[0].frequency = .monthlyWeekday(ordinal: 1, weekday: .thursday, interval: 1)
@@ -99,7 +109,8 @@ struct RegisterStoreTests {
     @Test("An old database's cancellations become register decisions")
     func migratesCancellations() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v3-report-summary")
-        try db.unsafeRawWrite("""
+        try db.unsafeRawWrite(
+            """
             INSERT INTO cancelled_meetings (structure_id, meeting_date, reason, created_at)
             VALUES ('rug', '2025-03-13', 'Sjukdom', '2025-03-01T10:00:00Z')
             """)

@@ -40,14 +40,18 @@ public enum CLIRunner {
     static let python3 = "/usr/bin/env"
 
     /// Runs `samverkan` with arguments in a folder, with extra environment variables, and waits for it.
-    public static func run(_ arguments: [String], in directory: URL = packageRoot,
-                           environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], in directory: URL = packageRoot,
+        environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> Result {
         try runTool(binary.path, arguments, in: directory, environment: environment, stdin: stdin)
     }
 
     /// Runs any program (a peer checker, `python3`) the same way and waits for it.
-    public static func runTool(_ executable: String, _ arguments: [String], in directory: URL = packageRoot,
-                               environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    public static func runTool(
+        _ executable: String, _ arguments: [String], in directory: URL = packageRoot,
+        environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> Result {
         try startTool(executable, arguments, in: directory, environment: environment, stdin: stdin).wait()
     }
 
@@ -58,14 +62,18 @@ public enum CLIRunner {
 
     /// Starts `samverkan` and returns at once, so a test can signal it while it runs, or run
     /// several at the same time; ``RunningProcess/wait()`` collects what it printed.
-    public static func start(_ arguments: [String], in directory: URL = packageRoot,
-                             environment: [String: String] = [:], stdin: String? = nil) throws -> RunningProcess {
+    public static func start(
+        _ arguments: [String], in directory: URL = packageRoot,
+        environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> RunningProcess {
         try startTool(binary.path, arguments, in: directory, environment: environment, stdin: stdin)
     }
 
     /// Starts any program the same way and returns at once.
-    public static func startTool(_ executable: String, _ arguments: [String], in directory: URL = packageRoot,
-                                 environment: [String: String] = [:], stdin: String? = nil) throws -> RunningProcess {
+    public static func startTool(
+        _ executable: String, _ arguments: [String], in directory: URL = packageRoot,
+        environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> RunningProcess {
         var inherited = ProcessInfo.processInfo.environment
         inherited["SAMVERKAN_CONFIG"] = nil
         inherited["SAMVERKAN_DATABASE"] = nil
@@ -73,8 +81,9 @@ public enum CLIRunner {
         // The default database (`$XDG_DATA_HOME/samverkan/`) of a test run is its own, never
         // the user's: a test that gives no --database writes into a folder of the test process.
         inherited["XDG_DATA_HOME"] = defaultDataHome.appendingPathComponent(UUID().uuidString).path
-        return try RunningProcess(executable: URL(fileURLWithPath: executable), arguments: arguments, directory: directory,
-                                  environment: inherited.merging(environment) { $1 }, stdin: stdin)
+        return try RunningProcess(
+            executable: URL(fileURLWithPath: executable), arguments: arguments, directory: directory,
+            environment: inherited.merging(environment) { $1 }, stdin: stdin)
     }
 
     /// The parent of `XDG_DATA_HOME` of every program a test starts (unless the test sets its

@@ -69,21 +69,22 @@ public final class RunningProcess: @unchecked Sendable {
     public func stop(timeout: TimeInterval = 10) -> Bool {
         signal(SIGSTOP)
         #if os(Linux)
-        // The signal is delivered asynchronously: wait until the kernel reports the process stopped.
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
-            if state == "T" || state == "t" { return true }
-            if state == "Z" || state == "X" { return false }
-            usleep(100)
-        }
-        return false
+            // The signal is delivered asynchronously: wait until the kernel reports the process stopped.
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")")
+                else { return false }
+                let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+                if state == "T" || state == "t" { return true }
+                if state == "Z" || state == "X" { return false }
+                usleep(100)
+            }
+            return false
         #else
-        // Without /proc, give the signal ample time to arrive.
-        usleep(200_000)
-        return isRunning
+            // Without /proc, give the signal ample time to arrive.
+            usleep(200_000)
+            return isRunning
         #endif
     }
 
@@ -92,9 +93,10 @@ public final class RunningProcess: @unchecked Sendable {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return CLIRunner.Result(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                                stdout: String(decoding: try Data(contentsOf: output.url("stdout")), as: UTF8.self),
-                                stderr: String(decoding: try Data(contentsOf: output.url("stderr")), as: UTF8.self))
+        return CLIRunner.Result(
+            status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+            stdout: String(decoding: try Data(contentsOf: output.url("stdout")), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: output.url("stderr")), as: UTF8.self))
     }
 }
 

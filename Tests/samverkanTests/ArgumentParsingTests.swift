@@ -2,6 +2,7 @@ import ArgumentParser
 import SamverkanDomain
 import SamverkanTime
 import Testing
+
 @testable import samverkan
 
 /// Dates, periods, languages and formats are typed arguments: parsed once, by the parser, which
@@ -19,25 +20,29 @@ struct ArgumentParsingTests {
         }
     }
 
-    @Test("A date that is not YYYY-MM-DD, or no day of the calendar, is refused by the parser", arguments: [
-        (["schedule", "--from", "2025-02-30"], "--from"),
-        (["holidays", "--to", "31.12.2025"], "--to"),
-        (["minutes", "cancel", "--structure", "rug", "--date", "13/3", "--reason", "Sjukdom"], "--date"),
-        (["minutes", "approve", "1", "--by", "ordf", "--date", "2025-13-01"], "--date"),
-        (["minutes", "list", "--from", "2025-1-1"], "--from"),
-        (["report", "actions", "--as-of", "idag"], "--as-of"),
-        (["report", "compliance", "--from", "2025-00-10"], "--from"),
-        (["calendar", "invite", "--structure", "rug", "--output", "x.eml", "--cancel", "--occurrence", "2025-03-32"], "--occurrence"),
-    ])
+    @Test(
+        "A date that is not YYYY-MM-DD, or no day of the calendar, is refused by the parser",
+        arguments: [
+            (["schedule", "--from", "2025-02-30"], "--from"),
+            (["holidays", "--to", "31.12.2025"], "--to"),
+            (["minutes", "cancel", "--structure", "rug", "--date", "13/3", "--reason", "Sjukdom"], "--date"),
+            (["minutes", "approve", "1", "--by", "ordf", "--date", "2025-13-01"], "--date"),
+            (["minutes", "list", "--from", "2025-1-1"], "--from"),
+            (["report", "actions", "--as-of", "idag"], "--as-of"),
+            (["report", "compliance", "--from", "2025-00-10"], "--from"),
+            (["calendar", "invite", "--structure", "rug", "--output", "x.eml", "--cancel", "--occurrence", "2025-03-32"], "--occurrence"),
+        ])
     func badDate(arguments: [String], option: String) throws {
         let message = try #require(refusal(arguments), "\(arguments) was accepted")
         #expect(message.contains("is invalid for '\(option) <date>'"), "\(message)")
         #expect(message.contains("a date is written YYYY-MM-DD, e.g. 2025-03-13, and must exist in the calendar"), "\(message)")
     }
 
-    @Test("A period that is no year, half-year, quarter or month is refused by the parser", arguments: [
-        "2025-H3", "2025-Q5", "2025-13", "25", "2025-03-01", "H1-2025",
-    ])
+    @Test(
+        "A period that is no year, half-year, quarter or month is refused by the parser",
+        arguments: [
+            "2025-H3", "2025-Q5", "2025-13", "25", "2025-03-01", "H1-2025",
+        ])
     func badPeriod(period: String) throws {
         for command in [["report", "compliance"], ["report", "grants"]] {
             let message = try #require(refusal(command + ["--period", period]), "\(period) was accepted")
@@ -48,31 +53,37 @@ struct ArgumentParsingTests {
 
     @Test("Dates and periods are parsed once, into values")
     func parsedOnce() throws {
-        let schedule = try #require(try Samverkan.parseAsRoot(["schedule", "--from", "2025-03-01", "--to", "2025-03-31"])
-            as? Samverkan.ScheduleCommand)
+        let schedule = try #require(
+            try Samverkan.parseAsRoot(["schedule", "--from", "2025-03-01", "--to", "2025-03-31"])
+                as? Samverkan.ScheduleCommand)
         #expect(schedule.period.from == LocalDate(year: 2025, month: 3, day: 1))
         #expect(schedule.period.to == LocalDate(year: 2025, month: 3, day: 31))
         let report = try #require(try Samverkan.parseAsRoot(["report", "compliance", "--period", "2025-q2"]) as? ReportCommand.Compliance)
         #expect(report.period.period == ReportPeriod(parsing: "2025-Q2"))
         #expect(report.period.period?.from == LocalDate(year: 2025, month: 4, day: 1))
         #expect(report.period.period?.to == LocalDate(year: 2025, month: 6, day: 30))
-        let cancel = try #require(try Samverkan.parseAsRoot(["minutes", "cancel", "--structure", "rug", "--date", "2025-05-08",
-                                                             "--reason", "Påsklov"]) as? MinutesCommand.Cancel)
+        let cancel = try #require(
+            try Samverkan.parseAsRoot([
+                "minutes", "cancel", "--structure", "rug", "--date", "2025-05-08",
+                "--reason", "Påsklov",
+            ]) as? MinutesCommand.Cancel)
         #expect(cancel.date == LocalDate(year: 2025, month: 5, day: 8))
     }
 
-    @Test("Each command's --format has only the formats it writes; the parser lists them", arguments: [
-        (["report", "grants"], "html", "'table', 'csv', 'json' or 'md'"),
-        (["report", "actions"], "html", "'table', 'csv', 'json' or 'md'"),
-        (["actions"], "md", "'table' and 'json'"),
-        (["structures"], "html", "'table' and 'json'"),
-        (["schedule"], "csv", "'table' and 'json'"),
-        (["holidays"], "html", "'table' and 'json'"),
-        (["minutes", "list"], "html", "'table' and 'json'"),
-        (["minutes", "search", "rutin"], "md", "'table' and 'json'"),
-        (["minutes", "show", "1"], "table", "'md', 'html' or 'json'"),
-        (["report", "compliance"], "xml", "'table', 'csv', 'json', 'md' or 'html'"),
-    ])
+    @Test(
+        "Each command's --format has only the formats it writes; the parser lists them",
+        arguments: [
+            (["report", "grants"], "html", "'table', 'csv', 'json' or 'md'"),
+            (["report", "actions"], "html", "'table', 'csv', 'json' or 'md'"),
+            (["actions"], "md", "'table' and 'json'"),
+            (["structures"], "html", "'table' and 'json'"),
+            (["schedule"], "csv", "'table' and 'json'"),
+            (["holidays"], "html", "'table' and 'json'"),
+            (["minutes", "list"], "html", "'table' and 'json'"),
+            (["minutes", "search", "rutin"], "md", "'table' and 'json'"),
+            (["minutes", "show", "1"], "table", "'md', 'html' or 'json'"),
+            (["report", "compliance"], "xml", "'table', 'csv', 'json', 'md' or 'html'"),
+        ])
     func formats(command: [String], format: String, valid: String) throws {
         let message = try #require(refusal(command + ["--format", format]), "\(command) accepted --format \(format)")
         #expect(message.contains("The value '\(format)' is invalid for '--format <format>'. Please provide one of \(valid)."), "\(message)")

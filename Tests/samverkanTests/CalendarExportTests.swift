@@ -1,9 +1,9 @@
-import SamverkanTime
 import Foundation
-import Testing
 import SamverkanICal
 import SamverkanReports
 import SamverkanTestSupport
+import SamverkanTime
+import Testing
 
 /// Exports calendars with the built binary and has independent peers read them.
 @Suite("calendar export end to end", .serialized)
@@ -28,15 +28,18 @@ struct CalendarExportTests {
         let (first, text1) = try export(args)
         #expect(first.status == 0, "\(first.stderr)")
         let (_, text2) = try export(args)
-        let one = try ParsedCalendar.parse(text1), two = try ParsedCalendar.parse(text2)
+        let one = try ParsedCalendar.parse(text1)
+        let two = try ParsedCalendar.parse(text2)
         #expect(one.events.map(\.uid) == two.events.map(\.uid))
         #expect(one.events.map(\.sequence) == two.events.map(\.sequence))
         // Change the structure's time in a copy of the configuration: same UID, higher SEQUENCE.
         let changed = folder.url("halland.yaml")
         let yaml = try String(contentsOfFile: "Config/halland.yaml", encoding: .utf8)
-        try yaml.replacingOccurrences(of: "    time: \"09:00\"\n    duration: 120\n    place: Regionens hus",
-                                      with: "    time: \"10:00\"\n    duration: 120\n    place: Regionens hus")
-            .write(to: changed, atomically: true, encoding: .utf8)
+        try yaml.replacingOccurrences(
+            of: "    time: \"09:00\"\n    duration: 120\n    place: Regionens hus",
+            with: "    time: \"10:00\"\n    duration: 120\n    place: Regionens hus"
+        )
+        .write(to: changed, atomically: true, encoding: .utf8)
         var changedArgs = args
         changedArgs[1] = changed.path
         let (_, text3) = try export(changedArgs)
@@ -49,17 +52,22 @@ struct CalendarExportTests {
     @Test("One file per structure into a folder")
     func folderOutput() throws {
         let out = folder.path("kalendrar/") + "/"
-        let result = try CLIRunner.run(["calendar", "export", "--config", "Config/halland.yaml", "--organisation", "hylte",
-                                        "--from", "2025-01-01", "--to", "2025-12-31", "--output", out], environment: environment)
+        let result = try CLIRunner.run(
+            [
+                "calendar", "export", "--config", "Config/halland.yaml", "--organisation", "hylte",
+                "--from", "2025-01-01", "--to", "2025-12-31", "--output", out,
+            ], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["enskild-vc-hylte-hyltebruk.ics", "grupp-hylte.ics", "rug.ics"])
     }
 
-    @Test("Bad input leaves no file behind", arguments: [
-        ["--structure", "nope"], ["--structure", "rug", "--from", "2025-05-01", "--to", "2025-01-01"],
-        ["--structure", "rug", "--all"], [], ["--person", "nobody@nowhere.example"], ["--organisation", "atlantis"],
-    ])
+    @Test(
+        "Bad input leaves no file behind",
+        arguments: [
+            ["--structure", "nope"], ["--structure", "rug", "--from", "2025-05-01", "--to", "2025-01-01"],
+            ["--structure", "rug", "--all"], [], ["--person", "nobody@nowhere.example"], ["--organisation", "atlantis"],
+        ])
     func badInput(arguments: [String]) throws {
         let (result, text) = try export(["--config", "Config/halland.yaml"] + arguments, to: "bad.ics")
         #expect(result.status != 0)
@@ -72,7 +80,9 @@ struct CalendarExportTests {
 
     @Test("A window with no meeting is a clear error")
     func emptyWindow() throws {
-        let (result, text) = try export(["--config", "Config/halland.yaml", "--structure", "rug", "--from", "2025-07-01", "--to", "2025-07-31"])
+        let (result, text) = try export([
+            "--config", "Config/halland.yaml", "--structure", "rug", "--from", "2025-07-01", "--to", "2025-07-31",
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("Fel: inget möte är planerat mellan 2025-07-01 och 2025-07-31"), "\(result.stderr)")
         #expect(text.isEmpty)
@@ -81,8 +91,10 @@ struct CalendarExportTests {
     @Test("An invitation is an RFC 6047 message; sent again unchanged it keeps its SEQUENCE")
     func invitation() throws {
         let path = folder.path("rug.eml")
-        let args = ["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
-                    "--from", "2025-01-01", "--to", "2025-12-31", "--output", path]
+        let args = [
+            "calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+            "--from", "2025-01-01", "--to", "2025-12-31", "--output", path,
+        ]
         let first = try CLIRunner.run(args, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         let message = try String(contentsOfFile: path, encoding: .utf8)
@@ -103,9 +115,12 @@ struct CalendarExportTests {
     @Test("Cancelling one meeting sends a RECURRENCE-ID copy with METHOD:CANCEL")
     func cancelOccurrence() throws {
         let path = folder.path("cancel.eml")
-        let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
-                                        "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-13",
-                                        "--reason", "Krockar med länsdagen", "--output", path], environment: environment)
+        let result = try CLIRunner.run(
+            [
+                "calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+                "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-13",
+                "--reason", "Krockar med länsdagen", "--output", path,
+            ], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let message = try String(contentsOfFile: path, encoding: .utf8)
         #expect(message.contains("method=CANCEL"))
@@ -115,9 +130,12 @@ struct CalendarExportTests {
         #expect(event.status == "CANCELLED")
         #expect(event.recurrenceID?.description == "2025-03-13T09:00:00")
         #expect(event.rrule == nil)
-        let wrongDay = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
-                                          "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-14",
-                                          "--output", folder.path("x.eml")], environment: environment)
+        let wrongDay = try CLIRunner.run(
+            [
+                "calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug",
+                "--from", "2025-01-01", "--to", "2025-12-31", "--cancel", "--occurrence", "2025-03-14",
+                "--output", folder.path("x.eml"),
+            ], environment: environment)
         #expect(wrongDay.status == 1)
         #expect(wrongDay.stderr.contains("har inget möte 2025-03-14"), "\(wrongDay.stderr)")
         #expect(wrongDay.stderr.contains("2025-04-10"))
@@ -126,8 +144,11 @@ struct CalendarExportTests {
     @Test("A structure without a secretary or chair e-mail is invited to by the region's mailbox")
     func noOrganizer() throws {
         let path = folder.path("hylte.eml")
-        let result = try CLIRunner.run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "grupp-hylte",
-                                        "--from", "2025-01-01", "--to", "2025-12-31", "--output", path], environment: environment)
+        let result = try CLIRunner.run(
+            [
+                "calendar", "invite", "--config", "Config/halland.yaml", "--structure", "grupp-hylte",
+                "--from", "2025-01-01", "--to", "2025-12-31", "--output", path,
+            ], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         let message = try String(contentsOfFile: path, encoding: .utf8)
         #expect(message.contains("<samverkan@regionhalland.example>"))

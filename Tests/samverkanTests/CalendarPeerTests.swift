@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Independent peers read what `samverkan` writes: python `icalendar`, `vobject` and
 /// `recurring-ical-events` (a venv made by `make test`), Debian's `khal`, and the PyPI
@@ -14,8 +14,9 @@ struct CalendarPeerTests {
 
     init() throws {
         folder = try TemporaryFolder("peers")
-        #expect(FileManager.default.isExecutableFile(atPath: Self.python),
-                "the peers' venv is missing: run `make test` (scripts/install-deps.sh test) once")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.python),
+            "the peers' venv is missing: run `make test` (scripts/install-deps.sh test) once")
     }
 
     /// Runs a peer and returns its exit status, standard output and standard error.
@@ -26,23 +27,31 @@ struct CalendarPeerTests {
 
     /// Exports a configuration's calendar and schedule over a window.
     func exportAndSchedule(_ config: String, from: String, to: String) throws -> (ics: String, schedule: String) {
-        let ics = folder.path("all.ics"), json = folder.path("schedule.json")
+        let ics = folder.path("all.ics")
+        let json = folder.path("schedule.json")
         let env = ["SAMVERKAN_DATABASE": TestDatabase.path(in: folder, name: "db.sqlite")]
-        let export = try CLIRunner.run(["calendar", "export", "--config", config, "--all", "--from", from, "--to", to, "--output", ics], environment: env)
+        let export = try CLIRunner.run(
+            ["calendar", "export", "--config", config, "--all", "--from", from, "--to", to, "--output", ics], environment: env)
         #expect(export.status == 0, "\(export.stderr)")
-        let schedule = try CLIRunner.run(["schedule", "--config", config, "--from", from, "--to", to, "--format", "json"], environment: env)
+        let schedule = try CLIRunner.run(
+            ["schedule", "--config", config, "--from", from, "--to", to, "--format", "json"], environment: env)
         #expect(schedule.status == 0, "\(schedule.stderr)")
         try schedule.stdout.write(toFile: json, atomically: true, encoding: .utf8)
         return (ics, json)
     }
 
-    @Test("icalendar, vobject and recurring-ical-events expand exactly `samverkan schedule`, over two years",
-          arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
+    @Test(
+        "icalendar, vobject and recurring-ical-events expand exactly `samverkan schedule`, over two years",
+        arguments: ["Config/halland.yaml", "Config/jamtland-harjedalen.yaml"])
     func pythonPeers(config: String) throws {
         let (ics, schedule) = try exportAndSchedule(config, from: "2025-01-01", to: "2026-12-31")
         // The comparison window is wider than the export's, so meetings moved across its edges count too.
-        let (status, out, err) = try run(Self.python, [Self.peers.appendingPathComponent("check_ics.py").path, ics, schedule,
-                                                       "--from", "2024-12-01", "--to", "2027-01-31"])
+        let (status, out, err) = try run(
+            Self.python,
+            [
+                Self.peers.appendingPathComponent("check_ics.py").path, ics, schedule,
+                "--from", "2024-12-01", "--to", "2027-01-31",
+            ])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any], "\(out)\n\(err)")
         #expect(status == 0, "\(out)")
         #expect(report["ok"] as? Bool == true, "\(out)")
@@ -65,7 +74,8 @@ struct CalendarPeerTests {
     @Test("khal imports the calendar and lists the held meetings")
     func khal() throws {
         let (ics, schedule) = try exportAndSchedule("Config/jamtland-harjedalen.yaml", from: "2025-01-01", to: "2025-12-31")
-        let (status, out, err) = try run("/bin/bash", [Self.peers.appendingPathComponent("khal_import.sh").path, ics, "2025-01-01", "2025-12-31"])
+        let (status, out, err) = try run(
+            "/bin/bash", [Self.peers.appendingPathComponent("khal_import.sh").path, ics, "2025-01-01", "2025-12-31"])
         #expect(status == 0, "\(err)")
         let data = try Data(contentsOf: URL(fileURLWithPath: schedule))
         let listing = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -84,7 +94,10 @@ struct CalendarPeerTests {
         let mine = try #require(try JSONSerialization.jsonObject(with: Data(ours.stdout.utf8)) as? [[String: String]])
         let ourDates = Set(mine.compactMap { $0["date"] })
         // Every day they list (ordinary Sundays excluded) is a day off for us, and the other way round.
-        #expect(Set(theirs.keys) == ourDates, "only theirs: \(Set(theirs.keys).subtracting(ourDates).sorted().prefix(10)); only ours: \(ourDates.subtracting(theirs.keys).sorted().prefix(10))")
+        #expect(
+            Set(theirs.keys) == ourDates,
+            "only theirs: \(Set(theirs.keys).subtracting(ourDates).sorted().prefix(10)); only ours: \(ourDates.subtracting(theirs.keys).sorted().prefix(10))"
+        )
         #expect(ourDates.count > 300)
     }
 }

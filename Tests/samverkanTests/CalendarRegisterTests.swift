@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import SamverkanICal
-import SamverkanTime
 import SamverkanTestSupport
+import SamverkanTime
+import Testing
 
 /// Calendars and invitations read the meeting register: after coordinator decisions the
 /// independent peers expand exactly what `samverkan schedule` holds, SEQUENCE belongs to a UID
@@ -34,8 +34,10 @@ struct CalendarRegisterTests {
         try run(["meeting", action, "--config", "Config/halland.yaml", "--structure", "rug", "--date", date, "--reason", reason] + more)
     }
 
-    func export(_ selection: [String], _ window: [String] = Self.window, config: String = "Config/halland.yaml",
-                name: String = "out.ics") throws -> String {
+    func export(
+        _ selection: [String], _ window: [String] = Self.window, config: String = "Config/halland.yaml",
+        name: String = "out.ics"
+    ) throws -> String {
         let path = folder.path(name)
         try run(["calendar", "export", "--config", config] + selection + window + ["--output", path])
         return path
@@ -55,7 +57,8 @@ struct CalendarRegisterTests {
 
     /// The held meetings of `samverkan schedule --format json` as "UID YYYY-MM-DDTHH:MM".
     func held(_ structure: String) throws -> (json: String, held: Set<String>) {
-        let result = try run(["schedule", "--config", "Config/halland.yaml", "--structure", structure] + Self.window + ["--format", "json"])
+        let result = try run(
+            ["schedule", "--config", "Config/halland.yaml", "--structure", structure] + Self.window + ["--format", "json"])
         let path = folder.path("schedule.json")
         try result.stdout.write(toFile: path, atomically: true, encoding: .utf8)
         let listing = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -69,14 +72,23 @@ struct CalendarRegisterTests {
     /// calendar to exactly the held meetings of the schedule.
     func expectPeersAgree(ics: String, structure: String) throws {
         let (json, held) = try held(structure)
-        let check = try CLIRunner.runTool(Self.python, [Self.peers.appendingPathComponent("check_ics.py").path, ics, json,
-                                                        "--structure", structure])
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any],
-                                  "\(check.stdout)\n\(check.stderr)")
+        let check = try CLIRunner.runTool(
+            Self.python,
+            [
+                Self.peers.appendingPathComponent("check_ics.py").path, ics, json,
+                "--structure", structure,
+            ])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any],
+            "\(check.stdout)\n\(check.stderr)")
         #expect(report["ok"] as? Bool == true, "\(check.stdout)")
         #expect(report["expanded"] as? Int == held.count, "\(check.stdout)")
-        let khal = try CLIRunner.runTool("/bin/bash", [Self.peers.appendingPathComponent("khal_import.sh").path, ics,
-                                                       "2025-01-01", "2025-12-31"])
+        let khal = try CLIRunner.runTool(
+            "/bin/bash",
+            [
+                Self.peers.appendingPathComponent("khal_import.sh").path, ics,
+                "2025-01-01", "2025-12-31",
+            ])
         #expect(khal.status == 0, "\(khal.stderr)")
         let listed = Set(khal.stdout.split(separator: "\n").map(String.init).filter { $0.contains("@samverkan") })
         #expect(listed == held, "only khal: \(listed.subtracting(held).sorted()); only schedule: \(held.subtracting(listed).sorted())")
@@ -123,41 +135,53 @@ struct CalendarRegisterTests {
         // Invitations share the SEQUENCE: the same number for the unchanged series.
         let eml = folder.path("rug.eml")
         try run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window + ["--output", eml])
-        let invitation = try ParsedCalendar.parse(try CalendarExportTests.calendarPart(of: try String(contentsOfFile: eml, encoding: .utf8)))
+        let invitation = try ParsedCalendar.parse(
+            try CalendarExportTests.calendarPart(of: try String(contentsOfFile: eml, encoding: .utf8)))
         #expect(invitation.events.allSatisfy { $0.sequence == after["rug.region-halland@samverkan"] })
     }
 
     @Test("One scheduling message per UID: a folder gets one .eml each, a single file is refused")
     func oneMessagePerUID() throws {
         let single = folder.path("fredag.eml")
-        let refused = try CLIRunner.run(["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure",
-                                         "fredagsgruppen"] + Self.window + ["--output", single], environment: environment)
+        let refused = try CLIRunner.run(
+            [
+                "calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure",
+                "fredagsgruppen",
+            ] + Self.window + ["--output", single], environment: environment)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("ange en mapp som --output"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: single))
         let out = folder.path("fredag") + "/"
-        try run(["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen"]
+        try run(
+            ["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen"]
                 + Self.window + ["--output", out])
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        let exported = try ParsedCalendar.parse(try String(contentsOfFile: try export(
-            ["--structure", "fredagsgruppen"], config: "Config/jamtland-harjedalen.yaml"), encoding: .utf8))
+        let exported = try ParsedCalendar.parse(
+            try String(
+                contentsOfFile: try export(
+                    ["--structure", "fredagsgruppen"], config: "Config/jamtland-harjedalen.yaml"), encoding: .utf8))
         #expect(files.count == Set(exported.events.map(\.uid)).count)
         #expect(files.count > 1)
         #expect(files.allSatisfy { $0.hasPrefix("fredagsgruppen-2025") && $0.hasSuffix(".eml") })
         // A dated meeting a coordinator cancelled: the next invitation flow cancels its UID.
-        try run(["meeting", "cancel", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen",
-                 "--date", "2025-05-16", "--reason", "Krock med länsdagen"])
+        try run([
+            "meeting", "cancel", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen",
+            "--date", "2025-05-16", "--reason", "Krock med länsdagen",
+        ])
         let again = folder.path("fredag-igen") + "/"
-        try run(["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen"]
+        try run(
+            ["calendar", "invite", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen"]
                 + Self.window + ["--output", again])
-        let cancelled = try CalendarExportTests.calendarPart(of: try String(contentsOfFile: again + "fredagsgruppen-20250516.eml", encoding: .utf8))
+        let cancelled = try CalendarExportTests.calendarPart(
+            of: try String(contentsOfFile: again + "fredagsgruppen-20250516.eml", encoding: .utf8))
         #expect(try ICalDocument.restrictionProblems(ofText: cancelled) == [])
         let cancelledEvent = try #require(try ParsedCalendar.parse(cancelled).events.first)
         #expect(try ParsedCalendar.parse(cancelled).method == "CANCEL")
         #expect(cancelledEvent.status == "CANCELLED")
         #expect(cancelledEvent.sequence == 1)
-        #expect(!(try Self.lines(try export(["--structure", "fredagsgruppen"], config: "Config/jamtland-harjedalen.yaml", name: "fredag.ics"))
-            .contains("UID:fredagsgruppen-20250516.region-jamtland-harjedalen@samverkan")))
+        #expect(
+            !(try Self.lines(try export(["--structure", "fredagsgruppen"], config: "Config/jamtland-harjedalen.yaml", name: "fredag.ics"))
+                .contains("UID:fredagsgruppen-20250516.region-jamtland-harjedalen@samverkan")))
         // An extra meeting of a series is a second UID, so a second message.
         try decide("add", "2025-08-21", reason: "Extra möte om sommaren")
         let rug = folder.path("rug") + "/"
@@ -175,7 +199,8 @@ struct CalendarRegisterTests {
     @Test("`calendar invite --cancel` is stored: the next export and invitation leave the meeting out")
     func cancelIsStored() throws {
         let eml = folder.path("cancel.eml")
-        try run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window
+        try run(
+            ["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window
                 + ["--cancel", "--occurrence", "2025-03-13", "--reason", "Krockar med länsdagen", "--output", eml])
         let cancel = try CalendarExportTests.calendarPart(of: try String(contentsOfFile: eml, encoding: .utf8))
         #expect(try ICalDocument.restrictionProblems(ofText: cancel) == [])
@@ -190,7 +215,8 @@ struct CalendarRegisterTests {
         try expectPeersAgree(ics: ics, structure: "rug")
         let next = folder.path("next.eml")
         try run(["calendar", "invite", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window + ["--output", next])
-        let invitation = try ParsedCalendar.parse(try CalendarExportTests.calendarPart(of: try String(contentsOfFile: next, encoding: .utf8)))
+        let invitation = try ParsedCalendar.parse(
+            try CalendarExportTests.calendarPart(of: try String(contentsOfFile: next, encoding: .utf8)))
         let master = try #require(invitation.events.first { $0.recurrenceID == nil })
         #expect(master.exdates.map(\.description).contains("2025-03-13T09:00:00"))
         #expect(master.sequence == parsed.events.first?.sequence)

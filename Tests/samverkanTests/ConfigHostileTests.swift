@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// `validate` on broken configurations (issue 13, items 6, 13 and 14): positions for YAML
 /// mistakes, and the same checks as the commands that come later.
@@ -23,7 +23,9 @@ struct ConfigHostileTests {
     func duplicateKey() throws {
         let (result, path) = try validate(replacing: "    name: Anna Andersson\n", with: "    name: Anna Andersson\n    name: Anna B\n")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("\(path):31:5: the key `name` is given twice in the same mapping (first on line 30)"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("\(path):31:5: the key `name` is given twice in the same mapping (first on line 30)"),
+            "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 2)
     }
 
@@ -31,7 +33,9 @@ struct ConfigHostileTests {
     func controlCharacter() throws {
         let (result, path) = try validate(replacing: "    name: Anna Andersson\n", with: "    name: Anna \u{1B}[2J Andersson\n")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("\(path):30:16: this is not valid YAML text: control characters are not allowed (U+001B)"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("\(path):30:16: this is not valid YAML text: control characters are not allowed (U+001B)"),
+            "\(result.stderr)")
     }
 
     @Test("An impossible from: in a break is the only problem (no unknown key `to`)")
@@ -45,8 +49,9 @@ struct ConfigHostileTests {
 
     @Test("months: [] is refused by validate (it used to pass and the structure vanished)")
     func emptyMonths() throws {
-        let (result, path) = try validate(replacing: "    frequency: {type: monthly, week: 2, weekday: thursday}",
-                                          with: "    frequency: {type: months, months: [], day: 1}")
+        let (result, path) = try validate(
+            replacing: "    frequency: {type: monthly, week: 2, weekday: thursday}",
+            with: "    frequency: {type: months, months: [], day: 1}")
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(path):53:"), "\(result.stderr)")
         #expect(result.stderr.contains("`months` must list at least one month"))
@@ -61,8 +66,9 @@ struct ConfigHostileTests {
 
     @Test("validate refuses a Monday–Friday rule that schedule stops on at a holiday, at the structure's frequency")
     func weekdayRule() throws {
-        let (result, path) = try validate(replacing: "    frequency: {type: monthly, week: 2, weekday: thursday}",
-                                          with: "    frequency: {type: rrule, rule: \"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\"}")
+        let (result, path) = try validate(
+            replacing: "    frequency: {type: monthly, week: 2, weekday: thursday}",
+            with: "    frequency: {type: rrule, rule: \"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\"}")
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(path):53:16: the meeting of \"rug\" on 2025-01-06 falls on a day off"), "\(result.stderr)")
         #expect(!result.stdout.contains("giltig"))

@@ -1,14 +1,16 @@
 import Foundation
-import Testing
 import SamverkanReports
 import SamverkanTestSupport
+import Testing
 
 /// Runs the built binary as a user would.
 @Suite("samverkan end to end", .serialized)
 struct EndToEndTests {
-    @Test("validate: each shipped configuration is valid, with a one-line summary", arguments: [
-        "Config/halland.yaml", "Config/jamtland-harjedalen.yaml",
-    ])
+    @Test(
+        "validate: each shipped configuration is valid, with a one-line summary",
+        arguments: [
+            "Config/halland.yaml", "Config/jamtland-harjedalen.yaml",
+        ])
     func validateShipped(path: String) throws {
         let result = try CLIRunner.run(["validate", "--config", path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,9 +33,11 @@ struct EndToEndTests {
         #expect(lines[3] == "Fel: 3 problem i \(path)")
     }
 
-    @Test("validate: unreadable files get one message, never a crash", arguments: [
-        "not-yaml.yaml", "empty.yaml", "latin1.yaml", "does-not-exist.yaml",
-    ])
+    @Test(
+        "validate: unreadable files get one message, never a crash",
+        arguments: [
+            "not-yaml.yaml", "empty.yaml", "latin1.yaml", "does-not-exist.yaml",
+        ])
     func validateUnreadable(name: String) throws {
         let result = try CLIRunner.run(["validate", "--config", CLIRunner.fixture(name)])
         #expect(result.status == 1)
@@ -60,8 +64,9 @@ struct EndToEndTests {
 
     @Test("structures --format json is the documented listing, with next meetings")
     func structuresJSON() throws {
-        let result = try CLIRunner.run(["structures", "--config", "Config/halland.yaml", "--format", "json"],
-                                       environment: ["SAMVERKAN_TODAY": "2025-03-01"])
+        let result = try CLIRunner.run(
+            ["structures", "--config", "Config/halland.yaml", "--format", "json"],
+            environment: ["SAMVERKAN_TODAY": "2025-03-01"])
         #expect(result.status == 0, "\(result.stderr)")
         let listing = try JSONDecoder().decode(StructureListing.self, from: Data(result.stdout.utf8))
         #expect(listing.schemaVersion == 1)
@@ -78,21 +83,24 @@ struct EndToEndTests {
         #expect(generated.count == 22)
         #expect(generated.contains { $0.kind == "single" && $0.members.contains { $0.operator == "private" } })
         // Stable: the same input gives the same bytes.
-        let again = try CLIRunner.run(["structures", "--config", "Config/halland.yaml", "--format", "json"],
-                                      environment: ["SAMVERKAN_TODAY": "2025-03-01"])
+        let again = try CLIRunner.run(
+            ["structures", "--config", "Config/halland.yaml", "--format", "json"],
+            environment: ["SAMVERKAN_TODAY": "2025-03-01"])
         #expect(again.stdout == result.stdout)
     }
 
     @Test("structures: a table in Swedish by default and English with --lang en")
     func structuresTable() throws {
-        let sv = try CLIRunner.run(["structures", "--config", "Config/jamtland-harjedalen.yaml"],
-                                   environment: ["SAMVERKAN_TODAY": "2025-01-10"])
+        let sv = try CLIRunner.run(
+            ["structures", "--config", "Config/jamtland-harjedalen.yaml"],
+            environment: ["SAMVERKAN_TODAY": "2025-01-10"])
         #expect(sv.status == 0)
         #expect(sv.stdout.contains("Nästa möte"))
         #expect(sv.stdout.contains("fredagsgruppen"))
         #expect(sv.stdout.contains("2025-02-21 09:00"))
-        let en = try CLIRunner.run(["structures", "--config", "Config/jamtland-harjedalen.yaml", "--lang", "en"],
-                                   environment: ["SAMVERKAN_TODAY": "2025-01-10"])
+        let en = try CLIRunner.run(
+            ["structures", "--config", "Config/jamtland-harjedalen.yaml", "--lang", "en"],
+            environment: ["SAMVERKAN_TODAY": "2025-01-10"])
         #expect(en.stdout.contains("Next meeting"))
         #expect(en.stdout.contains("the third Tuesday of every month"))
     }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import SamverkanDomain
 import SamverkanStore
-import Testing
 import SamverkanTestSupport
+import Testing
+
 @testable import samverkan
 
 /// Every error reaches the user the same way: `Fel: <message>` (`Error:` with --lang en) on
@@ -20,8 +21,9 @@ struct ErrorReportingTests {
 
     /// Runs with the Halland configuration and an empty database of this test.
     func run(_ arguments: [String]) throws -> CLIRunner.Result {
-        try CLIRunner.run(arguments + ["--config", "Config/halland.yaml", "--database", folder.appendingPathComponent("db.sqlite").path],
-                          environment: ["SAMVERKAN_TODAY": "2025-06-01"])
+        try CLIRunner.run(
+            arguments + ["--config", "Config/halland.yaml", "--database", folder.appendingPathComponent("db.sqlite").path],
+            environment: ["SAMVERKAN_TODAY": "2025-06-01"])
     }
 
     /// One line (or the parser's message), the expected start, no trace of Swift.
@@ -35,31 +37,41 @@ struct ErrorReportingTests {
 
     @Test("A mistake in the input: Fel in Swedish, Error with --lang en, exit 1")
     func input() throws {
-        expectClean(try run(["schedule", "--structure", "rugg"]), status: 1,
-                    prefix: "Fel: strukturen \"rugg\" finns inte (menade du \"rug\"?); `samverkan structures` visar alla\n")
-        expectClean(try run(["schedule", "--structure", "rugg", "--lang", "en"]), status: 1,
-                    prefix: "Error: unknown structure \"rugg\" (did you mean \"rug\"?); `samverkan structures` lists them\n")
-        expectClean(try run(["minutes", "show", "7"]), status: 1,
-                    prefix: "Fel: minnesanteckningar #7 finns inte; `samverkan minutes list` visar dem som finns\n")
-        expectClean(try run(["minutes", "show", "7", "--lang", "en"]), status: 1,
-                    prefix: "Error: there are no minutes #7; `samverkan minutes list` shows them\n")
-        expectClean(try run(["report", "compliance", "--municipality", "goteborg", "--lang", "en"]), status: 1,
-                    prefix: "Error: there is no municipality \"goteborg\"; choose from: ")
+        expectClean(
+            try run(["schedule", "--structure", "rugg"]), status: 1,
+            prefix: "Fel: strukturen \"rugg\" finns inte (menade du \"rug\"?); `samverkan structures` visar alla\n")
+        expectClean(
+            try run(["schedule", "--structure", "rugg", "--lang", "en"]), status: 1,
+            prefix: "Error: unknown structure \"rugg\" (did you mean \"rug\"?); `samverkan structures` lists them\n")
+        expectClean(
+            try run(["minutes", "show", "7"]), status: 1,
+            prefix: "Fel: minnesanteckningar #7 finns inte; `samverkan minutes list` visar dem som finns\n")
+        expectClean(
+            try run(["minutes", "show", "7", "--lang", "en"]), status: 1,
+            prefix: "Error: there are no minutes #7; `samverkan minutes list` shows them\n")
+        expectClean(
+            try run(["report", "compliance", "--municipality", "goteborg", "--lang", "en"]), status: 1,
+            prefix: "Error: there is no municipality \"goteborg\"; choose from: ")
     }
 
     @Test("A command-line mistake is the parser's message, in the user's language's frame, exit 64")
     func usage() throws {
-        expectClean(try run(["schedule", "--from", "2025-02-30"]), status: 64,
-                    prefix: "Fel: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
-        expectClean(try run(["schedule", "--from", "2025-02-30", "--lang", "en"]), status: 64,
-                    prefix: "Error: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
-        expectClean(try run(["report", "grants", "--format", "html"]), status: 64,
-                    prefix: "Fel: The value 'html' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'md'.")
+        expectClean(
+            try run(["schedule", "--from", "2025-02-30"]), status: 64,
+            prefix: "Fel: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
+        expectClean(
+            try run(["schedule", "--from", "2025-02-30", "--lang", "en"]), status: 64,
+            prefix: "Error: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
+        expectClean(
+            try run(["report", "grants", "--format", "html"]), status: 64,
+            prefix: "Fel: The value 'html' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'md'.")
     }
 
     @Test("A database that cannot be opened: exit 4")
     func store() throws {
-        let result = try CLIRunner.run(["minutes", "list", "--config", "Config/halland.yaml", "--database", "/proc/nope/db.sqlite", "--lang", "en"])
+        let result = try CLIRunner.run([
+            "minutes", "list", "--config", "Config/halland.yaml", "--database", "/proc/nope/db.sqlite", "--lang", "en",
+        ])
         expectClean(result, status: 4, prefix: "Error: cannot create the folder for the database /proc/nope/db.sqlite: ")
         let sv = try CLIRunner.run(["minutes", "list", "--config", "Config/halland.yaml", "--database", "/proc/nope/db.sqlite"])
         expectClean(sv, status: 4, prefix: "Fel: mappen för databasen /proc/nope/db.sqlite kan inte skapas: ")
@@ -67,10 +79,12 @@ struct ErrorReportingTests {
 
     @Test("A file that cannot be written or read: exit 5")
     func files() throws {
-        expectClean(try run(["report", "actions", "--output", "/proc/nope/plan.csv", "--format", "csv"]), status: 5,
-                    prefix: "Fel: mappen /proc/nope kan inte skapas: ")
-        expectClean(try run(["minutes", "import", folder.appendingPathComponent("missing.json").path, "--lang", "en"]), status: 5,
-                    prefix: "Error: cannot read \(folder.appendingPathComponent("missing.json").path): no such file, or not readable\n")
+        expectClean(
+            try run(["report", "actions", "--output", "/proc/nope/plan.csv", "--format", "csv"]), status: 5,
+            prefix: "Fel: mappen /proc/nope kan inte skapas: ")
+        expectClean(
+            try run(["minutes", "import", folder.appendingPathComponent("missing.json").path, "--lang", "en"]), status: 5,
+            prefix: "Error: cannot read \(folder.appendingPathComponent("missing.json").path): no such file, or not readable\n")
     }
 
     @Test("The exit statuses are the documented ones, in one place")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// `--output` and `--database` pointed at what is no regular file, a damaged database, and
 /// command lines with impossible values (issue 13, items 11 and 16).

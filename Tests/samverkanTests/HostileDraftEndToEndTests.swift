@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Issue 13, items 1–5 and 7: hostile drafts through the built binary. Nothing typed is lost
 /// silently, and no identity number is ever repeated back.
@@ -13,15 +13,17 @@ struct HostileDraftEndToEndTests {
         try w.run(["minutes", "new", "--structure", "rug", "--date", "2025-03-13", "--file", "-"], stdin: draft)
     }
 
-    @Test("Item 1: an identity number in Tid, Datum, names, ansvarig, klart or a standing item is never echoed", arguments: [
-        ("Tid: 09:00", "Tid: 19121212-1212"),
-        ("Datum: 2025-03-13", "Datum: 19121212-1212"),
-        ("- [x] Socialchef Halmstad", "- [x] Tolvan 121212-1212"),
-        ("| ansvarig: socialchef-halmstad", "| ansvarig: Tolvan 811218-9876"),
-        ("| klart: 2025-04-30", "| klart: 19811218-9876"),
-        ("## Beslut\n", "## Stående punkter\n- [x] Tolvan 121212-1212\n## Beslut\n"),
-        ("Plats: Regionens hus, Halmstad", "Plats: Regionens hus\nPlatsen: 121212-1212"),
-    ])
+    @Test(
+        "Item 1: an identity number in Tid, Datum, names, ansvarig, klart or a standing item is never echoed",
+        arguments: [
+            ("Tid: 09:00", "Tid: 19121212-1212"),
+            ("Datum: 2025-03-13", "Datum: 19121212-1212"),
+            ("- [x] Socialchef Halmstad", "- [x] Tolvan 121212-1212"),
+            ("| ansvarig: socialchef-halmstad", "| ansvarig: Tolvan 811218-9876"),
+            ("| klart: 2025-04-30", "| klart: 19811218-9876"),
+            ("## Beslut\n", "## Stående punkter\n- [x] Tolvan 121212-1212\n## Beslut\n"),
+            ("Plats: Regionens hus, Halmstad", "Plats: Regionens hus\nPlatsen: 121212-1212"),
+        ])
     func noEcho(field: (String, String)) throws {
         let w = try Workspace()
         let draft = try w.filledDraft().replacingOccurrences(of: field.0, with: field.1)
@@ -38,20 +40,24 @@ struct HostileDraftEndToEndTests {
     @Test("Item 1: no error message of any command repeats an identity number")
     func noEchoInErrors() throws {
         let w = try Workspace()
-        for arguments in [["minutes", "show", "19121212-1212"], ["schedule", "--structure", "19121212-1212"],
-                          ["minutes", "new", "--structure", "rug", "--date", "19121212-1212", "--file", "-"]] {
+        for arguments in [
+            ["minutes", "show", "19121212-1212"], ["schedule", "--structure", "19121212-1212"],
+            ["minutes", "new", "--structure", "rug", "--date", "19121212-1212", "--file", "-"],
+        ] {
             let result = try w.run(arguments, stdin: "")
             #expect(result.status != 0)
             #expect(!result.stderr.contains("19121212-1212"), "\(arguments): \(result.stderr)")
         }
     }
 
-    @Test("Item 2: a number split by a comment, a space, an en dash, full-width digits or a zero-width space is refused", arguments: [
-        "Patient 1912<!-- -->1212-1212 ringde.", "Patient 19121212 1212 ringde.", "Patient 19121212\u{2013}1212 ringde.",
-        "Patient \u{FF11}\u{FF19}\u{FF11}\u{FF12}\u{FF11}\u{FF12}\u{FF11}\u{FF12}-\u{FF11}\u{FF12}\u{FF11}\u{FF12} ringde.",
-        "Patient 19121212\u{200B}1212 ringde.", "Patient 1912\u{00AD}1212-1212 ringde.", "Patient 19121212\u{00A0}1212 ringde.",
-        "Patient 1912<!--\n-->1212-1212 ringde.",
-    ])
+    @Test(
+        "Item 2: a number split by a comment, a space, an en dash, full-width digits or a zero-width space is refused",
+        arguments: [
+            "Patient 1912<!-- -->1212-1212 ringde.", "Patient 19121212 1212 ringde.", "Patient 19121212\u{2013}1212 ringde.",
+            "Patient \u{FF11}\u{FF19}\u{FF11}\u{FF12}\u{FF11}\u{FF12}\u{FF11}\u{FF12}-\u{FF11}\u{FF12}\u{FF11}\u{FF12} ringde.",
+            "Patient 19121212\u{200B}1212 ringde.", "Patient 1912\u{00AD}1212-1212 ringde.", "Patient 19121212\u{00A0}1212 ringde.",
+            "Patient 1912<!--\n-->1212-1212 ringde.",
+        ])
     func noBypass(text: String) throws {
         let w = try Workspace()
         let draft = try w.filledDraft().replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- \(text)\n")
@@ -65,7 +71,9 @@ struct HostileDraftEndToEndTests {
     @Test("Item 2: a --reason with a disguised number is refused")
     func reasonGuard() throws {
         let w = try Workspace()
-        let result = try w.run(["meeting", "cancel", "--structure", "rug", "--date", "2025-04-10", "--reason", "Patient 1912 1212\u{2013}1212"])
+        let result = try w.run([
+            "meeting", "cancel", "--structure", "rug", "--date", "2025-04-10", "--reason", "Patient 1912 1212\u{2013}1212",
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("personnummer"), "\(result.stderr)")
     }
@@ -120,8 +128,9 @@ struct HostileDraftEndToEndTests {
         #expect(!template.stdout.contains("\nBcc:"))
         let filled = template.stdout.replacingOccurrences(of: "- [ ] Socialchef Halmstad", with: "- [x] Socialchef Halmstad")
         #expect(filled != template.stdout)
-        let result = try CLIRunner.run(["minutes", "new", "--structure", "rug", "--date", "2025-03-13", "--file", "-"],
-                                       environment: environment, stdin: filled)
+        let result = try CLIRunner.run(
+            ["minutes", "new", "--structure", "rug", "--date", "2025-03-13", "--file", "-"],
+            environment: environment, stdin: filled)
         #expect(result.status == 0, "\(result.stderr)")
     }
 }

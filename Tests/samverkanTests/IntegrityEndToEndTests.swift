@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Hostile archives and databases (issue 13, items 8–10, 15, 16): amendment cycles, a tampered
 /// approval chain, another application's file, broken JSON and duplicates.
@@ -12,7 +12,8 @@ struct IntegrityEndToEndTests {
     func twoApproved(_ w: Workspace) throws {
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)
         let second = try w.filledDraft(date: "2025-04-10")
-        #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(second, "b.md")], today: "2025-04-11").status == 0)
+        #expect(
+            try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(second, "b.md")], today: "2025-04-11").status == 0)
         #expect(try w.run(["minutes", "approve", "1", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
         #expect(try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
     }
@@ -20,8 +21,9 @@ struct IntegrityEndToEndTests {
     /// Runs SQL on the workspace's database with Python's `sqlite3` (no triggers of ours dropped
     /// unless the SQL drops them).
     func tamper(_ w: Workspace, _ sql: String) throws {
-        let result = try CLIRunner.runPython("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.executescript(sys.argv[2])\nc.commit()",
-                                             [w.database, sql])
+        let result = try CLIRunner.runPython(
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.executescript(sys.argv[2])\nc.commit()",
+            [w.database, sql])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -33,8 +35,9 @@ struct IntegrityEndToEndTests {
     }
 
     func importInto(_ w: Workspace, _ file: String) throws -> CLIRunner.Result {
-        try CLIRunner.run(["minutes", "import", file, "--database", w.folder.path("other.sqlite")],
-                          environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
+        try CLIRunner.run(
+            ["minutes", "import", file, "--database", w.folder.path("other.sqlite")],
+            environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
     }
 
     @Test("Import refuses a record that amends itself and amendment cycles; show never loops on a stored cycle")
@@ -74,12 +77,22 @@ struct IntegrityEndToEndTests {
     func approvalChain() throws {
         let cases: [(sql: String, message: String)] = [
             ("DROP TRIGGER minutes_approved_no_delete; DELETE FROM minutes WHERE id = 1", "#1: justerade minnesanteckningar har RADERATS"),
-            ("DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET approved_at = NULL, approved_on = NULL, approved_by = NULL, content_hash = NULL WHERE id = 2",
-             "#2: justeringen har TAGITS BORT"),
-            ("DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET covered_items = '' WHERE id = 1", "#1: kedjan av justeringar stämmer inte"),
-            ("DROP TRIGGER approval_chain_no_update; UPDATE approval_chain SET position = position + 10; UPDATE approval_chain SET position = 13 - position",
-             "kedjan av justeringar stämmer inte"),
-            ("DROP TRIGGER minutes_agenda_approved_no_update; DROP TRIGGER minutes_approved_no_update; UPDATE minutes_agenda SET covered = 1 - covered WHERE minutes_id = 2", "#2: ÄNDRAD efter justering"),
+            (
+                "DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET approved_at = NULL, approved_on = NULL, approved_by = NULL, content_hash = NULL WHERE id = 2",
+                "#2: justeringen har TAGITS BORT"
+            ),
+            (
+                "DROP TRIGGER minutes_approved_no_update; UPDATE minutes SET covered_items = '' WHERE id = 1",
+                "#1: kedjan av justeringar stämmer inte"
+            ),
+            (
+                "DROP TRIGGER approval_chain_no_update; UPDATE approval_chain SET position = position + 10; UPDATE approval_chain SET position = 13 - position",
+                "kedjan av justeringar stämmer inte"
+            ),
+            (
+                "DROP TRIGGER minutes_agenda_approved_no_update; DROP TRIGGER minutes_approved_no_update; UPDATE minutes_agenda SET covered = 1 - covered WHERE minutes_id = 2",
+                "#2: ÄNDRAD efter justering"
+            ),
         ]
         for (sql, message) in cases {
             let w = try Workspace()
@@ -98,12 +111,14 @@ struct IntegrityEndToEndTests {
     func foreignDatabase() throws {
         let w = try Workspace()
         let foreign = w.folder.path("notes.sqlite")
-        let created = try CLIRunner.runPython("import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('CREATE TABLE notes (x TEXT)')\nc.commit()", [foreign])
+        let created = try CLIRunner.runPython(
+            "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute('CREATE TABLE notes (x TEXT)')\nc.commit()", [foreign])
         #expect(created.status == 0)
         let text = try w.write("inte en databas\n", "text.sqlite")
         for path in [foreign, text, w.folder.path, "/dev/null"] {
             let before = try? Data(contentsOf: URL(fileURLWithPath: path))
-            let result = try CLIRunner.run(["minutes", "list", "--database", path], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
+            let result = try CLIRunner.run(
+                ["minutes", "list", "--database", path], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
             #expect(result.status != 0, "\(path)")
             #expect(result.stderr.contains("ingen samverkan-databas") || result.stderr.contains("ingen vanlig fil"), "\(result.stderr)")
             #expect((try? Data(contentsOf: URL(fileURLWithPath: path))) == before)
@@ -112,7 +127,9 @@ struct IntegrityEndToEndTests {
         }
         // An empty file is a new database.
         let empty = try w.write("", "empty.sqlite")
-        #expect(try CLIRunner.run(["minutes", "list", "--database", empty], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"]).status == 0)
+        #expect(
+            try CLIRunner.run(["minutes", "list", "--database", empty], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"]).status
+                == 0)
     }
 
     @Test("Invalid JSON names line and column; duplicates and impossible approval dates get clear messages")

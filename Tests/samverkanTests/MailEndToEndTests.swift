@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SamverkanStore
 import SamverkanTestSupport
+import Testing
 
 /// `samverkan notify`, `calendar invite --send` and `meeting cancel --notify` sending through
 /// Debian's real `msmtp` to a real SMTP server on loopback (aiosmtpd), checked with Python's
@@ -16,19 +16,23 @@ struct MailEndToEndTests {
     /// Halland's configuration with a `mail:` section (a sender whose name has a comma and å).
     func config(sendmail: String) throws -> String {
         let base = try String(contentsOfFile: CLIRunner.packageRoot.appendingPathComponent("Config/halland.yaml").path, encoding: .utf8)
-        return try folder.write(base + """
+        return try folder.write(
+            base + """
 
-            mail:
-              sendmail: "\(sendmail)"
-              from: "Region Halland, Samverkan för närvård <samverkan@regionhalland.example>"
-              reply-to: samverkan@regionhalland.example
-            """ + "\n", to: "halland-mail.yaml")
+                mail:
+                  sendmail: "\(sendmail)"
+                  from: "Region Halland, Samverkan för närvård <samverkan@regionhalland.example>"
+                  reply-to: samverkan@regionhalland.example
+                """ + "\n", to: "halland-mail.yaml")
     }
 
-    func run(_ arguments: [String], config: String, today: String = "2025-05-01",
-             environment: [String: String] = [:]) throws -> CLIRunner.Result {
-        try CLIRunner.run(arguments + ["--config", config, "--database", database],
-                          environment: ["SAMVERKAN_TODAY": today].merging(environment) { $1 })
+    func run(
+        _ arguments: [String], config: String, today: String = "2025-05-01",
+        environment: [String: String] = [:]
+    ) throws -> CLIRunner.Result {
+        try CLIRunner.run(
+            arguments + ["--config", config, "--database", database],
+            environment: ["SAMVERKAN_TODAY": today].merging(environment) { $1 })
     }
 
     func log() throws -> [[String?]] {
@@ -56,8 +60,11 @@ struct MailEndToEndTests {
             #expect(message.defects.isEmpty)
             #expect(message.content_method == nil)
         }
-        let notice = try #require(received.first { $0.subject == "Kallelse 2025-05-08: Regional utvecklingsgrupp för god och nära vård (RUG)" })
-        #expect(notice.text.contains("Kallelse till Regional utvecklingsgrupp för god och nära vård (RUG) 2025-05-08 kl. 09:00–11:00."), "\(notice.text)")
+        let notice = try #require(
+            received.first { $0.subject == "Kallelse 2025-05-08: Regional utvecklingsgrupp för god och nära vård (RUG)" })
+        #expect(
+            notice.text.contains("Kallelse till Regional utvecklingsgrupp för god och nära vård (RUG) 2025-05-08 kl. 09:00–11:00."),
+            "\(notice.text)")
         #expect(notice.text.contains("Dagordning:"))
         #expect(notice.text.contains("Föregående protokoll: inget tidigare protokoll"))
         #expect(Set(received.map(\.message_id)).count == received.count)
@@ -78,8 +85,9 @@ struct MailEndToEndTests {
         let config = try config(sendmail: try sink.sendmail())
         let invite = try run(["calendar", "invite", "--structure", "rug", "--send"], config: config, today: "2025-03-01")
         #expect(invite.status == 0, "\(invite.stderr)")
-        let cancel = try run(["meeting", "cancel", "--structure", "rug", "--date", "2025-05-08", "--reason", "Krock med övning", "--notify"],
-                             config: config, today: "2025-03-01")
+        let cancel = try run(
+            ["meeting", "cancel", "--structure", "rug", "--date", "2025-05-08", "--reason", "Krock med övning", "--notify"],
+            config: config, today: "2025-03-01")
         #expect(cancel.status == 0, "\(cancel.stderr)")
         let received = try sink.received()
         #expect(received.count == 2)
@@ -102,8 +110,9 @@ struct MailEndToEndTests {
     func serverDown() throws {
         let sink = try SMTPSink()
         defer { sink.stop() }
-        let down = try run(["notify", "--sendmail", "msmtp -C \(try sink.msmtpConfig(port: SMTPSink.closedPort())) -t -i"],
-                           config: try config(sendmail: "msmtp -t -i"))
+        let down = try run(
+            ["notify", "--sendmail", "msmtp -C \(try sink.msmtpConfig(port: SMTPSink.closedPort())) -t -i"],
+            config: try config(sendmail: "msmtp -t -i"))
         #expect(down.status == 5)
         #expect(down.stderr.contains("misslyckades"), "\(down.stderr)")
         #expect(down.stderr.contains("försöks igen vid nästa körning"))
@@ -120,7 +129,9 @@ struct MailEndToEndTests {
         let received = try sink.received()
         #expect(received.count == rows.count)
         // The retry keeps each message's first Message-ID.
-        #expect(Set(received.map { $0.message_id.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }) == Set(failed.compactMap { $0[4] }))
+        #expect(
+            Set(received.map { $0.message_id.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }) == Set(failed.compactMap { $0[4] })
+        )
     }
 
     @Test("A failed message that is no longer due is reported on every later run, never dropped silently")
@@ -130,8 +141,11 @@ struct MailEndToEndTests {
         let config = try config(sendmail: sendmail)
         #expect(try run(["notify"], config: config).status == 5)
         let later = try run(["notify"], config: config, today: "2025-05-20")
-        #expect(later.stderr.contains("kallelse till socialchef@halmstad.example (2025-05-08) kunde inte skickas efter 1 försök och är inte längre aktuellt att skicka"),
-                "\(later.stderr)")
+        #expect(
+            later.stderr.contains(
+                "kallelse till socialchef@halmstad.example (2025-05-08) kunde inte skickas efter 1 försök och är inte längre aktuellt att skicka"
+            ),
+            "\(later.stderr)")
         #expect(try log().contains { $0[0] == "notice" && $0[2] == "failed" })
     }
 
@@ -141,7 +155,8 @@ struct MailEndToEndTests {
         try sink.start()
         defer { sink.stop() }
         // Delivers the message, then kills samverkan before it can record it as sent.
-        let killer = try folder.writeScript("""
+        let killer = try folder.writeScript(
+            """
             #!/bin/sh
             msmtp -C \(try sink.msmtpConfig()) -t -i || exit 1
             kill -9 $PPID
@@ -157,8 +172,9 @@ struct MailEndToEndTests {
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try log().filter { $0[2] == "sending" }.count == 1)
         // Later: the claim is stale, the message goes again.
-        let later = try run(["notify", "--sendmail", try sink.sendmail()], config: config,
-                            environment: ["SAMVERKAN_MAIL_STALE_SECONDS": "-60"])
+        let later = try run(
+            ["notify", "--sendmail", try sink.sendmail()], config: config,
+            environment: ["SAMVERKAN_MAIL_STALE_SECONDS": "-60"])
         #expect(later.status == 0, "\(later.stderr)")
         let rows = try log()
         #expect(rows.allSatisfy { $0[2] == "sent" })

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SamverkanReports
 import SamverkanTestSupport
+import Testing
 
 /// `samverkan meeting cancel|move|add|restore` and everything that follows the register:
 /// schedule, minutes, clashes — run as a coordinator would.
@@ -13,8 +13,9 @@ struct MeetingEndToEndTests {
     init() throws { folder = try TemporaryFolder("meetings") }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> CLIRunner.Result {
-        try CLIRunner.run(arguments + ["--config", "Config/halland.yaml", "--database", database],
-                          environment: ["SAMVERKAN_TODAY": "2025-03-01"], stdin: stdin)
+        try CLIRunner.run(
+            arguments + ["--config", "Config/halland.yaml", "--database", database],
+            environment: ["SAMVERKAN_TODAY": "2025-03-01"], stdin: stdin)
     }
 
     func schedule(from: String = "2025-04-01", to: String = "2025-09-30") throws -> [ScheduleEntry] {
@@ -28,10 +29,14 @@ struct MeetingEndToEndTests {
         let cancel = try run(["meeting", "cancel", "--structure", "rug", "--date", "2025-05-08", "--reason", "Krock med övning"])
         #expect(cancel.status == 0, "\(cancel.stderr)")
         #expect(cancel.stdout.contains("Mötet 2025-05-08 för rug är inställt."))
-        let move = try run(["meeting", "move", "--structure", "rug", "--date", "2025-06-12", "--to", "2025-06-11T13:00",
-                            "--reason", "Lokalen upptagen"])
+        let move = try run([
+            "meeting", "move", "--structure", "rug", "--date", "2025-06-12", "--to", "2025-06-11T13:00",
+            "--reason", "Lokalen upptagen",
+        ])
         #expect(move.status == 0, "\(move.stderr)")
-        let add = try run(["meeting", "add", "--structure", "rug", "--date", "2025-08-21", "--time", "10:00", "--reason", "Extra om sommaren"])
+        let add = try run([
+            "meeting", "add", "--structure", "rug", "--date", "2025-08-21", "--time", "10:00", "--reason", "Extra om sommaren",
+        ])
         #expect(add.status == 0, "\(add.stderr)")
 
         let entries = try schedule()
@@ -61,20 +66,34 @@ struct MeetingEndToEndTests {
         #expect(restored.reason == nil)
     }
 
-    @Test("Impossible decisions are refused with a clear message and exit 1, and nothing is stored", arguments: [
-        (["meeting", "cancel", "--structure", "rug", "--date", "2025-05-09", "--reason", "Krock"],
-         "rug har inget möte 2025-05-09; närmaste planerade möten är 2025-04-10, 2025-05-08, 2025-06-12"),
-        (["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-05-10", "--reason", "Krock"],
-         "2025-05-10 är en helgdag, en lördag eller söndag"),
-        (["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-06-12", "--reason", "Krock"],
-         "rug har redan ett möte 2025-06-12"),
-        (["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-05-07", "--reason", " "],
-         "ange varför med --reason"),
-        (["minutes", "cancel", "--structure", "rug", "--date", "2025-05-09", "--reason", "Krock"],
-         "rug har inget möte 2025-05-09"),
-        (["meeting", "restore", "--structure", "rug", "--date", "2025-05-08", "--reason", "Ångrat"],
-         "har inget beslut att ångra"),
-    ])
+    @Test(
+        "Impossible decisions are refused with a clear message and exit 1, and nothing is stored",
+        arguments: [
+            (
+                ["meeting", "cancel", "--structure", "rug", "--date", "2025-05-09", "--reason", "Krock"],
+                "rug har inget möte 2025-05-09; närmaste planerade möten är 2025-04-10, 2025-05-08, 2025-06-12"
+            ),
+            (
+                ["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-05-10", "--reason", "Krock"],
+                "2025-05-10 är en helgdag, en lördag eller söndag"
+            ),
+            (
+                ["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-06-12", "--reason", "Krock"],
+                "rug har redan ett möte 2025-06-12"
+            ),
+            (
+                ["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-05-07", "--reason", " "],
+                "ange varför med --reason"
+            ),
+            (
+                ["minutes", "cancel", "--structure", "rug", "--date", "2025-05-09", "--reason", "Krock"],
+                "rug har inget möte 2025-05-09"
+            ),
+            (
+                ["meeting", "restore", "--structure", "rug", "--date", "2025-05-08", "--reason", "Ångrat"],
+                "har inget beslut att ångra"
+            ),
+        ])
     func refused(arguments: [String], message: String) throws {
         let before = try schedule()
         let result = try run(arguments)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Recording minutes with the built binary, as a secretary would: editor, files, approval, reading.
 @Suite("minutes end to end", .serialized)
@@ -17,11 +17,15 @@ struct MinutesEndToEndTests {
 
         /// The environment of every run: the Halland configuration, this database, a fixed today, no editor.
         func environment(today: String = "2025-03-20", database: String? = nil) -> [String: String] {
-            ["SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": database ?? self.database, "SAMVERKAN_TODAY": today,
-             "VISUAL": "", "EDITOR": ""]
+            [
+                "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": database ?? self.database, "SAMVERKAN_TODAY": today,
+                "VISUAL": "", "EDITOR": "",
+            ]
         }
 
-        func run(_ arguments: [String], today: String = "2025-03-20", editor: String? = nil, stdin: String? = nil) throws -> CLIRunner.Result {
+        func run(_ arguments: [String], today: String = "2025-03-20", editor: String? = nil, stdin: String? = nil) throws
+            -> CLIRunner.Result
+        {
             var environment = self.environment(today: today)
             if let editor { environment["EDITOR"] = editor }
             return try CLIRunner.run(arguments, environment: environment, stdin: stdin)
@@ -38,8 +42,10 @@ struct MinutesEndToEndTests {
             #expect(template.status == 0, "\(template.stderr)")
             return template.stdout
                 .replacingOccurrences(of: "- [ ] Socialchef Halmstad", with: "- [x] Socialchef Halmstad")
-                .replacingOccurrences(of: "- [ ] Uppföljning av den gemensamma planen 2025",
-                                      with: "- [x] Uppföljning av den gemensamma planen 2025\n  Planen följs enligt tidplan.")
+                .replacingOccurrences(
+                    of: "- [ ] Uppföljning av den gemensamma planen 2025",
+                    with: "- [x] Uppföljning av den gemensamma planen 2025\n  Planen följs enligt tidplan."
+                )
                 .replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- RUG godkänner rutinen för utskrivning.\n")
                 + "- Sprida rutinen till vårdcentralerna | ansvarig: socialchef-halmstad | klart: 2025-04-30\n" + extra
         }
@@ -52,7 +58,9 @@ struct MinutesEndToEndTests {
     @Test("minutes new opens $EDITOR on the draft of the latest meeting without minutes and saves what was written")
     func editorFlow() throws {
         let w = try Workspace()
-        let editor = try w.editor("fill.sh", """
+        let editor = try w.editor(
+            "fill.sh",
+            """
             sed -i -e 's/^- \\[ \\] Socialchef Laholm/- [x] Socialchef Laholm/' \\
                    -e 's/^- \\[ \\] Biträdande sjukhuschef (Biträdande sjukhuschef)/- [ ] Biträdande sjukhuschef (Biträdande sjukhuschef) | ersättare: Eva Ek/' \\
                    -e 's/^- \\[ \\] Avvikelser/- [x] Avvikelser/' "$f"
@@ -71,21 +79,29 @@ struct MinutesEndToEndTests {
         // The next meeting (2025-04-10) brings the action item back, in English too.
         let next = try w.run(["minutes", "template", "--structure", "rug", "--lang", "en"], today: "2025-04-11")
         #expect(next.stdout.contains("Date: 2025-04-10"))
-        #expect(next.stdout.contains("- #1 Ta fram gemensam rutin för hemgång (responsible: Varbergs kommun, due: 2025-05-31, decided 2025-03-13) | status: not started"))
+        #expect(
+            next.stdout.contains(
+                "- #1 Ta fram gemensam rutin för hemgång (responsible: Varbergs kommun, due: 2025-05-31, decided 2025-03-13) | status: not started"
+            ))
         #expect(next.stdout.contains("- [ ] The minutes of 2025-03-13 (#1) were approved and filed"))
     }
 
     @Test("A draft with mistakes prints LINE: message, keeps every typed word, and the next run continues with it")
     func editorMistakes() throws {
         let w = try Workspace()
-        let typo = try w.editor("typo.sh", """
+        let typo = try w.editor(
+            "typo.sh",
+            """
             sed -i 's/^- \\[ \\] Socialchef Halmstad/- [x] Socialchef Halmstadd/' "$f"
             printf '%s\\n' '- Viktig åtgärd som inte får försvinna | ansvarig: socialchef-halmstad' >> "$f"
             """)
         let first = try w.run(["minutes", "new", "--structure", "rug"], editor: typo)
         #expect(first.status == 1)
         let lines = first.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.range(of: #"^\d+: "Socialchef Halmstadd" finns inte bland deltagarna"#, options: .regularExpression) != nil }, "\(first.stderr)")
+        #expect(
+            lines.contains {
+                $0.range(of: #"^\d+: "Socialchef Halmstadd" finns inte bland deltagarna"#, options: .regularExpression) != nil
+            }, "\(first.stderr)")
         #expect(lines.contains { $0.range(of: #"^\d+: klart-datum saknas"#, options: .regularExpression) != nil })
         #expect(!first.stderr.contains("Fatal error"))
         let kept = w.drafts.appendingPathComponent("rug-2025-03-13.md")
@@ -97,7 +113,9 @@ struct MinutesEndToEndTests {
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false)[number - 1].contains("Socialchef Halmstadd"))
         #expect(try w.run(["minutes", "list"]).stdout.split(separator: "\n").count == 2)
         // Run again: the kept draft opens, the fix is made, nothing typed is lost.
-        let fix = try w.editor("fix.sh", """
+        let fix = try w.editor(
+            "fix.sh",
+            """
             sed -i -e 's/Halmstadd/Halmstad/' -e 's/| ansvarig: socialchef-halmstad$/| ansvarig: socialchef-halmstad | klart: 2025-04-30/' "$f"
             """)
         let second = try w.run(["minutes", "new", "--structure", "rug"], editor: fix)
@@ -107,11 +125,13 @@ struct MinutesEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: kept.path))
     }
 
-    @Test("Bad drafts from --file are refused with LINE: message and nothing is stored", arguments: [
-        ("Datum: 2025-03-13", "Datum:", #"^\d+: datum saknas"#),
-        ("- [x] Socialchef Halmstad (Socialchef)", "- [x] Socialchef Halmsta (Socialchef)", #"^\d+: "Socialchef Halmsta" finns inte"#),
-        ("| ansvarig: socialchef-halmstad | klart: 2025-04-30", "ansvarig socialchef-halmstad 2025-04-30", #"^\d+: ansvarig saknas"#),
-    ])
+    @Test(
+        "Bad drafts from --file are refused with LINE: message and nothing is stored",
+        arguments: [
+            ("Datum: 2025-03-13", "Datum:", #"^\d+: datum saknas"#),
+            ("- [x] Socialchef Halmstad (Socialchef)", "- [x] Socialchef Halmsta (Socialchef)", #"^\d+: "Socialchef Halmsta" finns inte"#),
+            ("| ansvarig: socialchef-halmstad | klart: 2025-04-30", "ansvarig socialchef-halmstad 2025-04-30", #"^\d+: ansvarig saknas"#),
+        ])
     func badDrafts(original: String, replacement: String, pattern: String) throws {
         let w = try Workspace()
         let draft = try w.filledDraft()
@@ -119,7 +139,8 @@ struct MinutesEndToEndTests {
         let path = try w.write(draft.replacingOccurrences(of: original, with: replacement), "bad.md")
         let result = try w.run(["minutes", "new", "--structure", "rug", "--date", "2025-03-13", "--file", path])
         #expect(result.status == 1)
-        #expect(result.stderr.split(separator: "\n").contains { $0.range(of: pattern, options: .regularExpression) != nil }, "\(result.stderr)")
+        #expect(
+            result.stderr.split(separator: "\n").contains { $0.range(of: pattern, options: .regularExpression) != nil }, "\(result.stderr)")
         #expect(result.stderr.contains("Utkastet är sparat, inget har gått förlorat: \(path)"))
         #expect(try w.run(["minutes", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
     }
@@ -137,8 +158,9 @@ struct MinutesEndToEndTests {
         #expect(try String(contentsOf: kept, encoding: .utf8) == draft)
         #expect(result.stderr.contains(kept.path))
         // A coordination number with the wrong check digit is no identity number.
-        let fine = try w.run(["minutes", "new", "--structure", "rug", "--file", "-"],
-                             stdin: try w.filledDraft(extra: "\n## Övriga punkter\n### Ärende\nDiarienummer 701063-2392.\n"))
+        let fine = try w.run(
+            ["minutes", "new", "--structure", "rug", "--file", "-"],
+            stdin: try w.filledDraft(extra: "\n## Övriga punkter\n### Ärende\nDiarienummer 701063-2392.\n"))
         #expect(fine.status == 0, "\(fine.stderr)")
         let cancel = try w.run(["minutes", "cancel", "--structure", "rug", "--date", "2025-04-10", "--reason", "Gäller 811218-9876"])
         #expect(cancel.status == 1)
@@ -163,11 +185,13 @@ struct MinutesEndToEndTests {
         #expect(again.status == 1)
         #expect(again.stderr.contains("amend 2"))
         // The correction: a new record linked to the original, shown with it.
-        let editor = try w.editor("amend.sh", "sed -i 's/RUG godkänner rutinen för utskrivning./RUG godkänner rutinen för utskrivning och hemgång./' \"$f\"")
+        let editor = try w.editor(
+            "amend.sh", "sed -i 's/RUG godkänner rutinen för utskrivning./RUG godkänner rutinen för utskrivning och hemgång./' \"$f\"")
         let amend = try w.run(["minutes", "amend", "2"], editor: editor)
         #expect(amend.status == 0, "\(amend.stderr)")
         let show = try w.run(["minutes", "show", "2"]).stdout
-        #expect(show.contains("#2 · justerad 2025-03-20 av Biträdande hälso- och sjukvårdsdirektör och Socialchef Varberg · Rättad genom #3"))
+        #expect(
+            show.contains("#2 · justerad 2025-03-20 av Biträdande hälso- och sjukvårdsdirektör och Socialchef Varberg · Rättad genom #3"))
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning.\n"))
         #expect(show.contains("#3 · Rättelse av #2 · ej justerad"))
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning och hemgång."))
@@ -190,9 +214,11 @@ struct MinutesEndToEndTests {
         #expect(export.status == 0)
         let file = try w.write(export.stdout, "export.json")
         let other = TestDatabase.path(in: w.folder, name: "other.sqlite")
-        let imported = try CLIRunner.run(["minutes", "import", file, "--database", other], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
+        let imported = try CLIRunner.run(
+            ["minutes", "import", file, "--database", other], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
         #expect(imported.status == 0, "\(imported.stderr)")
-        let again = try CLIRunner.run(["minutes", "export", "--format", "json", "--database", other], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
+        let again = try CLIRunner.run(
+            ["minutes", "export", "--format", "json", "--database", other], environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml"])
         #expect(again.stdout == export.stdout)
         let search = try w.run(["minutes", "search", "utskrivning"])
         #expect(search.stdout.hasPrefix("#1  2025-03-13  rug  "))
@@ -207,7 +233,8 @@ struct MinutesEndToEndTests {
             let template = try w.run(["minutes", "template", "--structure", structure, "--date", "2025-02-11"])
             #expect(template.status == 0, "\(template.stderr)")
             var draft = template.stdout.replacingOccurrences(of: "- [ ] ", with: "- [x] ")
-            draft += (0..<300).map { "- Åtgärd \($0) | ansvarig: \(structure == "grupp-halmstad" ? "halmstad" : "varberg") | klart: 2025-06-30" }
+            draft +=
+                (0..<300).map { "- Åtgärd \($0) | ansvarig: \(structure == "grupp-halmstad" ? "halmstad" : "varberg") | klart: 2025-06-30" }
                 .joined(separator: "\n") + "\n"
             drafts.append((structure, try w.write(draft, "\(structure).md")))
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Saving minutes is one write transaction: a process killed at any moment leaves the whole
 /// minutes, with every child row, or nothing — and the test proves a kill landed mid-transaction.
@@ -37,8 +37,10 @@ struct MinutesKillTests {
 
         // Kill runs at different moments after their write transaction began, each on its own
         // database, until at least one kill has landed inside the transaction; and one just after it.
-        let moments: [Moment] = [.inTransaction(after: 0), .inTransaction(after: 0.002), .inTransaction(after: 0.01),
-                                 .inTransaction(after: 0.03), .inTransaction(after: 0.1), .inTransaction(after: 0.3), .afterCommit]
+        let moments: [Moment] = [
+            .inTransaction(after: 0), .inTransaction(after: 0.002), .inTransaction(after: 0.01),
+            .inTransaction(after: 0.03), .inTransaction(after: 0.1), .inTransaction(after: 0.3), .afterCommit,
+        ]
         var outcomes: [Outcome] = []
         for attempt in 0..<24 where attempt < moments.count || !outcomes.contains(.killedInsideTransaction) {
             let moment = moments[attempt % moments.count]
@@ -70,7 +72,8 @@ struct MinutesKillTests {
         let template = try w.run(["minutes", "template", "--structure", "rug", "--date", "2025-03-13"])
         #expect(template.status == 0, "\(template.stderr)")
         return template.stdout.replacingOccurrences(of: "- [ ] ", with: "- [x] ")
-            .replacingOccurrences(of: "## Beslut\n", with: "### Lägesbild\nInget nytt.\n\n## Beslut\n- RUG godkänner rutinen för utskrivning.\n")
+            .replacingOccurrences(
+                of: "## Beslut\n", with: "### Lägesbild\nInget nytt.\n\n## Beslut\n- RUG godkänner rutinen för utskrivning.\n")
             + (0..<3000).map { "- Åtgärd \($0) | ansvarig: halmstad | klart: 2025-06-30" }.joined(separator: "\n") + "\n"
     }
 

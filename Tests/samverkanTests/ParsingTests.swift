@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import samverkan
 
 /// In-process parsing of the command line (as swift-argument-parser's own tests do).
@@ -18,12 +19,17 @@ struct ParsingTests {
         #expect(structures.global.lang == .sv)
     }
 
-    @Test("Formats, languages and options are checked, each refusal with its own message", arguments: [
-        (["structures", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."),
-        (["validate", "--lang", "fi"], "The value 'fi' is invalid for '--lang <lang>'. Please provide one of 'sv' and 'en'."),
-        (["validate", "--colour"], "Unknown option '--colour'"),
-        (["structures", "--format"], "Missing value for '--format <format>'"),
-    ])
+    @Test(
+        "Formats, languages and options are checked, each refusal with its own message",
+        arguments: [
+            (
+                ["structures", "--format", "xml"],
+                "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."
+            ),
+            (["validate", "--lang", "fi"], "The value 'fi' is invalid for '--lang <lang>'. Please provide one of 'sv' and 'en'."),
+            (["validate", "--colour"], "Unknown option '--colour'"),
+            (["structures", "--format"], "Missing value for '--format <format>'"),
+        ])
     func checked(arguments: [String], message: String) {
         let refusal = Self.refusal(arguments)
         #expect(refusal?.contains(message) == true, "\(arguments): \(refusal ?? "parsed without an error")")

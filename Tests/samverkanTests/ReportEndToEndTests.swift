@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// `samverkan report …` with the built binary, on the sample Halland year 2025
 /// (Config/samples/halland-2025-minutes.json, imported into a throwaway database).
@@ -20,8 +20,11 @@ struct ReportEndToEndTests {
             #expect(imported.status == 0, "\(imported.stderr)")
         }
 
-        func run(_ arguments: [String], today: String = ReportEndToEndTests.today, config: String = "Config/halland.yaml") throws -> CLIRunner.Result {
-            try CLIRunner.run(arguments, environment: ["SAMVERKAN_CONFIG": config, "SAMVERKAN_DATABASE": database, "SAMVERKAN_TODAY": today])
+        func run(_ arguments: [String], today: String = ReportEndToEndTests.today, config: String = "Config/halland.yaml") throws
+            -> CLIRunner.Result
+        {
+            try CLIRunner.run(
+                arguments, environment: ["SAMVERKAN_CONFIG": config, "SAMVERKAN_DATABASE": database, "SAMVERKAN_TODAY": today])
         }
 
         /// Runs and writes standard output to a file in the folder; returns its path.
@@ -40,13 +43,21 @@ struct ReportEndToEndTests {
         let schedule = try sample.save(["schedule", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json"], as: "schedule.json")
         let json = try sample.save(["report", "compliance", "--period", "2025", "--format", "json"], as: "report.json")
         let csv = try sample.save(["report", "compliance", "--period", "2025", "--format", "csv"], as: "report.csv")
-        let check = try CLIRunner.runTool(Self.python, [CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
-                                                        sample.database, structures, schedule, json, csv, Self.today])
+        let check = try CLIRunner.runTool(
+            Self.python,
+            [
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
+                sample.database, structures, schedule, json, csv, Self.today,
+            ])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("\"structures\": 23"))
         // The same check must notice a wrong "today": it judges upcoming meetings differently.
-        let wrong = try CLIRunner.runTool(Self.python, [CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
-                                                        sample.database, structures, schedule, json, csv, "2025-10-01"])
+        let wrong = try CLIRunner.runTool(
+            Self.python,
+            [
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
+                sample.database, structures, schedule, json, csv, "2025-10-01",
+            ])
         #expect(wrong.status == 1)
     }
 
@@ -126,8 +137,10 @@ struct ReportEndToEndTests {
         let sample = try Sample()
         let html = try sample.run(["report", "compliance", "--period", "2025", "--format", "html"])
         #expect(html.status == 0, "\(html.stderr)")
-        let structures = try #require(try JSONSerialization.jsonObject(with: Data(try sample.run(["structures", "--format", "json"]).stdout.utf8))
-            as? [String: Any])["structures"] as? [[String: Any]]
+        let structures =
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(try sample.run(["structures", "--format", "json"]).stdout.utf8))
+                    as? [String: Any])["structures"] as? [[String: Any]]
         for structure in structures ?? [] {
             let name = (structure["name"] as? String ?? "").replacingOccurrences(of: "&", with: "&amp;")
             #expect(html.stdout.contains(name), "\(name)")
@@ -141,13 +154,22 @@ struct ReportEndToEndTests {
     @Test("Grants: meetings per focus area are the held meetings of the structures serving it; action plan lists RJH's activities")
     func grantsAndPlan() throws {
         let sample = try Sample()
-        let grants = try #require(try JSONSerialization.jsonObject(with: Data(try sample.run(["report", "grants", "--period", "2025", "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(try sample.run(["report", "compliance", "--period", "2025", "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let listing = try #require(try JSONSerialization.jsonObject(with: Data(try sample.run(["structures", "--format", "json"]).stdout.utf8)) as? [String: Any])
-        let areas = Dictionary(uniqueKeysWithValues: (listing["structures"] as? [[String: Any]] ?? []).map { ($0["id"] as! String, $0["focusAreas"] as? [Int] ?? []) })
-        let held = Dictionary(uniqueKeysWithValues: (report["structures"] as? [[String: Any]] ?? []).map {
-            ($0["id"] as! String, ($0["figures"] as! [String: Any])["held"] as! Int)
-        })
+        let grants = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try sample.run(["report", "grants", "--period", "2025", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try sample.run(["report", "compliance", "--period", "2025", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let listing = try #require(
+            try JSONSerialization.jsonObject(with: Data(try sample.run(["structures", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let areas = Dictionary(
+            uniqueKeysWithValues: (listing["structures"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as! String, $0["focusAreas"] as? [Int] ?? [])
+            })
+        let held = Dictionary(
+            uniqueKeysWithValues: (report["structures"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as! String, ($0["figures"] as! [String: Any])["held"] as! Int)
+            })
         for row in grants["focusAreas"] as? [[String: Any]] ?? [] {
             let area = row["number"] as! Int
             let expected = held.filter { areas[$0.key]?.contains(area) == true }.values.reduce(0, +)
@@ -157,7 +179,8 @@ struct ReportEndToEndTests {
         let table = try sample.run(["report", "grants", "--period", "2025"])
         #expect(table.stdout.contains("Insatsområde 3") && table.stdout.contains("2 § punkt 8"))
         let plan = try sample.run(["report", "actions", "--format", "json"], config: "Config/jamtland-harjedalen.yaml")
-        let activities = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])["activities"] as? [[String: Any]]
+        let activities =
+            try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])["activities"] as? [[String: Any]]
         #expect(activities?.filter { $0["structure"] as? String == "fredagsgruppen" }.count == 15)
         let planTable = try sample.run(["report", "actions"], config: "Config/jamtland-harjedalen.yaml")
         #expect(planTable.status == 0 && planTable.stdout.contains("Handlingsplanens aktiviteter"))
@@ -167,20 +190,28 @@ struct ReportEndToEndTests {
     func noDatabase() throws {
         let parent = try TemporaryFolder("nodb")
         let folder = parent.url("missing")
-        let result = try CLIRunner.run(["report", "compliance", "--period", "2025-Q1", "--format", "json"],
-                                       environment: ["SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
-                                                     "SAMVERKAN_TODAY": Self.today])
+        let result = try CLIRunner.run(
+            ["report", "compliance", "--period", "2025-Q1", "--format", "json"],
+            environment: [
+                "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
+                "SAMVERKAN_TODAY": Self.today,
+            ])
         #expect(result.status == 0 && result.stderr.contains("there is no minutes database"))
         #expect(!FileManager.default.fileExists(atPath: folder.path))
-        let total = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])["total"] as? [String: Any]
+        let total =
+            try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])["total"] as? [String: Any]
         #expect(total?["missed"] as? Int == total?["expected"] as? Int)
     }
 
-    @Test("Coordinator decisions count: a cancelled meeting as cancelled, a moved one on its new day, an added one with minutes as extra; the recomputation agrees")
+    @Test(
+        "Coordinator decisions count: a cancelled meeting as cancelled, a moved one on its new day, an added one with minutes as extra; the recomputation agrees"
+    )
     func decisions() throws {
         let folder = try TemporaryFolder("decisions")
-        let environment = ["SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": TestDatabase.path(in: folder),
-                           "SAMVERKAN_TODAY": "2025-06-30", "VISUAL": "", "EDITOR": ""]
+        let environment = [
+            "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": TestDatabase.path(in: folder),
+            "SAMVERKAN_TODAY": "2025-06-30", "VISUAL": "", "EDITOR": "",
+        ]
         func run(_ arguments: [String]) throws -> CLIRunner.Result {
             let result = try CLIRunner.run(arguments, environment: environment)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -216,12 +247,15 @@ struct ReportEndToEndTests {
         func save(_ arguments: [String], _ name: String) throws -> String {
             try folder.write(try run(arguments).stdout, to: name)
         }
-        let check = try CLIRunner.runTool(Self.python, [
-            CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, TestDatabase.path(in: folder),
-            try save(["structures", "--format", "json"], "structures.json"),
-            try save(["schedule", "--from", "2025-01-01", "--to", "2025-06-30", "--format", "json"], "schedule.json"),
-            try folder.write(report.stdout, to: "report.json"),
-            try save(["report", "compliance", "--period", "2025-H1", "--format", "csv"], "report.csv"), "2025-06-30"])
+        let check = try CLIRunner.runTool(
+            Self.python,
+            [
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, TestDatabase.path(in: folder),
+                try save(["structures", "--format", "json"], "structures.json"),
+                try save(["schedule", "--from", "2025-01-01", "--to", "2025-06-30", "--format", "json"], "schedule.json"),
+                try folder.write(report.stdout, to: "report.json"),
+                try save(["report", "compliance", "--period", "2025-H1", "--format", "csv"], "report.csv"), "2025-06-30",
+            ])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// A real SMTP server on loopback (`Tests/Peers/smtp_sink.py`, PyPI aiosmtpd) started by a test,
 /// and the `msmtp` configuration that sends to it. ``stop()`` ends it by its pid; tests call it
@@ -59,7 +59,8 @@ final class SMTPSink {
 
     /// An `msmtp` configuration file for the server on ``port`` (or on a port where nothing listens).
     func msmtpConfig(port: Int? = nil) throws -> String {
-        let path = try folder.write("""
+        let path = try folder.write(
+            """
             account default
             host 127.0.0.1
             port \(port ?? self.port)
@@ -84,7 +85,8 @@ final class SMTPSink {
 
     /// A port on loopback where nothing listens (the server down).
     static func closedPort() -> Int {
-        let result = try? CLIRunner.runTool(python, ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
+        let result = try? CLIRunner.runTool(
+            python, ["-c", "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"])
         return Int(result?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 9
     }
 

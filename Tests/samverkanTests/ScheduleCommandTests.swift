@@ -1,20 +1,25 @@
 import Foundation
-import Testing
 import SamverkanReports
 import SamverkanTestSupport
+import Testing
 
 @Suite("samverkan schedule end to end", .serialized)
 struct ScheduleCommandTests {
     @Test("JSON lists every planned meeting with status, reason and ISO 8601 offsets")
     func json() throws {
-        let result = try CLIRunner.run(["schedule", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen",
-                                        "--structure", "lokal-arena-are", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json"])
+        let result = try CLIRunner.run([
+            "schedule", "--config", "Config/jamtland-harjedalen.yaml", "--structure", "fredagsgruppen",
+            "--structure", "lokal-arena-are", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let listing = try JSONDecoder().decode(ScheduleListing.self, from: Data(result.stdout.utf8))
         #expect(listing.from == "2025-01-01")
         let fredag = listing.occurrences.filter { $0.structure == "fredagsgruppen" }
-        #expect(fredag.map(\.start) == ["2025-02-21T09:00:00+01:00", "2025-05-16T09:00:00+02:00",
-                                        "2025-09-19T09:00:00+02:00", "2025-11-21T09:00:00+01:00"])
+        #expect(
+            fredag.map(\.start) == [
+                "2025-02-21T09:00:00+01:00", "2025-05-16T09:00:00+02:00",
+                "2025-09-19T09:00:00+02:00", "2025-11-21T09:00:00+01:00",
+            ])
         #expect(fredag.allSatisfy { $0.uid.hasPrefix("fredagsgruppen-2025") })
         let arena = listing.occurrences.filter { $0.structure == "lokal-arena-are" }
         // Third Tuesday monthly; July is a break, and January's (the 21st) is after the Christmas break.
@@ -31,8 +36,10 @@ struct ScheduleCommandTests {
     func moved() throws {
         // Halland's group level meets the second Tuesday of June: 2026-06-09 is free, but RUG's
         // second Thursday of May 2026 is Ascension Day (14 May) and moves to Wednesday the 13th.
-        let result = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--structure", "rug",
-                                        "--from", "2026-05-01", "--to", "2026-05-31", "--format", "json"])
+        let result = try CLIRunner.run([
+            "schedule", "--config", "Config/halland.yaml", "--structure", "rug",
+            "--from", "2026-05-01", "--to", "2026-05-31", "--format", "json",
+        ])
         let listing = try JSONDecoder().decode(ScheduleListing.self, from: Data(result.stdout.utf8))
         #expect(listing.occurrences.count == 1)
         let may = try #require(listing.occurrences.first)
@@ -41,8 +48,10 @@ struct ScheduleCommandTests {
         #expect(may.originalStart == "2026-05-14T09:00:00+02:00")
         #expect(may.reasonCode == "ascension")
         #expect(may.reason == "Kristi himmelsfärdsdag")
-        let table = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--structure", "rug",
-                                       "--from", "2026-05-01", "--to", "2026-05-31", "--lang", "en"])
+        let table = try CLIRunner.run([
+            "schedule", "--config", "Config/halland.yaml", "--structure", "rug",
+            "--from", "2026-05-01", "--to", "2026-05-31", "--lang", "en",
+        ])
         #expect(table.stdout.contains("moved from 2026-05-14 (Ascension Day)"))
     }
 

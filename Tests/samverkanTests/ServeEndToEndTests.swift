@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// `samverkan serve` started for real on a free loopback port and checked with real clients:
 /// curl (conditional GETs, gzip, HEAD), python icalendar + recurring-ical-events through HTTP,
@@ -33,7 +33,8 @@ struct ServeEndToEndTests {
         #expect(etag.hasPrefix("\"") && etag.hasSuffix("\"") && !etag.hasPrefix("W/"))
         // The same calendar as calendar export over the same window (but for DTSTAMP).
         let exported = served.folder.path("export.ics")
-        try served.run(["calendar", "export", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window + ["--output", exported])
+        try served.run(
+            ["calendar", "export", "--config", "Config/halland.yaml", "--structure", "rug"] + Self.window + ["--output", exported])
         #expect(Self.lines(full.text) == Self.lines(try String(contentsOfFile: exported, encoding: .utf8)))
         // Unchanged content: the same validators.
         let again = try served.curl(path)
@@ -83,14 +84,19 @@ struct ServeEndToEndTests {
     func expectPeersAgree(_ served: ServedFeeds, body: String) throws -> [String: Any] {
         let ics = served.folder.path("feed-\(UUID().uuidString).ics")
         try body.write(toFile: ics, atomically: true, encoding: .utf8)
-        let structures = Set(Self.lines(body).filter { $0.hasPrefix("UID:") }.compactMap { line in
-            line.dropFirst(4).split(separator: ".").first.map { String($0.split(separator: "-extra-").first ?? $0) }
-        }).sorted()
+        let structures = Set(
+            Self.lines(body).filter { $0.hasPrefix("UID:") }.compactMap { line in
+                line.dropFirst(4).split(separator: ".").first.map { String($0.split(separator: "-extra-").first ?? $0) }
+            }
+        ).sorted()
         #expect(structures.count >= 2, "\(structures)")
-        let check = try CLIRunner.runTool(Self.python, [Self.checker, ics, try schedule(served, structures.flatMap { ["--structure", $0] })]
-                                          + structures.flatMap { ["--structure", $0] })
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any],
-                                  "\(check.stdout)\n\(check.stderr)")
+        let check = try CLIRunner.runTool(
+            Self.python,
+            [Self.checker, ics, try schedule(served, structures.flatMap { ["--structure", $0] })]
+                + structures.flatMap { ["--structure", $0] })
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any],
+            "\(check.stdout)\n\(check.stderr)")
         #expect(report["ok"] as? Bool == true, "\(check.stdout)")
         return report
     }
@@ -105,8 +111,10 @@ struct ServeEndToEndTests {
         #expect(before.status == 200)
         let first = try expectPeersAgree(served, body: before.text)
         #expect(before.text.contains("X-WR-CALNAME:Samverkansmöten – Region Halland"), "\(before.text.prefix(400))")
-        try served.run(["meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-09-11",
-                        "--reason", "Krock med länsdagen"])
+        try served.run([
+            "meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-09-11",
+            "--reason", "Krock med länsdagen",
+        ])
         let after = try served.curl(path, ["-H", "If-None-Match: \(before.headers["etag"] ?? "")"])
         #expect(after.status == 200, "the cancellation changes the content, so the old ETag no longer matches")
         #expect(after.headers["etag"] != before.headers["etag"])
@@ -128,10 +136,12 @@ struct ServeEndToEndTests {
         #expect(try served.run(["feeds", "list"]).stdout.contains("\n2\tperson"))
         let reference = try served.curl("/feeds/\(String(repeating: "a", count: 32)).ics")
         #expect(reference.status == 404)
-        let odd = ["/feeds/\(revoked).ics", "/feeds/../", "/feeds/..%2f..%2fetc%2fpasswd", "/feeds/\(good)", "/feeds/\(good).ics/x",
-                   "/feeds/\(good.uppercased()).ics", "/feeds/\(good)a.ics", "/feeds/\(String(repeating: "a", count: 5000)).ics",
-                   "/feeds/%00\(good.dropFirst()).ics", "/feeds/\(good.dropLast())%C3%A5.ics", "/feeds/", "/feeds", "/", "/x/../feeds/\(good).ics",
-                   "/feeds/\(good).ics%00"]
+        let odd = [
+            "/feeds/\(revoked).ics", "/feeds/../", "/feeds/..%2f..%2fetc%2fpasswd", "/feeds/\(good)", "/feeds/\(good).ics/x",
+            "/feeds/\(good.uppercased()).ics", "/feeds/\(good)a.ics", "/feeds/\(String(repeating: "a", count: 5000)).ics",
+            "/feeds/%00\(good.dropFirst()).ics", "/feeds/\(good.dropLast())%C3%A5.ics", "/feeds/", "/feeds", "/", "/x/../feeds/\(good).ics",
+            "/feeds/\(good).ics%00",
+        ]
         for path in odd {
             let reply = try served.curl(path)
             #expect(reply.status == 404 && reply.body == reference.body, "\(path.prefix(80)): \(reply.status)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// A `samverkan serve` a test started on a free loopback port (the server picks it: `--port 0`,
 /// and prints it), and `curl` against it.
@@ -27,7 +27,8 @@ final class ServedFeeds {
 
     /// Creates a feed and returns its token (from the printed https:// link).
     func createFeed(_ selection: [String]) throws -> String {
-        let result = try run(["feeds", "create", "--config", "Config/halland.yaml", "--base-url", "https://kalender.example.se"] + selection)
+        let result = try run(
+            ["feeds", "create", "--config", "Config/halland.yaml", "--base-url", "https://kalender.example.se"] + selection)
         let link = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("https://kalender.example.se/feeds/") })
         #expect(result.stdout.contains("webcal://kalender.example.se/feeds/"))
         return String(link.dropFirst("https://kalender.example.se/feeds/".count).dropLast(".ics".count))
@@ -39,8 +40,11 @@ final class ServedFeeds {
         server = process
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning {
-            if let line = process.standardOutputSoFar().split(separator: "\n").first(where: { $0.hasPrefix("listening on http://127.0.0.1:") }),
-               let number = Int(line.split(separator: ":").last?.split(separator: " ").first ?? "") {
+            if let line = process.standardOutputSoFar().split(separator: "\n").first(where: {
+                $0.hasPrefix("listening on http://127.0.0.1:")
+            }),
+                let number = Int(line.split(separator: ":").last?.split(separator: " ").first ?? "")
+            {
                 port = number
                 if (try? curl(["/health"]).status) == 200 { return }
             }
@@ -75,16 +79,20 @@ final class ServedFeeds {
     }
 
     func curl(_ paths: [String], _ options: [String] = []) throws -> Reply {
-        let headers = folder.path("headers-\(UUID().uuidString)"), body = folder.path("body-\(UUID().uuidString)")
-        let result = try CLIRunner.runTool("/usr/bin/curl", ["-s", "--path-as-is", "-o", body, "-D", headers, "-w", "%{http_code}"]
-            + options + paths.map { "http://127.0.0.1:\(port)\($0)" })
+        let headers = folder.path("headers-\(UUID().uuidString)")
+        let body = folder.path("body-\(UUID().uuidString)")
+        let result = try CLIRunner.runTool(
+            "/usr/bin/curl",
+            ["-s", "--path-as-is", "-o", body, "-D", headers, "-w", "%{http_code}"]
+                + options + paths.map { "http://127.0.0.1:\(port)\($0)" })
         let raw = (try? String(contentsOfFile: headers, encoding: .utf8)) ?? ""
         var fields: [String: String] = [:]
         for line in raw.components(separatedBy: "\r\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
             fields[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        return Reply(status: Int(result.stdout.suffix(3)) ?? 0, headers: fields,
-                     body: (try? Data(contentsOf: URL(fileURLWithPath: body))) ?? Data())
+        return Reply(
+            status: Int(result.stdout.suffix(3)) ?? 0, headers: fields,
+            body: (try? Data(contentsOf: URL(fileURLWithPath: body))) ?? Data())
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Debian's vdirsyncer (`type = "http"` storage) subscribes to a feed of the real server and
 /// syncs it into a local calendar that khal lists: before and after `meeting cancel`.
@@ -10,12 +10,14 @@ struct ServeSyncTests {
 
     /// The held meetings' starts of `schedule --structure rug --format json` over the feed's window.
     func heldStarts(_ served: ServedFeeds) throws -> Set<String> {
-        let result = try served.run(["schedule", "--config", "Config/halland.yaml", "--structure", "rug"]
-                                    + ServeEndToEndTests.window + ["--format", "json"])
+        let result = try served.run(
+            ["schedule", "--config", "Config/halland.yaml", "--structure", "rug"]
+                + ServeEndToEndTests.window + ["--format", "json"])
         let listing = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let entries = listing["occurrences"] as? [[String: Any]] ?? []
-        return Set(entries.filter { ["scheduled", "moved", "extra"].contains($0["status"] as? String ?? "") }
-            .map { String(($0["start"] as? String ?? "").prefix(16)) })
+        return Set(
+            entries.filter { ["scheduled", "moved", "extra"].contains($0["status"] as? String ?? "") }
+                .map { String(($0["start"] as? String ?? "").prefix(16)) })
     }
 
     /// vdirsyncer's next sync into `work`, and the starts khal lists. (vdirsyncer's http storage
@@ -37,8 +39,10 @@ struct ServeSyncTests {
         let held = try heldStarts(served)
         #expect(before == held, "only khal: \(before.subtracting(held).sorted()); only schedule: \(held.subtracting(before).sorted())")
         #expect(before.contains("2025-10-09T09:00") && before.count >= 10)
-        try served.run(["meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-10-09",
-                        "--reason", "Krock med länsdagen"])
+        try served.run([
+            "meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-10-09",
+            "--reason", "Krock med länsdagen",
+        ])
         let after = try sync(served, url, work: work)
         let heldAfter = try heldStarts(served)
         #expect(after == heldAfter)
@@ -53,8 +57,9 @@ extension ServeSyncTests {
     func portTaken() throws {
         let served = try ServedFeeds()
         try served.start()
-        let taken = try CLIRunner.run(["serve", "--config", "Config/halland.yaml", "--port", String(served.port)],
-                                      environment: served.environment)
+        let taken = try CLIRunner.run(
+            ["serve", "--config", "Config/halland.yaml", "--port", String(served.port)],
+            environment: served.environment)
         #expect(taken.status == 1, "\(taken.stderr)")
         #expect(taken.stderr.contains("127.0.0.1:\(served.port)") && taken.stderr.contains("--port"), "\(taken.stderr)")
         #expect(try served.curl("/health").status == 200)

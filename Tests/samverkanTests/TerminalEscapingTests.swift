@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SamverkanTestSupport
+import Testing
 
 /// Control sequences from configurations, drafts, options and the database are never printed
 /// raw, and Markdown output cannot carry HTML (issue 13, item 12).
@@ -22,18 +22,24 @@ struct TerminalEscapingTests {
     func configuration() throws {
         let folder = try TemporaryFolder("escape")
         let text = try String(contentsOfFile: CLIRunner.fixture("minimal.yaml"), encoding: .utf8)
-        let named = try folder.write(text.replacingOccurrences(of: "    name: RUG\n", with: "    name: \"RUG\\e[2J\\e]0;pwned\\a\\r\"\n"), to: "named.yaml")
+        let named = try folder.write(
+            text.replacingOccurrences(of: "    name: RUG\n", with: "    name: \"RUG\\e[2J\\e]0;pwned\\a\\r\"\n"), to: "named.yaml")
         for arguments in [["validate"], ["structures"], ["schedule", "--structure", "rug"]] {
-            let result = try CLIRunner.run(arguments + ["--config", named, "--database", folder.path("db.sqlite")],
-                                           environment: ["SAMVERKAN_TODAY": "2025-03-01"])
+            let result = try CLIRunner.run(
+                arguments + ["--config", named, "--database", folder.path("db.sqlite")],
+                environment: ["SAMVERKAN_TODAY": "2025-03-01"])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             Self.expectClean(result, "\(arguments)")
         }
-        let report = try CLIRunner.run(["report", "compliance", "--period", "2025", "--by", "structure", "--config", named,
-                                        "--database", folder.path("db.sqlite")], environment: ["SAMVERKAN_TODAY": "2025-12-31"])
+        let report = try CLIRunner.run(
+            [
+                "report", "compliance", "--period", "2025", "--by", "structure", "--config", named,
+                "--database", folder.path("db.sqlite"),
+            ], environment: ["SAMVERKAN_TODAY": "2025-12-31"])
         Self.expectClean(report, "report")
         #expect(report.stdout.contains("RUG^[[2J^[]0;pwned^G^M"), "\(report.stdout)")
-        let broken = try folder.write(text.replacingOccurrences(of: "members: [alfa, beta", with: "members: [\"alfa\\e[2J\", beta"), to: "broken.yaml")
+        let broken = try folder.write(
+            text.replacingOccurrences(of: "members: [alfa, beta", with: "members: [\"alfa\\e[2J\", beta"), to: "broken.yaml")
         let refused = try CLIRunner.run(["validate", "--config", broken])
         #expect(refused.status == 1)
         Self.expectClean(refused, "validate")
@@ -48,7 +54,8 @@ struct TerminalEscapingTests {
         let list = try w.run(["minutes", "list"])
         Self.expectClean(list, "list")
         #expect(list.stdout.contains("Sjukdom^[[2J"))
-        let draft = try w.filledDraft().replacingOccurrences(of: "- [x] Socialchef Halmstad", with: "- [x] Socialchef Halmstad" + Self.attack)
+        let draft = try w.filledDraft().replacingOccurrences(
+            of: "- [x] Socialchef Halmstad", with: "- [x] Socialchef Halmstad" + Self.attack)
         let refused = try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(draft, "bad.md")])
         #expect(refused.status == 1)
         Self.expectClean(refused, "draft errors")
@@ -71,9 +78,13 @@ struct TerminalEscapingTests {
     func reports() throws {
         let folder = try TemporaryFolder("escape-report")
         let text = try String(contentsOfFile: CLIRunner.fixture("minimal.yaml"), encoding: .utf8)
-        let path = try folder.write(text.replacingOccurrences(of: "    name: RUG\n", with: "    name: \"RUG <img src=x onerror=alert(1)>\"\n"), to: "c.yaml")
-        let report = try CLIRunner.run(["report", "compliance", "--period", "2025", "--format", "md", "--by", "structure", "--config", path,
-                                        "--database", folder.path("db.sqlite")], environment: ["SAMVERKAN_TODAY": "2025-12-31"])
+        let path = try folder.write(
+            text.replacingOccurrences(of: "    name: RUG\n", with: "    name: \"RUG <img src=x onerror=alert(1)>\"\n"), to: "c.yaml")
+        let report = try CLIRunner.run(
+            [
+                "report", "compliance", "--period", "2025", "--format", "md", "--by", "structure", "--config", path,
+                "--database", folder.path("db.sqlite"),
+            ], environment: ["SAMVERKAN_TODAY": "2025-12-31"])
         #expect(report.status == 0 || report.status == 3, "\(report.stderr)")
         #expect(report.stdout.contains("RUG &lt;img src=x onerror=alert(1)&gt;"), "\(report.stdout)")
         #expect(!report.stdout.contains("<img"))

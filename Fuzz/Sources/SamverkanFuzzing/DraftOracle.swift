@@ -31,8 +31,12 @@ struct DraftOracle {
         }
         accepted()
         let texts = minutes.freeTexts
-        if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) { return FuzzFinding(.guardBypassed, "draft: stored text holds a number") }
-        if let planted = Echo.planted(in: texts, bounded: true) { return FuzzFinding(.guardBypassed, "draft: planted number #\(planted) stored") }
+        if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
+            return FuzzFinding(.guardBypassed, "draft: stored text holds a number")
+        }
+        if let planted = Echo.planted(in: texts, bounded: true) {
+            return FuzzFinding(.guardBypassed, "draft: planted number #\(planted) stored")
+        }
         let shown = MinutesDraftParser.withoutComments(MinutesDraftParser.normalizedLineEnds(text)).lines.joined(separator: "\n")
         for line in texts.flatMap({ $0.split(separator: "\n") }) where !shown.contains(line) {
             return FuzzFinding(.textLost, "draft: a stored line is not in the draft as written")
@@ -59,7 +63,8 @@ struct DraftOracle {
             return FuzzFinding(.guardBypassed, "decision: a line with a number was accepted")
         }
         guard !typed.isEmpty, !typed.hasPrefix("§"), !line.contains("<!--"), !line.contains("-->"),
-              !line.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " && $0 != "\t" }) else { return nil }
+            !line.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " && $0 != "\t" })
+        else { return nil }
         if minutes.decisions.map(\.text) != [typed] { return FuzzFinding(.textLost, "decision: not stored as typed") }
         return nil
     }
@@ -79,7 +84,8 @@ struct DraftOracle {
                 if error.problems.contains(where: { $0.message.hasPrefix(String(allowed[1].prefix(20))) }) { continue }
                 let unexpected = error.problems.filter { problem in !allowed.contains { problem.message.hasPrefix(String($0.prefix(20))) } }
                 if !unexpected.isEmpty, !context.attendees.isEmpty {
-                    return FuzzFinding(.textLost, "config: the unedited template of a structure is refused (\(unexpected[0].description.prefix(120)))")
+                    return FuzzFinding(
+                        .textLost, "config: the unedited template of a structure is refused (\(unexpected[0].description.prefix(120)))")
                 }
             }
         }

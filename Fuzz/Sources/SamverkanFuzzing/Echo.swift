@@ -36,7 +36,9 @@ enum Echo {
         while let range = text[from...].range(of: number) {
             let before = text[..<range.lowerBound].unicodeScalars.last(where: { !isInvisible($0) })
             let after = text[range.upperBound...].unicodeScalars.first(where: { !isInvisible($0) })
-            if before.map({ $0.properties.numericType == nil }) ?? true, after.map({ $0.properties.numericType == nil }) ?? true { return true }
+            if before.map({ $0.properties.numericType == nil }) ?? true, after.map({ $0.properties.numericType == nil }) ?? true {
+                return true
+            }
             from = range.upperBound
         }
         return false

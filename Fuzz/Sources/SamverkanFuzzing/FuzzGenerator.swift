@@ -46,7 +46,9 @@ struct FuzzGenerator {
         let yaml = String(decoding: seed, as: UTF8.self)
         let quoted = String(decoding: (try? JSONEncoder().encode(text(&random))) ?? Data("\"\"".utf8), as: UTF8.self)
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let candidates = lines.indices.filter { lines[$0].contains("name: ") || lines[$0].contains("place: ") || lines[$0].contains("title: ") }
+        let candidates = lines.indices.filter {
+            lines[$0].contains("name: ") || lines[$0].contains("place: ") || lines[$0].contains("title: ")
+        }
         guard let index = candidates.randomElement(using: &random), let colon = lines[index].firstIndex(of: ":") else { return seed }
         var changed = lines.map(String.init)
         changed[index] = String(lines[index][...colon]) + " " + quoted

@@ -17,7 +17,8 @@ public struct FuzzPass {
 
         public var description: String {
             let counts = FuzzFinding.Kind.allCases.map { "\($0.rawValue) \(count($0))" }.joined(separator: ", ")
-            return "\(surface.rawValue): \(inputs) inputs (\(accepted) accepted), crashes 0, \(counts), slowest \(String(format: "%.2f", slowest)) s"
+            return
+                "\(surface.rawValue): \(inputs) inputs (\(accepted) accepted), crashes 0, \(counts), slowest \(String(format: "%.2f", slowest)) s"
         }
     }
 
@@ -30,8 +31,10 @@ public struct FuzzPass {
 
     /// Runs inputs against a surface until `count` inputs or `seconds` have passed.
     /// - Parameter failures: where to write each failing input (nothing written when nil).
-    public func run(_ surface: FuzzSurface, seed: UInt64, count: Int, seconds: Double = .infinity,
-                    failures: URL? = nil, onInput: (([UInt8]) -> Void)? = nil) -> Report {
+    public func run(
+        _ surface: FuzzSurface, seed: UInt64, count: Int, seconds: Double = .infinity,
+        failures: URL? = nil, onInput: (([UInt8]) -> Void)? = nil
+    ) -> Report {
         var report = Report(surface: surface)
         var mutator = FuzzMutator(seed: seed &+ UInt64(surface.rawValue.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         let seeds = FuzzSeeds.seeds(surface, targets: targets)

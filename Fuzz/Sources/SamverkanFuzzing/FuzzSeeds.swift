@@ -16,7 +16,8 @@ public enum FuzzSeeds {
         case .config: return files(in: root.appendingPathComponent("Config"), ending: ".yaml")
         case .draft:
             let base = targets.drafts.baseDraft
-            let filled = base.replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- RUG ställer sig bakom rutinen.\n  Andra raden.\n")
+            let filled =
+                base.replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- RUG ställer sig bakom rutinen.\n  Andra raden.\n")
                 + "- Sprida rutinen | ansvarig: socialchef-halmstad | klart: 2025-04-30\n"
             return [Array(base.utf8), Array(filled.utf8)]
         case .importJSON: return files(in: root.appendingPathComponent("Config/samples"), ending: ".json")

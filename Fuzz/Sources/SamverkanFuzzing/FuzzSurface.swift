@@ -81,7 +81,9 @@ public final class FuzzTargets: @unchecked Sendable {
         if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) { return nil }
         // …and one whose texts hold control characters (a NUL would cut the stored text).
         if texts.contains(where: { $0.forbiddenControlCharacter != nil }) { return nil }
-        if let planted = Echo.planted(in: texts, bounded: true) { return FuzzFinding(.guardBypassed, "import accepted planted number #\(planted)") }
+        if let planted = Echo.planted(in: texts, bounded: true) {
+            return FuzzFinding(.guardBypassed, "import accepted planted number #\(planted)")
+        }
         guard archive.minutes.count <= 50, let database = try? AppDatabase.inMemory() else { return nil }
         do { _ = try database.importArchive(archive) } catch {
             return Echo.check([Echo.message(error)], surface: "import store")
@@ -90,7 +92,9 @@ public final class FuzzTargets: @unchecked Sendable {
         guard let exported = try? database.exportArchive() else { return FuzzFinding(.textLost, "import: export after import failed") }
         for record in archive.minutes {
             guard let back = exported.minutes.first(where: { $0.id == record.id }) else { continue }
-            if back.freeTexts != record.freeTexts { return FuzzFinding(.textLost, "import: record #\(record.id ?? 0) not stored as written") }
+            if back.freeTexts != record.freeTexts {
+                return FuzzFinding(.textLost, "import: record #\(record.id ?? 0) not stored as written")
+            }
         }
         return nil
     }

@@ -27,47 +27,52 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 }
 
 #if LIBFUZZER
-/// libFuzzer's driver (SwiftPM names the executable's entry point itself, so libFuzzer's own
-/// `main` is not used: `main` below hands over to the driver).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<CInt>,
-               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+    /// libFuzzer's driver (SwiftPM names the executable's entry point itself, so libFuzzer's own
+    /// `main` is not used: `main` below hands over to the driver).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
 #endif
 
 @main
 struct SamverkanFuzz {
     static func main() {
         #if LIBFUZZER
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runDriver(&argc, &argv) { data, size in fuzzTestOneInput(data, size) })
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(runDriver(&argc, &argv) { data, size in fuzzTestOneInput(data, size) })
         #else
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "corpus", arguments.count == 2 {
-            do { try FuzzSeeds.writeCorpus(to: URL(fileURLWithPath: arguments[1]), targets: targets) } catch {
-                FileHandle.standardError.write(Data("samverkan-fuzz: \(error)\n".utf8))
-                exit(2)
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "corpus", arguments.count == 2 {
+                do { try FuzzSeeds.writeCorpus(to: URL(fileURLWithPath: arguments[1]), targets: targets) } catch {
+                    FileHandle.standardError.write(Data("samverkan-fuzz: \(error)\n".utf8))
+                    exit(2)
+                }
+                exit(0)
             }
-            exit(0)
-        }
-        let seconds = arguments.isEmpty ? 60 : Double(arguments.removeFirst()) ?? 60
-        let seed = arguments.isEmpty ? 1 : UInt64(arguments.removeFirst()) ?? 1
-        let surfaces = arguments.isEmpty ? FuzzSurface.allCases : arguments.compactMap(FuzzSurface.init(rawValue:))
-        let failures = FuzzSeeds.root.appendingPathComponent(".build/fuzz/failures")
-        try? FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
-        Watchdog.start(crashFile: failures.appendingPathComponent("crash-or-hang-input").path)
-        var total = 0
-        for surface in surfaces {
-            let report = FuzzPass(targets: targets).run(surface, seed: seed, count: .max, seconds: seconds, failures: failures) {
-                Watchdog.begin($0)
+            let seconds = arguments.isEmpty ? 60 : Double(arguments.removeFirst()) ?? 60
+            let seed = arguments.isEmpty ? 1 : UInt64(arguments.removeFirst()) ?? 1
+            let surfaces = arguments.isEmpty ? FuzzSurface.allCases : arguments.compactMap(FuzzSurface.init(rawValue:))
+            let failures = FuzzSeeds.root.appendingPathComponent(".build/fuzz/failures")
+            try? FileManager.default.createDirectory(at: failures, withIntermediateDirectories: true)
+            Watchdog.start(crashFile: failures.appendingPathComponent("crash-or-hang-input").path)
+            var total = 0
+            for surface in surfaces {
+                let report = FuzzPass(targets: targets).run(surface, seed: seed, count: .max, seconds: seconds, failures: failures) {
+                    Watchdog.begin($0)
+                }
+                print(report)
+                total += report.findings.count
+                for finding in report.findings.prefix(5) { print("  \(finding)") }
             }
-            print(report)
-            total += report.findings.count
-            for finding in report.findings.prefix(5) { print("  \(finding)") }
-        }
-        print(total == 0 ? "samverkan-fuzz: nothing found (crashes 0, hangs 0)" : "samverkan-fuzz: \(total) findings, inputs in \(failures.path)")
-        exit(total == 0 ? 0 : 1)
+            print(
+                total == 0
+                    ? "samverkan-fuzz: nothing found (crashes 0, hangs 0)" : "samverkan-fuzz: \(total) findings, inputs in \(failures.path)"
+            )
+            exit(total == 0 ? 0 : 1)
         #endif
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import SamverkanFuzzing
+import Testing
 
 /// The short deterministic fuzz pass of `make test`: a fixed seed, a few thousand inputs per
 /// surface. `make fuzz` runs the same checks for longer (README: "Hostile input").
@@ -7,9 +7,11 @@ import SamverkanFuzzing
 struct FuzzPassTests {
     static let targets = try! FuzzTargets(root: FuzzSeeds.root)
 
-    @Test("No crash, hang, echoed number, bypass or lost text", arguments: [
-        (FuzzSurface.config, 300), (.draft, 2500), (.importJSON, 600), (.ical, 3000),
-    ])
+    @Test(
+        "No crash, hang, echoed number, bypass or lost text",
+        arguments: [
+            (FuzzSurface.config, 300), (.draft, 2500), (.importJSON, 600), (.ical, 3000),
+        ])
     func pass(surface: FuzzSurface, count: Int) {
         let report = FuzzPass(targets: Self.targets).run(surface, seed: 2025, count: count, seconds: 15)
         #expect(report.inputs >= min(count, 100), "\(report)")

@@ -47,8 +47,9 @@ public struct ConfigError: SamverkanError, CustomStringConvertible {
 
     /// No configuration given, and none in the usual place; `shipped` lists those that ship.
     public static func missing(file: String, shipped: [String]) -> ConfigError {
-        ConfigError(code: shipped.isEmpty ? "config.missing" : "config.missing-shipped",
-                    values: ["file": file, "shipped": shipped.joined(separator: ", ")])
+        ConfigError(
+            code: shipped.isEmpty ? "config.missing" : "config.missing-shipped",
+            values: ["file": file, "shipped": shipped.joined(separator: ", ")])
     }
 
     private init(code: String, values: [String: String]) {

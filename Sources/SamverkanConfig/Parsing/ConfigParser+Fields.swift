@@ -1,12 +1,14 @@
 import SamverkanDomain
-internal import Yams
 import SamverkanICal
 import SamverkanTime
+internal import Yams
 
 extension ConfigParser {
     /// Reads the fields of a structure, a `defaults:` block, a generator or an override.
-    func parseFields(_ node: Node, what: String, scope: FieldScope, extraKeys: [String] = [],
-                     reader existing: MappingReader? = nil) -> StructureFields {
+    func parseFields(
+        _ node: Node, what: String, scope: FieldScope, extraKeys: [String] = [],
+        reader existing: MappingReader? = nil
+    ) -> StructureFields {
         guard let reader = existing ?? MappingReader(node, what: what, diagnostics: diagnostics) else { return StructureFields() }
         var fields = StructureFields()
         fields.node = node
@@ -15,7 +17,9 @@ extension ConfigParser {
             if let text = reader.string("kind") {
                 fields.kind = StructureKind(rawValue: text)
                 if fields.kind == nil {
-                    diagnostics.report("unknown structure kind \"\(text)\"; use one of \(StructureKind.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestion.hint(for: text, in: StructureKind.allCases.map(\.rawValue)))", at: reader.value("kind"))
+                    diagnostics.report(
+                        "unknown structure kind \"\(text)\"; use one of \(StructureKind.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestion.hint(for: text, in: StructureKind.allCases.map(\.rawValue)))",
+                        at: reader.value("kind"))
                 }
             }
             fields.municipality = reader.string("municipality")
@@ -58,14 +62,20 @@ extension ConfigParser {
         fields.duration = reader.int("duration", in: 5...720)
         if let zone = reader.string("timezone") {
             // The same check as the calendar export: a zone Outlook's compact form can hold.
-            do { try ICalTimeZone.named(zone).checkCalendarForm(); fields.timeZone = zone } catch {
+            do {
+                try ICalTimeZone.named(zone).checkCalendarForm()
+                fields.timeZone = zone
+            } catch {
                 diagnostics.report("`timezone`: \(error)", at: reader.value("timezone"))
             }
         }
         fields.place = reader.string("place")
         if let link = reader.string("video-link") {
-            if link.hasPrefix("https://") || link.hasPrefix("http://") { fields.videoLink = link } else {
-                diagnostics.report("`video-link` must be a web address starting with https://, not \"\(link)\"", at: reader.value("video-link"))
+            if link.hasPrefix("https://") || link.hasPrefix("http://") {
+                fields.videoLink = link
+            } else {
+                diagnostics.report(
+                    "`video-link` must be a web address starting with https://, not \"\(link)\"", at: reader.value("video-link"))
             }
         }
         fields.noticeDays = reader.int("notice-days", in: 0...90)
@@ -77,7 +87,9 @@ extension ConfigParser {
         if let list = reader.list("holiday-periods") { fields.holidayPeriods = list.compactMap(parseHolidayPeriod) }
         if let list = reader.list("breaks") { fields.breaks = list.compactMap(parseBreak) }
         if existing == nil {
-            let notHere = scope == .structure ? [] : FieldScope.structureOnly + (scope == .defaults ? ["participants", "chair", "secretary", "activities"] : [])
+            let notHere =
+                scope == .structure
+                ? [] : FieldScope.structureOnly + (scope == .defaults ? ["participants", "chair", "secretary", "activities"] : [])
             for key in notHere where reader.has(key) {
                 diagnostics.report("`\(key)` cannot be set in \(what); set it on each structure", at: reader.keyNode(key))
             }
@@ -91,8 +103,11 @@ extension ConfigParser {
         guard let items = reader.strings(key) else { return nil }
         var result: [Int] = []
         for (text, node) in items {
-            if let n = Int(text), range.contains(n) { result.append(n) } else {
-                diagnostics.report("each of `\(key)` must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: node)
+            if let n = Int(text), range.contains(n) {
+                result.append(n)
+            } else {
+                diagnostics.report(
+                    "each of `\(key)` must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: node)
             }
         }
         return result

@@ -1,7 +1,7 @@
 import SamverkanDomain
-internal import Yams
 import SamverkanICal
 import SamverkanTime
+internal import Yams
 
 extension ConfigParser {
     static let frequencyTypes = ["weekly", "monthly", "months", "dates", "rrule"]
@@ -24,7 +24,8 @@ extension ConfigParser {
                 guard let day else { return nil }
                 return .monthlyDay(day: day, interval: interval)
             }
-            let ordinal = ordinal(reader), weekday = weekday(reader, required: true)
+            let ordinal = ordinal(reader)
+            let weekday = weekday(reader, required: true)
             guard let ordinal, let weekday else { return nil }
             return .monthlyWeekday(ordinal: ordinal, weekday: weekday, interval: interval)
         case "months":
@@ -35,11 +36,15 @@ extension ConfigParser {
                 guard let months, let day else { return nil }
                 return .monthsDay(months: months, day: day)
             }
-            let ordinal = ordinal(reader), weekday = weekday(reader, required: true)
+            let ordinal = ordinal(reader)
+            let weekday = weekday(reader, required: true)
             guard let months, let ordinal, let weekday else { return nil }
             return .monthsWeekday(months: months, ordinal: ordinal, weekday: weekday)
         case "dates":
-            guard let items = reader.strings("dates") else { reader.missing("dates"); return nil }
+            guard let items = reader.strings("dates") else {
+                reader.missing("dates")
+                return nil
+            }
             var dates: [LocalDate] = []
             for (text, node) in items {
                 guard let date = LocalDate(iso: text) else {
@@ -68,14 +73,17 @@ extension ConfigParser {
         default:
             // The other keys belong to a type not known yet: only the type is wrong.
             ["interval", "weekday", "week", "day", "months", "dates", "rule"].forEach { _ = reader.value($0) }
-            diagnostics.report("unknown frequency type \"\(type)\"; use one of \(Self.frequencyTypes.joined(separator: ", "))\(Suggestion.hint(for: type, in: Self.frequencyTypes))", at: reader.value("type"))
+            diagnostics.report(
+                "unknown frequency type \"\(type)\"; use one of \(Self.frequencyTypes.joined(separator: ", "))\(Suggestion.hint(for: type, in: Self.frequencyTypes))",
+                at: reader.value("type"))
             return nil
         }
     }
 
     private func rejectWeekdayWithDay(_ reader: MappingReader) {
         for key in ["weekday", "week"] where reader.has(key) {
-            diagnostics.report("`\(key)` cannot be combined with `day`: give either a day of the month or a week and weekday", at: reader.keyNode(key))
+            diagnostics.report(
+                "`\(key)` cannot be combined with `day`: give either a day of the month or a week and weekday", at: reader.keyNode(key))
             _ = reader.value(key)
         }
     }
@@ -84,7 +92,9 @@ extension ConfigParser {
     func weekday(_ reader: MappingReader, required: Bool) -> Weekday? {
         guard let text = reader.string("weekday", required: required) else { return nil }
         if let day = Self.weekdayNames[text.lowercased()] { return day }
-        diagnostics.report("`weekday` must be a weekday (monday … friday, or måndag … fredag), not \"\(text)\"\(Suggestion.hint(for: text.lowercased(), in: Array(Self.weekdayNames.keys)))", at: reader.value("weekday"))
+        diagnostics.report(
+            "`weekday` must be a weekday (monday … friday, or måndag … fredag), not \"\(text)\"\(Suggestion.hint(for: text.lowercased(), in: Array(Self.weekdayNames.keys)))",
+            at: reader.value("weekday"))
         return nil
     }
 
@@ -103,7 +113,8 @@ extension ConfigParser {
         guard let text = reader.string("day", required: true)?.lowercased() else { return nil }
         if ["last", "sista"].contains(text) { return -1 }
         if let n = Int(text), (1...28).contains(n) { return n }
-        let hint = Int(text).map { (29...31).contains($0) } == true
+        let hint =
+            Int(text).map { (29...31).contains($0) } == true
             ? "; day \(text) does not exist in every month, so some months would have no meeting — use `last`" : ""
         diagnostics.report("`day` must be a day of the month from 1 to 28, or last, not \"\(text)\"\(hint)", at: reader.value("day"))
         return nil
@@ -111,7 +122,10 @@ extension ConfigParser {
 
     /// `months: [2, 5, september, november]`.
     private func months(_ reader: MappingReader) -> [Int]? {
-        guard let items = reader.strings("months") else { reader.missing("months"); return nil }
+        guard let items = reader.strings("months") else {
+            reader.missing("months")
+            return nil
+        }
         if items.isEmpty {
             diagnostics.report("`months` must list at least one month (1–12 or its name)", at: reader.value("months"))
             return nil
@@ -140,10 +154,14 @@ extension ConfigParser {
     }()
 
     static let monthNames: [String: Int] = {
-        let english = ["january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december"]
-        let swedish = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                       "september", "oktober", "november", "december"]
+        let english = [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ]
+        let swedish = [
+            "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+            "september", "oktober", "november", "december",
+        ]
         var names: [String: Int] = [:]
         for i in 0..<12 {
             names[english[i]] = i + 1

@@ -22,14 +22,18 @@ extension ConfigParser {
         if let list = reader.strings("municipalities"), !(list.count == 1 && list[0].0 == "all") {
             chosen = []
             for (id, node) in list {
-                if municipalities.contains(where: { $0.id == id }) { chosen.append(id) } else {
-                    diagnostics.report("unknown municipality \"\(id)\" in \(what)\(Suggestion.hint(for: id, in: municipalities.map(\.id)))", at: node)
+                if municipalities.contains(where: { $0.id == id }) {
+                    chosen.append(id)
+                } else {
+                    diagnostics.report(
+                        "unknown municipality \"\(id)\" in \(what)\(Suggestion.hint(for: id, in: municipalities.map(\.id)))", at: node)
                 }
             }
         }
         let excluded = Set((reader.strings("exclude") ?? []).map(\.0))
         let idPattern = reader.string("id") ?? (kind == .single ? "single-{care-centre}" : "group-{municipality}")
-        let namePattern = reader.string("name") ?? (kind == .single ? "{care-centre-name} – {home-health-care-name}" : "{municipality-name}")
+        let namePattern =
+            reader.string("name") ?? (kind == .single ? "{care-centre-name} – {home-health-care-name}" : "{municipality-name}")
         var overrides: [String: (StructureFields, Node)] = [:]
         if let overridesNode = reader.value("overrides"), case .mapping(let mapping) = overridesNode {
             for (key, value) in mapping {
@@ -38,7 +42,9 @@ extension ConfigParser {
                 overrides[id] = (fields, key)
             }
         } else if let overridesNode = reader.value("overrides") {
-            diagnostics.report("`overrides` must map a \(kind == .single ? "care centre" : "municipality") id to the fields that differ", at: overridesNode)
+            diagnostics.report(
+                "`overrides` must map a \(kind == .single ? "care centre" : "municipality") id to the fields that differ", at: overridesNode
+            )
         }
         let shared = parseFields(node, what: what, scope: .generator, extraKeys: Self.generatorKeys, reader: reader)
         for key in FieldScope.structureOnly where reader.has(key) && !Self.generatorKeys.contains(key) {
@@ -70,7 +76,9 @@ extension ConfigParser {
         }
         for (id, (_, keyNode)) in overrides where !used.contains(id) {
             let candidates = kind == .single ? careCentres.values.flatMap { $0.map(\.id) } : municipalities.map(\.id)
-            diagnostics.report("the override \"\(id)\" matches no generated \(kind == .single ? "care centre" : "municipality")\(Suggestion.hint(for: id, in: candidates))", at: keyNode)
+            diagnostics.report(
+                "the override \"\(id)\" matches no generated \(kind == .single ? "care centre" : "municipality")\(Suggestion.hint(for: id, in: candidates))",
+                at: keyNode)
         }
     }
 

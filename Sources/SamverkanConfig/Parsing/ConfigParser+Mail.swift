@@ -19,12 +19,15 @@ extension ConfigParser {
                 settings.fromName = address.name
                 settings.fromAddress = address.email
             } else {
-                diagnostics.report("`from` must be an address, with or without a name: \"Region Halland <samverkan@regionhalland.se>\", not \"\(from)\"",
-                                   at: reader.value("from"))
+                diagnostics.report(
+                    "`from` must be an address, with or without a name: \"Region Halland <samverkan@regionhalland.se>\", not \"\(from)\"",
+                    at: reader.value("from"))
             }
         }
         if let replyTo = reader.string("reply-to") {
-            if Self.isValidEmail(replyTo) { settings.replyTo = replyTo } else {
+            if Self.isValidEmail(replyTo) {
+                settings.replyTo = replyTo
+            } else {
                 diagnostics.report("`reply-to` \"\(replyTo)\" is not an e-mail address (name@domain.se)", at: reader.value("reply-to"))
             }
         }

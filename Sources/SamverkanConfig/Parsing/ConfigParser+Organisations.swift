@@ -29,9 +29,11 @@ extension ConfigParser {
         }
         organisations.append(Organisation(id: id, name: name, kind: .municipality))
         // Home health care: `home-health-care: {id, name}`, or a default unit.
-        var hsvID = "\(id)-hemsjukvard", hsvName = "Hemsjukvården \(name)"
+        var hsvID = "\(id)-hemsjukvard"
+        var hsvName = "Hemsjukvården \(name)"
         if let hsvNode = reader.value("home-health-care"),
-           let hsv = MappingReader(hsvNode, what: "`home-health-care`", diagnostics: diagnostics) {
+            let hsv = MappingReader(hsvNode, what: "`home-health-care`", diagnostics: diagnostics)
+        {
             hsvID = hsv.string("id") ?? hsvID
             hsvName = hsv.string("name") ?? hsvName
             hsv.finish()
@@ -54,7 +56,9 @@ extension ConfigParser {
         case nil, "region", "regional", "regionen": op = .regional
         case "private", "privat": op = .privateProvider(reader.string("provider"))
         case let other?:
-            diagnostics.report("`operator` must be `region` or `private` (vårdval), not \"\(other)\"\(Suggestion.hint(for: other, in: ["region", "private"]))", at: reader.value("operator"))
+            diagnostics.report(
+                "`operator` must be `region` or `private` (vårdval), not \"\(other)\"\(Suggestion.hint(for: other, in: ["region", "private"]))",
+                at: reader.value("operator"))
         }
         _ = reader.string("provider")
         let illustrative = reader.bool("illustrative") ?? false
@@ -82,8 +86,12 @@ extension ConfigParser {
         let name = reader.string("name", required: true)
         var kind = OrganisationKind.other
         if let text = reader.string("kind") {
-            if let parsed = OrganisationKind(rawValue: text) { kind = parsed } else {
-                diagnostics.report("unknown organisation kind \"\(text)\"\(Suggestion.hint(for: text, in: OrganisationKind.allCases.map(\.rawValue)))", at: reader.value("kind"))
+            if let parsed = OrganisationKind(rawValue: text) {
+                kind = parsed
+            } else {
+                diagnostics.report(
+                    "unknown organisation kind \"\(text)\"\(Suggestion.hint(for: text, in: OrganisationKind.allCases.map(\.rawValue)))",
+                    at: reader.value("kind"))
             }
         }
         let municipality = reader.string("municipality")
@@ -112,7 +120,9 @@ extension ConfigParser {
     /// A pragmatic check: one `@`, a non-empty local part, a dotted domain, no spaces.
     static func isValidEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" }) else { return false }
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" }) else {
+            return false
+        }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && !parts[0].hasPrefix(".") && !parts[0].hasSuffix(".")
     }

@@ -9,7 +9,8 @@ extension ConfigParser {
         let municipalityIDs = municipalities.map(\.id)
         let centreIDs = careCentres.values.flatMap { $0.map(\.id) }
         for reference in references {
-            let candidates: [String], whereTo: String
+            let candidates: [String]
+            let whereTo: String
             switch reference.target {
             case .organisation:
                 candidates = organisationIDs
@@ -25,7 +26,9 @@ extension ConfigParser {
                 whereTo = "add it under a municipality's `care-centres`"
             }
             if !candidates.contains(reference.id) {
-                diagnostics.report("unknown \(reference.target.rawValue) \"\(reference.id)\"\(Suggestion.hint(for: reference.id, in: candidates)); \(whereTo)", at: reference.node)
+                diagnostics.report(
+                    "unknown \(reference.target.rawValue) \"\(reference.id)\"\(Suggestion.hint(for: reference.id, in: candidates)); \(whereTo)",
+                    at: reference.node)
             }
         }
     }

@@ -1,6 +1,6 @@
-import SamverkanTime
-import SamverkanICal
 import SamverkanDomain
+import SamverkanICal
+import SamverkanTime
 internal import Yams
 
 extension ConfigParser {
@@ -81,8 +81,10 @@ extension ConfigParser {
         let horizon = structure.until ?? structure.starts.adding(days: 2 * 366)
         do {
             if try structure.plannedStarts(from: structure.starts, through: horizon, limit: 1).isEmpty {
-                let window = structure.until == nil ? "in the two years from \(structure.starts)" : "between \(structure.starts) and \(horizon)"
-                diagnostics.report("the frequency of \"\(structure.id)\" gives no meeting \(window); check `starts`, `until` and the frequency", at: node)
+                let window =
+                    structure.until == nil ? "in the two years from \(structure.starts)" : "between \(structure.starts) and \(horizon)"
+                diagnostics.report(
+                    "the frequency of \"\(structure.id)\" gives no meeting \(window); check `starts`, `until` and the frequency", at: node)
                 return
             }
         } catch {
@@ -94,10 +96,13 @@ extension ConfigParser {
         } catch let error as ScheduleError {
             let values = error.values
             let direction = error.code == "schedule.no-free-day-later" ? "later" : "earlier"
-            let date = values["date"] ?? "?", reason = values["reason"] ?? "?", days = values["days"] ?? "?"
-            diagnostics.report("the meeting of \"\(structure.id)\" on \(date) falls on a day off (\(reason)) and there is no free "
-                + "working day \(direction) within \(days) days that is not a weekend, holiday, break or another meeting of the "
-                + "series, so `schedule` would stop there; set `holidays: skip` or choose another weekday", at: node)
+            let date = values["date"] ?? "?"
+            let reason = values["reason"] ?? "?"
+            let days = values["days"] ?? "?"
+            diagnostics.report(
+                "the meeting of \"\(structure.id)\" on \(date) falls on a day off (\(reason)) and there is no free "
+                    + "working day \(direction) within \(days) days that is not a weekend, holiday, break or another meeting of the "
+                    + "series, so `schedule` would stop there; set `holidays: skip` or choose another weekday", at: node)
         } catch {
             diagnostics.report("the meetings of \"\(structure.id)\" cannot be scheduled: \(error)", at: node)
         }

@@ -1,14 +1,17 @@
 import Foundation
 import SamverkanDomain
-internal import Yams
 import SamverkanTime
+internal import Yams
 
 extension ConfigParser {
     /// A standing agenda item: `- Fast vårdkontakt` or `- {id, title, focus-areas, grant-points}`.
     func parseAgendaItem(_ node: Node) -> AgendaItem? {
         if case .scalar(let scalar) = node {
             let title = scalar.string.trimmingCharacters(in: .whitespaces)
-            guard !title.isEmpty else { diagnostics.report("an agenda item must have a title", at: node); return nil }
+            guard !title.isEmpty else {
+                diagnostics.report("an agenda item must have a title", at: node)
+                return nil
+            }
             return AgendaItem(id: Self.slug(title), title: title)
         }
         guard let reader = MappingReader(node, what: "an agenda item", diagnostics: diagnostics) else { return nil }
@@ -21,8 +24,9 @@ extension ConfigParser {
         let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:))
         reader.finish()
         guard let title else { return nil }
-        return AgendaItem(id: id ?? Self.slug(title), title: title, focusAreas: areas,
-                          grantPoints: points ?? grantPoints(of: areas))
+        return AgendaItem(
+            id: id ?? Self.slug(title), title: title, focusAreas: areas,
+            grantPoints: points ?? grantPoints(of: areas))
     }
 
     /// A focus area of the region's plan: `{number: 1, name: …, grant-points: [1, 2, 3]}`.
@@ -48,9 +52,11 @@ extension ConfigParser {
         for number in numbers {
             guard let area = FocusArea(rawValue: number), focusAreaDefinitions.contains(where: { $0.area == area }) else {
                 let known = focusAreaDefinitions.map { String($0.area.rawValue) }.joined(separator: ", ")
-                diagnostics.report(known.isEmpty
-                    ? "the focus area \(number) is not defined: list the plan's areas under `focus-areas` at the top of the configuration"
-                    : "the focus area \(number) is not defined; the configuration's focus areas are \(known)", at: reader.value("focus-areas"))
+                diagnostics.report(
+                    known.isEmpty
+                        ? "the focus area \(number) is not defined: list the plan's areas under `focus-areas` at the top of the configuration"
+                        : "the focus area \(number) is not defined; the configuration's focus areas are \(known)",
+                    at: reader.value("focus-areas"))
                 continue
             }
             areas.append(area)
@@ -75,11 +81,13 @@ extension ConfigParser {
                 return nil
             }
             guard let name else { return nil }
-            return Break(name: name, fromMonth: month, fromDay: 1, toMonth: month,
-                         toDay: LocalDate.daysIn(month: month, year: 2001))
+            return Break(
+                name: name, fromMonth: month, fromDay: 1, toMonth: month,
+                toDay: LocalDate.daysIn(month: month, year: 2001))
         }
         // Both read, so a wrong `from` does not leave `to` unread (and reported as unknown).
-        let from = monthDay(reader, "from"), to = monthDay(reader, "to")
+        let from = monthDay(reader, "from")
+        let to = monthDay(reader, "to")
         guard let from, let to, let name else { return nil }
         return Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1)
     }
@@ -88,7 +96,9 @@ extension ConfigParser {
     func holidayPolicy(_ reader: MappingReader, _ key: String, required: Bool = false) -> HolidayPolicy? {
         guard let text = reader.string(key, required: required) else { return nil }
         guard let policy = HolidayPolicy(rawValue: text) else {
-            diagnostics.report("`\(key)` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))", at: reader.value(key))
+            diagnostics.report(
+                "`\(key)` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))",
+                at: reader.value(key))
             return nil
         }
         return policy
@@ -99,18 +109,21 @@ extension ConfigParser {
         guard let reader = MappingReader(node, what: "a holiday period", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name") ?? ""
-        let from = monthDay(reader, "from", required: true), to = monthDay(reader, "to", required: true)
+        let from = monthDay(reader, "from", required: true)
+        let to = monthDay(reader, "to", required: true)
         let policy = holidayPolicy(reader, "holidays", required: true)
         guard let from, let to, let policy else { return nil }
-        return HolidayPeriod(days: Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1),
-                             policy: policy)
+        return HolidayPeriod(
+            days: Break(name: name, fromMonth: from.0, fromDay: from.1, toMonth: to.0, toDay: to.1),
+            policy: policy)
     }
 
     private func monthDay(_ reader: MappingReader, _ key: String, required: Bool? = nil) -> (Int, Int)? {
         guard let text = reader.string(key, required: required ?? !reader.has("month")) else { return nil }
         let parts = text.split(separator: "-")
         if parts.count == 2, let m = Int(parts[0]), let d = Int(parts[1]), (1...12).contains(m),
-           d >= 1, d <= LocalDate.daysIn(month: m, year: 2000) {
+            d >= 1, d <= LocalDate.daysIn(month: m, year: 2000)
+        {
             return (m, d)
         }
         diagnostics.report("`\(key)` must be a month and day written MM-DD (e.g. 07-01), not \"\(text)\"", at: reader.value(key))
@@ -133,18 +146,25 @@ extension ConfigParser {
         if let text = reader.string("time-plan", required: true) {
             timePlan = Self.timePlan(text)
             if timePlan == nil {
-                diagnostics.report("`time-plan` must be a date (YYYY-MM-DD), a month (YYYY-MM), a year, `ongoing` or `depends-on-national-work`, not \"\(text)\"", at: reader.value("time-plan"))
+                diagnostics.report(
+                    "`time-plan` must be a date (YYYY-MM-DD), a month (YYYY-MM), a year, `ongoing` or `depends-on-national-work`, not \"\(text)\"",
+                    at: reader.value("time-plan"))
             }
         }
         var status = ActivityStatus.notStarted
         if let text = reader.string("status") {
-            if let parsed = Self.activityStatus(text) { status = parsed } else {
-                diagnostics.report("`status` must be not-started, started, partly or done (ej påbörjad, pågår, delvis, klar), not \"\(text)\"", at: reader.value("status"))
+            if let parsed = Self.activityStatus(text) {
+                status = parsed
+            } else {
+                diagnostics.report(
+                    "`status` must be not-started, started, partly or done (ej påbörjad, pågår, delvis, klar), not \"\(text)\"",
+                    at: reader.value("status"))
             }
         }
         guard let activity, let responsible, let timePlan else { return nil }
-        return ActionPlanActivity(id: id ?? "aktivitet-\(index)", activity: activity, responsible: responsible,
-                                  decidedBy: decidedBy, timePlan: timePlan, status: status, followUp: followUp)
+        return ActionPlanActivity(
+            id: id ?? "aktivitet-\(index)", activity: activity, responsible: responsible,
+            decidedBy: decidedBy, timePlan: timePlan, status: status, followUp: followUp)
     }
 
     static func timePlan(_ text: String) -> TimePlan? {

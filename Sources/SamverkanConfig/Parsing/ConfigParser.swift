@@ -5,7 +5,10 @@ internal import Yams
 /// A reference from one part of the configuration to another, kept with its position so a
 /// missing target can be reported where it was written.
 struct Reference {
-    enum Target: String { case organisation, person, municipality, careCentre = "care centre" }
+    enum Target: String {
+        case organisation, person, municipality
+        case careCentre = "care centre"
+    }
     let id: String
     let target: Target
     let node: Node?
@@ -33,7 +36,9 @@ final class ConfigParser {
 
     init(file: String) { diagnostics = Diagnostics(file: file) }
 
-    static let topLevelKeys = ["region", "focus-areas", "municipalities", "organisations", "people", "defaults", "structures", "generate", "mail"]
+    static let topLevelKeys = [
+        "region", "focus-areas", "municipalities", "organisations", "people", "defaults", "structures", "generate", "mail",
+    ]
 
     /// Reads the whole document; nil when it cannot be turned into a configuration.
     func parseDocument(_ node: Node) -> RegionConfiguration? {
@@ -51,8 +56,9 @@ final class ConfigParser {
         root.finish()
         checkReferences()
         guard let region else { return nil }
-        var configuration = RegionConfiguration(region: region, organisations: organisations, people: people,
-                                                structures: structures, focusAreas: focusAreaDefinitions)
+        var configuration = RegionConfiguration(
+            region: region, organisations: organisations, people: people,
+            structures: structures, focusAreas: focusAreaDefinitions)
         configuration.mail = mail
         return configuration
     }
@@ -61,7 +67,9 @@ final class ConfigParser {
     @discardableResult
     func define(_ id: String, namespace: String, at node: Node?) -> Bool {
         guard Self.isValidID(id) else {
-            diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and - (no spaces or å/ä/ö): it goes into calendar UIDs", at: node)
+            diagnostics.report(
+                "the id \"\(id)\" may hold only lower-case letters a–z, digits and - (no spaces or å/ä/ö): it goes into calendar UIDs",
+                at: node)
             return false
         }
         if let first = definitions[namespace]?[id] {

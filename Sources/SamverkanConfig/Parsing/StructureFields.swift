@@ -1,6 +1,6 @@
 import SamverkanDomain
-internal import Yams
 import SamverkanTime
+internal import Yams
 
 /// Where a set of structure fields was written: defaults, a generator, or a structure.
 enum FieldScope {

@@ -1,7 +1,7 @@
 import Foundation
-internal import Yams
 import SamverkanDomain
 import SamverkanTime
+internal import Yams
 
 /// Reads one YAML mapping key by key, reporting wrong types and, at the end, unknown keys with a
 /// "did you mean" hint.
@@ -62,7 +62,8 @@ final class MappingReader {
     func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.contains(number) else {
-            diagnostics.report("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: value(key))
+            diagnostics.report(
+                "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: value(key))
             return nil
         }
         return number
@@ -130,7 +131,8 @@ final class MappingReader {
         for pair in pairs where !used.contains(pair.key) && !extra.contains(pair.key) {
             let suggestion = Suggestion.closest(to: pair.key, in: known)
             if let suggestion { suggested.insert(suggestion) }
-            diagnostics.report("unknown key `\(pair.key)` in \(what)\(suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")", at: pair.keyNode)
+            diagnostics.report(
+                "unknown key `\(pair.key)` in \(what)\(suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")", at: pair.keyNode)
         }
         return suggested
     }

@@ -69,10 +69,12 @@ public enum Frequency: Sendable, Hashable {
     public var inexpressibleReason: String? {
         guard case .rule(let rule) = self else { return nil }
         if rule.positionedWeekdayCount > 1 {
-            return "a rule with several nth weekdays (\(rule.text)) cannot be received by Outlook: split it into one structure per weekday, or list the dates"
+            return
+                "a rule with several nth weekdays (\(rule.text)) cannot be received by Outlook: split it into one structure per weekday, or list the dates"
         }
         if rule.hasUnsupportedParts {
-            return "the rule \(rule.text) uses BYSETPOS, BYWEEKNO, BYYEARDAY or a time-of-day part, which mail clients do not receive reliably: use weekly, monthly or months, or list the dates"
+            return
+                "the rule \(rule.text) uses BYSETPOS, BYWEEKNO, BYYEARDAY or a time-of-day part, which mail clients do not receive reliably: use weekly, monthly or months, or list the dates"
         }
         for unit in ["SECONDLY", "MINUTELY", "HOURLY", "DAILY"] where rule.text.contains("FREQ=\(unit)") {
             return "FREQ=\(unit) is more often than a collaboration meeting can be held: use weekly or monthly"

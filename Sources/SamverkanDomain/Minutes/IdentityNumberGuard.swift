@@ -137,11 +137,13 @@ public enum IdentityNumberGuard {
             for total in [12, 10] {
                 let wanted = total - 4 - middle.count
                 if wanted == group.digits.count, acceptable(window) || loose,
-                   isIdentityNumber(group.digits + middle + last.digits.prefix(4)) {
+                    isIdentityNumber(group.digits + middle + last.digits.prefix(4))
+                {
                     return group.positions[0]..<(last.positions[3] + 1)
                 }
                 if loose, wanted > 0, wanted < group.digits.count,
-                   isIdentityNumber(Array(group.digits.suffix(wanted)) + middle + last.digits.prefix(4)) {
+                    isIdentityNumber(Array(group.digits.suffix(wanted)) + middle + last.digits.prefix(4))
+                {
                     return group.positions[group.digits.count - wanted]..<(last.positions[3] + 1)
                 }
             }
@@ -200,7 +202,8 @@ public enum IdentityNumberGuard {
         if ("0"..."9").contains(scalar) { return Int(scalar.value - 48) }
         if scalar.isASCII { return nil }
         guard scalar.value > 0x7F, let type = scalar.properties.numericType, type == .decimal || type == .digit,
-              let value = scalar.properties.numericValue, value >= 0, value <= 9, value == value.rounded() else { return nil }
+            let value = scalar.properties.numericValue, value >= 0, value <= 9, value == value.rounded()
+        else { return nil }
         return Int(value)
     }
 

@@ -19,8 +19,12 @@ extension Minutes {
         add("secretary", secretary)
         for approver in approvers { add("approver", approver) }
         for row in attendance {
-            add("attendance", [row.personID, row.organisationID, row.principal.rawValue,
-                               row.present ? "present" : "absent", row.substitute ?? ""].map(Self.escape).joined(separator: "|"))
+            add(
+                "attendance",
+                [
+                    row.personID, row.organisationID, row.principal.rawValue,
+                    row.present ? "present" : "absent", row.substitute ?? "",
+                ].map(Self.escape).joined(separator: "|"))
         }
         for row in agenda { add("agenda", [row.itemID, row.covered ? "1" : "0", row.notes].map(Self.escape).joined(separator: "|")) }
         add("previous", previousApproved.map { $0 ? "1" : "0" } ?? "")
@@ -32,12 +36,18 @@ extension Minutes {
         }
         for item in items { add("item", [item.title, item.notes].map(Self.escape).joined(separator: "|")) }
         for decision in decisions {
-            add("decision", [decision.number.map { String($0) } ?? "", decision.inherited ? "1" : "0", decision.text]
-                .map(Self.escape).joined(separator: "|"))
+            add(
+                "decision",
+                [decision.number.map { String($0) } ?? "", decision.inherited ? "1" : "0", decision.text]
+                    .map(Self.escape).joined(separator: "|"))
         }
         for action in newActions {
-            add("action", [action.id.map { String($0) } ?? "", action.text, action.responsible.kind.rawValue,
-                           action.responsible.id, action.due.iso].map(Self.escape).joined(separator: "|"))
+            add(
+                "action",
+                [
+                    action.id.map { String($0) } ?? "", action.text, action.responsible.kind.rawValue,
+                    action.responsible.id, action.due.iso,
+                ].map(Self.escape).joined(separator: "|"))
         }
         add("amends", amends.map { String($0) } ?? "")
         return lines.joined(separator: "\n") + "\n"

@@ -42,13 +42,15 @@ public struct Minutes: Sendable, Hashable, Codable {
     /// When the record was saved (ISO 8601, UTC), set by the store.
     public var createdAt: String?
 
-    public init(id: Int64? = nil, structureID: String, date: LocalDate, time: LocalTime? = nil,
-                plannedDate: LocalDate? = nil, place: String = "", chair: String = "", secretary: String = "",
-                approvers: [String] = [], attendance: [Attendance] = [], agenda: [AgendaCoverage] = [],
-                previousApproved: Bool? = nil, actionFollowUps: [ActionFollowUp] = [],
-                activityFollowUps: [ActivityFollowUp] = [], items: [FreeAgendaItem] = [],
-                decisions: [Decision] = [], newActions: [ActionItem] = [], amends: Int64? = nil,
-                approval: Approval? = nil, createdAt: String? = nil) {
+    public init(
+        id: Int64? = nil, structureID: String, date: LocalDate, time: LocalTime? = nil,
+        plannedDate: LocalDate? = nil, place: String = "", chair: String = "", secretary: String = "",
+        approvers: [String] = [], attendance: [Attendance] = [], agenda: [AgendaCoverage] = [],
+        previousApproved: Bool? = nil, actionFollowUps: [ActionFollowUp] = [],
+        activityFollowUps: [ActivityFollowUp] = [], items: [FreeAgendaItem] = [],
+        decisions: [Decision] = [], newActions: [ActionItem] = [], amends: Int64? = nil,
+        approval: Approval? = nil, createdAt: String? = nil
+    ) {
         self.id = id
         self.structureID = structureID
         self.date = date

@@ -24,9 +24,11 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
     /// The reason of a cancelled meeting.
     public var reason: String?
 
-    public init(id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
-                amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
-                decisions: Int = 0, newActions: Int = 0, reason: String? = nil) {
+    public init(
+        id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
+        amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
+        decisions: Int = 0, newActions: Int = 0, reason: String? = nil
+    ) {
         self.id = id
         self.structureID = structureID
         self.date = date

@@ -14,8 +14,10 @@ public struct ActionPlanActivity: Sendable, Hashable, Identifiable {
     /// Where and when it is followed up, e.g. "Fredagsgruppens möte november 2025".
     public var followUp: String?
 
-    public init(id: String, activity: String, responsible: String, decidedBy: String? = nil,
-                timePlan: TimePlan, status: ActivityStatus, followUp: String? = nil) {
+    public init(
+        id: String, activity: String, responsible: String, decidedBy: String? = nil,
+        timePlan: TimePlan, status: ActivityStatus, followUp: String? = nil
+    ) {
         self.id = id
         self.activity = activity
         self.responsible = responsible

@@ -38,7 +38,9 @@ extension CollaborationStructure {
         }
         // libical does not yield a start the rule does not give, so the first expanded
         // occurrence from `starts` is the first real one.
-        return rule.occurrences(start: LocalDateTime(date: starts, time: time), zone: zone,
-                         from: starts, through: starts.adding(days: 800), limit: 1).first
+        return rule.occurrences(
+            start: LocalDateTime(date: starts, time: time), zone: zone,
+            from: starts, through: starts.adding(days: 800), limit: 1
+        ).first
     }
 }

@@ -52,14 +52,16 @@ public struct CollaborationStructure: Sendable, Hashable, Identifiable {
     /// Whether the structure was generated from a `generate:` block rather than written out.
     public var generated: Bool
 
-    public init(id: String, name: String, kind: StructureKind, municipality: String? = nil,
-                careCentre: String? = nil, members: [String], participants: [String] = [],
-                chair: String? = nil, secretary: String? = nil, frequency: Frequency,
-                starts: LocalDate, until: LocalDate? = nil, time: LocalTime, durationMinutes: Int,
-                timeZone: String = "Europe/Stockholm", place: String? = nil, videoLink: String? = nil,
-                standingAgenda: [AgendaItem] = [], focusAreas: [FocusArea] = [],
-                grantPoints: [GrantPoint] = [], holidayPolicy: HolidayPolicy = .moveEarlier,
-                holidayPeriods: [HolidayPeriod] = [], breaks: [Break] = [], activities: [ActionPlanActivity] = [], generated: Bool = false) {
+    public init(
+        id: String, name: String, kind: StructureKind, municipality: String? = nil,
+        careCentre: String? = nil, members: [String], participants: [String] = [],
+        chair: String? = nil, secretary: String? = nil, frequency: Frequency,
+        starts: LocalDate, until: LocalDate? = nil, time: LocalTime, durationMinutes: Int,
+        timeZone: String = "Europe/Stockholm", place: String? = nil, videoLink: String? = nil,
+        standingAgenda: [AgendaItem] = [], focusAreas: [FocusArea] = [],
+        grantPoints: [GrantPoint] = [], holidayPolicy: HolidayPolicy = .moveEarlier,
+        holidayPeriods: [HolidayPeriod] = [], breaks: [Break] = [], activities: [ActionPlanActivity] = [], generated: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

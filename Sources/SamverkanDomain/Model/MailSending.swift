@@ -51,9 +51,11 @@ public struct MailSending: Sendable, Hashable {
     public var createdAt: String
     public var updatedAt: String
 
-    public init(kind: Kind, key: String, recipient: String, structureID: String? = nil, meetingDate: String? = nil,
-                item: String? = nil, messageID: String, status: Status = .sending, attempts: Int = 0,
-                lastError: String? = nil, createdAt: String = "", updatedAt: String = "") {
+    public init(
+        kind: Kind, key: String, recipient: String, structureID: String? = nil, meetingDate: String? = nil,
+        item: String? = nil, messageID: String, status: Status = .sending, attempts: Int = 0,
+        lastError: String? = nil, createdAt: String = "", updatedAt: String = ""
+    ) {
         self.kind = kind
         self.key = key
         self.recipient = recipient

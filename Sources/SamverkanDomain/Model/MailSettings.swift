@@ -29,8 +29,10 @@ public struct MailSettings: Sendable, Hashable {
     /// Days after a held meeting before the secretary is reminded of missing minutes.
     public var minutesDays: Int
 
-    public init(sendmail: String = MailSettings.defaultSendmail, fromName: String? = nil, fromAddress: String? = nil,
-                replyTo: String? = nil, noticeDays: Int = 7, approvalDays: Int = 14, minutesDays: Int = 7) {
+    public init(
+        sendmail: String = MailSettings.defaultSendmail, fromName: String? = nil, fromAddress: String? = nil,
+        replyTo: String? = nil, noticeDays: Int = 7, approvalDays: Int = 14, minutesDays: Int = 7
+    ) {
         self.sendmail = sendmail
         self.fromName = fromName
         self.fromAddress = fromAddress
@@ -55,10 +57,22 @@ public struct MailSettings: Sendable, Hashable {
     /// The words of a command line: split at spaces, with '…' and "…" keeping spaces together
     /// and a backslash escaping the next character (no shell is involved).
     public static func arguments(_ command: String) -> [String] {
-        var words: [String] = [], word = "", quote: Character?, escaped = false, started = false
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        var escaped = false
+        var started = false
         for character in command {
-            if escaped { word.append(character); escaped = false; continue }
-            if character == "\\", quote != "'" { escaped = true; started = true; continue }
+            if escaped {
+                word.append(character)
+                escaped = false
+                continue
+            }
+            if character == "\\", quote != "'" {
+                escaped = true
+                started = true
+                continue
+            }
             if let open = quote {
                 if character == open { quote = nil } else { word.append(character) }
             } else if character == "'" || character == "\"" {

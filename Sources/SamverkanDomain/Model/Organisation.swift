@@ -54,8 +54,10 @@ public struct Organisation: Sendable, Hashable, Identifiable {
     /// A functional mailbox (for the region: the organizer of published calendars).
     public var email: String?
 
-    public init(id: String, name: String, kind: OrganisationKind,
-                municipality: String? = nil, operator: Operator? = nil) {
+    public init(
+        id: String, name: String, kind: OrganisationKind,
+        municipality: String? = nil, operator: Operator? = nil
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

@@ -19,8 +19,10 @@ public struct RegionConfiguration: Sendable {
     private var personIndex: [String: Int]
     private var structureIndex: [String: Int]
 
-    public init(region: Organisation, organisations: [Organisation], people: [Person],
-                structures: [CollaborationStructure], focusAreas: [FocusAreaDefinition] = []) {
+    public init(
+        region: Organisation, organisations: [Organisation], people: [Person],
+        structures: [CollaborationStructure], focusAreas: [FocusAreaDefinition] = []
+    ) {
         self.region = region
         self.organisations = organisations
         self.people = people

@@ -42,7 +42,8 @@ public struct Break: Sendable, Hashable {
     /// Whether a date falls in the break (bounds included).
     public func contains(_ date: LocalDate) -> Bool {
         let value = date.month * 100 + date.day
-        let from = fromMonth * 100 + fromDay, to = toMonth * 100 + toDay
+        let from = fromMonth * 100 + fromDay
+        let to = toMonth * 100 + toDay
         return from <= to ? (from...to).contains(value) : (value >= from || value <= to)
     }
 

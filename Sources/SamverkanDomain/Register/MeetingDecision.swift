@@ -32,8 +32,10 @@ public struct MeetingDecision: Sendable, Hashable {
     /// When it was decided: an ISO 8601 UTC timestamp (`2025-03-01T09:12:00Z`).
     public var decidedAt: String
 
-    public init(structureID: String, date: LocalDate, action: Action, start: LocalDateTime? = nil, reason: String,
-                decidedBy: String? = nil, decidedAt: String) {
+    public init(
+        structureID: String, date: LocalDate, action: Action, start: LocalDateTime? = nil, reason: String,
+        decidedBy: String? = nil, decidedAt: String
+    ) {
         self.structureID = structureID
         self.date = date
         self.action = action

@@ -8,8 +8,10 @@ extension MeetingRegister {
     ///   - structure: the structure (breaks, duration).
     ///   - scheduler: for working days (holidays, weekends).
     /// - Throws: ``RegisterError`` saying what is wrong and what to do instead; nothing is stored.
-    public static func check(_ decision: MeetingDecision, meetings: [RegisteredMeeting], structure: CollaborationStructure,
-                             scheduler: Scheduler) throws(RegisterError) {
+    public static func check(
+        _ decision: MeetingDecision, meetings: [RegisteredMeeting], structure: CollaborationStructure,
+        scheduler: Scheduler
+    ) throws(RegisterError) {
         if decision.reason.allSatisfy({ $0 == " " || $0 == "\t" || $0.isNewline }) {
             throw .reasonMissing(action: decision.action)
         }
@@ -19,7 +21,8 @@ extension MeetingRegister {
         }
         func target(_ date: LocalDate) throws(RegisterError) -> RegisteredMeeting {
             if let meeting = meetings.first(where: { $0.plannedDate == date && $0.state != .skipped })
-                ?? held.first(where: { $0.start.date == date }) {
+                ?? held.first(where: { $0.start.date == date })
+            {
                 return meeting
             }
             throw .noMeeting(structureID: structure.id, date: date, nearest: nearest(to: date))
@@ -47,7 +50,8 @@ extension MeetingRegister {
             try requireFree(start, except: nil)
         case .restore:
             guard let meeting = meetings.first(where: { $0.plannedDate == decision.date }), meeting.decision != nil,
-                  meeting.state != .extra else {
+                meeting.state != .extra
+            else {
                 throw .nothingToRestore(structureID: structure.id, date: decision.date)
             }
         }
@@ -96,7 +100,7 @@ public enum RegisterError: SamverkanError, Hashable {
         case .noMeeting(let id, let date, let nearest):
             ["structure": id, "date": date.iso, "nearest": nearest.map(\.iso).joined(separator: ", ")]
         case .alreadyCancelled(let id, let date), .cancelled(let id, let date), .unchanged(let id, let date),
-             .dayOff(let id, let date), .nothingToRestore(let id, let date):
+            .dayOff(let id, let date), .nothingToRestore(let id, let date):
             ["structure": id, "date": date.iso]
         case .onAnotherMeeting(let id, let date, let planned):
             ["structure": id, "date": date.iso, "planned": planned.iso]

@@ -20,8 +20,10 @@ public enum MeetingRegister {
     ///   - occurrences: its occurrences from the scheduler over the register's window.
     ///   - decisions: its decisions, oldest first.
     ///   - configuration: for calendar UIDs.
-    public static func derive(_ structure: CollaborationStructure, occurrences: [Occurrence],
-                              decisions: [MeetingDecision], configuration: RegionConfiguration) -> Derivation {
+    public static func derive(
+        _ structure: CollaborationStructure, occurrences: [Occurrence],
+        decisions: [MeetingDecision], configuration: RegionConfiguration
+    ) -> Derivation {
         let inSeries: Bool
         if case .dates = structure.frequency { inSeries = false } else { inSeries = true }
         let seriesUID = configuration.calendarUID(of: structure)
@@ -43,12 +45,16 @@ public enum MeetingRegister {
         for decision in decisions {
             switch decision.action {
             case .add:
-                guard let start = decision.start else { unmatched.append(decision); continue }
+                guard let start = decision.start else {
+                    unmatched.append(decision)
+                    continue
+                }
                 meetings.removeAll { $0.state == .extra && $0.plannedDate == decision.date }
-                meetings.append(RegisteredMeeting(
-                    structureID: structure.id, plannedStart: start,
-                    uid: configuration.calendarUID(ofExtraMeetingOf: structure, on: start.date), inSeries: false,
-                    start: start, end: start.adding(minutes: structure.durationMinutes), state: .extra, decision: decision))
+                meetings.append(
+                    RegisteredMeeting(
+                        structureID: structure.id, plannedStart: start,
+                        uid: configuration.calendarUID(ofExtraMeetingOf: structure, on: start.date), inSeries: false,
+                        start: start, end: start.adding(minutes: structure.durationMinutes), state: .extra, decision: decision))
             case .cancel, .move, .restore:
                 guard let index = meetings.firstIndex(where: { $0.plannedDate == decision.date }) else {
                     unmatched.append(decision)
@@ -64,7 +70,10 @@ public enum MeetingRegister {
                     meetings[index].state = .cancelled
                     meetings[index].decision = decision
                 case .move:
-                    guard let start = decision.start else { unmatched.append(decision); continue }
+                    guard let start = decision.start else {
+                        unmatched.append(decision)
+                        continue
+                    }
                     let length = meetings[index].start.minutes(to: meetings[index].end)
                     meetings[index].start = start
                     meetings[index].end = start.adding(minutes: length)

@@ -36,9 +36,11 @@ public struct RegisteredMeeting: Sendable, Hashable {
     /// The coordinator's decision that set the state, if any.
     public var decision: MeetingDecision?
 
-    public init(structureID: String, plannedStart: LocalDateTime, uid: String, inSeries: Bool,
-                start: LocalDateTime, end: LocalDateTime, state: State, calendarReason: Occurrence.Reason? = nil,
-                decision: MeetingDecision? = nil) {
+    public init(
+        structureID: String, plannedStart: LocalDateTime, uid: String, inSeries: Bool,
+        start: LocalDateTime, end: LocalDateTime, state: State, calendarReason: Occurrence.Reason? = nil,
+        decision: MeetingDecision? = nil
+    ) {
         self.structureID = structureID
         self.plannedStart = plannedStart
         self.uid = uid

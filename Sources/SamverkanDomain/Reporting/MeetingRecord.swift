@@ -17,8 +17,10 @@ public struct MeetingRecord: Sendable, Hashable {
     /// The standing agenda items the minutes mark as covered.
     public var coveredItems: Set<String>
 
-    public init(structureID: String, date: LocalDate, plannedDate: LocalDate?, approvedOn: LocalDate? = nil,
-                presentOrganisations: Set<String> = [], presentPrincipals: Set<Principal> = [], coveredItems: Set<String> = []) {
+    public init(
+        structureID: String, date: LocalDate, plannedDate: LocalDate?, approvedOn: LocalDate? = nil,
+        presentOrganisations: Set<String> = [], presentPrincipals: Set<Principal> = [], coveredItems: Set<String> = []
+    ) {
         self.structureID = structureID
         self.date = date
         self.plannedDate = plannedDate
@@ -153,8 +155,10 @@ public struct MeetingHistory: Sendable {
     /// the report expands the schedules instead.
     public var planned: [String: [PlannedMeetingDay]]?
 
-    public init(meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = [],
-                planned: [String: [PlannedMeetingDay]]? = nil) {
+    public init(
+        meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = [],
+        planned: [String: [PlannedMeetingDay]]? = nil
+    ) {
         self.meetings = meetings
         self.totals = totals
         self.cancellations = cancellations
@@ -163,8 +167,10 @@ public struct MeetingHistory: Sendable {
 
     /// Sums detailed records of a period: meetings and cancellations dated in it, action items
     /// decided in it with their status on `asOf`.
-    public init(records: [MeetingRecord], cancellations: [CancellationRecord] = [], actions: [ActionRecord] = [],
-                period: ReportPeriod, asOf: LocalDate) {
+    public init(
+        records: [MeetingRecord], cancellations: [CancellationRecord] = [], actions: [ActionRecord] = [],
+        period: ReportPeriod, asOf: LocalDate
+    ) {
         var totals: [String: MeetingTotals] = [:]
         var meetings: [HeldMeeting] = []
         for record in records where period.contains(record.date) {

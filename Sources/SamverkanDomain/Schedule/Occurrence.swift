@@ -40,8 +40,10 @@ public struct Occurrence: Sendable, Hashable {
     public let status: Status
     public let reason: Reason?
 
-    public init(structureID: String, plannedStart: LocalDateTime, start: LocalDateTime, end: LocalDateTime,
-                status: Status, reason: Reason?) {
+    public init(
+        structureID: String, plannedStart: LocalDateTime, start: LocalDateTime, end: LocalDateTime,
+        status: Status, reason: Reason?
+    ) {
         self.structureID = structureID
         self.plannedStart = plannedStart
         self.start = start

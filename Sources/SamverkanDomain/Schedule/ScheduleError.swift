@@ -13,8 +13,10 @@ public struct ScheduleError: SamverkanError, Equatable {
 
     /// A holiday move with no free working day between the neighbouring meetings.
     static func noFreeDay(structure: String, date: LocalDate, reason: String, policy: HolidayPolicy) -> ScheduleError {
-        ScheduleError(policy == .moveEarlier ? "schedule.no-free-day-earlier" : "schedule.no-free-day-later", [
-            "structure": structure, "date": date.iso, "reason": reason, "days": String(Scheduler.maximumMove),
-        ])
+        ScheduleError(
+            policy == .moveEarlier ? "schedule.no-free-day-earlier" : "schedule.no-free-day-later",
+            [
+                "structure": structure, "date": date.iso, "reason": reason, "days": String(Scheduler.maximumMove),
+            ])
     }
 }

@@ -32,8 +32,9 @@ public struct Scheduler: Sendable {
         for (index, start) in planned.enumerated() where start.date >= from && start.date <= through {
             func occurrence(_ status: Occurrence.Status, _ reason: Occurrence.Reason?, at actual: LocalDateTime? = nil) -> Occurrence {
                 let begin = actual ?? start
-                return Occurrence(structureID: structure.id, plannedStart: start, start: begin,
-                                  end: begin.adding(minutes: structure.durationMinutes), status: status, reason: reason)
+                return Occurrence(
+                    structureID: structure.id, plannedStart: start, start: begin,
+                    end: begin.adding(minutes: structure.durationMinutes), status: status, reason: reason)
             }
             if let pause = structure.breaks.first(where: { $0.contains(start.date) }) {
                 result.append(occurrence(.skipped, .breakPeriod(pause.name)))
@@ -55,10 +56,14 @@ public struct Scheduler: Sendable {
             case .moveEarlier, .moveLater:
                 let previous = index > 0 ? planned[index - 1].date : nil
                 let next = index + 1 < planned.count ? planned[index + 1].date : nil
-                guard let day = freeDay(near: start.date, policy: policy, after: previous,
-                                        before: next, breaks: structure.breaks) else {
-                    throw ScheduleError.noFreeDay(structure: structure.id, date: start.date,
-                                                  reason: reason.code, policy: policy)
+                guard
+                    let day = freeDay(
+                        near: start.date, policy: policy, after: previous,
+                        before: next, breaks: structure.breaks)
+                else {
+                    throw ScheduleError.noFreeDay(
+                        structure: structure.id, date: start.date,
+                        reason: reason.code, policy: policy)
                 }
                 result.append(occurrence(.moved, reason, at: LocalDateTime(date: day, time: start.time)))
             }
@@ -67,8 +72,10 @@ public struct Scheduler: Sendable {
     }
 
     /// The nearest working day in the policy's direction strictly between the neighbours.
-    func freeDay(near date: LocalDate, policy: HolidayPolicy, after previous: LocalDate?, before next: LocalDate?,
-                 breaks: [Break]) -> LocalDate? {
+    func freeDay(
+        near date: LocalDate, policy: HolidayPolicy, after previous: LocalDate?, before next: LocalDate?,
+        breaks: [Break]
+    ) -> LocalDate? {
         let step = policy == .moveEarlier ? -1 : 1
         for distance in 1...Self.maximumMove {
             let candidate = date.adding(days: step * distance)

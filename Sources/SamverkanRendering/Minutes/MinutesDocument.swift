@@ -1,5 +1,6 @@
-import SamverkanTime
 public import SamverkanDomain
+import SamverkanTime
+
 /// Minutes as a document to read (`minutes show`): Markdown, or self-contained printable HTML.
 ///
 /// The body is the draft format without its help comments, under a status line, so what was
@@ -45,11 +46,23 @@ public enum MinutesDocument {
         var body: [String] = []
         var inList = false
         var title = ""
-        func closeList() { if inList { body.append("</ul>"); inList = false } }
+        func closeList() {
+            if inList {
+                body.append("</ul>")
+                inList = false
+            }
+        }
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmed
-            if line.isEmpty { closeList(); continue }
-            if line == "---" { closeList(); body.append("<hr>"); continue }
+            if line.isEmpty {
+                closeList()
+                continue
+            }
+            if line == "---" {
+                closeList()
+                body.append("<hr>")
+                continue
+            }
             if let level = [3, 2, 1].first(where: { line.hasPrefix(String(repeating: "#", count: $0) + " ") }) {
                 closeList()
                 let text = String(line.dropFirst(level + 1))
@@ -58,11 +71,20 @@ public enum MinutesDocument {
                 continue
             }
             if line.hasPrefix("- ") {
-                if !inList { body.append("<ul>"); inList = true }
+                if !inList {
+                    body.append("<ul>")
+                    inList = true
+                }
                 var text = String(line.dropFirst(2))
                 var mark = ""
-                if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") { mark = "☑ "; text = String(text.dropFirst(4)) }
-                if text.hasPrefix("[ ] ") { mark = "☐ "; text = String(text.dropFirst(4)) }
+                if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") {
+                    mark = "☑ "
+                    text = String(text.dropFirst(4))
+                }
+                if text.hasPrefix("[ ] ") {
+                    mark = "☐ "
+                    text = String(text.dropFirst(4))
+                }
                 body.append("<li>\(mark)\(escape(text))</li>")
                 continue
             }

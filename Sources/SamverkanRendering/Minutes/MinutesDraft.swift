@@ -19,8 +19,9 @@ public enum MinutesDraft {
             chair: structure.chair.flatMap { people.person($0)?.name } ?? "",
             secretary: structure.secretary.flatMap { people.person($0)?.name } ?? "",
             attendance: context.attendees.map { person in
-                Attendance(personID: person.id, organisationID: person.organisation,
-                           principal: people.organisation(person.organisation)?.principal ?? .other, present: false)
+                Attendance(
+                    personID: person.id, organisationID: person.organisation,
+                    principal: people.organisation(person.organisation)?.principal ?? .other, present: false)
             },
             agenda: structure.standingAgenda.map { AgendaCoverage(itemID: $0.id, covered: false) },
             previousApproved: context.previous == nil ? nil : false,
@@ -57,12 +58,14 @@ public enum MinutesDraft {
             "previous": previous(minutes, context),
             "follow-ups": followUps(minutes, context),
             "activities": activities(minutes, context),
-            "items": minutes.items.map { "### \($0.title.singleLine)\n" + ($0.notes.isEmpty ? "" : $0.notes + "\n") }.joined(separator: "\n"),
+            "items": minutes.items.map { "### \($0.title.singleLine)\n" + ($0.notes.isEmpty ? "" : $0.notes + "\n") }.joined(
+                separator: "\n"),
             "decisions": minutes.decisions.map { decision in
                 "- " + (decision.number.map { "§ \($0) " } ?? "") + indentContinuation(decision.text)
             }.joined(separator: "\n"),
             "actions": minutes.newActions.map { action in
-                "- " + (action.id.map { "#\($0) " } ?? "") + "\(action.text.singleLine) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
+                "- " + (action.id.map { "#\($0) " } ?? "")
+                    + "\(action.text.singleLine) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
             }.joined(separator: "\n"),
             "responsible-example": context.attendees.first?.id ?? structure.members.first ?? "",
         ])
@@ -102,7 +105,9 @@ public enum MinutesDraft {
         minutes.agenda.map { row in
             let title = context.structure.standingAgenda.first { $0.id == row.itemID }?.title ?? row.itemID
             var text = "- [\(row.covered ? "x" : " ")] \(title.singleLine)"
-            if !row.notes.isEmpty { text += "\n" + row.notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+            if !row.notes.isEmpty {
+                text += "\n" + row.notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+            }
             return text
         }.joined(separator: "\n")
     }
@@ -111,7 +116,8 @@ public enum MinutesDraft {
         guard let previous = context.previous, let approved = minutes.previousApproved else {
             return context.phrases.text("minutes.previous.none")
         }
-        return "- [\(approved ? "x" : " ")] " + context.phrases.text("minutes.previous.line", ["date": previous.date.iso, "id": String(previous.id)])
+        return "- [\(approved ? "x" : " ")] "
+            + context.phrases.text("minutes.previous.line", ["date": previous.date.iso, "id": String(previous.id)])
     }
 
     static func followUps(_ minutes: Minutes, _ context: MinutesDraftContext) -> String {
@@ -120,10 +126,12 @@ public enum MinutesDraft {
         return minutes.actionFollowUps.map { row in
             var line = "- #\(row.actionID)"
             if let open = context.openActions.first(where: { $0.item.id == row.actionID }) {
-                line += " \(open.item.text.singleLine) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible).singleLine), "
+                line +=
+                    " \(open.item.text.singleLine) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible).singleLine), "
                     + "\(p.text("minutes.field.due")): \(open.item.due.iso), \(p.text("minutes.action.decided", ["date": open.decidedOn.iso])))"
             }
-            return line + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
+            return line
+                + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
         }.joined(separator: "\n")
     }
 
@@ -132,7 +140,8 @@ public enum MinutesDraft {
         guard !minutes.activityFollowUps.isEmpty else { return p.text("minutes.none.activities") }
         return minutes.activityFollowUps.map { row in
             let text = context.structure.activities.first { $0.id == row.activityID }?.activity ?? ""
-            return "- \(row.activityID): \(text.singleLine) | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
+            return
+                "- \(row.activityID): \(text.singleLine) | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"
         }.joined(separator: "\n")
     }
 

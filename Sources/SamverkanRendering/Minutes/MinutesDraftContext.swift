@@ -1,4 +1,5 @@
 public import SamverkanDomain
+
 /// What a draft of minutes is written against: the structure, its people, the open action
 /// items, the previous minutes, and the words of the chosen language.
 ///
@@ -17,9 +18,11 @@ public struct MinutesDraftContext: Sendable {
     /// The phrases of the draft's language (`minutes.*` keys).
     public var phrases: Phrasebook
 
-    public init(configuration: RegionConfiguration, structure: CollaborationStructure, openActions: [OpenAction] = [],
-                activityStatus: [String: ActivityStatus] = [:], previous: PreviousMinutes? = nil,
-                amends: Minutes? = nil, phrases: Phrasebook) {
+    public init(
+        configuration: RegionConfiguration, structure: CollaborationStructure, openActions: [OpenAction] = [],
+        activityStatus: [String: ActivityStatus] = [:], previous: PreviousMinutes? = nil,
+        amends: Minutes? = nil, phrases: Phrasebook
+    ) {
         self.configuration = configuration
         self.structure = structure
         self.openActions = openActions

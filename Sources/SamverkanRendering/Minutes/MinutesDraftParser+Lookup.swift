@@ -1,4 +1,5 @@
 import SamverkanDomain
+
 extension MinutesDraftParser {
     /// `- [x] rest` or `- [ ] rest` (also `[X]`, `*` bullets).
     static func checkbox(_ line: String) -> (Bool, String)? {
@@ -40,7 +41,8 @@ extension MinutesDraftParser {
 
     /// Whether an attendance line's text is a written name, alone or followed by ` | …`.
     static func startsWith(_ rest: String, _ name: String) -> Bool {
-        let text = rest.folded, wanted = name.folded
+        let text = rest.folded
+        let wanted = name.folded
         guard !wanted.isEmpty, text.hasPrefix(wanted) else { return false }
         let after = text.dropFirst(wanted.count).trimmed
         return after.isEmpty || after.hasPrefix("|")

@@ -8,7 +8,8 @@ extension MinutesDraftParser {
         let p = context.phrases
         let keys = ["structure", "date", "time", "place", "chair", "secretary", "approvers"]
         guard let colon = line.firstIndex(of: ":"),
-              let key = keys.first(where: { p.text("minutes.field.\($0)").folded == line[..<colon].folded }) else {
+            let key = keys.first(where: { p.text("minutes.field.\($0)").folded == line[..<colon].folded })
+        else {
             let fields = keys.map { "\"\(p.text("minutes.field.\($0)")):\"" }
             fail(number, "minutes.error.unknown-field", ["value": line.prefix(40).trimmed, "fields": p.list(fields)])
             return nil
@@ -30,7 +31,11 @@ extension MinutesDraftParser {
             }
             minutes.date = date
         case "time":
-            if value.isEmpty { minutes.time = nil } else if let time = LocalTime(text: value) { minutes.time = time } else {
+            if value.isEmpty {
+                minutes.time = nil
+            } else if let time = LocalTime(text: value) {
+                minutes.time = time
+            } else {
                 fail(number, "minutes.error.time-invalid", ["value": value])
             }
         case "place": minutes.place = value
@@ -49,8 +54,9 @@ extension MinutesDraftParser {
         // The person as the draft wrote them (`Name (Role)`, which may hold `|` or parentheses
         // itself), then `| ersättare: …`; else the name up to the first parenthesis.
         let written = context.attendees.first { Self.startsWith(rest, Self.attendanceName($0)) }
-        let (head, fields) = fields(of: written.map { Self.afterName(rest, Self.attendanceName($0)) } ?? rest,
-                                    keys: ["substitute"], line: number)
+        let (head, fields) = fields(
+            of: written.map { Self.afterName(rest, Self.attendanceName($0)) } ?? rest,
+            keys: ["substitute"], line: number)
         var name = head
         if let written {
             name = written.id
@@ -61,15 +67,18 @@ extension MinutesDraftParser {
         let organisation = context.configuration.organisation(person.organisation)
         minutes.attendance.removeAll { $0.personID == person.id }
         let substitute = fields["substitute"].flatMap { $0.isEmpty ? nil : $0 }
-        minutes.attendance.append(Attendance(personID: person.id, organisationID: person.organisation,
-                                             principal: organisation?.principal ?? .other, present: checked,
-                                             substitute: substitute))
+        minutes.attendance.append(
+            Attendance(
+                personID: person.id, organisationID: person.organisation,
+                principal: organisation?.principal ?? .other, present: checked,
+                substitute: substitute))
     }
 
     mutating func agendaLine(_ line: String, raw: Substring, _ number: Int) {
         if let (checked, rest) = Self.checkbox(line) {
             let wanted = rest.folded
-            guard let item = context.structure.standingAgenda.first(where: { Self.asRead($0.title).folded == wanted || $0.id == wanted }) else {
+            guard let item = context.structure.standingAgenda.first(where: { Self.asRead($0.title).folded == wanted || $0.id == wanted })
+            else {
                 currentAgenda = nil
                 return fail(number, "minutes.error.unknown-agenda", ["value": rest])
             }
@@ -159,20 +168,31 @@ extension MinutesDraftParser {
         guard !body.isEmpty else { return }
         let (text, fields) = fields(of: body, keys: ["responsible", "due"], line: number)
         var ok = true
-        if text.isEmpty { fail(number, "minutes.error.action-text"); ok = false }
+        if text.isEmpty {
+            fail(number, "minutes.error.action-text")
+            ok = false
+        }
         var responsible: Responsible?
         if let name = fields["responsible"], !name.isEmpty {
             responsible = self.responsible(named: name)
-            if responsible == nil { fail(number, "minutes.error.responsible-unknown", ["value": name]); ok = false }
+            if responsible == nil {
+                fail(number, "minutes.error.responsible-unknown", ["value": name])
+                ok = false
+            }
         } else {
-            fail(number, "minutes.error.responsible-missing"); ok = false
+            fail(number, "minutes.error.responsible-missing")
+            ok = false
         }
         var due: LocalDate?
         if let value = fields["due"], !value.isEmpty {
             due = LocalDate(iso: value)
-            if due == nil { fail(number, "minutes.error.date-invalid", ["value": value]); ok = false }
+            if due == nil {
+                fail(number, "minutes.error.date-invalid", ["value": value])
+                ok = false
+            }
         } else {
-            fail(number, "minutes.error.due-missing"); ok = false
+            fail(number, "minutes.error.due-missing")
+            ok = false
         }
         guard ok, let responsible, let due else { return }
         minutes.newActions.append(ActionItem(text: text, responsible: responsible, due: due))

@@ -61,11 +61,17 @@ extension MinutesDraftParser {
                         openedOn = index + 1
                         continue
                     }
-                    guard let end else { rest = ""; break }
+                    guard let end else {
+                        rest = ""
+                        break
+                    }
                     rest = rest[end.upperBound...]
                     openedOn = nil
                 } else {
-                    guard let start = rest.firstRange(of: "<!--") else { kept += rest; break }
+                    guard let start = rest.firstRange(of: "<!--") else {
+                        kept += rest
+                        break
+                    }
                     kept += rest[..<start.lowerBound]
                     rest = rest[start.upperBound...]
                     openedOn = index + 1

@@ -10,7 +10,9 @@ import SamverkanTime
 /// identity or coordination number is refused, and no message ever quotes a value holding one.
 public struct MinutesDraftParser: Sendable {
     enum Section: String, CaseIterable {
-        case header, attendance, agenda, previous, followUps = "follow-ups", activities, items, decisions, actions
+        case header, attendance, agenda, previous
+        case followUps = "follow-ups"
+        case activities, items, decisions, actions
     }
 
     public let context: MinutesDraftContext
@@ -19,8 +21,9 @@ public struct MinutesDraftParser: Sendable {
 
     public init(context: MinutesDraftContext) {
         self.context = context
-        minutes = Minutes(structureID: context.structure.id, date: LocalDate(year: 2000, month: 1, day: 1)!,
-                          amends: context.amends?.id)
+        minutes = Minutes(
+            structureID: context.structure.id, date: LocalDate(year: 2000, month: 1, day: 1)!,
+            amends: context.amends?.id)
     }
 
     /// Parses a draft.
@@ -50,12 +53,17 @@ public struct MinutesDraftParser: Sendable {
             if line.isEmpty { continue }
             if line.hasScalarPrefix("## ") {
                 let heading = line.droppingScalars(3).folded
-                if let found = Section.allCases.first(where: { $0 != .header && p.text("minutes.section.\($0.rawValue)").folded == heading }) {
+                if let found = Section.allCases.first(where: { $0 != .header && p.text("minutes.section.\($0.rawValue)").folded == heading }
+                ) {
                     section = found
                 } else {
                     let sections = Section.allCases.dropFirst().map { "\"\(p.text("minutes.section.\($0.rawValue)"))\"" }
-                    fail(lineNumber, "minutes.error.unknown-section", ["value": line.droppingScalars(3).trimmed,
-                                                                      "sections": p.list(sections)])
+                    fail(
+                        lineNumber, "minutes.error.unknown-section",
+                        [
+                            "value": line.droppingScalars(3).trimmed,
+                            "sections": p.list(sections),
+                        ])
                 }
                 continue
             }

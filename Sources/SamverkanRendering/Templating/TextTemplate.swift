@@ -34,10 +34,12 @@ public struct TextTemplate: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber
             let column = error.context.columnNumber - (line == 1 ? format.pragma.count : 0)
-            throw TemplateError("template.syntax", [
-                "name": name, "line": String(line), "column": String(max(column, 1)),
-                "problem": Self.explain(error.error), "text": error.context.line.trimmed,
-            ])
+            throw TemplateError(
+                "template.syntax",
+                [
+                    "name": name, "line": String(line), "column": String(max(column, 1)),
+                    "problem": Self.explain(error.error), "text": error.context.line.trimmed,
+                ])
         } catch {
             throw TemplateError("template.unreadable", ["name": name])
         }

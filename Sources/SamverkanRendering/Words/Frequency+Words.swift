@@ -1,5 +1,5 @@
-import SamverkanICal
 public import SamverkanDomain
+import SamverkanICal
 import SamverkanTime
 
 extension Frequency {
@@ -26,13 +26,17 @@ extension Frequency {
         case .monthlyDay(let day, let n):
             return byInterval("frequency.monthly-day", n, ["day": dayText(day)])
         case .monthsWeekday(let months, let ordinal, let day):
-            return phrases.text(months.count == 1 ? "frequency.months-weekday.once" : "frequency.months-weekday", [
-                "count": String(months.count), "nth": nth(ordinal), "weekday": definite(day), "months": monthList(months),
-            ])
+            return phrases.text(
+                months.count == 1 ? "frequency.months-weekday.once" : "frequency.months-weekday",
+                [
+                    "count": String(months.count), "nth": nth(ordinal), "weekday": definite(day), "months": monthList(months),
+                ])
         case .monthsDay(let months, let day):
-            return phrases.text(months.count == 1 ? "frequency.months-day.once" : "frequency.months-day", [
-                "count": String(months.count), "day": dayText(day), "months": monthList(months),
-            ])
+            return phrases.text(
+                months.count == 1 ? "frequency.months-day.once" : "frequency.months-day",
+                [
+                    "count": String(months.count), "day": dayText(day), "months": monthList(months),
+                ])
         case .dates(let dates):
             return phrases.text("frequency.dates", ["count": String(dates.count)])
         case .rule(let rule):

@@ -1,4 +1,3 @@
-
 /// Short user-facing phrases in one language, read from `Templates/<lang>/phrases.txt`.
 ///
 /// Each phrase is a mustache template (`{{name}}` placeholders, sections), compiled once when the

@@ -18,7 +18,8 @@ extension ComplianceReport {
 
     static func pipeTable(_ header: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            "| "
+                + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: " | ") + " |\n"
         }
         return line(header) + "|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n" + rows.map(line).joined()
@@ -28,8 +29,11 @@ extension ComplianceReport {
     /// figure; percentages with one decimal (decimal comma or point as `numbers` says).
     public func csv(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         let column = { (key: String) in phrases.text("report.column.\(key)") }
-        let header = [column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
-                      column("municipality"), column("care-centre"), column("operator")]
+        let header =
+            [
+                column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
+                column("municipality"), column("care-centre"), column("operator"),
+            ]
             + Self.allColumns.map { column($0.key) }
         let numbers = FigureFormatter(decimalComma: numbers.decimalComma, none: "")
         func figures(_ f: ComplianceFigures) -> [String] { Self.allColumns.map { $0.value(f, numbers) } }
@@ -42,9 +46,12 @@ extension ComplianceReport {
             }
             for id in group.structureIDs {
                 guard let row = structure(id) else { continue }
-                rows.append([level("structure"), group.key, groupName, row.id, row.name, phrases.text("kind.\(row.kind.rawValue)"),
-                             row.municipalityName ?? "", row.careCentreName ?? "",
-                             row.careCentreOperator.map { phrases.text("report.operator.\($0)") } ?? ""] + figures(row.figures))
+                rows.append(
+                    [
+                        level("structure"), group.key, groupName, row.id, row.name, phrases.text("kind.\(row.kind.rawValue)"),
+                        row.municipalityName ?? "", row.careCentreName ?? "",
+                        row.careCentreOperator.map { phrases.text("report.operator.\($0)") } ?? "",
+                    ] + figures(row.figures))
             }
         }
         return CSVDocument(header: header, rows: rows).render()

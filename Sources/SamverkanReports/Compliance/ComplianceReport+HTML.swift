@@ -20,8 +20,9 @@ extension ComplianceReport {
     public func html(template: String, phrases: Phrasebook, numbers: FigureFormatter) throws -> String {
         let (words, page) = CompliancePage.split(template)
         let compiled = try TextTemplate(String(page), name: "\(phrases.language)/compliance.html", format: .html)
-        let context = CompliancePage(report: self, phrases: phrases,
-                                     words: Phrasebook(language: phrases.language, phrases: words), numbers: numbers)
+        let context = CompliancePage(
+            report: self, phrases: phrases,
+            words: Phrasebook(language: phrases.language, phrases: words), numbers: numbers)
         return compiled.render(context.values.mapValues(CompliancePage.xmlText))
     }
 }
@@ -44,8 +45,12 @@ struct CompliancePage {
             "lang": phrases.language,
             "title": phrases.text("report.title"),
             "label": period.label,
-            "period": phrases.text("report.period", ["label": period.label, "from": period.from.iso,
-                                                     "to": period.to.iso, "region": report.regionName]),
+            "period": phrases.text(
+                "report.period",
+                [
+                    "label": period.label, "from": period.from.iso,
+                    "to": period.to.iso, "region": report.regionName,
+                ]),
             "timing": phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso]),
             "by": phrases.text("report.by", ["dimension": dimension]),
             "notes": phrases.text("report.notes"),
@@ -73,9 +78,12 @@ struct CompliancePage {
     /// Groups with their figures, each followed by its structures (not repeated when grouped by structure), then the total.
     var summaryTable: String {
         let head = Self.escaped(phrases.text("report.column.group") + " / " + phrases.text("report.column.structure"))
-        var lines = ["<table class=\"summary\">", "<thead><tr><th>\(head)</th>"
-            + columns.map { "<th class=\"n\">\(Self.escaped(phrases.text("report.column.\($0.key)")))</th>" }.joined()
-            + "</tr></thead>", "<tbody>"]
+        var lines = [
+            "<table class=\"summary\">",
+            "<thead><tr><th>\(head)</th>"
+                + columns.map { "<th class=\"n\">\(Self.escaped(phrases.text("report.column.\($0.key)")))</th>" }.joined()
+                + "</tr></thead>", "<tbody>",
+        ]
         for group in report.groups {
             lines.append(summaryRow("group", Self.escaped(groupName(group)), group.figures))
             guard report.dimension != .structure else { continue }
@@ -84,8 +92,10 @@ struct CompliancePage {
                 lines.append(summaryRow("structure", Self.escaped(row.name) + kind, row.figures))
             }
         }
-        lines += ["</tbody>", "<tfoot>" + summaryRow("total", Self.escaped(phrases.text("report.total")), report.total) + "</tfoot>",
-                  "</table>"]
+        lines += [
+            "</tbody>", "<tfoot>" + summaryRow("total", Self.escaped(phrases.text("report.total")), report.total) + "</tfoot>",
+            "</table>",
+        ]
         return lines.joined(separator: "\n")
     }
 
@@ -159,12 +169,16 @@ struct CompliancePage {
 
     /// The template's words (`key: text` lines before the line `<!DOCTYPE html>`, `#` comments) and its page.
     static func split(_ template: String) -> (words: [String: String], page: Substring) {
-        let start = template.hasPrefix("<!DOCTYPE") ? template.startIndex
+        let start =
+            template.hasPrefix("<!DOCTYPE")
+            ? template.startIndex
             : template.range(of: "\n<!DOCTYPE").map { template.index(after: $0.lowerBound) } ?? template.startIndex
         let pairs = template[..<start].split(separator: "\n").compactMap { line -> (String, String)? in
             guard !line.hasPrefix("#"), let colon = line.firstIndex(of: ":") else { return nil }
-            return (line[..<colon].trimmingCharacters(in: .whitespaces),
-                    line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            return (
+                line[..<colon].trimmingCharacters(in: .whitespaces),
+                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            )
         }
         return (Dictionary(pairs, uniquingKeysWith: { _, last in last }), template[start...])
     }

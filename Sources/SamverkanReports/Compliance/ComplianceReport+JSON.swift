@@ -1,6 +1,6 @@
-import SamverkanTime
 import Foundation
 import SamverkanDomain
+import SamverkanTime
 
 extension ComplianceReport {
     /// The report as JSON (`schemaVersion: 1`, keys sorted, absent values left out, shares as
@@ -8,8 +8,9 @@ extension ComplianceReport {
     /// `Docs/compliance-report.schema.json`.
     public func json() throws -> String {
         let titles = itemTitles
-        return try ReportJSON.text(JSONReport(self, structures: false), filling: "structures",
-                                   with: structures.lazy.map { JSONReport.Structure($0, titles: titles) })
+        return try ReportJSON.text(
+            JSONReport(self, structures: false), filling: "structures",
+            with: structures.lazy.map { JSONReport.Structure($0, titles: titles) })
     }
 
     /// The standing agenda item titles of every structure in the report, by id.
@@ -72,8 +73,9 @@ struct JSONReport: Encodable {
         months = report.months.map(\.description)
         total = JSONFigures(report.total, titles: titles)
         groups = report.groups.map {
-            Group(key: $0.key, name: $0.name, operator: $0.careCentreOperator, structures: $0.structureIDs,
-                  figures: JSONFigures($0.figures, titles: titles))
+            Group(
+                key: $0.key, name: $0.name, operator: $0.careCentreOperator, structures: $0.structureIDs,
+                figures: JSONFigures($0.figures, titles: titles))
         }
         structures = withStructures ? report.structures.map { Structure($0, titles: titles) } : []
     }
@@ -106,18 +108,22 @@ struct JSONFigures: Encodable {
         missed = figures.missed
         upcoming = figures.upcoming
         compliance = FigureFormatter.rounded(figures.compliance)
-        content = Content(covered: figures.agendaCovered, possible: figures.agendaPossible,
-                          share: FigureFormatter.rounded(figures.contentShare),
-                          items: figures.items.keys.sorted().map { id in
-                              let count = figures.items[id]!
-                              return Item(id: id, title: titles[id], covered: count.covered, meetings: count.meetings,
-                                          share: FigureFormatter.rounded(count.share))
-                          })
+        content = Content(
+            covered: figures.agendaCovered, possible: figures.agendaPossible,
+            share: FigureFormatter.rounded(figures.contentShare),
+            items: figures.items.keys.sorted().map { id in
+                let count = figures.items[id]!
+                return Item(
+                    id: id, title: titles[id], covered: count.covered, meetings: count.meetings,
+                    share: FigureFormatter.rounded(count.share))
+            })
         attendance = Attendance(meetings: figures.attendanceMeetings, share: FigureFormatter.rounded(figures.attendanceShare))
-        minutes = MinutesFigures(approved: figures.approved, approvedShare: FigureFormatter.rounded(figures.approvedShare),
-                                 medianDaysToApproval: figures.medianApprovalDays, approvedWithin14Days: figures.approvedInTime,
-                                 approvedWithin14DaysShare: FigureFormatter.rounded(figures.approvedInTimeShare))
-        actions = Actions(created: figures.actionsCreated, done: figures.actionsDone, open: figures.actionsOpen,
-                          overdue: figures.actionsOverdue)
+        minutes = MinutesFigures(
+            approved: figures.approved, approvedShare: FigureFormatter.rounded(figures.approvedShare),
+            medianDaysToApproval: figures.medianApprovalDays, approvedWithin14Days: figures.approvedInTime,
+            approvedWithin14DaysShare: FigureFormatter.rounded(figures.approvedInTimeShare))
+        actions = Actions(
+            created: figures.actionsCreated, done: figures.actionsDone, open: figures.actionsOpen,
+            overdue: figures.actionsOverdue)
     }
 }

@@ -1,6 +1,6 @@
-import SamverkanTime
 import SamverkanDomain
 public import SamverkanRendering
+import SamverkanTime
 
 extension ComplianceReport {
     /// A figure column: its phrase key and how a figure is written.
@@ -11,9 +11,12 @@ extension ComplianceReport {
 
     /// The columns of the terminal table and Markdown (upcoming only while the period is not past).
     var summaryColumns: [Column] {
-        let keys = ["expected", "held", "cancelled", "missed"] + (timing == .past ? [] : ["upcoming"])
-            + ["compliance", "content", "attendance", "approved-share", "approval-days", "approved-in-time",
-               "actions-created", "actions-open", "actions-overdue"]
+        let keys =
+            ["expected", "held", "cancelled", "missed"] + (timing == .past ? [] : ["upcoming"])
+            + [
+                "compliance", "content", "attendance", "approved-share", "approval-days", "approved-in-time",
+                "actions-created", "actions-open", "actions-overdue",
+            ]
         let columns = Dictionary(uniqueKeysWithValues: Self.allColumns.map { ($0.key, $0) })
         return keys.compactMap { columns[$0] }
     }
@@ -54,10 +57,12 @@ extension ComplianceReport {
 
     /// The heading lines: title, period, grouping and how far the period is counted.
     public func heading(phrases: Phrasebook) -> [String] {
-        [phrases.text("report.title"),
-         phrases.text("report.period", ["label": period.label, "from": period.from.iso, "to": period.to.iso, "region": regionName]),
-         phrases.text("report.by", ["dimension": phrases.text("report.dimension.\(dimension.rawValue)")]),
-         phrases.text("report.timing.\(timing.rawValue)", ["date": asOf.iso])]
+        [
+            phrases.text("report.title"),
+            phrases.text("report.period", ["label": period.label, "from": period.from.iso, "to": period.to.iso, "region": regionName]),
+            phrases.text("report.by", ["dimension": phrases.text("report.dimension.\(dimension.rawValue)")]),
+            phrases.text("report.timing.\(timing.rawValue)", ["date": asOf.iso]),
+        ]
     }
 
     /// The rows of the summary: each group, then the structures behind it indented (a structure
@@ -81,15 +86,19 @@ extension ComplianceReport {
     /// The header of the summary.
     func summaryHeader(phrases: Phrasebook) -> [String] {
         [phrases.text(dimension == .structure ? "report.column.structure" : "report.column.group")]
-            + summaryColumns.map { phrases.has("report.short.\($0.key)") ? phrases.text("report.short.\($0.key)") : phrases.text("report.column.\($0.key)") }
+            + summaryColumns.map {
+                phrases.has("report.short.\($0.key)") ? phrases.text("report.short.\($0.key)") : phrases.text("report.column.\($0.key)")
+            }
     }
 
     /// The terminal table: heading, summary, standing items, cancelled and missed meetings.
     public func table(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         var text = heading(phrases: phrases).joined(separator: "\n") + "\n\n"
         guard !structures.isEmpty else { return text + phrases.text("report.empty") + "\n" }
-        text += TextTable(header: summaryHeader(phrases: phrases), rows: summaryRows(phrases: phrases, numbers: numbers, indent: "  "),
-                          maxCellWidth: 44).render()
+        text += TextTable(
+            header: summaryHeader(phrases: phrases), rows: summaryRows(phrases: phrases, numbers: numbers, indent: "  "),
+            maxCellWidth: 44
+        ).render()
         for (title, header, rows) in detailSections(phrases: phrases, numbers: numbers) where !rows.isEmpty {
             text += "\n" + title + "\n" + TextTable(header: header, rows: rows, maxCellWidth: 60).render()
         }
@@ -115,11 +124,14 @@ extension ComplianceReport {
             let count = total.items[id]!
             return [titles[id] ?? id, "\(count.covered)", "\(count.meetings)", numbers.percent(count.share)]
         }
-        let cancelled = Self.capped(structures.flatMap { row in row.cancellations.map { [$0.date.iso, row.name, $0.reason] } }, phrases: phrases)
+        let cancelled = Self.capped(
+            structures.flatMap { row in row.cancellations.map { [$0.date.iso, row.name, $0.reason] } }, phrases: phrases)
         let missed = Self.capped(structures.flatMap { row in row.missedDates.map { [$0.iso, row.name] } }, phrases: phrases)
         let column = { (key: String) in phrases.text("report.column.\(key)") }
-        return [(phrases.text("report.items.title"), [column("item"), column("covered"), column("meetings"), column("share")], items),
-                (phrases.text("report.cancellations.title"), [column("date"), column("structure"), column("reason")], cancelled),
-                (phrases.text("report.missed.title"), [column("date"), column("structure")], missed)]
+        return [
+            (phrases.text("report.items.title"), [column("item"), column("covered"), column("meetings"), column("share")], items),
+            (phrases.text("report.cancellations.title"), [column("date"), column("structure"), column("reason")], cancelled),
+            (phrases.text("report.missed.title"), [column("date"), column("structure")], missed),
+        ]
     }
 }

@@ -42,8 +42,10 @@ public struct ComplianceReport: Sendable {
 
     private let rowIndex: [String: Int]
 
-    init(period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, months: [YearMonth],
-         structures: [StructureCompliance], groups: [ComplianceGroup], total: ComplianceFigures, regionName: String) {
+    init(
+        period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, months: [YearMonth],
+        structures: [StructureCompliance], groups: [ComplianceGroup], total: ComplianceFigures, regionName: String
+    ) {
         self.period = period
         self.today = today
         self.asOf = asOf
@@ -67,9 +69,11 @@ public struct ComplianceReport: Sendable {
     ///   - structures: the structures to report on (those not active in the period are left out).
     ///   - history: what the store holds for the period (see `AppDatabase.history`).
     /// - Throws: ``ScheduleError`` or `ICalError` when a schedule cannot be expanded; what `history` throws.
-    public static func build(configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
-                             today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
-                             history: @escaping @Sendable () throws -> MeetingHistory) async throws -> ComplianceReport {
+    public static func build(
+        configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
+        today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
+        history: @escaping @Sendable () throws -> MeetingHistory
+    ) async throws -> ComplianceReport {
         let history = try history()
         let active = structures.filter { $0.starts <= period.to && ($0.until ?? period.from) >= period.from }
         var occurrences: [[PlannedMeetingDay]] = []
@@ -79,8 +83,9 @@ public struct ComplianceReport: Sendable {
         } else {
             // Only the dates are kept: a tenth of the memory of the occurrences for long periods.
             for structure in active {
-                occurrences.append(try scheduler.occurrences(of: structure, from: period.from, through: period.to)
-                    .filter(\.isHeld).map { PlannedMeetingDay(planned: $0.plannedStart.date, start: $0.start.date) })
+                occurrences.append(
+                    try scheduler.occurrences(of: structure, from: period.from, through: period.to)
+                        .filter(\.isHeld).map { PlannedMeetingDay(planned: $0.plannedStart.date, start: $0.start.date) })
             }
         }
         let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
@@ -89,35 +94,45 @@ public struct ComplianceReport: Sendable {
         rows.reserveCapacity(active.count)
         for (structure, planned) in zip(active, occurrences) {
             var row = StructureCompliance(structure, configuration: configuration, months: period.months)
-            row.tally(occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
-                      totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
-                      configuration: configuration, today: today)
+            row.tally(
+                occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
+                totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
+                configuration: configuration, today: today)
             rows.append(row)
         }
         var total = ComplianceFigures()
         for row in rows { total.add(row.figures) }
-        return ComplianceReport(period: period, today: today, asOf: min(period.to, today), dimension: dimension,
-                                months: period.months, structures: rows,
-                                groups: group(rows, by: dimension, configuration: configuration),
-                                total: total, regionName: configuration.region.name)
+        return ComplianceReport(
+            period: period, today: today, asOf: min(period.to, today), dimension: dimension,
+            months: period.months, structures: rows,
+            groups: group(rows, by: dimension, configuration: configuration),
+            total: total, regionName: configuration.region.name)
     }
 
     /// The groups of a dimension, in configuration order, the group outside the dimension last.
-    static func group(_ rows: [StructureCompliance], by dimension: ComplianceDimension,
-                      configuration: RegionConfiguration) -> [ComplianceGroup] {
+    static func group(
+        _ rows: [StructureCompliance], by dimension: ComplianceDimension,
+        configuration: RegionConfiguration
+    ) -> [ComplianceGroup] {
         var groups: [String: ComplianceGroup] = [:]
         var order: [String] = []
         for row in rows {
             let group: ComplianceGroup
             switch dimension {
             case .structure: group = ComplianceGroup(key: row.id, name: row.name)
-            case .municipality: group = ComplianceGroup(key: row.municipality ?? "", name: row.municipality.map { row.municipalityName ?? $0 })
-            case .careCentre: group = ComplianceGroup(key: row.careCentre ?? "", name: row.careCentre.map { row.careCentreName ?? $0 },
-                                                      careCentreOperator: row.careCentreOperator)
+            case .municipality:
+                group = ComplianceGroup(key: row.municipality ?? "", name: row.municipality.map { row.municipalityName ?? $0 })
+            case .careCentre:
+                group = ComplianceGroup(
+                    key: row.careCentre ?? "", name: row.careCentre.map { row.careCentreName ?? $0 },
+                    careCentreOperator: row.careCentreOperator)
             case .kind: group = ComplianceGroup(key: row.kind.rawValue, name: nil)
             case .region: group = ComplianceGroup(key: configuration.region.id, name: configuration.region.name)
             }
-            if groups[group.key] == nil { groups[group.key] = group; order.append(group.key) }
+            if groups[group.key] == nil {
+                groups[group.key] = group
+                order.append(group.key)
+            }
             groups[group.key]!.figures.add(row.figures)
             groups[group.key]!.structureIDs.append(row.id)
         }

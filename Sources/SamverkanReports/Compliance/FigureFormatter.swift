@@ -30,7 +30,8 @@ public struct FigureFormatter: Sendable, Hashable {
         let scaled = Int((value * Double(scale)).rounded())
         let whole = String(abs(scaled) / scale)
         let fraction = String(abs(scaled) % scale)
-        let text = places == 0 ? whole : whole + (decimalComma ? "," : ".") + String(repeating: "0", count: places - fraction.count) + fraction
+        let text =
+            places == 0 ? whole : whole + (decimalComma ? "," : ".") + String(repeating: "0", count: places - fraction.count) + fraction
         return scaled < 0 ? "-" + text : text
     }
 

@@ -3,13 +3,16 @@ import SamverkanTime
 
 extension StructureCompliance {
     /// Counts a structure's planned meetings against its held meetings, cancellations and sums.
-    mutating func tally(occurrences: [PlannedMeetingDay], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
-                        totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration, today: LocalDate) {
+    mutating func tally(
+        occurrences: [PlannedMeetingDay], meetings: [HeldMeeting], cancelled recorded: [CancellationRecord],
+        totals: MeetingTotals, structure: CollaborationStructure, configuration: RegionConfiguration, today: LocalDate
+    ) {
         figures.structures = 1
         // Each held meeting matches one occurrence: by planned date, else (a planned meeting held
         // on another day) by its date. What is left over is extra.
         // Keyed by day number: ten national years count 180,000 meetings.
-        var byPlanned: [Int: Int] = [:], byDate: [Int: Int] = [:]
+        var byPlanned: [Int: Int] = [:]
+        var byDate: [Int: Int] = [:]
         byPlanned.reserveCapacity(meetings.count)
         byDate.reserveCapacity(meetings.count)
         for (index, meeting) in meetings.enumerated() {
@@ -18,10 +21,12 @@ extension StructureCompliance {
                 if byDate[meeting.date.dayNumber] == nil { byDate[meeting.date.dayNumber] = index }
             }
         }
-        var used = [Bool](repeating: false, count: meetings.count), matched = 0
+        var used = [Bool](repeating: false, count: meetings.count)
+        var matched = 0
         let cancelledOn = Dictionary(recorded.map { ($0.date, $0) }, uniquingKeysWith: { a, _ in a })
         for occurrence in occurrences {
-            let planned = occurrence.planned, start = occurrence.start
+            let planned = occurrence.planned
+            let start = occurrence.start
             let cell = monthIndex(start)
             // The meeting of the planned date, else of the day.
             var match = byPlanned[planned.dayNumber]
@@ -76,7 +81,9 @@ extension StructureCompliance {
                 figures.attendanceMeetings = held
                 figures.attendanceScore = Double(present) / Double(structure.members.count)
             case .bothPrincipals:
-                let required = Set(structure.members.compactMap { configuration.organisation($0)?.principal }).intersection([.region, .municipality])
+                let required = Set(structure.members.compactMap { configuration.organisation($0)?.principal }).intersection([
+                    .region, .municipality,
+                ])
                 guard !required.isEmpty else { break }
                 figures.attendanceMeetings = held
                 figures.attendanceScore = Double(totals.sidesPresent.filter { required.isSubset(of: $0.key) }.values.reduce(0, +))

@@ -34,28 +34,34 @@ public struct ActionPlanReport: Sendable {
     public init(configuration: RegionConfiguration, structures: [CollaborationStructure], followUps: [ActivityRecord], asOf: LocalDate) {
         self.asOf = asOf
         regionName = configuration.region.name
-        let latest = Dictionary(followUps.map { ($0.structureID + "\u{1F}" + $0.activityID, $0) }, uniquingKeysWith: { a, b in a.date >= b.date ? a : b })
+        let latest = Dictionary(
+            followUps.map { ($0.structureID + "\u{1F}" + $0.activityID, $0) }, uniquingKeysWith: { a, b in a.date >= b.date ? a : b })
         rows = structures.flatMap { structure in
             structure.activities.map { activity in
                 let followUp = latest[structure.id + "\u{1F}" + activity.id]
                 let status = followUp?.status ?? activity.status
-                return Row(structure: structure.id, id: activity.id, activity: activity.activity, responsible: activity.responsible,
-                           decidedBy: activity.decidedBy, timePlan: activity.timePlan.code, status: status,
-                           followedUpOn: followUp?.date, comment: followUp.map(\.comment).flatMap { $0.isEmpty ? nil : $0 },
-                           late: status != .done && (activity.timePlan.lastDay.map { $0 < asOf } ?? false))
+                return Row(
+                    structure: structure.id, id: activity.id, activity: activity.activity, responsible: activity.responsible,
+                    decidedBy: activity.decidedBy, timePlan: activity.timePlan.code, status: status,
+                    followedUpOn: followUp?.date, comment: followUp.map(\.comment).flatMap { $0.isEmpty ? nil : $0 },
+                    late: status != .done && (activity.timePlan.lastDay.map { $0 < asOf } ?? false))
             }
         }
     }
 
     var header: [String] {
-        ["plan.column.activity", "plan.column.responsible", "plan.column.time-plan", "plan.column.status",
-         "plan.column.followed-up", "plan.column.comment", "report.column.structure-id", "actions.table.id"]
+        [
+            "plan.column.activity", "plan.column.responsible", "plan.column.time-plan", "plan.column.status",
+            "plan.column.followed-up", "plan.column.comment", "report.column.structure-id", "actions.table.id",
+        ]
     }
 
     func cells(_ row: Row, phrases: Phrasebook) -> [String] {
         let status = phrases.text(row.status.phraseKey) + (row.late ? " (\(phrases.text("actions.overdue")))" : "")
-        return [row.activity, row.responsible, timePlanText(row.timePlan, phrases), status,
-                row.followedUpOn?.iso ?? "", row.comment ?? "", row.structure, row.id]
+        return [
+            row.activity, row.responsible, timePlanText(row.timePlan, phrases), status,
+            row.followedUpOn?.iso ?? "", row.comment ?? "", row.structure, row.id,
+        ]
     }
 
     func timePlanText(_ code: String, _ phrases: Phrasebook) -> String {
@@ -69,14 +75,18 @@ public struct ActionPlanReport: Sendable {
     /// The terminal table.
     public func table(phrases: Phrasebook) -> String {
         guard !rows.isEmpty else { return heading(phrases) + "\n\n" + phrases.text("plan.none") + "\n" }
-        return heading(phrases) + "\n\n" + TextTable(header: header.map { phrases.text($0) }, rows: rows.map { cells($0, phrases: phrases) },
-                                                      maxCellWidth: 48).render()
+        return heading(phrases) + "\n\n"
+            + TextTable(
+                header: header.map { phrases.text($0) }, rows: rows.map { cells($0, phrases: phrases) },
+                maxCellWidth: 48
+            ).render()
     }
 
     /// Markdown with a pipe table.
     public func markdown(phrases: Phrasebook) -> String {
         guard !rows.isEmpty else { return "# \(heading(phrases))\n\n" + phrases.text("plan.none") + "\n" }
-        return "# \(heading(phrases))\n\n" + ComplianceReport.pipeTable(header.map { phrases.text($0) }, rows.map { cells($0, phrases: phrases) })
+        return "# \(heading(phrases))\n\n"
+            + ComplianceReport.pipeTable(header.map { phrases.text($0) }, rows.map { cells($0, phrases: phrases) })
     }
 
     /// CSV for Excel.

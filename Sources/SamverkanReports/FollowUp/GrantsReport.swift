@@ -80,11 +80,14 @@ public struct GrantsReport: Sendable {
             + grantPoints.map { cells($0, phrases.text("grants.point", ["number": "\($0.number)"]), phrases.text("grant.\($0.number)")) }
     }
 
-    var header: [String] { ["grants.column.part", "grants.column.title", "report.column.structures", "grants.column.meetings", "grants.column.items"] }
+    var header: [String] {
+        ["grants.column.part", "grants.column.title", "report.column.structures", "grants.column.meetings", "grants.column.items"]
+    }
 
     /// The terminal table.
     public func table(phrases: Phrasebook) -> String {
-        heading(phrases: phrases) + "\n\n" + TextTable(header: header.map { phrases.text($0) }, rows: cells(phrases: phrases), maxCellWidth: 70).render()
+        heading(phrases: phrases) + "\n\n"
+            + TextTable(header: header.map { phrases.text($0) }, rows: cells(phrases: phrases), maxCellWidth: 70).render()
             + "\n" + phrases.text("grants.notes") + "\n"
     }
 
@@ -102,8 +105,10 @@ public struct GrantsReport: Sendable {
 
     /// CSV for Excel.
     public func csv(phrases: Phrasebook) -> String {
-        CSVDocument(header: header.map { phrases.text($0) } + [phrases.text("grants.column.item-ids")],
-                    rows: zip(cells(phrases: phrases), focusAreas + grantPoints).map { $0 + [$1.itemIDs.joined(separator: ", ")] }).render()
+        CSVDocument(
+            header: header.map { phrases.text($0) } + [phrases.text("grants.column.item-ids")],
+            rows: zip(cells(phrases: phrases), focusAreas + grantPoints).map { $0 + [$1.itemIDs.joined(separator: ", ")] }
+        ).render()
     }
 
     /// JSON: `schemaVersion`, `period`, `focusAreas` and `grantPoints` rows (`number`, `structures`,
@@ -112,7 +117,9 @@ public struct GrantsReport: Sendable {
         struct Document: Encodable {
             let schemaVersion = 1, region: String, period: [String: String], asOf: String, focusAreas: [Row], grantPoints: [Row]
         }
-        return try ReportJSON.text(Document(region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
-                                            asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints))
+        return try ReportJSON.text(
+            Document(
+                region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
+                asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints))
     }
 }

@@ -14,7 +14,8 @@ struct ActionFollowUpRecord: Codable, FetchableRecord, StoreRow, PersistableReco
 
     enum CodingKeys: String, CodingKey {
         case position, status, comment
-        case minutesID = "minutes_id", actionID = "action_id"
+        case minutesID = "minutes_id"
+        case actionID = "action_id"
     }
 
     init(_ followUp: ActionFollowUp, minutesID: Int64, position: Int) {

@@ -1,6 +1,6 @@
-import SamverkanTime
 internal import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 /// A row of `action_items`: an action item decided at a meeting.
 struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableRecord {
@@ -18,8 +18,10 @@ struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableR
 
     enum CodingKeys: String, CodingKey {
         case id, position, text, due
-        case minutesID = "minutes_id", structureID = "structure_id"
-        case responsibleKind = "responsible_kind", responsibleID = "responsible_id"
+        case minutesID = "minutes_id"
+        case structureID = "structure_id"
+        case responsibleKind = "responsible_kind"
+        case responsibleID = "responsible_id"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

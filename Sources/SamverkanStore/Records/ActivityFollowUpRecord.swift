@@ -14,7 +14,8 @@ struct ActivityFollowUpRecord: Codable, FetchableRecord, StoreRow, PersistableRe
 
     enum CodingKeys: String, CodingKey {
         case position, status, comment
-        case minutesID = "minutes_id", activityID = "activity_id"
+        case minutesID = "minutes_id"
+        case activityID = "activity_id"
     }
 
     init(_ followUp: ActivityFollowUp, minutesID: Int64, position: Int) {

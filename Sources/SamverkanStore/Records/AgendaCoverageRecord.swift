@@ -13,7 +13,8 @@ struct AgendaCoverageRecord: Codable, FetchableRecord, StoreRow, PersistableReco
 
     enum CodingKeys: String, CodingKey {
         case position, covered, notes
-        case minutesID = "minutes_id", agendaItemID = "agenda_item_id"
+        case minutesID = "minutes_id"
+        case agendaItemID = "agenda_item_id"
     }
 
     init(_ coverage: AgendaCoverage, minutesID: Int64, position: Int) {

@@ -16,7 +16,9 @@ struct AttendanceRecord: Codable, FetchableRecord, StoreRow, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case position, principal, present, substitute
-        case minutesID = "minutes_id", personID = "person_id", organisationID = "organisation_id"
+        case minutesID = "minutes_id"
+        case personID = "person_id"
+        case organisationID = "organisation_id"
     }
 
     init(_ attendance: Attendance, minutesID: Int64, position: Int) {

@@ -13,6 +13,8 @@ struct CalendarSeriesRecord: Codable, FetchableRecord, StoreRow, PersistableReco
 
     enum CodingKeys: String, CodingKey {
         case uid, sequence
-        case structureID = "structure_id", contentHash = "content_hash", updatedAt = "updated_at"
+        case structureID = "structure_id"
+        case contentHash = "content_hash"
+        case updatedAt = "updated_at"
     }
 }

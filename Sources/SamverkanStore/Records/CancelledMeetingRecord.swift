@@ -1,6 +1,6 @@
-import SamverkanTime
 internal import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 /// A row of the view `cancelled_meetings`: a planned meeting whose latest decision cancels it,
 /// and why (read-only: cancellations are written as `meeting_decisions`).
@@ -15,7 +15,9 @@ struct CancelledMeetingRecord: Codable, FetchableRecord, StoreRow, TableRecord {
 
     enum CodingKeys: String, CodingKey {
         case reason
-        case structureID = "structure_id", meetingDate = "meeting_date", createdAt = "created_at"
+        case structureID = "structure_id"
+        case meetingDate = "meeting_date"
+        case createdAt = "created_at"
     }
 
     init(_ meeting: CancelledMeeting) {

@@ -16,9 +16,9 @@ struct DecisionRecord: Codable, FetchableRecord, StoreRow, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case position, year, number, inherited, text
-        case minutesID = "minutes_id", structureID = "structure_id"
+        case minutesID = "minutes_id"
+        case structureID = "structure_id"
     }
-
 
     init(_ decision: Decision, minutesID: Int64, position: Int, structureID: String, year: Int) {
         self.minutesID = minutesID

@@ -17,13 +17,17 @@ struct FeedRecord: Codable, FetchableRecord, StoreRow, PersistableRecord {
 
     enum CodingKeys: String, CodingKey {
         case id
-        case tokenHash = "token_hash", selectionKind = "selection_kind", selectionValue = "selection_value"
-        case createdAt = "created_at", revokedAt = "revoked_at"
+        case tokenHash = "token_hash"
+        case selectionKind = "selection_kind"
+        case selectionValue = "selection_value"
+        case createdAt = "created_at"
+        case revokedAt = "revoked_at"
     }
 
     /// The public value of the row.
     var feed: SubscriptionFeed {
-        SubscriptionFeed(id: id ?? 0, selectionKind: selectionKind, selectionValue: selectionValue,
-                         createdAt: createdAt, revokedAt: revokedAt)
+        SubscriptionFeed(
+            id: id ?? 0, selectionKind: selectionKind, selectionValue: selectionValue,
+            createdAt: createdAt, revokedAt: revokedAt)
     }
 }

@@ -19,8 +19,11 @@ struct MeetingDecisionRecord: Codable, FetchableRecord, StoreRow, MutablePersist
 
     enum CodingKeys: String, CodingKey {
         case id, action, reason
-        case structureID = "structure_id", meetingDate = "meeting_date", newStart = "new_start"
-        case decidedBy = "decided_by", decidedAt = "decided_at"
+        case structureID = "structure_id"
+        case meetingDate = "meeting_date"
+        case newStart = "new_start"
+        case decidedBy = "decided_by"
+        case decidedAt = "decided_at"
     }
 
     init(_ decision: MeetingDecision) {
@@ -39,14 +42,16 @@ struct MeetingDecisionRecord: Codable, FetchableRecord, StoreRow, MutablePersist
     func decision() throws -> MeetingDecision {
         var start: LocalDateTime?
         if let newStart {
-            guard let parsed = RegisterText.dateTime(newStart) else { throw StoreError.unreadable(Self.databaseTableName, column: "new_start") }
+            guard let parsed = RegisterText.dateTime(newStart) else {
+                throw StoreError.unreadable(Self.databaseTableName, column: "new_start")
+            }
             start = parsed
         }
-        return MeetingDecision(structureID: structureID, date: meetingDate, action: action, start: start, reason: reason,
-                               decidedBy: decidedBy, decidedAt: decidedAt)
+        return MeetingDecision(
+            structureID: structureID, date: meetingDate, action: action, start: start, reason: reason,
+            decidedBy: decidedBy, decidedAt: decidedAt)
     }
 }
-
 
 /// How the register writes wall-clock times: `YYYY-MM-DDTHH:MM` (sorts as text).
 enum RegisterText {
@@ -54,7 +59,8 @@ enum RegisterText {
 
     static func dateTime(_ text: String) -> LocalDateTime? {
         guard text.utf8.count == 16, let date = LocalDate(iso: text.prefix(10)), text.dropFirst(10).first == "T",
-              let time = LocalTime(text: String(text.suffix(5))) else { return nil }
+            let time = LocalTime(text: String(text.suffix(5)))
+        else { return nil }
         return LocalDateTime(date: date, time: time)
     }
 }

@@ -1,6 +1,6 @@
-import SamverkanTime
 internal import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 /// A row of `minutes`: one set of minutes without its child rows.
 ///
@@ -32,10 +32,17 @@ struct MinutesRecord: Codable, FetchableRecord, StoreRow, MutablePersistableReco
 
     enum CodingKeys: String, CodingKey {
         case id, place, chair, secretary, approvers
-        case structureID = "structure_id", meetingDate = "meeting_date", meetingTime = "meeting_time"
-        case plannedDate = "planned_date", previousApproved = "previous_approved", amendsID = "amends_id"
-        case createdAt = "created_at", approvedAt = "approved_at", approvedOn = "approved_on"
-        case approvedBy = "approved_by", contentHash = "content_hash"
+        case structureID = "structure_id"
+        case meetingDate = "meeting_date"
+        case meetingTime = "meeting_time"
+        case plannedDate = "planned_date"
+        case previousApproved = "previous_approved"
+        case amendsID = "amends_id"
+        case createdAt = "created_at"
+        case approvedAt = "approved_at"
+        case approvedOn = "approved_on"
+        case approvedBy = "approved_by"
+        case contentHash = "content_hash"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -61,13 +68,14 @@ struct MinutesRecord: Codable, FetchableRecord, StoreRow, MutablePersistableReco
     /// The minutes, without their child rows.
     /// - Throws: ``StoreError`` when the approval columns are only partly set.
     func minutes() throws -> Minutes {
-        var minutes = Minutes(id: id, structureID: structureID, date: meetingDate, time: meetingTime, plannedDate: plannedDate,
-                              place: place, chair: chair, secretary: secretary, approvers: Self.lines(approvers),
-                              previousApproved: previousApproved, amends: amendsID, createdAt: createdAt)
+        var minutes = Minutes(
+            id: id, structureID: structureID, date: meetingDate, time: meetingTime, plannedDate: plannedDate,
+            place: place, chair: chair, secretary: secretary, approvers: Self.lines(approvers),
+            previousApproved: previousApproved, amends: amendsID, createdAt: createdAt)
         switch (approvedAt, approvedOn, approvedBy, contentHash) {
         case (nil, nil, nil, nil):
             break
-        case let (recordedAt?, date?, by?, hash?):
+        case (let recordedAt?, let date?, let by?, let hash?):
             minutes.approval = Approval(by: Self.lines(by), date: date, recordedAt: recordedAt, contentHash: hash)
         default:
             throw StoreError.unreadable(Self.databaseTableName, column: "approved_at")

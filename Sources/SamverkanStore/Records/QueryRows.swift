@@ -1,6 +1,6 @@
-import SamverkanTime
 internal import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 /// A row of the action-item query (`samverkan actions`): the item, the day it was decided and
 /// its latest follow-up, if any.
@@ -19,7 +19,9 @@ struct OpenActionRow: Codable, StoreRow {
 
     enum CodingKeys: String, CodingKey {
         case id, text, due, status, comment
-        case structureID = "structure_id", responsibleKind = "responsible_kind", responsibleID = "responsible_id"
+        case structureID = "structure_id"
+        case responsibleKind = "responsible_kind"
+        case responsibleID = "responsible_id"
         case decidedOn = "decided_on"
     }
 
@@ -56,17 +58,24 @@ struct MinutesListRow: Codable, StoreRow {
 
     enum CodingKeys: String, CodingKey {
         case id
-        case structureID = "structure_id", meetingDate = "meeting_date", plannedDate = "planned_date", amendsID = "amends_id"
-        case approvedAt = "approved_at", approvedOn = "approved_on", amendedBy = "amended_by"
-        case decisionCount = "decision_count", actionCount = "action_count"
+        case structureID = "structure_id"
+        case meetingDate = "meeting_date"
+        case plannedDate = "planned_date"
+        case amendsID = "amends_id"
+        case approvedAt = "approved_at"
+        case approvedOn = "approved_on"
+        case amendedBy = "amended_by"
+        case decisionCount = "decision_count"
+        case actionCount = "action_count"
     }
 
     static func table(ofColumn column: String?) -> String { MinutesRecord.databaseTableName }
 
     var summary: MinutesSummary {
-        MinutesSummary(id: id, structureID: structureID, date: meetingDate, status: approvedAt == nil ? .draft : .approved,
-                       extra: plannedDate == nil, amends: amendsID, amendedBy: amendedBy, approvedOn: approvedOn,
-                       decisions: decisionCount, newActions: actionCount)
+        MinutesSummary(
+            id: id, structureID: structureID, date: meetingDate, status: approvedAt == nil ? .draft : .approved,
+            extra: plannedDate == nil, amends: amendsID, amendedBy: amendedBy, approvedOn: approvedOn,
+            decisions: decisionCount, newActions: actionCount)
     }
 }
 
@@ -79,7 +88,8 @@ struct SearchHitRow: Codable, StoreRow {
 
     enum CodingKeys: String, CodingKey {
         case id, snippet
-        case structureID = "structure_id", meetingDate = "meeting_date"
+        case structureID = "structure_id"
+        case meetingDate = "meeting_date"
     }
 
     static func table(ofColumn column: String?) -> String {
@@ -87,8 +97,9 @@ struct SearchHitRow: Codable, StoreRow {
     }
 
     var hit: MinutesSearchHit {
-        MinutesSearchHit(id: id, structureID: structureID, date: meetingDate,
-                         snippet: snippet.split(separator: "\n").joined(separator: " / "))
+        MinutesSearchHit(
+            id: id, structureID: structureID, date: meetingDate,
+            snippet: snippet.split(separator: "\n").joined(separator: " / "))
     }
 }
 
@@ -102,7 +113,9 @@ struct ActivityReportRow: Codable, StoreRow {
 
     enum CodingKeys: String, CodingKey {
         case status, comment
-        case structureID = "structure_id", activityID = "activity_id", meetingDate = "meeting_date"
+        case structureID = "structure_id"
+        case activityID = "activity_id"
+        case meetingDate = "meeting_date"
     }
 
     static func table(ofColumn column: String?) -> String {

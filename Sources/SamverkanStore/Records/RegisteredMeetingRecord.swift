@@ -21,8 +21,13 @@ struct RegisteredMeetingRecord: Codable, FetchableRecord, StoreRow, PersistableR
 
     enum CodingKeys: String, CodingKey {
         case extra, uid, start, end, state
-        case structureID = "structure_id", plannedDate = "planned_date", plannedStart = "planned_start"
-        case inSeries = "in_series", reasonKind = "reason_kind", reasonCode = "reason_code", decisionID = "decision_id"
+        case structureID = "structure_id"
+        case plannedDate = "planned_date"
+        case plannedStart = "planned_start"
+        case inSeries = "in_series"
+        case reasonKind = "reason_kind"
+        case reasonCode = "reason_code"
+        case decisionID = "decision_id"
     }
 
     init(_ meeting: RegisteredMeeting, decisionID: Int64?) {
@@ -68,9 +73,10 @@ struct RegisteredMeetingRecord: Codable, FetchableRecord, StoreRow, PersistableR
             guard let found = decisions[decisionID] else { throw StoreError.unreadable(Self.databaseTableName, column: "decision_id") }
             decision = found
         }
-        return RegisteredMeeting(structureID: structureID, plannedStart: try time(plannedStart, "planned_start"), uid: uid,
-                                 inSeries: inSeries, start: try time(start, "start"), end: try time(end, "end"), state: state,
-                                 calendarReason: reason, decision: decision)
+        return RegisteredMeeting(
+            structureID: structureID, plannedStart: try time(plannedStart, "planned_start"), uid: uid,
+            inSeries: inSeries, start: try time(start, "start"), end: try time(end, "end"), state: state,
+            calendarReason: reason, decision: decision)
     }
 }
 
@@ -84,6 +90,9 @@ struct RegisterStructureRecord: Codable, FetchableRecord, StoreRow, PersistableR
     var derivedAt: String
 
     enum CodingKeys: String, CodingKey {
-        case structureID = "structure_id", contentHash = "content_hash", derivedThrough = "derived_through", derivedAt = "derived_at"
+        case structureID = "structure_id"
+        case contentHash = "content_hash"
+        case derivedThrough = "derived_through"
+        case derivedAt = "derived_at"
     }
 }
