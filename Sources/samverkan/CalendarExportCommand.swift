@@ -69,10 +69,14 @@ extension Samverkan.CalendarCommand {
                 written.append(output)
             }
             for structure in content.empty {
-                TerminalOutput.writeError("note: \(structure.id) has no meeting between \(from) and \(to); it is not in the calendar\n")
+                TerminalOutput.writeError(
+                    texts.phrases.text("export.note.empty", ["structure": structure.id, "from": from.iso, "to": to.iso]) + "\n")
             }
             let series = Set(content.plans.map(\.structure.id)).count
-            print("\(written.count == 1 ? written[0] : "\(written.count) files in \(output)"): \(series) series, \(from) – \(to)")
+            let place =
+                written.count == 1
+                ? written[0] : texts.phrases.text("output.files-in", ["count": String(written.count), "folder": output])
+            print(texts.phrases.text("export.written", ["where": place, "count": String(series), "from": from.iso, "to": to.iso]))
         }
 
         var isFolder: Bool {

@@ -102,9 +102,15 @@ extension Samverkan.CalendarCommand {
                 } else {
                     try AtomicFile.write(composed[0].message.rendered(), to: output)
                 }
-                let where_ = isFolder ? "\(composed.count) files in \(output)" : output
+                let place =
+                    isFolder
+                    ? texts.phrases.text("output.files-in", ["count": String(composed.count), "folder": output]) : output
                 print(
-                    "\(where_): \(cancel ? "cancellation" : "invitation") for \(target.id) to \(composed[0].message.to.count) participants")
+                    texts.phrases.text(
+                        cancel ? "invite.written.cancellation" : "invite.written.invitation",
+                        [
+                            "where": place, "structure": target.id, "count": String(composed[0].message.to.count),
+                        ]))
             }
             if send {
                 try global.sendInvitations(

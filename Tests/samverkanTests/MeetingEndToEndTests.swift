@@ -117,4 +117,15 @@ struct MeetingEndToEndTests {
         #expect(validate.stderr.contains("Hemsjukvården Halmstad:"), "\(validate.stderr)")
         #expect(validate.stderr.contains("samverkan schedule --clashes"))
     }
+
+    @Test("Progress lines of calendar export and invite are Swedish by default and English with --lang en")
+    func progressLines() throws {
+        let export = try run(["calendar", "export", "--structure", "rug", "--output", folder.path("rug.ics")])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains(": 1 serier, "), "\(export.stdout)")
+        let invite = try run(["calendar", "invite", "--structure", "rug", "--output", folder.path("rug.eml")])
+        #expect(invite.stdout.contains(": inbjudan till rug för "), "\(invite.stdout)")
+        let english = try run(["calendar", "export", "--structure", "rug", "--output", folder.path("rug2.ics"), "--lang", "en"])
+        #expect(english.stdout.contains(": 1 series, "), "\(english.stdout)")
+    }
 }
