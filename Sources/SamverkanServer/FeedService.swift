@@ -165,9 +165,6 @@ public final class FeedService: Sendable {
         return (try database.schemaVersion(), try database.registerRevision())
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+    /// Now, as an ISO 8601 UTC timestamp to the second (the store's).
+    static func timestamp() -> String { AppDatabase.secondsTimestamp() }
 }

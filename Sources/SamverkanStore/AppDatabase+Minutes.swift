@@ -142,6 +142,14 @@ extension AppDatabase {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())
     }
+
+    /// Now as an ISO 8601 UTC timestamp to the second (`2025-03-01T09:12:00Z`): when a decision
+    /// was made, when the register was derived.
+    public static func secondsTimestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
 }
 
 extension Minutes {

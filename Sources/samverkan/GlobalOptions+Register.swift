@@ -86,17 +86,12 @@ extension GlobalOptions {
         return (current, result)
     }
 
-    /// Now, as an ISO 8601 UTC timestamp.
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+    /// Now, as an ISO 8601 UTC timestamp to the second (the store's).
+    static func timestamp() -> String { AppDatabase.secondsTimestamp() }
 
     /// A line on standard error (after what was printed so far, so the two stay in order), never
     /// repeating an identity number.
     func warn(_ text: String) {
-        fflush(nil)
         TerminalOutput.writeError((text + "\n"))
     }
 }

@@ -12,6 +12,8 @@ struct MinutesEnvironment {
     let configuration: RegionConfiguration
     let phrases: Phrasebook
     let database: AppDatabase
+    /// The last day the register was brought up to date through when the environment was made.
+    let registerHorizon: LocalDate
 
     init(_ global: GlobalOptions) throws {
         self.global = global
@@ -26,9 +28,8 @@ struct MinutesEnvironment {
             database = try global.openDatabase()
         }
         // The register first, before a draft is read: saving is then the command's only write.
-        try global.refreshRegister(
-            database, configuration, phrases: phrases,
-            through: global.registerHorizon(today: try global.today()))
+        registerHorizon = global.registerHorizon(today: try global.today())
+        try global.refreshRegister(database, configuration, phrases: phrases, through: registerHorizon)
     }
 
     /// A structure by id (a ``LookupError`` names the close ones).
@@ -82,12 +83,14 @@ struct MinutesEnvironment {
             .last { $0.isHeld && $0.start.date <= today && !recorded.contains($0.start.date) && !recorded.contains($0.plannedDate) }
     }
 
-    /// The register's meetings of a structure in a window (brought up to date first).
+    /// The register's meetings of a structure in a window (brought up to date at start; again
+    /// only for a window beyond that).
     func registered(_ structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [RegisteredMeeting] {
-        let today = try global.today()
-        try global.refreshRegister(
-            database, configuration, phrases: phrases,
-            through: global.registerHorizon(today: today, atLeast: through))
+        if through > registerHorizon {
+            try global.refreshRegister(
+                database, configuration, phrases: phrases,
+                through: global.registerHorizon(today: try global.today(), atLeast: through))
+        }
         return try store { try database.registeredMeetings(structureIDs: [structure.id], from: from, through: through) }
     }
 
@@ -97,9 +100,7 @@ struct MinutesEnvironment {
     }
 
     /// Prints to standard error, never repeating an identity number.
-    func warn(_ text: String) {
-        TerminalOutput.writeError((text + "\n"))
-    }
+    func warn(_ text: String) { global.warn(text) }
 
     /// Refuses text holding an identity number (names given on the command line, reasons).
     func checkPrivacy(_ texts: [String], option: String) throws {

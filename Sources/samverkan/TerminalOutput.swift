@@ -36,6 +36,7 @@ enum TerminalOutput {
     /// Writes text to standard error, escaped, with any identity number masked (errors and
     /// warnings never repeat one).
     static func writeError(_ text: String) {
+        fflush(nil)  // after what standard output holds so far, so the two stay in order
         FileHandle.standardError.write(Data(escaped(IdentityNumberGuard.redacted(text)).utf8))
     }
 }

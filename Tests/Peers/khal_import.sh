@@ -39,36 +39,9 @@ done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/khal-peer.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/vdir/samverkan" "$work/data" "$work/config"
-
-cat >"$work/config/khal.conf" <<EOF
-[calendars]
-[[samverkan]]
-path = $work/vdir/samverkan
-type = calendar
-
-[sqlite]
-path = $work/data/khal.db
-
-[locale]
-local_timezone = Europe/Stockholm
-default_timezone = Europe/Stockholm
-firstweekday = 0
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%dT%H:%M
-longdatetimeformat = %Y-%m-%dT%H:%M
-unicode_symbols = False
-
-[default]
-default_calendar = samverkan
-EOF
-
-# Keep khal away from the user's own configuration and data.
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/data"
-export TZ=Europe/Stockholm LC_ALL=C.UTF-8
-unset PYTHONPATH PYTHONHOME  # khal runs on Debian's /usr/bin/python3, not a venv's
+# shellcheck source=khal_setup.sh
+. "$(dirname "$0")/khal_setup.sh"
+khal_setup "$work" samverkan
 
 run_khal() {  # run_khal STEP ARGS... : output to $work/STEP.out/.err, fail on status or messages
   local step="$1"; shift

@@ -21,7 +21,10 @@ work="$1" url="$2" from="$3" to="$4"
 for program in vdirsyncer khal; do
   command -v "$program" >/dev/null || { echo "vdirsyncer_sync.sh: $program is not installed" >&2; exit 2; }
 done
-mkdir -p "$work/vdir/feed" "$work/status" "$work/data" "$work/config"
+# shellcheck source=khal_setup.sh
+. "$(dirname "$0")/khal_setup.sh"
+khal_setup "$work" feed
+mkdir -p "$work/status"
 
 cat >"$work/config/vdirsyncer.conf" <<EOF
 [general]
@@ -42,34 +45,6 @@ type = "filesystem"
 path = "$work/vdir/feed"
 fileext = ".ics"
 EOF
-
-cat >"$work/config/khal.conf" <<EOF
-[calendars]
-[[feed]]
-path = $work/vdir/feed
-type = calendar
-
-[sqlite]
-path = $work/data/khal.db
-
-[locale]
-local_timezone = Europe/Stockholm
-default_timezone = Europe/Stockholm
-firstweekday = 0
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%dT%H:%M
-longdatetimeformat = %Y-%m-%dT%H:%M
-unicode_symbols = False
-
-[default]
-default_calendar = feed
-EOF
-
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/data"
-export TZ=Europe/Stockholm LC_ALL=C.UTF-8
-unset PYTHONPATH PYTHONHOME  # Debian's /usr/bin/python3, not a venv's
 
 step() {  # step NAME COMMAND... : fail on status, a traceback or an error message
   local name="$1"; shift
