@@ -45,6 +45,8 @@ public final class FeedService: Sendable {
     let renderLock = NIOLock()
     /// What was last read from the store, valid while its files are unchanged (and for a second at most).
     let validated = NIOLockedValueBox<Validated?>(nil)
+    /// The window last computed, and the second (since 1970) it was computed in.
+    let windowOfSecond = NIOLockedValueBox<(second: Int, from: LocalDate, through: LocalDate)?>(nil)
 
     /// The register's revision and the active feeds found since, by token, for one store fingerprint.
     struct Validated {
@@ -69,10 +71,18 @@ public final class FeedService: Sendable {
         self.logger = logger
     }
 
-    /// The window of today's feeds.
+    /// The window of today's feeds: today is asked again once a second at most (a time-zone
+    /// conversion per request would cost more than answering a 304).
     public func currentWindow() -> (from: LocalDate, through: LocalDate) {
+        let second = Int(Date().timeIntervalSince1970)
+        if let known = windowOfSecond.withLockedValue({ $0 }), known.second == second { return (known.from, known.through) }
         let day = today()
-        return (FeedRenderer.date(day, addingMonths: -window.monthsBack), FeedRenderer.date(day, addingMonths: window.monthsAhead))
+        let current = (
+            second: second, from: FeedRenderer.date(day, addingMonths: -window.monthsBack),
+            through: FeedRenderer.date(day, addingMonths: window.monthsAhead)
+        )
+        windowOfSecond.withLockedValue { $0 = current }
+        return (current.from, current.through)
     }
 
     /// The database now, and the generation of its file.

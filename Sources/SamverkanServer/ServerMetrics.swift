@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Prometheus
 
 /// The server's Prometheus metrics: requests by route and status, full feeds and 304s, render
@@ -7,27 +8,51 @@ public final class ServerMetrics: Sendable {
     let notModified: Counter
     let fullFeeds: Counter
     let renders: DurationHistogram
+    /// The request counters by route and status, made once each (the registry's lookup builds
+    /// its key and takes its lock at every call; this is one dictionary read per request).
+    let requests = NIOLockedValueBox<[RequestKey: Counter]>([:])
+
+    static var requestsDescriptor: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "samverkan", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "HTTP requests by route and status.")
+    }
+
+    struct RequestKey: Hashable {
+        var route: String
+        var status: Int
+    }
 
     public init() {
         notModified = registry.makeCounter(
-            name: "samverkan_feed_not_modified_total",
-            help: "Feed requests answered 304 Not Modified.")
-        fullFeeds = registry.makeCounter(name: "samverkan_feed_full_total", help: "Feed requests answered with the calendar.")
+            descriptor: MetricNameDescriptor(
+                namespace: "samverkan", subsystem: "feed", metricName: "not_modified", unitName: "total",
+                helpText: "Feed requests answered 304 Not Modified."))
+        fullFeeds = registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "samverkan", subsystem: "feed", metricName: "full", unitName: "total",
+                helpText: "Feed requests answered with the calendar."))
         renders = registry.makeDurationHistogram(
-            name: "samverkan_feed_render_seconds",
+            descriptor: MetricNameDescriptor(
+                namespace: "samverkan", subsystem: "feed", metricName: "render", unitName: "seconds",
+                helpText: "Time to render a feed from the register (cache misses only)."),
             buckets: [
                 .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100),
                 .milliseconds(500), .seconds(1), .seconds(5),
-            ],
-            help: "Time to render a feed from the register (cache misses only).")
+            ])
     }
 
     /// Counts a request by route (`feed`, `health`, `metrics`, `other`) and status code.
     public func count(route: String, status: Int) {
-        registry.makeCounter(
-            name: "samverkan_http_requests_total", labels: [("route", route), ("status", String(status))],
-            help: "HTTP requests by route and status."
-        ).increment()
+        let key = RequestKey(route: route, status: status)
+        let counter = requests.withLockedValue { counters in
+            if let known = counters[key] { return known }
+            let made = registry.makeCounter(
+                descriptor: Self.requestsDescriptor, labels: [("route", route), ("status", String(status))])
+            counters[key] = made
+            return made
+        }
+        counter.increment()
         guard route == "feed" else { return }
         if status == 304 { notModified.increment() } else if status == 200 { fullFeeds.increment() }
     }
