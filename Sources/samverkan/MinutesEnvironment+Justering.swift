@@ -13,9 +13,7 @@ extension MinutesEnvironment {
         if let person = configuration.findPerson(text, among: candidates) ?? configuration.findPerson(text) {
             return person.name
         }
-        var names = justering.required
-        for person in candidates where !names.contains(where: { Justering.same($0, person.name) }) { names.append(person.name) }
-        let close = RegionConfiguration.closest(to: text, in: names + candidates.map(\.id))
+        let close = RegionConfiguration.closest(to: text, among: candidates)
         let values = ["name": text, "structure": structure.name]
         if close.isEmpty { throw CLIError("minutes.signatory-unknown", values) }
         throw CLIError(

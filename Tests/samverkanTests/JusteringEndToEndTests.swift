@@ -102,6 +102,24 @@ struct JusteringEndToEndTests {
         #expect(try w.run(["minutes", "list"]).stdout.contains("väntar på Biträdande hälso- och sjukvårdsdirektör"))
     }
 
+    @Test(
+        "The draft's chair and justerare must be people configured for the structure; unknown names get the closest, ids the configured name"
+    )
+    func draftSignatories() throws {
+        let w = try Workspace()
+        let draft = try w.filledDraft().replacingOccurrences(of: "Justerare: \n", with: "Justerare: Socialchef Varbreg, Kalle Anka\n")
+        let refused = try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(draft, "bad.md")])
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "\"Socialchef Varbreg\" är ingen person som är konfigurerad för strukturen (menade du \"Socialchef Varberg\"?)"),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("\"Kalle Anka\" är ingen person som är konfigurerad för strukturen; ordföranden"))
+        try record(w, approvers: "socialchef-varberg, SOCIALCHEF LAHOLM")
+        let shown = try w.run(["minutes", "show", "1"]).stdout
+        #expect(shown.contains("Justerare: Socialchef Varberg, Socialchef Laholm\n"), "\(shown)")
+    }
+
     @Test("minutes pending lists structure, meeting date, days since the meeting, who signed and who is missing; --overdue past 14 days")
     func pending() throws {
         let w = try Workspace()

@@ -22,18 +22,22 @@ extension RegionConfiguration {
         findPerson(text, among: people)
     }
 
-    /// The names among `candidates` closest to a misspelt one (at most `limit`, best first).
-    public static func closest(to text: String, in candidates: [String], limit: Int = 3) -> [String] {
+    /// The names of the people among `candidates` closest to a misspelt name or id (at most
+    /// `limit`, best first). A name also matches by one of its words ("varberg" finds
+    /// "Socialchef Varberg").
+    public static func closest(to text: String, among candidates: [Person], limit: Int = 3) -> [String] {
         let wanted = Justering.key(text)
-        let scored = candidates.map { name -> (name: String, score: Int) in
-            let key = Justering.key(name)
-            let words = key.split(separator: " ").map(String.init)
-            // A name also matches by one of its words ("varberg" finds "Socialchef Varberg").
-            let best = ([key] + words).map { EditDistance.between(wanted, $0) }.min() ?? Int.max
-            return (name, best)
-        }
         let threshold = max(2, wanted.count / 3)
-        return scored.filter { $0.score <= threshold }.sorted { ($0.score, $0.name) < ($1.score, $1.name) }.prefix(limit).map(\.name)
+        let scored = candidates.map { person -> (name: String, score: Int) in
+            let key = Justering.key(person.name)
+            let words = key.split(separator: " ").map(String.init)
+            let score = ([key, person.id.lowercased()] + words).map { EditDistance.between(wanted, $0) }.min() ?? Int.max
+            return (person.name, score)
+        }
+        // The best matches and those nearly as close, not every name within reach.
+        let best = scored.map(\.score).min() ?? Int.max
+        return scored.filter { $0.score <= min(threshold, best + 1) }.sorted { ($0.score, $0.name) < ($1.score, $1.name) }
+            .prefix(limit).map(\.name)
     }
 
     /// Who must sign minutes of a structure: the chair and the approvers (*justerare*) named in
