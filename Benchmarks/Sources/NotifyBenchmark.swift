@@ -57,8 +57,8 @@ enum NotifyBenchmark {
                     let input = try database.notifyInput(
                         today: today, from: NotifyPlanner.firstDay(today: today, settings: configuration.mail),
                         through: NotifyPlanner.lastDay(today: today, configuration: configuration),
-                        recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                        recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+                        heldSince: NotifyPlanner.heldSince(today: today, configuration: configuration),
+                        heldThrough: NotifyPlanner.heldThrough(today: today, configuration: configuration))
                     let planner = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 1_736_485_200)
                     var serial = 0
                     due = planner.due(input) {
@@ -91,8 +91,8 @@ enum NotifyBenchmark {
         let all = try Measure.seconds {
             input = try database.notifyInput(
                 today: today, from: first, through: last,
-                recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+                heldSince: NotifyPlanner.heldSince(today: today, configuration: configuration),
+                heldThrough: NotifyPlanner.heldThrough(today: today, configuration: configuration))
         }
         let decide = Measure.seconds {
             _ = NotifyPlanner(configuration: configuration, texts: texts, today: today, now: 0).due(input) { "x" }

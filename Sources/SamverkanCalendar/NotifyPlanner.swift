@@ -10,9 +10,10 @@ public import SamverkanTime
 ///   `notice|structure|planned date|address`, so each participant gets it once per meeting.
 /// - **overdue**: to each responsible (person or organisation with an address) with action items
 ///   past their due date, all of them in one message; key per ISO week, so at most one a week.
-/// - **approval**: to the chair and approvers named in minutes waiting for approval for
-///   `approval-days` (14) or more; again every further `approval-days`, at most
-///   ``approvalRounds`` times.
+/// - **approval**: to each signatory (the chair and approvers named in the minutes) whose
+///   signature is missing on minutes of a meeting more than `approval-days` (14) ago, all of
+///   them in one message; again every further `approval-days`, at most ``approvalRounds``
+///   times; key per address and day, so at most one a day.
 /// - **missing-minutes**: to the secretary (else the chair) when a held meeting has no minutes
 ///   `minutes-days` (7) after it; once per meeting, for meetings at most four weeks past that
 ///   deadline (so a first run does not remind of years of history).
@@ -28,14 +29,14 @@ public struct NotifyPlanner: Sendable {
     /// How many approval reminders a set of minutes gets at most.
     public static let approvalRounds = 4
 
-    /// The last recording day of minutes that have waited long enough for an approval reminder.
-    public static func recordedThrough(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
+    /// The last meeting day of minutes that have waited long enough for an approval reminder.
+    public static func heldThrough(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
         let shortest = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).min() ?? 14
-        return today.adding(days: -shortest)
+        return today.adding(days: -shortest - 1)
     }
 
-    /// The earliest recording day of minutes that may still get an approval reminder.
-    public static func recordedSince(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
+    /// The earliest meeting day of minutes that may still get an approval reminder.
+    public static func heldSince(today: LocalDate, configuration: RegionConfiguration) -> LocalDate {
         let longest = ([configuration.mail.approvalDays] + configuration.structures.compactMap(\.approvalDays)).max() ?? 14
         return today.adding(days: -(approvalRounds + 1) * longest)
     }
@@ -135,31 +136,58 @@ public struct NotifyPlanner: Sendable {
         }
     }
 
+    /// One reminder per signatory and day: every minutes that waited longer than
+    /// `approval-days` since the meeting for which the person's signature is still missing,
+    /// sent when one of them reached a round not reminded of yet.
     func approvals(_ input: NotifyInput, _ messageID: () -> String) -> [Due] {
-        var result: [Due] = []
+        var order: [String] = []
+        var waiting: [String: (person: Person, items: [ApprovalWait])] = [:]
         for draft in input.drafts {
             guard let structure = configuration.structure(draft.structureID) else { continue }
-            let limit = structure.approvalDays ?? configuration.mail.approvalDays
-            let waited = draft.recordedOn.days(to: today)
-            guard waited >= limit else { continue }
-            let round = waited / limit
+            let limit = max(1, structure.approvalDays ?? configuration.mail.approvalDays)
+            let waited = draft.date.days(to: today)
+            guard waited > limit else { continue }
+            let round = (waited - 1) / limit
             guard round <= Self.approvalRounds else { continue }
-            let body = [
-                "structure": structure.name, "date": draft.date.iso, "days": String(waited), "id": String(draft.id),
-                "region": configuration.region.name,
-            ]
-            let subject = texts.phrases.text("reminder.approval.subject", ["structure": structure.name, "date": draft.date.iso])
-            var seen: Set<String> = []
-            for signatory in draft.signatories {
-                guard let person = person(named: signatory), let email = person.email, seen.insert(email).inserted else { continue }
-                result.append(
-                    make(
-                        .approval, key: "approval|\(draft.id)|\(email)|\(round)", to: .init(name: person.name, email: email),
-                        structure: structure, meetingDate: draft.date.iso, item: "minutes #\(draft.id)", subject: subject,
-                        body: texts.approval.render(body.merging(["name": person.name]) { _, new in new }), messageID: messageID))
+            let justering = configuration.justering(
+                structure: structure, chair: draft.signatories.first ?? "", approvers: Array(draft.signatories.dropFirst()),
+                signatures: draft.signed.map { Signature(name: $0, date: draft.date, recordedAt: "") })
+            let candidates = configuration.people(of: structure)
+            for name in justering.missing {
+                guard let person = configuration.findPerson(name, among: candidates) ?? configuration.findPerson(name),
+                    let email = person.email
+                else { continue }
+                if waiting[email] == nil { order.append(email) }
+                waiting[email, default: (person, [])].items.append(
+                    ApprovalWait(draft: draft, structure: structure, days: waited, round: round))
             }
         }
-        return result
+        return order.compactMap { email in
+            guard let (person, items) = waiting[email],
+                items.contains(where: { !input.remindedApprovals.contains("\($0.draft.id)/\($0.round)/\(email)") })
+            else { return nil }
+            let lines = items.map { wait in
+                texts.phrases.text(
+                    "reminder.approval.item",
+                    [
+                        "structure": wait.structure.name, "date": wait.draft.date.iso, "days": String(wait.days),
+                        "id": String(wait.draft.id), "person": person.id,
+                    ])
+            }
+            let single = items.count == 1 ? items.first : nil
+            let subject =
+                single.map {
+                    texts.phrases.text("reminder.approval.subject", ["structure": $0.structure.name, "date": $0.draft.date.iso])
+                } ?? texts.phrases.text("reminder.approval.subject-many", ["count": String(items.count)])
+            let body = texts.approval.render([
+                "name": person.name, "items": lines.joined(separator: "\n"), "region": configuration.region.name,
+            ])
+            return make(
+                .approval, key: "approval|\(email)|\(today.iso)", to: .init(name: person.name, email: email),
+                structure: single?.structure, meetingDate: single?.draft.date.iso,
+                item: items.map { "#\($0.draft.id)/\($0.round)" }.joined(separator: ","), subject: subject, body: body,
+                messageID: messageID)
+        }
     }
 
     func missingMinutes(_ input: NotifyInput, _ messageID: () -> String) -> [Due] {
@@ -241,11 +269,12 @@ public struct NotifyPlanner: Sendable {
             return configuration.organisation(responsible.id).flatMap { organisation in organisation.email.map { (organisation.name, $0) } }
         }
     }
+}
 
-    /// A configured person by id or by name as written in minutes (case and spacing ignored).
-    func person(named text: String) -> Person? {
-        if let person = configuration.person(text) { return person }
-        let wanted = text.lowercased().split(separator: " ")
-        return configuration.people.first { $0.name.lowercased().split(separator: " ") == wanted }
-    }
+/// Minutes a signatory is reminded of: how long since the meeting, and which round.
+struct ApprovalWait {
+    var draft: NotifyInput.Draft
+    var structure: CollaborationStructure
+    var days: Int
+    var round: Int
 }

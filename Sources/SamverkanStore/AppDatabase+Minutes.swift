@@ -80,8 +80,13 @@ extension AppDatabase {
         try MinutesSearchRecord(rowid: id, body: minutes.searchText).insert(db)
     }
 
-    /// Writes the approval columns of stored minutes.
+    /// Writes the approval columns of stored minutes, after a signature for each approver
+    /// that has none yet (approvals read from an archive: one signature each, on the day of
+    /// approval).
     static func writeApproval(_ approval: Approval, id: Int64, db: Database) throws {
+        for name in approval.by {
+            try insertSignature(minutesID: id, name: name, date: approval.date, recordedAt: approval.recordedAt, db: db)
+        }
         try db.execute(
             literal: """
                 UPDATE minutes SET approved_at = \(approval.recordedAt), approved_on = \(approval.date.iso),
@@ -90,46 +95,44 @@ extension AppDatabase {
                 """)
     }
 
-    /// Approves (*justerar*) minutes: numbers their decisions `§ N` per structure and calendar
-    /// year of the meeting, in order of approval, and stores the content hash. From then on the
-    /// database refuses every change to them.
+    /// Approves (*justerar*) minutes: every name in `by` signs on `date` and the minutes are
+    /// approved at once (see ``sign(id:names:date:required:)`` for signing one by one).
     /// - Parameters:
     ///   - id: the minutes.
     ///   - by: the chair and the approvers.
     ///   - date: the day of approval.
     /// - Returns: the approved minutes.
     public func approve(id: Int64, by: [String], date: LocalDate) throws -> Minutes {
-        try immediateWrite { db in
-            guard var minutes = try Self.fetchMinutes(id: id, db: db) else {
-                throw StoreError("minutes.not-found", ["id": String(id)])
-            }
-            if let approval = minutes.approval {
-                throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
-            }
-            guard date >= minutes.date else {
-                throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
-            }
-            // MAX of no rows is NULL: the first number of a year is 1.
-            var next =
-                try SQLRequest<Int>(
-                    """
-                    SELECT MAX(number) FROM decisions
-                    WHERE structure_id = \(minutes.structureID) AND year = \(minutes.date.year) AND inherited = 0
-                    """
-                ).fetchOne(db) ?? 0
-            for position in minutes.decisions.indices where minutes.decisions[position].number == nil {
-                next += 1
-                minutes.decisions[position].number = next
-                try db.execute(literal: "UPDATE decisions SET number = \(next) WHERE minutes_id = \(id) AND position = \(position)")
-            }
-            let approval = Approval(
-                by: by, date: date, recordedAt: Self.timestamp(),
-                contentHash: minutes.approvalDigest(by: by, date: date))
-            try Self.writeApproval(approval, id: id, db: db)
-            try Self.appendChainLink(minutesID: id, db: db)
-            minutes.approval = approval
-            return minutes
+        try sign(id: id, names: by, date: date, required: by).minutes
+    }
+
+    /// Completes an approval in the signing transaction: numbers the decisions `§ N` per
+    /// structure and calendar year of the meeting, in order of approval, stores the content
+    /// hash and links the approval into the chain. From then on the database refuses every
+    /// change to the minutes.
+    static func completeApproval(_ unapproved: Minutes, by: [String], date: LocalDate, db: Database) throws -> Minutes {
+        var minutes = unapproved
+        let id = minutes.id ?? 0
+        // MAX of no rows is NULL: the first number of a year is 1.
+        var next =
+            try SQLRequest<Int>(
+                """
+                SELECT MAX(number) FROM decisions
+                WHERE structure_id = \(minutes.structureID) AND year = \(minutes.date.year) AND inherited = 0
+                """
+            ).fetchOne(db) ?? 0
+        for position in minutes.decisions.indices where minutes.decisions[position].number == nil {
+            next += 1
+            minutes.decisions[position].number = next
+            try db.execute(literal: "UPDATE decisions SET number = \(next) WHERE minutes_id = \(id) AND position = \(position)")
         }
+        let approval = Approval(
+            by: by, date: date, recordedAt: Self.timestamp(),
+            contentHash: minutes.approvalDigest(by: by, date: date))
+        try Self.writeApproval(approval, id: id, db: db)
+        try Self.appendChainLink(minutesID: id, db: db)
+        minutes.approval = approval
+        return minutes
     }
 
     /// Minutes by id, with every part, or nil.

@@ -132,7 +132,9 @@ extension AppDatabase {
                 """
                 SELECT m.*, (SELECT id FROM minutes newer WHERE newer.amends_id = m.id) AS amended_by,
                        (SELECT COUNT(*) FROM decisions d WHERE d.minutes_id = m.id) AS decision_count,
-                       (SELECT COUNT(*) FROM action_items a WHERE a.minutes_id = m.id) AS action_count
+                       (SELECT COUNT(*) FROM action_items a WHERE a.minutes_id = m.id) AS action_count,
+                       (SELECT group_concat(name, char(10)) FROM
+                           (SELECT name FROM minutes_signatures s WHERE s.minutes_id = m.id ORDER BY position)) AS signed_by
                 FROM minutes m WHERE \(condition)
                 """
             ).map(\.summary)

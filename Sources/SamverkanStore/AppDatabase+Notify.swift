@@ -5,13 +5,14 @@ public import SamverkanTime
 extension AppDatabase {
     /// What `samverkan notify` decides from: the register's meetings from `from` through
     /// `through`, every open action item, each structure's (with a meeting in the window) latest
-    /// current minutes before `through` and the minutes and cancellations from `from`, and the current minutes not
-    /// approved and recorded on or after `recordedSince` (older ones are no longer reminded of).
-    /// `recordedThrough` is the last recording day of minutes that have waited long enough to
-    /// be reminded of (today less the shortest `approval-days`); nil: any.
+    /// current minutes before `through` and the minutes and cancellations from `from`, the current minutes not
+    /// approved of meetings held on or after `heldSince` (older ones are no longer reminded of)
+    /// with their signatures, and the approval reminders sent so far.
+    /// `heldThrough` is the last meeting day of minutes that have waited long enough to be
+    /// reminded of (today less the shortest `approval-days`, less one); nil: any.
     public func notifyInput(
-        today: LocalDate, from: LocalDate, through: LocalDate, recordedSince: LocalDate,
-        recordedThrough: LocalDate? = nil
+        today: LocalDate, from: LocalDate, through: LocalDate, heldSince: LocalDate,
+        heldThrough: LocalDate? = nil
     ) throws -> NotifyInput {
         try read { db in
             let meetings = try Self.registeredMeetings(db, structureIDs: nil, from: from, through: through)
@@ -31,8 +32,8 @@ extension AppDatabase {
             }
             let request: SQLRequest<Row> = """
                 SELECT id, structure_id, meeting_date, created_at, chair, approvers FROM minutes m
-                WHERE approved_at IS NULL AND created_at >= \(recordedSince.iso)
-                  AND created_at < \((recordedThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).adding(days: 1).iso)
+                WHERE approved_at IS NULL AND meeting_date >= \(heldSince.iso)
+                  AND meeting_date <= \((heldThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).iso)
                   AND \(Self.current())
                 ORDER BY meeting_date, id
                 """
@@ -43,11 +44,15 @@ extension AppDatabase {
                     throw StoreError.unreadable("minutes", column: "created_at")
                 }
                 let approvers: String = row["approvers"]
+                let id: Int64 = row["id"]
                 return NotifyInput.Draft(
-                    id: row["id"], structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
-                    signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init))
+                    id: id, structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
+                    signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init),
+                    signed: try Self.fetchSignatures(minutesID: id, db: db).map(\.name))
             }
-            return NotifyInput(meetings: meetings, openActions: actions, minutes: latest, drafts: drafts)
+            return NotifyInput(
+                meetings: meetings, openActions: actions, minutes: latest, drafts: drafts,
+                remindedApprovals: try Self.remindedApprovals(db))
         }.adding(minutes: try listMinutes(from: from))
     }
 }
@@ -99,6 +104,31 @@ extension AppDatabase {
                 OpenAction(
                     item: item, structureID: row[2], decidedOn: decidedOn, status: status,
                     comment: row[8] as String? ?? ""))
+        }
+        return result
+    }
+}
+
+extension AppDatabase {
+    /// The approval reminders sent or being sent, as `minutes id/round/address`: read from the
+    /// item of each message (`#7/1,#9/2`), or from the key of one message per minutes
+    /// (`approval|7|address|1`, as earlier versions wrote them).
+    static func remindedApprovals(_ db: Database) throws -> Set<String> {
+        var result: Set<String> = []
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT key, recipient, item FROM mail_log WHERE kind = 'approval' AND status IN ('sent', 'sending')")
+        for row in rows {
+            let recipient: String = row["recipient"]
+            let key: String = row["key"]
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+            if parts.count == 4, Int64(parts[1]) != nil {
+                result.insert("\(parts[1])/\(parts[3])/\(recipient)")
+                continue
+            }
+            let item = (row["item"] as String?) ?? ""
+            for pair in item.split(separator: ",") where pair.hasPrefix("#") {
+                result.insert("\(pair.dropFirst())/\(recipient)")
+            }
         }
         return result
     }

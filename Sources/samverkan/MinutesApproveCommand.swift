@@ -6,22 +6,26 @@ import SamverkanStore
 import SamverkanTime
 
 extension MinutesCommand {
-    /// `samverkan minutes approve`: approval (*justering*) by the chair and the approvers.
+    /// `samverkan minutes approve`: one signature of the justering, by the chair or an approver.
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Approve (justera) minutes: number the decisions § N and make them read-only.",
+            abstract: "Approve (justera) minutes: each signatory signs; the last signature numbers the decisions § N and locks them.",
             discussion: """
-                Give --by once for the chair and once for each approver (justerare): a person id
-                or a name. Decisions get § numbers per structure and calendar year, in order of
-                approval. A content hash is stored; `minutes verify` checks it.
+                The minutes are signed by the chair and the approvers (justerare) named in them, each
+                on their own day: give --by with a person id or a name as configured. Until the last
+                required signature the minutes are partly approved (`minutes pending` shows who is
+                missing); with it, decisions get § numbers per structure and calendar year, in order of
+                approval, and a content hash is stored that `minutes verify` checks.
 
-                Example: samverkan minutes approve 12 --by bitr-hs-direktor --by "Socialchef Varberg"
+                Example: samverkan minutes approve 12 --by bitr-hs-direktor --date 2025-03-20
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
-        @Option(help: ArgumentHelp("The chair or an approver (repeat).", valueName: "name")) var by: [String] = []
-        @Option(help: ArgumentHelp("The day of approval (YYYY-MM-DD); default: today.", valueName: "date"), transform: LocalDate.parse)
+        @Option(help: ArgumentHelp("The chair or an approver signing (repeat for several).", valueName: "name")) var by: [String] = []
+        @Option(
+            help: ArgumentHelp("The day of the signature (YYYY-MM-DD), not before the meeting; default: today.", valueName: "date"),
+            transform: LocalDate.parse)
         var date: LocalDate?
 
         func validate() throws {
@@ -31,14 +35,31 @@ extension MinutesCommand {
         func run() throws {
             let environment = try MinutesEnvironment(global)
             try environment.checkPrivacy(by, option: "--by")
-            let names = by.map { name in environment.configuration.person(name)?.name ?? name.trimmingCharacters(in: .whitespaces) }
             let today = try global.today()
             let day = date ?? today
             if day > today { throw StoreError("minutes.approved-in-future", ["id": String(id), "date": day.iso, "today": today.iso]) }
-            let approved = try environment.store { try environment.database.approve(id: id, by: names, date: day) }
-            let numbers = approved.decisions.compactMap(\.number)
+            guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
+                throw StoreError("minutes.not-found", ["id": String(id)])
+            }
+            if let approval = minutes.approval {
+                throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
+            }
+            let structure = try environment.structure(minutes.structureID)
+            let required = environment.configuration.justering(structure: structure, chair: minutes.chair, approvers: minutes.approvers)
+            let names = try by.map { try environment.signatory($0, structure: structure, justering: required) }
+            let (signed, justering) = try environment.store {
+                try environment.database.sign(id: id, names: names, date: day, required: required.required)
+            }
+            let p = environment.phrases
+            guard let approval = signed.approval else {
+                return print(
+                    p.text(
+                        "minutes.signed.done",
+                        ["name": p.list(names), "id": String(id), "date": day.iso, "missing": p.list(justering.missing)]))
+            }
+            let numbers = signed.decisions.compactMap(\.number)
             let paragraphs = numbers.isEmpty ? "" : numbers.count == 1 ? "§ \(numbers[0])" : "§ \(numbers.first!)–\(numbers.last!)"
-            print(environment.phrases.text("minutes.approved.done", ["id": String(id), "date": day.iso, "paragraphs": paragraphs]))
+            print(p.text("minutes.approved.done", ["id": String(id), "date": approval.date.iso, "paragraphs": paragraphs]))
         }
     }
 

@@ -11,7 +11,7 @@ struct MinutesCommand: ParsableCommand {
             and read-only from then on.
             """,
         subcommands: [
-            New.self, Template.self, Approve.self, Amend.self, Verify.self, Cancel.self,
+            New.self, Template.self, Approve.self, Pending.self, Amend.self, Verify.self, Cancel.self,
             List.self, Show.self, Search.self, Export.self, Import.self,
         ]
     )

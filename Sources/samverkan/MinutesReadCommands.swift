@@ -28,15 +28,14 @@ extension MinutesCommand {
             }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
+            let signing = try environment.partlySigned(Set(rows.filter { !$0.signedBy.isEmpty && $0.status == .draft }.compactMap(\.id)))
             let table = TextTable(
                 header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
                 rows: rows.map { row in
                     var status: String
                     switch row.status {
-                    case .draft: status = p.text("minutes.draft")
-                    case .approved:
-                        status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": ""]).trimmingCharacters(
-                            in: .whitespaces)
+                    case .draft: status = environment.draftStatus(row.id.flatMap { signing[$0] })
+                    case .approved: status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": p.list(row.approvedBy)])
                     case .cancelled: status = p.text("minutes.cancelled") + (row.reason.map { ": \($0)" } ?? "")
                     }
                     if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
@@ -46,7 +45,7 @@ extension MinutesCommand {
                         row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
                         row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions),
                     ]
-                })
+                }, maxCellWidth: 160)
             print(table.render(), terminator: "")
         }
     }
@@ -78,7 +77,10 @@ extension MinutesCommand {
                         openActions: actions, phrases: environment.phrases)
                 )
             }
-            let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
+            let signing = try environment.partlySigned(Set(records.filter { $0.approval == nil }.compactMap(\.id)))
+            let markdown = MinutesDocument.markdown(
+                template: try environment.template("minutes.md"), records: contexts,
+                draftStatus: signing.mapValues(environment.draftStatus))
             // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
             if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(

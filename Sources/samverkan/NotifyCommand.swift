@@ -16,8 +16,9 @@ extension Samverkan {
                 Sends, one message per recipient: the notice `notice-days` (default 7) before each meeting \
                 with time, place, video link, standing agenda, open action items and the previous minutes' \
                 status; a weekly reminder to each responsible with overdue action items (all of them in one \
-                message); a reminder to the chair and approvers of minutes waiting for approval \
-                `approval-days` (default 14), and again every `approval-days` (at most four times); a reminder to the secretary \
+                message); a reminder to each signatory (the chair and approvers) whose \
+                signature is missing on minutes more than `approval-days` (default 14) after the meeting, \
+                all such minutes in one message, and again every `approval-days` (at most four times); a reminder to the secretary \
                 when a held meeting has no minutes `minutes-days` (default 7) after it.
 
                 Every message is recorded in the database before it is handed to the mail command and \
@@ -48,8 +49,8 @@ extension Samverkan {
             let input = try global.store {
                 try database.notifyInput(
                     today: today, from: first, through: last,
-                    recordedSince: NotifyPlanner.recordedSince(today: today, configuration: configuration),
-                    recordedThrough: NotifyPlanner.recordedThrough(today: today, configuration: configuration))
+                    heldSince: NotifyPlanner.heldSince(today: today, configuration: configuration),
+                    heldThrough: NotifyPlanner.heldThrough(today: today, configuration: configuration))
             }
             let planner = NotifyPlanner(
                 configuration: configuration, texts: texts, today: today,

@@ -85,18 +85,36 @@ struct NotifyPlannerTests {
         #expect(notices.first?.sending.key.hasPrefix("notice|rug|2025-05-08|") == true)
     }
 
-    @Test("Signatories of minutes waiting approval-days are reminded, again every approval-days; only configured people")
+    @Test("Missing signatories of minutes waiting longer than approval-days since the meeting get one reminder a day; signed ones none")
     func approvals() throws {
         let draft = NotifyInput.Draft(
             id: 7, structureID: "rug", date: LocalDate(iso: "2025-04-10")!,
             recordedOn: LocalDate(iso: "2025-04-11")!,
-            signatories: ["Samordnare god och nära vård", "Okänd Person", "socialchef-halmstad"])
+            signatories: ["Samordnare god och nära vård", "Okänd Person", "socialchef-halmstad", "Socialchef Varberg"],
+            signed: ["Socialchef Varberg"])
+        let other = NotifyInput.Draft(
+            id: 8, structureID: "rug", date: LocalDate(iso: "2025-04-08")!, recordedOn: LocalDate(iso: "2025-04-08")!,
+            signatories: ["socialchef-halmstad"])
         let input = NotifyInput(meetings: [], openActions: [], minutes: [], drafts: [draft])
         #expect(planner("2025-04-24").due(input) { "id" }.isEmpty)
         let due = planner("2025-04-25").due(input) { "id" }
         #expect(due.map(\.sending.recipient) == ["samordnare.naravard@regionhalland.example", "socialchef@halmstad.example"])
-        #expect(due.allSatisfy { $0.sending.key.hasSuffix("|1") && $0.sending.kind == .approval })
-        #expect(due.first?.message.text.contains("samverkan minutes approve 7") == true)
-        #expect(planner("2025-05-09").due(input) { "id" }.first?.sending.key.hasSuffix("|2") == true)
+        #expect(due.allSatisfy { $0.sending.item == "#7/1" && $0.sending.kind == .approval })
+        #expect(due.first?.sending.key == "approval|samordnare.naravard@regionhalland.example|2025-04-25")
+        #expect(due.first?.message.text.contains("samverkan minutes approve 7 --by samordnare-rug") == true)
+        #expect(
+            due.first?.message.subject == "Påminnelse: justera protokollet Regional utvecklingsgrupp för god och nära vård (RUG) 2025-04-10"
+        )
+        // Reminded already this round: nothing; the next round again.
+        var reminded = input
+        reminded.remindedApprovals = ["7/1/samordnare.naravard@regionhalland.example", "7/1/socialchef@halmstad.example"]
+        #expect(planner("2025-04-26").due(reminded) { "id" }.isEmpty)
+        #expect(planner("2025-05-09").due(reminded) { "id" }.first?.sending.item == "#7/2")
+        // Two minutes for the same person: one message listing both.
+        reminded.drafts.append(other)
+        let both = planner("2025-04-26").due(reminded) { "id" }
+        #expect(both.map(\.sending.recipient) == ["socialchef@halmstad.example"])
+        #expect(both.first?.sending.item == "#7/1,#8/1")
+        #expect(both.first?.message.subject == "Påminnelse: 2 protokoll väntar på din justering")
     }
 }

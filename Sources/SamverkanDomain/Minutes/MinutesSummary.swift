@@ -23,11 +23,15 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
     public var newActions: Int
     /// The reason of a cancelled meeting.
     public var reason: String?
+    /// Who approved the minutes (empty until approved).
+    public var approvedBy: [String]
+    /// Who has signed so far, in order (partly signed minutes have signatures but no approval).
+    public var signedBy: [String]
 
     public init(
         id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
         amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
-        decisions: Int = 0, newActions: Int = 0, reason: String? = nil
+        decisions: Int = 0, newActions: Int = 0, reason: String? = nil, approvedBy: [String] = [], signedBy: [String] = []
     ) {
         self.id = id
         self.structureID = structureID
@@ -40,6 +44,8 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
         self.decisions = decisions
         self.newActions = newActions
         self.reason = reason
+        self.approvedBy = approvedBy
+        self.signedBy = signedBy
     }
 }
 

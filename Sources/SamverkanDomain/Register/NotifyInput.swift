@@ -5,7 +5,7 @@ public import SamverkanTime
 /// minutes that exist.
 public struct NotifyInput: Sendable {
     /// Minutes waiting for approval (the current record of a meeting, not approved).
-    public struct Draft: Sendable {
+    public struct Draft: Sendable, Equatable {
         public var id: Int64
         public var structureID: String
         public var date: LocalDate
@@ -13,13 +13,18 @@ public struct NotifyInput: Sendable {
         public var recordedOn: LocalDate
         /// Who signs: the chair and the approvers (*justerare*), as named in the minutes.
         public var signatories: [String]
+        /// Who has signed already (configured names), in order.
+        public var signed: [String]
 
-        public init(id: Int64, structureID: String, date: LocalDate, recordedOn: LocalDate, signatories: [String]) {
+        public init(
+            id: Int64, structureID: String, date: LocalDate, recordedOn: LocalDate, signatories: [String], signed: [String] = []
+        ) {
             self.id = id
             self.structureID = structureID
             self.date = date
             self.recordedOn = recordedOn
             self.signatories = signatories
+            self.signed = signed
         }
     }
 
@@ -31,13 +36,19 @@ public struct NotifyInput: Sendable {
     /// Each structure's latest minutes before the notices' last day (the previous minutes'
     /// status) and the minutes and cancellations since the first day (meetings without minutes).
     public var minutes: [MinutesSummary]
-    /// Minutes waiting for approval, recorded recently enough to be reminded of.
+    /// Minutes waiting for approval, of meetings recent enough to be reminded of.
     public var drafts: [Draft]
+    /// The approval reminders sent already (or being sent), each as `minutes id/round/address`.
+    public var remindedApprovals: Set<String>
 
-    public init(meetings: [RegisteredMeeting], openActions: [OpenAction], minutes: [MinutesSummary], drafts: [Draft]) {
+    public init(
+        meetings: [RegisteredMeeting], openActions: [OpenAction], minutes: [MinutesSummary], drafts: [Draft],
+        remindedApprovals: Set<String> = []
+    ) {
         self.meetings = meetings
         self.openActions = openActions
         self.minutes = minutes
         self.drafts = drafts
+        self.remindedApprovals = remindedApprovals
     }
 }

@@ -10,7 +10,11 @@ public enum MinutesDocument {
     /// - Parameters:
     ///   - template: `Templates/<lang>/minutes.md`, compiled.
     ///   - records: the minutes, then each amendment, with the context each was written in.
-    public static func markdown(template: TextTemplate, records: [(Minutes, MinutesDraftContext)]) -> String {
+    ///   - draftStatus: the status of records not approved that are partly signed, by id
+    ///     (the others say "not approved").
+    public static func markdown(
+        template: TextTemplate, records: [(Minutes, MinutesDraftContext)], draftStatus: [Int64: String] = [:]
+    ) -> String {
         records.enumerated().map { index, record in
             let (minutes, context) = record
             let p = context.phrases
@@ -21,7 +25,7 @@ public enum MinutesDocument {
             if let approval = minutes.approval {
                 status.append(p.text("minutes.approved", ["date": approval.date.iso, "by": p.list(approval.by)]))
             } else {
-                status.append(p.text("minutes.draft"))
+                status.append(minutes.id.flatMap { draftStatus[$0] } ?? p.text("minutes.draft"))
             }
             if index + 1 < records.count, let next = records[index + 1].0.id {
                 status.append(p.text("minutes.amended-by", ["id": String(next)]))

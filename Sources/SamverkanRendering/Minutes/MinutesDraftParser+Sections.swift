@@ -39,10 +39,10 @@ extension MinutesDraftParser {
                 fail(number, "minutes.error.time-invalid", ["value": value])
             }
         case "place": minutes.place = value
-        case "chair": minutes.chair = value
+        case "chair": minutes.chair = value.isEmpty ? value : signatory(value, line: number) ?? value
         case "secretary": minutes.secretary = value
         default:
-            minutes.approvers = value.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
+            minutes.approvers = value.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }.map { signatory($0, line: number) ?? $0 }
         }
         return key
     }

@@ -55,9 +55,15 @@ struct MinutesListRow: Codable, StoreRow {
     var amendedBy: Int64?
     var decisionCount: Int
     var actionCount: Int
+    /// One name a line, nil without approval.
+    var approvedBy: String?
+    /// One name a line, in the order signed; nil before the first signature.
+    var signedBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id
+        case approvedBy = "approved_by"
+        case signedBy = "signed_by"
         case structureID = "structure_id"
         case meetingDate = "meeting_date"
         case plannedDate = "planned_date"
@@ -75,7 +81,8 @@ struct MinutesListRow: Codable, StoreRow {
         MinutesSummary(
             id: id, structureID: structureID, date: meetingDate, status: approvedAt == nil ? .draft : .approved,
             extra: plannedDate == nil, amends: amendsID, amendedBy: amendedBy, approvedOn: approvedOn,
-            decisions: decisionCount, newActions: actionCount)
+            decisions: decisionCount, newActions: actionCount, approvedBy: MinutesRecord.lines(approvedBy ?? ""),
+            signedBy: MinutesRecord.lines(signedBy ?? ""))
     }
 }
 

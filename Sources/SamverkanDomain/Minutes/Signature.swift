@@ -1,0 +1,42 @@
+public import SamverkanTime
+
+/// One signature of minutes (*justering*): a required signatory signed them on a day.
+///
+/// Minutes are approved when the last required signatory has signed; until then they are
+/// partly signed and each signature is kept on its own.
+public struct Signature: Sendable, Hashable, Codable {
+    /// The signatory's name (the configured person's name, as in ``Approval/by``).
+    public var name: String
+    /// The day the signatory signed.
+    public var date: LocalDate
+    /// When the signature was recorded (ISO 8601, UTC).
+    public var recordedAt: String
+
+    public init(name: String, date: LocalDate, recordedAt: String) {
+        self.name = name
+        self.date = date
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Minutes that wait for justering: what `minutes pending` and the approval reminder read.
+public struct PendingMinutes: Sendable, Hashable {
+    public var id: Int64
+    public var structureID: String
+    public var date: LocalDate
+    /// The chair as written in the minutes.
+    public var chair: String
+    /// The approvers (*justerare*) as written in the minutes.
+    public var approvers: [String]
+    /// The signatures given so far, in order.
+    public var signatures: [Signature]
+
+    public init(id: Int64, structureID: String, date: LocalDate, chair: String, approvers: [String], signatures: [Signature]) {
+        self.id = id
+        self.structureID = structureID
+        self.date = date
+        self.chair = chair
+        self.approvers = approvers
+        self.signatures = signatures
+    }
+}

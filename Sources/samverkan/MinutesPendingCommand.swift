@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import SamverkanDomain
+import SamverkanRendering
+import SamverkanReports
+import SamverkanStore
+import SamverkanTime
+
+/// `minutes pending --format`: a table to read, or JSON.
+enum PendingFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
+extension MinutesCommand {
+    /// `samverkan minutes pending`: minutes waiting for justering and whose signature is missing.
+    struct Pending: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List minutes waiting for approval (justering): days since the meeting, who signed, who is missing.",
+            discussion: """
+                Minutes are to be approved within `approval-days` of the meeting (the structure's, \
+                else `mail: approval-days`, 14 as in Swedish practice); --overdue lists only those that \
+                waited longer. `samverkan notify` reminds the missing signatories of those.
+
+                Example: samverkan minutes pending --overdue --structure rug
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Only minutes that waited longer than the structure's approval-days.") var overdue = false
+        @Option(help: "Only this structure.") var structure: String?
+        @Option(help: "Output format: text or json.") var format: PendingFormat = .text
+
+        func run() throws {
+            let environment = try MinutesEnvironment(global)
+            if let structure { _ = try environment.structure(structure) }
+            let today = try global.today()
+            let rows = try environment.store { try environment.database.pendingMinutes(structureID: structure) }
+                .compactMap { PendingJustering($0, environment: environment, today: today) }
+                .filter { !overdue || $0.overdue }
+            if format == .json { return print(try prettyJSON(rows), terminator: "") }
+            let p = environment.phrases
+            if rows.isEmpty {
+                let limit = environment.configuration.mail.approvalDays
+                return print(overdue ? p.text("minutes.pending.none-overdue", ["days": String(limit)]) : p.text("minutes.pending.none"))
+            }
+            let table = TextTable(
+                header: ["id", "structure", "date", "days", "signed", "missing"].map { p.text("minutes.pending.table.\($0)") },
+                rows: rows.map { row in
+                    let days = ["days": String(row.days), "limit": String(row.limit)]
+                    let signed = row.signed.map { p.text("minutes.signed-on", ["name": $0.name, "date": $0.date.iso]) }
+                    return [
+                        "#\(row.id)", row.structureName, row.meetingDate.iso,
+                        p.text(row.overdue ? "minutes.pending.overdue" : "minutes.pending.days", days),
+                        signed.isEmpty ? p.text("minutes.pending.nobody") : p.list(signed), p.list(row.missing),
+                    ]
+                }, maxCellWidth: 160)
+            print(table.render(), terminator: "")
+        }
+    }
+}
+
+/// One line of `minutes pending`: minutes waiting for justering, as JSON too.
+struct PendingJustering: Encodable {
+    var id: Int64
+    var structure: String
+    var structureName: String
+    var meetingDate: LocalDate
+    /// Days since the meeting.
+    var days: Int
+    /// The structure's `approval-days`.
+    var limit: Int
+    var overdue: Bool
+    var signed: [Signature]
+    var missing: [String]
+
+    /// The line of pending minutes; nil when their structure is no longer configured.
+    init?(_ pending: PendingMinutes, environment: MinutesEnvironment, today: LocalDate) {
+        guard let structure = environment.configuration.structure(pending.structureID), let justering = environment.justering(of: pending)
+        else { return nil }
+        id = pending.id
+        self.structure = structure.id
+        structureName = structure.name
+        meetingDate = pending.date
+        days = pending.date.days(to: today)
+        limit = structure.approvalDays ?? environment.configuration.mail.approvalDays
+        overdue = days > limit
+        signed = justering.signatures
+        missing = justering.missing
+    }
+}

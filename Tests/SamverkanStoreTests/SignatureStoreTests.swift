@@ -1,0 +1,107 @@
+import Foundation
+import SamverkanDomain
+import SamverkanTestSupport
+import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
+
+/// Signatures one by one (migration `v10-signatures`) and the migration of a v8 database.
+@Suite("Signatures")
+struct SignatureStoreTests {
+    static let required = ["Cia Carlsson", "Anna Andersson"]
+
+    @Test("Each signatory signs on their own day; the last signature approves, numbers and locks the minutes")
+    func oneByOne() throws {
+        let db = try TestDatabase.inMemory()
+        let saved = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", decisions: ["Beslut"]))
+        let id = try #require(saved.id)
+        let first = try db.sign(id: id, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-20"), required: Self.required)
+        #expect(first.minutes.approval == nil)
+        #expect(first.justering.missing == ["Cia Carlsson"])
+        #expect(try db.minutes(id: id)?.decisions.first?.number == nil)
+        #expect(try db.listMinutes().first?.signedBy == ["Anna Andersson"])
+        #expect(try db.pendingMinutes().map(\.signatures) == [first.justering.signatures])
+        // Partly signed minutes can still be corrected in the database; signatures are never changed.
+        #expect(throws: (any Error).self) { try db.unsafeRawWrite("UPDATE minutes_signatures SET signed_on = '2025-02-21'") }
+        #expect(throws: StoreError("minutes.already-signed", ["id": String(id), "name": "Anna Andersson", "date": "2025-02-20"])) {
+            try db.sign(id: id, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
+        }
+        #expect(
+            throws: StoreError("minutes.not-signatory", ["id": String(id), "name": "Bo Berg", "required": "Cia Carlsson, Anna Andersson"])
+        ) {
+            try db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
+        }
+        let last = try db.sign(id: id, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-02-18"), required: Self.required)
+        let approval = try #require(last.minutes.approval)
+        // Approved by the required signatories in their order, on the day of the latest signature.
+        #expect(approval.by == Self.required)
+        #expect(approval.date == MinutesStoreTests.day("2025-02-20"))
+        #expect(last.minutes.decisions.first?.number == 1)
+        #expect(try db.listMinutes().first?.approvedBy == Self.required)
+        #expect(try db.pendingMinutes().isEmpty)
+        #expect(try db.auditApprovals().isSound)
+        #expect(throws: (any Error).self) {
+            try db.unsafeRawWrite("INSERT INTO minutes_signatures VALUES (?, 5, 'Bo Berg', '2025-02-21', 'x')", [id])
+        }
+        #expect(throws: (any Error).self) { try db.unsafeRawWrite("DELETE FROM minutes_signatures") }
+        #expect(throws: StoreError("minutes.already-approved", ["id": String(id), "date": "2025-02-20"])) {
+            try db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: [])
+        }
+    }
+
+    @Test("A database created by the v8 schema with approved minutes migrates with its approvals intact; verify passes")
+    func migrationFromV8() throws {
+        let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v8-feeds")
+        for date in ["2025-02-13", "2025-03-13", "2025-04-10"] {
+            try db.save(MinutesStoreTests.minutes(on: date, decisions: ["Beslut \(date)"]))
+        }
+        try approveAsV8(db, id: 3, paragraph: 1, by: ["Cia Carlsson"], date: "2025-04-11")
+        try approveAsV8(db, id: 1, paragraph: 2, by: ["Cia Carlsson", "Anna Andersson"], date: "2025-04-12")
+        let before = try db.unsafeRawRead("SELECT id, approved_at, approved_on, approved_by, content_hash FROM minutes ORDER BY id")
+        #expect(try db.auditApprovals().isSound)
+
+        try db.unsafeMigrate()
+        #expect(try db.unsafeRawRead("SELECT id, approved_at, approved_on, approved_by, content_hash FROM minutes ORDER BY id") == before)
+        #expect(try db.signatures(minutesID: 1).map(\.name) == ["Cia Carlsson", "Anna Andersson"])
+        #expect(try db.signatures(minutesID: 1).map(\.date.iso) == ["2025-04-12", "2025-04-12"])
+        #expect(try db.signatures(minutesID: 3).map(\.name) == ["Cia Carlsson"])
+        #expect(try db.signatures(minutesID: 2).isEmpty)
+        #expect(try db.listMinutes().map(\.status) == [.approved, .draft, .approved])
+        #expect(try db.listMinutes().first?.approvedBy == ["Cia Carlsson", "Anna Andersson"])
+        var audit = try db.auditApprovals()
+        #expect(audit.isSound, "\(audit.problems)")
+        #expect(audit.checked.count == 2)
+        // Still immutable, signatures included; the draft is signed one by one after the migration.
+        #expect(throws: (any Error).self) { try db.unsafeRawWrite("UPDATE minutes SET place = 'x' WHERE id = 1") }
+        #expect(throws: (any Error).self) {
+            try db.unsafeRawWrite("INSERT INTO minutes_signatures VALUES (1, 2, 'Bo Berg', '2025-04-13', 'x')")
+        }
+        #expect(
+            try db.sign(id: 2, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-04-13"), required: Self.required).minutes.approval
+                == nil)
+        let approved = try db.sign(id: 2, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-04-14"), required: Self.required)
+        #expect(approved.minutes.decisions.first?.number == 3)
+        audit = try db.auditApprovals()
+        #expect(audit.isSound, "\(audit.problems)")
+        #expect(audit.checked.count == 3)
+    }
+
+    /// Approves minutes the way version 8 did, in plain SQL: decisions numbered, approval
+    /// columns with the content hash, and a link in the chain.
+    func approveAsV8(_ db: AppDatabase, id: Int64, paragraph: Int, by: [String], date: String) throws {
+        try db.unsafeRawWrite("UPDATE decisions SET number = ? WHERE minutes_id = ?", [paragraph, id])
+        let minutes = try #require(try db.minutes(id: id))
+        let hash = minutes.approvalDigest(by: by, date: MinutesStoreTests.day(date))
+        try db.unsafeRawWrite(
+            "UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = ?, content_hash = ? WHERE id = ?",
+            ["\(date)T10:00:00.000Z", date, by.joined(separator: "\n"), hash, id])
+        let columns = AppDatabase.chainColumns
+        let row = try #require(try db.unsafeRawRead("SELECT \(columns.joined(separator: ", ")) FROM minutes WHERE id = ?", [id]).first)
+        let facts = zip(columns, row).map { (key: $0, value: $1 ?? "\u{0}null") }
+        let last = try db.unsafeRawRead("SELECT position, link_hash FROM approval_chain ORDER BY position DESC LIMIT 1").first
+        let position = Int64(last?[0] ?? "0")! + 1
+        let link = ApprovalChain.linkHash(previous: last?[1] ?? "", position: position, facts: facts)
+        try db.unsafeRawWrite("INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES (?, ?, ?)", [position, id, link])
+    }
+}
