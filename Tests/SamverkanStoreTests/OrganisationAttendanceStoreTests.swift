@@ -62,4 +62,34 @@ struct OrganisationAttendanceStoreTests {
         let minutes = try JSONDecoder().decode(Minutes.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(minutes.organisationAttendance.isEmpty && minutes.attendance.count == 2)
     }
+
+    @Test("A database approved before v11 migrates with its approvals intact and its summary unchanged")
+    func migration() throws {
+        let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v8-feeds")
+        var minutes = MinutesStoreTests.minutes(on: "2025-02-13")
+        let id = try db.write { db -> Int64 in
+            try AppDatabase.insert(&minutes, db: db)
+            let id = try #require(minutes.id)
+            let date = MinutesStoreTests.day("2025-02-20")
+            let approval = Approval(
+                by: ["Cia Carlsson"], date: date, recordedAt: "2025-02-20T10:00:00Z",
+                contentHash: minutes.approvalDigest(by: ["Cia Carlsson"], date: date))
+            try AppDatabase.writeApproval(approval, id: id, db: db)
+            try AppDatabase.appendChainLink(minutesID: id, db: db)
+            return id
+        }
+        let before = try MinutesSummaryTests.summary(db, id)
+        try db.unsafeMigrate()
+        #expect(try db.schemaVersion() == "v11-organisation-attendance")
+        #expect(try db.auditApprovals().problems.isEmpty)
+        #expect(try MinutesSummaryTests.summary(db, id) == before)
+        let stored = try #require(try db.minutes(id: id))
+        #expect(stored.isIntact && stored.organisationAttendance.isEmpty)
+        // New minutes after the migration take organisation rows.
+        var next = Self.minutes()
+        next.date = MinutesStoreTests.day("2025-03-13")
+        next.plannedDate = next.date
+        let nextID = try #require(try db.save(next).id)
+        #expect(try MinutesSummaryTests.summary(db, nextID) == "3 laholm|vc-norr fasta-kontakter")
+    }
 }
