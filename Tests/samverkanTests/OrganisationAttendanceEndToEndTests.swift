@@ -88,6 +88,13 @@ struct OrganisationAttendanceEndToEndTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         let shownThere = try w.run(["minutes", "show", "1"], database: other)
         #expect(shownThere.stdout.contains(line) && shownThere.stdout.contains("Eva Berglund"), "\(shownThere.stdout)")
+        // An identity number hidden by a JSON escape in who came is refused on import too.
+        let hidden = try w.folder.write(
+            export.stdout.replacingOccurrences(of: "Eva Berglund", with: "Eva \\u00319121212-1212"), to: "hidden.json")
+        let third = TestDatabase.path(in: w.folder, name: "third/samverkan.sqlite")
+        let refusedImport = try w.run(["minutes", "import", hidden], database: third)
+        #expect(refusedImport.status != 0 && refusedImport.stderr.contains("personnummer"), "\(refusedImport.stderr)")
+        #expect(!refusedImport.stderr.contains("1212-1212") && !refusedImport.stdout.contains("1212-1212"))
 
         // Only a member may be marked; a name without the mark is refused rather than lost.
         let notMember = try w.draft(
