@@ -85,10 +85,12 @@ extension AppDatabase {
         }
     }
 
-    /// The last migration applied to this database (its schema version), e.g. `v8-feeds`.
+    /// The last migration applied to this database (its schema version), e.g. `v8-feeds`: by the
+    /// number after `v` (`v11-…` comes after `v8-…`, which a sort by text would not say).
     public func schemaVersion() throws -> String {
         try read { db in
-            try Self.migrator.appliedIdentifiers(db).sorted().last ?? ""
+            func number(_ id: String) -> Int { Int(id.dropFirst().prefix { $0.isNumber }) ?? 0 }
+            return try Self.migrator.appliedIdentifiers(db).max { (number($0), $0) < (number($1), $1) } ?? ""
         }
     }
 

@@ -56,6 +56,9 @@ extension AppDatabase {
         for (position, row) in minutes.attendance.enumerated() {
             try AttendanceRecord(row, minutesID: id, position: position).insert(db)
         }
+        for (position, row) in minutes.organisationAttendance.enumerated() {
+            try OrganisationAttendanceRecord(row, minutesID: id, position: position).insert(db)
+        }
         for (position, row) in minutes.agenda.enumerated() {
             try AgendaCoverageRecord(row, minutesID: id, position: position).insert(db)
         }
@@ -159,7 +162,7 @@ extension Minutes {
     /// Every text of the minutes, for full-text search.
     var searchText: String {
         var parts = [place, chair, secretary] + approvers
-        parts += attendance.compactMap(\.substitute)
+        parts += attendance.compactMap(\.substitute) + organisationAttendance.map(\.attendee)
         parts += agenda.map(\.notes) + items.flatMap { [$0.title, $0.notes] } + decisions.map(\.text)
         parts += newActions.map(\.text) + actionFollowUps.map(\.comment) + activityFollowUps.map(\.comment)
         return parts.filter { !$0.isEmpty }.joined(separator: "\n")

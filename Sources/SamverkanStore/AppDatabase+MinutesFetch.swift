@@ -9,6 +9,7 @@ extension AppDatabase {
         guard let record = try MinutesRecord.fetchOneChecked(db, "SELECT * FROM minutes WHERE id = \(id)") else { return nil }
         var minutes = try record.minutes()
         minutes.attendance = try AttendanceRecord.fetchAllChecked(db, children(of: id)).map(\.attendance)
+        minutes.organisationAttendance = try OrganisationAttendanceRecord.fetchAllChecked(db, children(of: id)).map(\.attendance)
         minutes.agenda = try AgendaCoverageRecord.fetchAllChecked(db, children(of: id)).map(\.coverage)
         minutes.items = try MinutesItemRecord.fetchAllChecked(db, children(of: id)).map(\.item)
         minutes.decisions = try DecisionRecord.fetchAllChecked(db, children(of: id)).map(\.decision)

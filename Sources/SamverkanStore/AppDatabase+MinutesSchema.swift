@@ -135,22 +135,27 @@ extension AppDatabase {
                 "minutes_attendance", "minutes_agenda", "minutes_items", "decisions", "action_items",
                 "action_follow_ups", "activity_follow_ups",
             ] {
-                let approved = { (row: String) in
-                    "(SELECT approved_at FROM minutes WHERE id = \(row).minutes_id) IS NOT NULL"
-                }
-                try db.execute(
-                    sql: """
-                        CREATE TRIGGER \(table)_approved_no_insert BEFORE INSERT ON \(table)
-                        WHEN \(approved("NEW"))
-                        BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
-                        CREATE TRIGGER \(table)_approved_no_update BEFORE UPDATE ON \(table)
-                        WHEN \(approved("OLD")) OR \(approved("NEW"))
-                        BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
-                        CREATE TRIGGER \(table)_approved_no_delete BEFORE DELETE ON \(table)
-                        WHEN \(approved("OLD"))
-                        BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
-                        """)
+                try db.execute(sql: readOnlyChildTriggers(table))
             }
         }
+    }
+
+    /// SQL: the triggers that keep the rows of a child table of minutes (`minutes_id`) from
+    /// being inserted, changed or deleted once the minutes are approved.
+    static func readOnlyChildTriggers(_ table: String) -> String {
+        let approved = { (row: String) in
+            "(SELECT approved_at FROM minutes WHERE id = \(row).minutes_id) IS NOT NULL"
+        }
+        return """
+            CREATE TRIGGER \(table)_approved_no_insert BEFORE INSERT ON \(table)
+            WHEN \(approved("NEW"))
+            BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
+            CREATE TRIGGER \(table)_approved_no_update BEFORE UPDATE ON \(table)
+            WHEN \(approved("OLD")) OR \(approved("NEW"))
+            BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
+            CREATE TRIGGER \(table)_approved_no_delete BEFORE DELETE ON \(table)
+            WHEN \(approved("OLD"))
+            BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
+            """
     }
 }

@@ -31,18 +31,7 @@ extension AppDatabase {
             // Every insert recomputes, even of an absent person: an INSERT OR REPLACE deletes the
             // row it replaces without a delete trigger.
             for (table, columns) in [("minutes_attendance", attendanceSummary), ("minutes_agenda", agendaSummary)] {
-                try db.execute(
-                    sql: """
-                        CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table)
-                        BEGIN UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id; END;
-                        CREATE TRIGGER \(table)_summary_update AFTER UPDATE ON \(table)
-                        BEGIN
-                            UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id;
-                            UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id;
-                        END;
-                        CREATE TRIGGER \(table)_summary_delete AFTER DELETE ON \(table)
-                        BEGIN UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id; END;
-                        """)
+                try db.execute(sql: summaryTriggers(table, columns))
             }
             // Approved minutes refuse every UPDATE: lift that for the backfill only, then put
             // the same trigger back (all in the migration's transaction).
@@ -62,6 +51,22 @@ extension AppDatabase {
                     CREATE INDEX action_follow_ups_report ON action_follow_ups(minutes_id, action_id, status);
                     """)
         }
+    }
+
+    /// SQL: the triggers that recompute the summary `columns` (assignments for a minutes id) of
+    /// the minutes whose child row in `table` is inserted, updated or deleted.
+    static func summaryTriggers(_ table: String, _ columns: (String) -> String) -> String {
+        """
+        CREATE TRIGGER \(table)_summary_insert AFTER INSERT ON \(table)
+        BEGIN UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id; END;
+        CREATE TRIGGER \(table)_summary_update AFTER UPDATE ON \(table)
+        BEGIN
+            UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id;
+            UPDATE minutes SET \(columns("NEW.minutes_id")) WHERE id = NEW.minutes_id;
+        END;
+        CREATE TRIGGER \(table)_summary_delete AFTER DELETE ON \(table)
+        BEGIN UPDATE minutes SET \(columns("OLD.minutes_id")) WHERE id = OLD.minutes_id; END;
+        """
     }
 
     /// SQL: `column = value` assignments of the attendance summary of the minutes with id `id`.

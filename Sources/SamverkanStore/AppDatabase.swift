@@ -81,6 +81,8 @@ public final class AppDatabase: Sendable {
         registerMailMigrations(&migrator)
         registerFeedMigrations(&migrator)
         registerSignatureMigrations(&migrator)
+        // v9 and v10 come before this one (they are registered by their own branches).
+        registerOrganisationAttendanceMigrations(&migrator)
         return migrator
     }
 }

@@ -12,6 +12,14 @@ Usage: check_report.py DATABASE STRUCTURES.json SCHEDULE.json REPORT.json REPORT
 - REPORT.json / REPORT.csv: the report, `--by municipality`, in both formats (CSV with decimal comma);
 - TODAY: the SAMVERKAN_TODAY the report was made with.
 
+Attendance: a member organisation is present at a meeting when a person of it is marked present
+or has a substitute (`minutes_attendance`), or the organisation itself is marked present
+(`minutes_organisation_attendance`, when the database has it). RUG, group level and structures
+whose members with a configured participant are all on one side score the share of member
+organisations present; the others score 1 when every side among the members was present. Each
+structure's attendance per member organisation (meetings attended of held ones) is recomputed, and
+each standing agenda item is counted under its own structure's title (id and title together).
+
 The JSON is also validated against Docs/compliance-report.schema.json (python `jsonschema`).
 
 Prints one JSON object {"ok": bool, "structures": n, "problems": [...]}; exit 0 when ok, 1 when not,
@@ -78,17 +86,35 @@ def recompute(db, structures, schedule, period_from, period_to, today):
                                   % ",".join("?" * len(items)), [record["id"], *items]).fetchone()[0] if items else 0
         figures["contentShare"] = covered / (len(items) * len(held)) if items and held else None
         members = [m["id"] for m in structure["members"]]
-        sides = {m["principal"] for m in structure["members"]} & {"region", "municipality"}
+        principal_of = {m["id"]: m["principal"] for m in structure["members"]}
+        sides = set(principal_of.values()) & {"region", "municipality"}
+        staffed = {principal_of[p["organisation"]] for p in structure.get("participants", []) if p["organisation"] in principal_of}
+        member_share = structure["kind"] in ("rug", "group") or len(staffed & {"region", "municipality"}) < 2
+        organisation_rows = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'minutes_organisation_attendance'").fetchone()
         scores = []
+        attended = {m: 0 for m in members}
         for record in held:
             present = db.execute("SELECT DISTINCT organisation_id, principal FROM minutes_attendance WHERE minutes_id = ? "
                                  "AND (present = 1 OR COALESCE(substitute, '') <> '')", (record["id"],)).fetchall()
-            if structure["kind"] in ("rug", "group"):
-                orgs = {o for o, _ in present}
+            if organisation_rows:
+                present += db.execute("SELECT organisation_id, principal FROM minutes_organisation_attendance "
+                                      "WHERE minutes_id = ? AND present = 1", (record["id"],)).fetchall()
+            orgs = {o for o, _ in present}
+            for m in members:
+                attended[m] += 1 if m in orgs else 0
+            if member_share and members:
                 scores.append(sum(1 for m in members if m in orgs) / len(members))
-            elif sides:
+            elif not member_share and sides:
                 scores.append(1.0 if sides <= {p for _, p in present} else 0.0)
         figures["attendanceShare"] = sum(scores) / len(scores) if scores else None
+        figures["measure"] = "member-share" if member_share else "both-principals"
+        figures["organisations"] = [{"id": m, "attended": attended[m], "meetings": len(held)} for m in members]
+        # Each standing item under its own structure's title: (id, title) -> covered, meetings.
+        figures["items"] = {}
+        for item in structure.get("standingAgenda", []):
+            covered_item = sum(db.execute("SELECT COUNT(*) FROM minutes_agenda WHERE minutes_id = ? AND covered = 1 AND agenda_item_id = ?",
+                                          (r["id"], item["id"])).fetchone()[0] for r in held)
+            figures["items"][(item["id"], item["title"])] = (covered_item, len(held))
         days = [(date_number(r["approved"]) - date_number(r["date"])) for r in held if r["approved"]]
         figures["approved"] = len(days)
         figures["median"] = statistics.median(days) if days else None
@@ -155,10 +181,15 @@ def main():
     rows = {row["id"]: row for row in report["structures"]}
     if set(rows) != set(expected):
         problems.append(f"structures differ: report {sorted(set(rows) - set(expected))}, recomputed {sorted(set(expected) - set(rows))}")
+    total_items = {}
     for structure_id, mine in expected.items():
         theirs = rows.get(structure_id, {}).get("figures")
         if theirs is None:
             continue
+        for key, (covered, meetings) in mine["items"].items():
+            total_items.setdefault(key, [0, 0])
+            total_items[key][0] += covered
+            total_items[key][1] += meetings
         pairs = [(k, mine[k], theirs[k]) for k in ("expected", "heldPlanned", "extra", "held", "cancelled", "missed", "upcoming")]
         pairs += [("compliance", mine["compliance"], theirs.get("compliance")),
                   ("content.share", mine["contentShare"], theirs["content"].get("share")),
@@ -167,10 +198,19 @@ def main():
                   ("minutes.medianDaysToApproval", mine["median"], theirs["minutes"].get("medianDaysToApproval")),
                   ("minutes.approvedWithin14Days", mine["inTime"], theirs["minutes"]["approvedWithin14Days"])]
         pairs += [(f"actions.{k}", v, theirs["actions"][k]) for k, v in mine["actions"].items()]
+        pairs += [("attendanceMeasure", mine["measure"], rows[structure_id].get("attendanceMeasure"))]
+        reported = [{k: o[k] for k in ("id", "attended", "meetings")} for o in rows[structure_id].get("organisations", [])]
+        pairs += [("organisations", mine["organisations"], reported)]
+        items = {(i["id"], i.get("title")): (i["covered"], i["meetings"]) for i in theirs["content"]["items"]}
+        pairs += [("content.items (id, title)", mine["items"], items)]
         for name, a, b in pairs:
             same = close(a, b) if isinstance(a, float) or isinstance(b, float) or a is None or b is None else a == b
             if not same:
                 problems.append(f"{structure_id} {name}: recomputed {a}, report {b}")
+    # The total counts each (id, title) apart: one structure's title never stands for another's item.
+    reported_total = {(i["id"], i.get("title")): [i["covered"], i["meetings"]] for i in report["total"]["content"]["items"]}
+    if reported_total != total_items:
+        problems.append(f"total content.items (id, title): recomputed {sorted(total_items.items())}, report {sorted(reported_total.items())}")
     # The CSV, read by a CSV parser, must give the JSON's numbers.
     raw = open(csv_path, "rb").read()
     if not raw.startswith(b"\xef\xbb\xbf"):
@@ -192,6 +232,13 @@ def main():
             value = percent(r[index[column]])
             if (value is None) != (share is None) or (value is not None and abs(value - round(share * 100, 1)) > 0.051):
                 problems.append(f"CSV {structure_id} {column}: {r[index[column]]}, JSON {share}")
+    # Attendance per member organisation: one CSV row each for the structures with held meetings.
+    csv_organisations = sorted((r[index["Struktur-id"]], r[index["Organisations-id"]], int(r[index["Närvarande möten"]]),
+                                int(r[index["Hållna"]])) for r in body if r[index["Nivå"]] == "organisation")
+    json_organisations = sorted((s["id"], o["id"], o["attended"], o["meetings"]) for s in report["structures"]
+                                if s["figures"]["held"] > 0 for o in s.get("organisations", []))
+    if csv_organisations != json_organisations:
+        problems.append(f"CSV attendance per organisation differs from JSON: {csv_organisations[:5]} vs {json_organisations[:5]}")
     total = [r for r in body if r[index["Nivå"]] == "total"]
     if len(total) != 1 or int(total[0][index["Förväntade"]]) != report["total"]["expected"]:
         problems.append("the CSV total row does not match the JSON total")

@@ -46,9 +46,13 @@ struct ReportFormatTests {
     func reportCSV() async throws {
         let report = try await ComplianceFixture.report()
         let csv = String(report.csv(phrases: try Self.phrases(), numbers: FigureFormatter(decimalComma: true)).dropFirst())
-        let lines: [String] = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let all: [String] = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // Attendance per member organisation follows, one row each, for the structures with meetings.
+        let lines = all.filter { !$0.hasPrefix("organisation;") }
         let expected = 1 + 1 + 2 + 4  // heading, total, two groups, four structures
         #expect(lines.count == expected)
+        #expect(all.count - lines.count == report.structures.filter { $0.figures.held > 0 }.map(\.organisations.count).reduce(0, +))
+        #expect(all.last?.hasPrefix("organisation;") == true)
         #expect(lines[1].hasPrefix("total;;Totalt;") && lines[1].contains(";13;11;10;1;1;2;0;84,6;"))
         #expect(lines[2].hasPrefix("grupp;alby;Alby kommun;"))
         #expect(

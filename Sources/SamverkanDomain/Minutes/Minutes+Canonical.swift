@@ -26,6 +26,14 @@ extension Minutes {
                     row.present ? "present" : "absent", row.substitute ?? "",
                 ].map(Self.escape).joined(separator: "|"))
         }
+        // Written only when there are any: the digest of minutes approved before organisation
+        // attendance existed stays the same.
+        for row in organisationAttendance {
+            add(
+                "organisation-attendance",
+                [row.organisationID, row.principal.rawValue, row.present ? "present" : "absent", row.attendee]
+                    .map(Self.escape).joined(separator: "|"))
+        }
         for row in agenda { add("agenda", [row.itemID, row.covered ? "1" : "0", row.notes].map(Self.escape).joined(separator: "|")) }
         add("previous", previousApproved.map { $0 ? "1" : "0" } ?? "")
         for row in actionFollowUps {

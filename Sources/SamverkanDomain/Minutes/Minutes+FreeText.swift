@@ -5,7 +5,7 @@ extension Minutes {
     /// The privacy guard (``IdentityNumberGuard``) runs on each of them.
     public var freeTexts: [String] {
         var texts = [place, chair, secretary] + approvers
-        texts += attendance.compactMap(\.substitute)
+        texts += attendance.compactMap(\.substitute) + organisationAttendance.map(\.attendee)
         texts += agenda.map(\.notes)
         texts += actionFollowUps.map(\.comment) + activityFollowUps.map(\.comment)
         texts += items.flatMap { [$0.title, $0.notes] }

@@ -22,6 +22,9 @@ public struct Minutes: Sendable, Hashable, Codable {
     public var approvers: [String]
     /// Every participant, present or absent, with substitutes.
     public var attendance: [Attendance]
+    /// Member organisations marked present or absent without a configured person (migration
+    /// `v11-organisation-attendance`); empty in minutes written before it.
+    public var organisationAttendance: [OrganisationAttendance]
     /// The standing agenda items and whether the meeting covered them.
     public var agenda: [AgendaCoverage]
     /// Approval of the previous minutes: true, false, or nil when there were none.
@@ -45,7 +48,8 @@ public struct Minutes: Sendable, Hashable, Codable {
     public init(
         id: Int64? = nil, structureID: String, date: LocalDate, time: LocalTime? = nil,
         plannedDate: LocalDate? = nil, place: String = "", chair: String = "", secretary: String = "",
-        approvers: [String] = [], attendance: [Attendance] = [], agenda: [AgendaCoverage] = [],
+        approvers: [String] = [], attendance: [Attendance] = [], organisationAttendance: [OrganisationAttendance] = [],
+        agenda: [AgendaCoverage] = [],
         previousApproved: Bool? = nil, actionFollowUps: [ActionFollowUp] = [],
         activityFollowUps: [ActivityFollowUp] = [], items: [FreeAgendaItem] = [],
         decisions: [Decision] = [], newActions: [ActionItem] = [], amends: Int64? = nil,
@@ -61,6 +65,7 @@ public struct Minutes: Sendable, Hashable, Codable {
         self.secretary = secretary
         self.approvers = approvers
         self.attendance = attendance
+        self.organisationAttendance = organisationAttendance
         self.agenda = agenda
         self.previousApproved = previousApproved
         self.actionFollowUps = actionFollowUps
@@ -75,6 +80,33 @@ public struct Minutes: Sendable, Hashable, Codable {
 
     /// Whether the meeting was not in the structure's schedule.
     public var isExtra: Bool { plannedDate == nil }
+
+    enum CodingKeys: String, CodingKey {
+        case id, structureID, date, time, plannedDate, place, chair, secretary, approvers, attendance
+        case organisationAttendance, agenda, previousApproved, actionFollowUps, activityFollowUps, items
+        case decisions, newActions, amends, approval, createdAt
+    }
+
+    /// Reads minutes from JSON (`minutes export`); an archive written before organisation
+    /// attendance existed has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(Int64.self, forKey: .id), structureID: try c.decode(String.self, forKey: .structureID),
+            date: try c.decode(LocalDate.self, forKey: .date), time: try c.decodeIfPresent(LocalTime.self, forKey: .time),
+            plannedDate: try c.decodeIfPresent(LocalDate.self, forKey: .plannedDate), place: try c.decode(String.self, forKey: .place),
+            chair: try c.decode(String.self, forKey: .chair), secretary: try c.decode(String.self, forKey: .secretary),
+            approvers: try c.decode([String].self, forKey: .approvers), attendance: try c.decode([Attendance].self, forKey: .attendance),
+            organisationAttendance: try c.decodeIfPresent([OrganisationAttendance].self, forKey: .organisationAttendance) ?? [],
+            agenda: try c.decode([AgendaCoverage].self, forKey: .agenda),
+            previousApproved: try c.decodeIfPresent(Bool.self, forKey: .previousApproved),
+            actionFollowUps: try c.decode([ActionFollowUp].self, forKey: .actionFollowUps),
+            activityFollowUps: try c.decode([ActivityFollowUp].self, forKey: .activityFollowUps),
+            items: try c.decode([FreeAgendaItem].self, forKey: .items), decisions: try c.decode([Decision].self, forKey: .decisions),
+            newActions: try c.decode([ActionItem].self, forKey: .newActions), amends: try c.decodeIfPresent(Int64.self, forKey: .amends),
+            approval: try c.decodeIfPresent(Approval.self, forKey: .approval),
+            createdAt: try c.decodeIfPresent(String.self, forKey: .createdAt))
+    }
 }
 
 /// One participant's attendance.

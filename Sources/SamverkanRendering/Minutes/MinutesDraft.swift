@@ -23,6 +23,9 @@ public enum MinutesDraft {
                     personID: person.id, organisationID: person.organisation,
                     principal: people.organisation(person.organisation)?.principal ?? .other, present: false)
             },
+            organisationAttendance: context.unstaffedMembers.map {
+                OrganisationAttendance(organisationID: $0.id, principal: $0.principal, present: false)
+            },
             agenda: structure.standingAgenda.map { AgendaCoverage(itemID: $0.id, covered: false) },
             previousApproved: context.previous == nil ? nil : false,
             actionFollowUps: context.openActions.compactMap { open in
@@ -76,10 +79,12 @@ public enum MinutesDraft {
         let byPerson = Dictionary(minutes.attendance.map { ($0.personID, $0) }, uniquingKeysWith: { a, _ in a })
         var order: [String] = context.structure.members
         for row in minutes.attendance where !order.contains(row.organisationID) { order.append(row.organisationID) }
+        for row in minutes.organisationAttendance where !order.contains(row.organisationID) { order.append(row.organisationID) }
         var blocks: [String] = []
         for organisationID in order {
             let rows = minutes.attendance.filter { $0.organisationID == organisationID }
-            guard !rows.isEmpty else { continue }
+            let organisationRow = minutes.organisationAttendance.first { $0.organisationID == organisationID }
+            guard !rows.isEmpty || organisationRow != nil else { continue }
             var lines = ["### " + (config.organisation(organisationID)?.name ?? organisationID).singleLine]
             for row in rows {
                 let person = config.person(row.personID)
@@ -90,9 +95,23 @@ public enum MinutesDraft {
                 }
                 lines.append(line)
             }
+            if let row = organisationRow {
+                // `- [x] Organisation | deltagare: who came`
+                lines.append(
+                    "- [\(row.present ? "x" : " ")] " + organisationName(organisationID, config)
+                        + " | \(context.phrases.text("minutes.field.attendee")):"
+                        + (row.attendee.isEmpty ? "" : " " + row.attendee.singleLine))
+            }
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// An organisation's name as the draft writes it: on one line, the id when the name is blank
+    /// or the organisation is no longer configured.
+    static func organisationName(_ id: String, _ configuration: RegionConfiguration) -> String {
+        let name = configuration.organisation(id)?.name.singleLine ?? ""
+        return name.trimmed.isEmpty ? id : name
     }
 
     /// A person's name as the draft writes it: on one line, the id when the name is blank.

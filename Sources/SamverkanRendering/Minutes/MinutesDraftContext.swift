@@ -42,6 +42,13 @@ public struct MinutesDraftContext: Sendable {
         return people
     }
 
+    /// The member organisations with nobody in the attendance list: the draft lists each on a
+    /// line of its own, to be marked present with who came.
+    public var unstaffedMembers: [Organisation] {
+        let staffed = Set(attendees.map(\.organisation))
+        return structure.members.filter { !staffed.contains($0) }.compactMap { configuration.organisation($0) }
+    }
+
     /// A person's or organisation's name for a responsible party.
     public func name(of responsible: Responsible) -> String {
         switch responsible.kind {

@@ -54,6 +54,9 @@ extension MinutesDraftParser {
         // The person as the draft wrote them (`Name (Role)`, which may hold `|` or parentheses
         // itself), then `| ersättare: …`; else the name up to the first parenthesis.
         let written = context.attendees.first { Self.startsWith(rest, Self.attendanceName($0)) }
+        if written == nil, let organisation = writtenOrganisation(rest) {
+            return organisationAttendanceLine(organisation, checked: checked, rest: rest, number)
+        }
         let (head, fields) = fields(
             of: written.map { Self.afterName(rest, Self.attendanceName($0)) } ?? rest,
             keys: ["substitute"], line: number)

@@ -83,7 +83,9 @@ public struct MinutesDraftParser: Sendable {
             }
         }
         if !sawDate { fail(1, "minutes.error.date-missing", ["label": p.text("minutes.field.date")]) }
-        if !minutes.attendance.isEmpty || !context.attendees.isEmpty, !minutes.attendance.contains(where: \.present) {
+        if !minutes.attendance.isEmpty || !minutes.organisationAttendance.isEmpty || !context.attendees.isEmpty,
+            !minutes.attendance.contains(where: \.present), !minutes.organisationAttendance.contains(where: \.present)
+        {
             fail(firstAttendanceLine ?? 1, "minutes.error.nobody-present")
         }
         if problems.isEmpty, minutes.freeTexts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {

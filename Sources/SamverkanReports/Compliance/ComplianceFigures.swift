@@ -1,4 +1,4 @@
-import SamverkanDomain
+public import SamverkanDomain
 
 /// The counts behind every figure of the compliance report, for one structure or summed over a
 /// group. Shares are derived from the counts, so a group's figures are exactly the sum of its
@@ -25,8 +25,9 @@ public struct ComplianceFigures: Sendable, Hashable {
     public var agendaPossible = 0
     /// Of those, the ones the minutes mark as covered.
     public var agendaCovered = 0
-    /// Per standing agenda item id: covered, and held meetings of structures that have the item.
-    public var items: [String: ItemCount] = [:]
+    /// Per standing agenda item (id and title): covered, and held meetings of structures that
+    /// have the item. Structures whose items share an id but not a title count apart.
+    public var items: [ItemKey: ItemCount] = [:]
     /// Held meetings whose attendance was scored.
     public var attendanceMeetings = 0
     /// Sum of the attendance scores (0…1 per meeting).
@@ -49,6 +50,19 @@ public struct ComplianceFigures: Sendable, Hashable {
     /// Swedish practice: minutes are approved within 14 days of the meeting.
     public static let approvalLimit = 14
 
+    /// A standing agenda item as the report counts it: its id and its structure's title for it.
+    public struct ItemKey: Sendable, Hashable, Comparable {
+        public var id: String
+        public var title: String
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+        /// The key of a configured item.
+        public init(_ item: AgendaItem) { self.init(id: item.id, title: item.title) }
+        public static func < (a: ItemKey, b: ItemKey) -> Bool { (a.id, a.title) < (b.id, b.title) }
+    }
+
     /// Covered and possible counts of one standing agenda item.
     public struct ItemCount: Sendable, Hashable {
         public var covered = 0
@@ -62,6 +76,14 @@ public struct ComplianceFigures: Sendable, Hashable {
     }
 
     public init() {}
+
+    /// The counts of a standing agenda item id, summed over the titles structures give it; nil
+    /// when no structure has it.
+    public func items(withID id: String) -> ItemCount? {
+        let counts = items.filter { $0.key.id == id }.map(\.value)
+        guard !counts.isEmpty else { return nil }
+        return ItemCount(covered: counts.map(\.covered).reduce(0, +), meetings: counts.map(\.meetings).reduce(0, +))
+    }
 
     /// Meetings held: planned ones with minutes and extra ones.
     public var held: Int { heldPlanned + extra }
@@ -98,9 +120,9 @@ public struct ComplianceFigures: Sendable, Hashable {
         counted += other.counted
         agendaPossible += other.agendaPossible
         agendaCovered += other.agendaCovered
-        for (id, count) in other.items {
-            items[id, default: ItemCount()].covered += count.covered
-            items[id, default: ItemCount()].meetings += count.meetings
+        for (key, count) in other.items {
+            items[key, default: ItemCount()].covered += count.covered
+            items[key, default: ItemCount()].meetings += count.meetings
         }
         attendanceMeetings += other.attendanceMeetings
         attendanceScore += other.attendanceScore

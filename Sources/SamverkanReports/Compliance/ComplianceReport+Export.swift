@@ -34,26 +34,30 @@ extension ComplianceReport {
                 column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
                 column("municipality"), column("care-centre"), column("operator"),
             ]
-            + Self.allColumns.map { column($0.key) }
+            + Self.allColumns.map { column($0.key) } + [column("organisation-id"), column("organisation"), column("attended")]
         let numbers = FigureFormatter(decimalComma: numbers.decimalComma, none: "")
         func figures(_ f: ComplianceFigures) -> [String] { Self.allColumns.map { $0.value(f, numbers) } }
         let level = { (key: String) in phrases.text("report.level.\(key)") }
-        var rows = [[level("total"), "", phrases.text("report.total"), "", "", "", "", "", ""] + figures(total)]
+        let noOrganisation = ["", "", ""]
+        var rows = [[level("total"), "", phrases.text("report.total"), "", "", "", "", "", ""] + figures(total) + noOrganisation]
+        var groupOf: [String: (key: String, name: String)] = [:]
         for group in groups {
             let groupName = name(of: group, phrases: phrases)
             if dimension != .structure {
-                rows.append([level("group"), group.key, groupName, "", "", "", "", "", ""] + figures(group.figures))
+                rows.append([level("group"), group.key, groupName, "", "", "", "", "", ""] + figures(group.figures) + noOrganisation)
             }
             for id in group.structureIDs {
                 guard let row = structure(id) else { continue }
+                groupOf[row.id] = (group.key, groupName)
                 rows.append(
                     [
                         level("structure"), group.key, groupName, row.id, row.name, phrases.text("kind.\(row.kind.rawValue)"),
                         row.municipalityName ?? "", row.careCentreName ?? "",
                         row.careCentreOperator.map { phrases.text("report.operator.\($0)") } ?? "",
-                    ] + figures(row.figures))
+                    ] + figures(row.figures) + noOrganisation)
             }
         }
+        rows += organisationCSVRows(phrases: phrases, numbers: numbers, groupOf: groupOf)
         return CSVDocument(header: header, rows: rows).render()
     }
 }

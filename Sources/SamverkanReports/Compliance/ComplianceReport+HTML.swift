@@ -60,6 +60,8 @@ struct CompliancePage {
             "charts": empty ?? barCharts,
             "items-title": phrases.text("report.items.title"),
             "items": itemsTable,
+            "organisations-title": phrases.text("report.organisations.title"),
+            "organisations": organisationsTable,
             "cancellations-title": phrases.text("report.cancellations.title"),
             "cancellations": cancellationsTable,
             "missed-title": phrases.text("report.missed.title"),
@@ -106,14 +108,25 @@ struct CompliancePage {
 
     /// Standing agenda items in the order structures list them: covered, held meetings, share.
     var itemsTable: String {
-        var order: [String] = []
-        for row in report.structures { for item in row.agenda where !order.contains(item.id) { order.append(item.id) } }
-        order += report.total.items.keys.filter { !order.contains($0) }.sorted()
-        let titles = report.itemTitles
-        let rows = order.compactMap { id in
-            report.total.items[id].map { [titles[id] ?? id, String($0.covered), String($0.meetings), numbers.percent($0.share)] }
+        var order: [ComplianceFigures.ItemKey] = []
+        var seen = Set<ComplianceFigures.ItemKey>()
+        for row in report.structures {
+            for item in row.agenda where seen.insert(ComplianceFigures.ItemKey(item)).inserted {
+                order.append(ComplianceFigures.ItemKey(item))
+            }
+        }
+        order += report.total.items.keys.filter { !seen.contains($0) }.sorted()
+        let rows = order.compactMap { key in
+            report.total.items[key].map { [key.title, String($0.covered), String($0.meetings), numbers.percent($0.share)] }
         }
         return table("items", ["item", "covered", "meetings", "share"], rows, empty: "empty.items")
+    }
+
+    /// Attendance per member organisation: structure, organisation, meetings attended, held meetings, share.
+    var organisationsTable: String {
+        table(
+            "organisations", ["structure", "organisation", "attended", "meetings", "share"],
+            report.organisationRows(numbers: numbers), empty: "empty.organisations")
     }
 
     /// Cancelled meetings by date: date, structure, reason.
@@ -135,7 +148,7 @@ struct CompliancePage {
     /// A table with `report.column.*` headings; the last columns of counts are right-aligned.
     private func table(_ name: String, _ keys: [String], _ rows: [[String]], empty: String) -> String {
         guard !rows.isEmpty else { return paragraph(words.text(empty)) }
-        let numeric: Set<String> = ["covered", "meetings", "share"]
+        let numeric: Set<String> = ["covered", "meetings", "share", "attended"]
         func cell(_ tag: String, _ text: String, _ key: String) -> String {
             "<\(tag)\(numeric.contains(key) ? " class=\"n\"" : "")>\(Self.escaped(text))</\(tag)>"
         }

@@ -7,17 +7,9 @@ extension ComplianceReport {
     /// fractions 0–1 rounded to four decimals); the schema is documented in README.md and
     /// `Docs/compliance-report.schema.json`.
     public func json() throws -> String {
-        let titles = itemTitles
-        return try ReportJSON.text(
+        try ReportJSON.text(
             JSONReport(self, structures: false), filling: "structures",
-            with: structures.lazy.map { JSONReport.Structure($0, titles: titles) })
-    }
-
-    /// The standing agenda item titles of every structure in the report, by id.
-    var itemTitles: [String: String] {
-        var titles: [String: String] = [:]
-        for row in structures { for item in row.agenda where titles[item.id] == nil { titles[item.id] = item.title } }
-        return titles
+            with: structures.lazy.map { JSONReport.Structure($0) })
     }
 }
 
@@ -34,8 +26,9 @@ struct JSONReport: Encodable {
         let months: [StructureCompliance.MonthCell]
         let cancellations: [Cancellation]
         let missed: [String]
+        let organisations: [Organisation]
 
-        init(_ row: StructureCompliance, titles: [String: String]) {
+        init(_ row: StructureCompliance) {
             id = row.id
             name = row.name
             kind = row.kind.rawValue
@@ -45,11 +38,20 @@ struct JSONReport: Encodable {
             starts = row.starts.iso
             until = row.until?.iso
             attendanceMeasure = row.attendanceMeasure.rawValue
-            figures = JSONFigures(row.figures, titles: titles)
+            figures = JSONFigures(row.figures)
             months = row.months
             cancellations = row.cancellations.map { Cancellation(date: $0.date.iso, reason: $0.reason) }
             missed = row.missedDates.map(\.iso)
+            organisations = row.organisations.map {
+                Organisation(
+                    id: $0.id, name: $0.name, principal: $0.principal.rawValue, attended: $0.attended, meetings: $0.meetings,
+                    share: FigureFormatter.rounded($0.share))
+            }
         }
+    }
+    /// Attendance of one member organisation of a structure.
+    struct Organisation: Encodable {
+        let id: String, name: String, principal: String, attended: Int, meetings: Int, share: Double?
     }
 
     let schemaVersion = 1
@@ -63,7 +65,6 @@ struct JSONReport: Encodable {
 
     /// The report; without its structures (an empty array) for ``ReportJSON/text(_:filling:with:)``.
     init(_ report: ComplianceReport, structures withStructures: Bool = true) {
-        let titles = report.itemTitles
         region = report.regionName
         period = Period(label: report.period.label, from: report.period.from.iso, to: report.period.to.iso)
         today = report.today.iso
@@ -71,13 +72,13 @@ struct JSONReport: Encodable {
         timing = report.timing.rawValue
         by = report.dimension.rawValue
         months = report.months.map(\.description)
-        total = JSONFigures(report.total, titles: titles)
+        total = JSONFigures(report.total)
         groups = report.groups.map {
             Group(
                 key: $0.key, name: $0.name, operator: $0.careCentreOperator, structures: $0.structureIDs,
-                figures: JSONFigures($0.figures, titles: titles))
+                figures: JSONFigures($0.figures))
         }
-        structures = withStructures ? report.structures.map { Structure($0, titles: titles) } : []
+        structures = withStructures ? report.structures.map { Structure($0) } : []
     }
 }
 
@@ -98,7 +99,7 @@ struct JSONFigures: Encodable {
     let minutes: MinutesFigures
     let actions: Actions
 
-    init(_ figures: ComplianceFigures, titles: [String: String]) {
+    init(_ figures: ComplianceFigures) {
         structures = figures.structures
         expected = figures.expected
         held = figures.held
@@ -111,10 +112,10 @@ struct JSONFigures: Encodable {
         content = Content(
             covered: figures.agendaCovered, possible: figures.agendaPossible,
             share: FigureFormatter.rounded(figures.contentShare),
-            items: figures.items.keys.sorted().map { id in
-                let count = figures.items[id]!
+            items: figures.items.keys.sorted().map { key in
+                let count = figures.items[key]!
                 return Item(
-                    id: id, title: titles[id], covered: count.covered, meetings: count.meetings,
+                    id: key.id, title: key.title, covered: count.covered, meetings: count.meetings,
                     share: FigureFormatter.rounded(count.share))
             })
         attendance = Attendance(meetings: figures.attendanceMeetings, share: FigureFormatter.rounded(figures.attendanceShare))

@@ -119,10 +119,9 @@ extension ComplianceReport {
 
     /// Standing items, cancelled and missed meetings: (title, header, rows).
     func detailSections(phrases: Phrasebook, numbers: FigureFormatter) -> [(String, [String], [[String]])] {
-        let titles = itemTitles
-        let items = total.items.keys.sorted().map { id -> [String] in
-            let count = total.items[id]!
-            return [titles[id] ?? id, "\(count.covered)", "\(count.meetings)", numbers.percent(count.share)]
+        let items = total.items.keys.sorted().map { key -> [String] in
+            let count = total.items[key]!
+            return [key.title, "\(count.covered)", "\(count.meetings)", numbers.percent(count.share)]
         }
         let cancelled = Self.capped(
             structures.flatMap { row in row.cancellations.map { [$0.date.iso, row.name, $0.reason] } }, phrases: phrases)
@@ -130,6 +129,11 @@ extension ComplianceReport {
         let column = { (key: String) in phrases.text("report.column.\(key)") }
         return [
             (phrases.text("report.items.title"), [column("item"), column("covered"), column("meetings"), column("share")], items),
+            (
+                phrases.text("report.organisations.title"),
+                [column("structure"), column("organisation"), column("attended"), column("meetings"), column("share")],
+                organisationRows(numbers: numbers)
+            ),
             (phrases.text("report.cancellations.title"), [column("date"), column("structure"), column("reason")], cancelled),
             (phrases.text("report.missed.title"), [column("date"), column("structure")], missed),
         ]

@@ -72,7 +72,13 @@ extension StructureCompliance {
         for item in agenda {
             let covered = totals.covered[item.id] ?? 0
             figures.agendaCovered += covered
-            figures.items[item.id] = ComplianceFigures.ItemCount(covered: covered, meetings: held)
+            figures.items[ComplianceFigures.ItemKey(item)] = ComplianceFigures.ItemCount(covered: covered, meetings: held)
+        }
+        organisations = structure.members.map { id in
+            let organisation = configuration.organisation(id)
+            return OrganisationPresence(
+                id: id, name: organisation?.name ?? id, principal: organisation?.principal ?? .other,
+                attended: held > 0 ? totals.organisationsPresent[id] ?? 0 : 0, meetings: held)
         }
         if held > 0 {
             switch attendanceMeasure {

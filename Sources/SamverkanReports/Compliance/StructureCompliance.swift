@@ -9,8 +9,24 @@ public struct StructureCompliance: Sendable, Hashable {
         /// A meeting scores 1 when every side among the members (region, municipality) had
         /// someone present, else 0 (single level and most other arenas).
         case bothPrincipals = "both-principals"
-        /// A meeting scores the share of member organisations present (RUG and group level).
+        /// A meeting scores the share of member organisations present, whatever their side (RUG,
+        /// group level, and structures whose configured participants are all on one side, such
+        /// as LSG Patientsäkerhet).
         case memberShare = "member-share"
+
+        /// The measure of a structure: member share for RUG and group level, and when the member
+        /// organisations with a configured participant are all on one side (or there are none):
+        /// the other side can then only be marked present organisation by organisation, and
+        /// "both sides present" would say little.
+        public static func of(_ structure: CollaborationStructure, configuration: RegionConfiguration) -> AttendanceMeasure {
+            if structure.kind == .rug || structure.kind == .group { return .memberShare }
+            let members = Set(structure.members)
+            let staffed = Set(
+                configuration.participants(of: structure).filter { members.contains($0.organisation) }
+                    .compactMap { configuration.organisation($0.organisation)?.principal }
+            ).intersection([.region, .municipality])
+            return staffed.count < 2 ? .memberShare : .bothPrincipals
+        }
     }
 
     /// A month of the heat map: what happened to the structure's planned meetings in it.
@@ -48,6 +64,8 @@ public struct StructureCompliance: Sendable, Hashable {
     public internal(set) var cancellations: [CancellationRecord] = []
     /// Due planned meetings with neither minutes nor a cancellation.
     public internal(set) var missedDates: [LocalDate] = []
+    /// Attendance of each member organisation, in configured order.
+    public internal(set) var organisations: [OrganisationPresence] = []
     /// The month of the first cell.
     let firstMonth: YearMonth?
 
@@ -63,7 +81,7 @@ public struct StructureCompliance: Sendable, Hashable {
         careCentreOperator = centre?.operator?.code
         starts = structure.starts
         until = structure.until
-        attendanceMeasure = structure.kind == .rug || structure.kind == .group ? .memberShare : .bothPrincipals
+        attendanceMeasure = AttendanceMeasure.of(structure, configuration: configuration)
         agenda = structure.standingAgenda
         self.months = months.map { MonthCell(month: $0) }
         firstMonth = months.first

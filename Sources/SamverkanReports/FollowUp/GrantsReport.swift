@@ -50,7 +50,7 @@ public struct GrantsReport: Sendable {
             for area in Set(structure.focusAreas) { if let index = areaIndex[area] { Self.count(&areas[index], row) } }
             for point in Set(structure.grantPoints) { Self.count(&points[point.rawValue - 1], row) }
             for item in row.agenda {
-                let covered = row.figures.items[item.id]?.covered ?? 0
+                let covered = row.figures.items[ComplianceFigures.ItemKey(item)]?.covered ?? 0
                 guard covered > 0 else { continue }
                 for area in Set(item.focusAreas) { if let index = areaIndex[area] { Self.add(item.id, covered, to: &areas[index]) } }
                 let linked = item.focusAreas.flatMap { configuration.focusArea($0)?.grantPoints ?? [] }
