@@ -66,18 +66,9 @@ struct OrganisationAttendanceStoreTests {
     @Test("A database approved before v11 migrates with its approvals intact and its summary unchanged")
     func migration() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v8-feeds")
-        var minutes = MinutesStoreTests.minutes(on: "2025-02-13")
-        let id = try db.write { db -> Int64 in
-            try AppDatabase.insert(&minutes, db: db)
-            let id = try #require(minutes.id)
-            let date = MinutesStoreTests.day("2025-02-20")
-            let approval = Approval(
-                by: ["Cia Carlsson"], date: date, recordedAt: "2025-02-20T10:00:00Z",
-                contentHash: minutes.approvalDigest(by: ["Cia Carlsson"], date: date))
-            try AppDatabase.writeApproval(approval, id: id, db: db)
-            try AppDatabase.appendChainLink(minutesID: id, db: db)
-            return id
-        }
+        let saved = try LegacyDatabase.save(MinutesStoreTests.minutes(on: "2025-02-13"), in: db)
+        let id = try #require(saved.id)
+        try LegacyDatabase.approve(saved, in: db, paragraph: 1, by: ["Cia Carlsson"], date: "2025-02-20")
         let before = try MinutesSummaryTests.summary(db, id)
         try db.unsafeMigrate()
         #expect(try db.schemaVersion() == "v11-organisation-attendance")

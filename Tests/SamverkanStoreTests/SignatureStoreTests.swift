@@ -53,13 +53,12 @@ struct SignatureStoreTests {
     @Test("A database created by the v8 schema with approved minutes migrates with its approvals intact; verify passes")
     func migrationFromV8() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v8-feeds")
-        for date in ["2025-02-13", "2025-03-13", "2025-04-10"] {
-            try db.save(MinutesStoreTests.minutes(on: date, decisions: ["Beslut \(date)"]))
+        let saved = try ["2025-02-13", "2025-03-13", "2025-04-10"].map { date in
+            try LegacyDatabase.save(MinutesStoreTests.minutes(on: date, decisions: ["Beslut \(date)"]), in: db)
         }
-        try approveAsV8(db, id: 3, paragraph: 1, by: ["Cia Carlsson"], date: "2025-04-11")
-        try approveAsV8(db, id: 1, paragraph: 2, by: ["Cia Carlsson", "Anna Andersson"], date: "2025-04-12")
+        try LegacyDatabase.approve(saved[2], in: db, paragraph: 1, by: ["Cia Carlsson"], date: "2025-04-11")
+        try LegacyDatabase.approve(saved[0], in: db, paragraph: 2, by: ["Cia Carlsson", "Anna Andersson"], date: "2025-04-12")
         let before = try db.unsafeRawRead("SELECT id, approved_at, approved_on, approved_by, content_hash FROM minutes ORDER BY id")
-        #expect(try db.auditApprovals().isSound)
 
         try db.unsafeMigrate()
         #expect(try db.unsafeRawRead("SELECT id, approved_at, approved_on, approved_by, content_hash FROM minutes ORDER BY id") == before)
@@ -85,23 +84,5 @@ struct SignatureStoreTests {
         audit = try db.auditApprovals()
         #expect(audit.isSound, "\(audit.problems)")
         #expect(audit.checked.count == 3)
-    }
-
-    /// Approves minutes the way version 8 did, in plain SQL: decisions numbered, approval
-    /// columns with the content hash, and a link in the chain.
-    func approveAsV8(_ db: AppDatabase, id: Int64, paragraph: Int, by: [String], date: String) throws {
-        try db.unsafeRawWrite("UPDATE decisions SET number = ? WHERE minutes_id = ?", [paragraph, id])
-        let minutes = try #require(try db.minutes(id: id))
-        let hash = minutes.approvalDigest(by: by, date: MinutesStoreTests.day(date))
-        try db.unsafeRawWrite(
-            "UPDATE minutes SET approved_at = ?, approved_on = ?, approved_by = ?, content_hash = ? WHERE id = ?",
-            ["\(date)T10:00:00.000Z", date, by.joined(separator: "\n"), hash, id])
-        let columns = AppDatabase.chainColumns
-        let row = try #require(try db.unsafeRawRead("SELECT \(columns.joined(separator: ", ")) FROM minutes WHERE id = ?", [id]).first)
-        let facts = zip(columns, row).map { (key: $0, value: $1 ?? "\u{0}null") }
-        let last = try db.unsafeRawRead("SELECT position, link_hash FROM approval_chain ORDER BY position DESC LIMIT 1").first
-        let position = Int64(last?[0] ?? "0")! + 1
-        let link = ApprovalChain.linkHash(previous: last?[1] ?? "", position: position, facts: facts)
-        try db.unsafeRawWrite("INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES (?, ?, ?)", [position, id, link])
     }
 }
