@@ -15,7 +15,10 @@ extension AppDatabase {
                 SELECT * FROM cancelled_meetings ORDER BY meeting_date, structure_id
                 """
             ).map(\.meeting)
-            return MinutesArchive(minutes: minutes, cancelled: cancelled)
+            let signatures = try ids.flatMap { id in
+                try Self.fetchSignatures(minutesID: id, db: db).map { ArchivedSignature(minutesID: id, signature: $0) }
+            }
+            return MinutesArchive(minutes: minutes, cancelled: cancelled, signatures: signatures.isEmpty ? nil : signatures)
         }
     }
 
@@ -26,7 +29,7 @@ extension AppDatabase {
         return String(decoding: try encoder.encode(try exportArchive()), as: UTF8.self) + "\n"
     }
 
-    /// Imports an archive in one transaction, keeping every id, number and approval.
+    /// Imports an archive in one transaction, keeping every id, number, signature and approval.
     ///
     /// Records already present with the same content are skipped, so importing twice is
     /// harmless. Approved records whose hash does not match their content are refused.
@@ -40,6 +43,7 @@ extension AppDatabase {
         return try immediateWrite { db in
             var added = (minutes: 0, cancelled: 0)
             var approved: [Minutes] = []
+            let signatures = Dictionary(grouping: archive.signatures ?? [], by: \.minutesID)
             for record in try Self.insertionOrder(archive.minutes, db: db) {
                 guard let id = record.id else { throw StoreError("archive.record-without-id") }
                 if let approval = record.approval, !record.isIntact {
@@ -54,6 +58,11 @@ extension AppDatabase {
                 var copy = record
                 copy.approval = nil
                 try Self.importing(id: id) { try Self.insert(&copy, db: db) }
+                for archived in signatures[id] ?? [] {
+                    let signature = archived.signature
+                    try Self.insertSignature(
+                        minutesID: id, name: signature.name, date: signature.date, recordedAt: signature.recordedAt, db: db)
+                }
                 if let approval = record.approval {
                     try Self.writeApproval(approval, id: id, db: db)
                     approved.append(record)

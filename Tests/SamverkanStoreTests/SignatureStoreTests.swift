@@ -50,6 +50,30 @@ struct SignatureStoreTests {
         }
     }
 
+    @Test("Export and import keep every signature, those of partly signed minutes and each signatory's day included")
+    func archive() throws {
+        let db = try TestDatabase.inMemory()
+        for date in ["2025-02-13", "2025-03-13"] { try db.save(MinutesStoreTests.minutes(on: date, decisions: ["Beslut \(date)"])) }
+        _ = try db.sign(id: 1, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-14"), required: Self.required)
+        _ = try db.sign(id: 1, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-02-20"), required: Self.required)
+        _ = try db.sign(id: 2, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-03-14"), required: Self.required)
+        let json = try db.exportJSON()
+        let copy = try TestDatabase.inMemory()
+        #expect(try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8))).minutes == 2)
+        #expect(try copy.exportJSON() == json)
+        #expect(try copy.signatures(minutesID: 1).map(\.date.iso) == ["2025-02-14", "2025-02-20"])
+        #expect(try copy.pendingMinutes().first?.signatures.map(\.name) == ["Cia Carlsson"])
+        #expect(try copy.auditApprovals().isSound)
+        // An archive written before signatures were kept: one signature per approver, on the day of approval.
+        var old = try db.exportArchive()
+        old.signatures = nil
+        let older = try TestDatabase.inMemory()
+        _ = try older.importArchive(old)
+        #expect(try older.signatures(minutesID: 1).map(\.name) == ["Cia Carlsson", "Anna Andersson"])
+        #expect(try older.signatures(minutesID: 1).map(\.date.iso) == ["2025-02-20", "2025-02-20"])
+        #expect(try older.signatures(minutesID: 2).isEmpty)
+    }
+
     @Test("A database created by the v8 schema with approved minutes migrates with its approvals intact; verify passes")
     func migrationFromV8() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v8-feeds")

@@ -70,11 +70,15 @@ public struct MinutesArchive: Sendable, Hashable, Codable {
     public var schemaVersion: Int
     public var minutes: [Minutes]
     public var cancelled: [CancelledMeeting]
+    /// Every signature, each signatory's day included, and those of partly signed minutes
+    /// (nil in archives without any, and in those written before signatures were kept).
+    public var signatures: [ArchivedSignature]?
 
-    public init(schemaVersion: Int = 1, minutes: [Minutes], cancelled: [CancelledMeeting]) {
+    public init(schemaVersion: Int = 1, minutes: [Minutes], cancelled: [CancelledMeeting], signatures: [ArchivedSignature]? = nil) {
         self.schemaVersion = schemaVersion
         self.minutes = minutes
         self.cancelled = cancelled
+        self.signatures = signatures
     }
 }
 

@@ -19,6 +19,17 @@ public struct Signature: Sendable, Hashable, Codable {
     }
 }
 
+/// A signature in the minutes archive (`minutes export`), with the minutes it belongs to.
+public struct ArchivedSignature: Sendable, Hashable, Codable {
+    public var minutesID: Int64
+    public var signature: Signature
+
+    public init(minutesID: Int64, signature: Signature) {
+        self.minutesID = minutesID
+        self.signature = signature
+    }
+}
+
 /// Minutes that wait for justering: what `minutes pending` and the approval reminder read.
 public struct PendingMinutes: Sendable, Hashable {
     public var id: Int64

@@ -42,7 +42,7 @@ extension MinutesDraftParser {
         case "chair": minutes.chair = value.isEmpty ? value : signatory(value, line: number) ?? value
         case "secretary": minutes.secretary = value
         default:
-            minutes.approvers = value.split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }.map { signatory($0, line: number) ?? $0 }
+            minutes.approvers = signatories(value, line: number)
         }
         return key
     }
