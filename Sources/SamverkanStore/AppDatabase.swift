@@ -80,6 +80,7 @@ public final class AppDatabase: Sendable {
         registerIdentityMigrations(&migrator)
         registerMailMigrations(&migrator)
         registerFeedMigrations(&migrator)
+        registerActionIdentityMigrations(&migrator)
         return migrator
     }
 }

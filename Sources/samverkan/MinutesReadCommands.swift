@@ -41,7 +41,13 @@ extension MinutesCommand {
                     }
                     if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
                     if let amends = row.amends { status += ", " + p.text("minutes.amends", ["id": String(amends)]) }
-                    if let newer = row.amendedBy { status += ", " + p.text("minutes.amended-by", ["id": String(newer)]) }
+                    if let newer = row.amendedBy {
+                        status +=
+                            ", "
+                            + (row.correctionPending
+                                ? p.text("minutes.amended-by.pending", ["id": String(newer)])
+                                : p.text("minutes.amended-by", ["id": String(newer)]))
+                    }
                     return [
                         row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
                         row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions),
@@ -75,10 +81,18 @@ extension MinutesCommand {
                     record,
                     MinutesDraftContext(
                         configuration: environment.configuration, structure: structure,
-                        openActions: actions, phrases: environment.phrases)
+                        openActions: actions,
+                        // The previous minutes as the record saw them, so what is shown reads back the same.
+                        previous: try environment.store {
+                            try environment.database.previousMinutes(
+                                structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
+                        },
+                        phrases: environment.phrases)
                 )
             }
-            let markdown = MinutesDocument.markdown(template: try environment.template("minutes.md"), records: contexts)
+            let corrected = try minutes.amends.flatMap { id in try environment.store { try environment.database.minutes(id: id) } }
+            let markdown = MinutesDocument.markdown(
+                template: try environment.template("minutes.md"), records: contexts, corrected: corrected, readable: format == .html)
             // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
             if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(

@@ -23,11 +23,15 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
     public var newActions: Int
     /// The reason of a cancelled meeting.
     public var reason: String?
+    /// Whether the record counts (in actions, reports, the next draft): false when an approved
+    /// correction supersedes it, or when it is a correction waiting for approval of approved
+    /// minutes, which count until then.
+    public var counts: Bool
 
     public init(
         id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
         amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
-        decisions: Int = 0, newActions: Int = 0, reason: String? = nil
+        decisions: Int = 0, newActions: Int = 0, reason: String? = nil, counts: Bool = true
     ) {
         self.id = id
         self.structureID = structureID
@@ -40,7 +44,11 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
         self.decisions = decisions
         self.newActions = newActions
         self.reason = reason
+        self.counts = counts
     }
+
+    /// Whether a correction of these minutes waits for approval while they count.
+    public var correctionPending: Bool { amendedBy != nil && counts }
 }
 
 /// A meeting recorded as cancelled.

@@ -10,10 +10,36 @@ public enum MinutesDocument {
     /// - Parameters:
     ///   - template: `Templates/<lang>/minutes.md`, compiled.
     ///   - records: the minutes, then each amendment, with the context each was written in.
-    public static func markdown(template: TextTemplate, records: [(Minutes, MinutesDraftContext)]) -> String {
+    ///   - corrected: the minutes the first record corrects, if any: what its action items
+    ///     changed from, and whether it waits for approval.
+    ///   - readable: the structure by name (for HTML), not by id (the draft format, which
+    ///     `minutes amend --file` reads back).
+    public static func markdown(
+        template: TextTemplate, records: [(Minutes, MinutesDraftContext)], corrected: Minutes? = nil, readable: Bool = false
+    ) -> String {
         records.enumerated().map { index, record in
             let (minutes, context) = record
             let p = context.phrases
+            let before = index > 0 ? records[index - 1].0 : corrected
+            let after = index + 1 < records.count ? records[index + 1].0 : nil
+            var notes: [String] = []
+            if let before, before.id == minutes.amends {
+                notes = minutes.actionChanges(from: before).map { change in
+                    switch change.kind {
+                    case .withdrawn: return p.text("minutes.action.withdrawn", ["number": String(change.number)])
+                    case .changed(let fields):
+                        let names = fields.map { p.text($0 == .text ? "minutes.change.text" : "minutes.field.\($0.rawValue)") }
+                        return p.text("minutes.action.changed", ["number": String(change.number), "fields": p.list(names)])
+                    }
+                }
+                // Until a correction of approved minutes is approved, the original counts.
+                if minutes.approval == nil, before.approval != nil, let id = minutes.id, let original = before.id {
+                    notes.insert(p.text("minutes.correction-pending", ["id": String(id), "original": String(original)]), at: 0)
+                }
+            }
+            if minutes.approval != nil, let after, after.approval == nil, let id = after.id, let original = minutes.id {
+                notes.append(p.text("minutes.correction-pending", ["id": String(id), "original": String(original)]))
+            }
             var status: [String] = []
             if let id = minutes.id { status.append("#\(id)") }
             if minutes.isExtra { status.append(p.text("minutes.extra")) }
@@ -26,13 +52,17 @@ public enum MinutesDocument {
             if index + 1 < records.count, let next = records[index + 1].0.id {
                 status.append(p.text("minutes.amended-by", ["id": String(next)]))
             }
-            let body = MinutesDraftParser.withoutComments(MinutesDraft.render(template: template, context: context, minutes: minutes)).lines
+            let draft = MinutesDraft.render(
+                template: template, context: context, minutes: minutes,
+                structureLabel: readable ? context.structure.name.singleLine : nil)
+            let body = MinutesDraftParser.withoutComments(draft).lines
             var lines: [String] = []
             for line in body.map(\.trimmedTrailing) where !(line.isEmpty && (lines.last?.isEmpty ?? true)) {
                 lines.append(line)
             }
             if let heading = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
-                lines.insert(contentsOf: ["", "*" + status.joined(separator: " · ") + "*"], at: heading + 1)
+                lines.insert(
+                    contentsOf: ["", "*" + status.joined(separator: " · ") + "*"] + notes.map { "*\($0.singleLine)*" }, at: heading + 1)
             }
             while lines.last?.isEmpty == true { lines.removeLast() }
             return lines.joined(separator: "\n") + "\n"
@@ -85,7 +115,7 @@ public enum MinutesDocument {
                     mark = "☐ "
                     text = String(text.dropFirst(4))
                 }
-                body.append("<li>\(mark)\(escape(text))</li>")
+                body.append("<li>\(mark)\(listItem(text))</li>")
                 continue
             }
             if raw.hasPrefix("  "), inList, let last = body.popLast() {
@@ -104,6 +134,23 @@ public enum MinutesDocument {
     }
 
     static func escape(_ text: String) -> String { HTMLEscaping.escaped(text) }
+
+    /// A list line as HTML: its text, then its `| label: value` fields (status, comment,
+    /// responsible, due date, substitute) as readable fields; empty fields are left out.
+    static func listItem(_ text: String) -> String {
+        var segments = text.split(separator: " | ", omittingEmptySubsequences: false).map(String.init)
+        var fields: [(String, String)] = []
+        while segments.count > 1, let last = segments.last, let colon = last.firstIndex(of: ":"),
+            !last[..<colon].isEmpty, last[..<colon].allSatisfy(\.isLetter)
+        {
+            fields.insert((String(last[..<colon]), last[last.index(after: colon)...].trimmed), at: 0)
+            segments.removeLast()
+        }
+        let shown = fields.filter { !$0.1.isEmpty }.map { label, value in
+            "<span class=\"field\"><span class=\"label\">\(escape(label)):</span> \(escape(value))</span>"
+        }
+        return escape(segments.joined(separator: " | ")) + (shown.isEmpty ? "" : " " + shown.joined(separator: " "))
+    }
 }
 
 extension StringProtocol {

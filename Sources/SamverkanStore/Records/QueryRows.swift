@@ -55,6 +55,7 @@ struct MinutesListRow: Codable, StoreRow {
     var amendedBy: Int64?
     var decisionCount: Int
     var actionCount: Int
+    var counts: Bool
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -67,6 +68,7 @@ struct MinutesListRow: Codable, StoreRow {
         case amendedBy = "amended_by"
         case decisionCount = "decision_count"
         case actionCount = "action_count"
+        case counts
     }
 
     static func table(ofColumn column: String?) -> String { MinutesRecord.databaseTableName }
@@ -75,7 +77,7 @@ struct MinutesListRow: Codable, StoreRow {
         MinutesSummary(
             id: id, structureID: structureID, date: meetingDate, status: approvedAt == nil ? .draft : .approved,
             extra: plannedDate == nil, amends: amendsID, amendedBy: amendedBy, approvedOn: approvedOn,
-            decisions: decisionCount, newActions: actionCount)
+            decisions: decisionCount, newActions: actionCount, counts: counts)
     }
 }
 
