@@ -74,6 +74,13 @@ struct CorrectionEndToEndTests {
         // The compliance report counts the approved original: 1 of 2 approved, #1 done.
         var report = try Self.compliance(w)
         #expect(report.approved == 1 && report.done == 1 && report.open == 1, "\(report)")
+        let period = ["report", "compliance", "--from", "2025-03-01", "--to", "2025-04-30"]
+        #expect(
+            try w.run(period, today: "2025-04-11").stdout.contains(
+                "Rättelser som väntar på justering: 1; till dess räknas de justerade originalen."))
+        #expect(
+            try w.run(period + ["--format", "html", "--lang", "en"], today: "2025-04-11").stdout.contains(
+                "Corrections awaiting approval: 1"))
         // Approved: the corrected text, the same number, the same follow-up.
         #expect(try w.run(["minutes", "approve", "3", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
         actions = try Self.actions(w)
@@ -81,6 +88,7 @@ struct CorrectionEndToEndTests {
         #expect(actions.contains("delvis (försenad)"), "\(actions)")
         report = try Self.compliance(w)
         #expect(report.approved == 1 && report.done == 1 && report.open == 1, "\(report)")
+        #expect(!(try w.run(period, today: "2025-04-11").stdout.contains("Rättelser som väntar")))
         #expect(try w.run(["minutes", "verify"], today: "2025-04-11").status == 0)
     }
 
