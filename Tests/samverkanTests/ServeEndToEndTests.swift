@@ -65,7 +65,7 @@ struct ServeEndToEndTests {
         #expect(metrics.text.contains("samverkan_feed_not_modified_total 4"), "\(metrics.text)")
         #expect(metrics.text.contains("samverkan_feed_render_seconds_count 1"), "a refresh storm renders once: \(metrics.text)")
         let health = try served.curl("/health")
-        #expect(health.status == 200 && health.text.contains("\"schema\":\"v8-feeds\""), "\(health.text)")
+        #expect(health.status == 200 && health.text.contains("\"schema\":\"v9-action-identity\""), "\(health.text)")
         let stopped = try #require(served.stop())
         #expect(stopped.status == 0 && !stopped.signalled, "\(stopped.stderr)")
         #expect(!stopped.stderr.contains(token) && !stopped.stdout.contains(token), "no token in the logs")
