@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+public import SamverkanDomain
 
 extension AppDatabase {
     /// Migration `v9-action-identity`: corrections keep what they correct.
@@ -52,6 +53,24 @@ extension AppDatabase {
             try backfillChains(db)
             try backfillActionIdentity(db)
         }
+    }
+
+    /// The minutes with each follow-up naming its action item by number (`#N`): a follow-up
+    /// recorded before `v9-action-identity` against an item a correction renumbered names the
+    /// item it continues. For drafts and documents, so they read back; the stored rows stay.
+    public func withActionNumbers(_ minutes: Minutes) throws -> Minutes {
+        try read { db in try Self.withActionNumbers(minutes, db: db) }
+    }
+
+    static func withActionNumbers(_ minutes: Minutes, db: Database) throws -> Minutes {
+        var result = minutes
+        for index in result.actionFollowUps.indices {
+            let id = result.actionFollowUps[index].actionID
+            if let number = try Int64.fetchOne(db, sql: "SELECT continues_id FROM action_items WHERE id = ?", arguments: [id]) {
+                result.actionFollowUps[index].actionID = number
+            }
+        }
+        return result
     }
 
     /// SQL: marks every record of the chain with root `root` superseded but the one that counts.

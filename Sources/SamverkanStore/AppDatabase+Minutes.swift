@@ -23,7 +23,7 @@ extension AppDatabase {
                 if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(original)").fetchOne(db) {
                     throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(newer)])
                 }
-                try Self.checkCorrection(minutes, of: corrected)
+                try Self.checkCorrection(minutes, of: try Self.withActionNumbers(corrected, db: db))
             } else if let existing = try SQLRequest<Int64>(
                 """
                 SELECT id FROM minutes WHERE structure_id = \(minutes.structureID) AND meeting_date = \(minutes.date.iso) AND amends_id IS NULL

@@ -77,6 +77,7 @@ extension MinutesCommand {
                 try recorder.record(input: try MinutesDraftInput.read(file), context: context, suggestedDate: original.date)
                 return
             }
+            original = try environment.store { try environment.database.withActionNumbers(original) }
             original.approval = nil
             // Each item keeps its number (`#N`) in the draft, so its follow-ups stay attached.
             for index in original.newActions.indices {

@@ -74,7 +74,8 @@ extension MinutesCommand {
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
             if format == .json { return print(try prettyJSON(records), terminator: "") }
-            let contexts = try records.map { record in
+            let contexts = try records.map { stored in
+                let record = try environment.store { try environment.database.withActionNumbers(stored) }
                 let structure = try environment.structure(record.structureID)
                 let actions = try environment.store { try environment.database.allActions(structureID: structure.id) }
                 return (

@@ -132,7 +132,12 @@ struct CorrectionStoreTests {
         old.newActions[1].due = Self.day("2025-05-31")
         let (correctionID, renumbered) = try save(old)
         _ = try db.approve(id: correctionID, by: ["Cia"], date: Self.day("2025-03-25"))
-        _ = try save(MinutesStoreTests.minutes(on: "2025-05-08", followUps: [ActionFollowUp(actionID: renumbered[1], status: .partly)]))
+        let (mayID, _) = try save(
+            MinutesStoreTests.minutes(
+                on: "2025-05-08",
+                followUps: [
+                    ActionFollowUp(actionID: renumbered[0], status: .done), ActionFollowUp(actionID: renumbered[1], status: .partly),
+                ]))
         try db.unsafeMigrate()
         let all = try db.allActions(structureID: "rug")
         // The first by its text; the second, whose text changed, by its responsible and due date is not
@@ -140,6 +145,15 @@ struct CorrectionStoreTests {
         #expect(all.map(\.item.id) == [numbers[0], renumbered[1]])
         #expect(all.map(\.status) == [.done, .partly])
         #expect(try db.verifyApproved().changed.isEmpty)
+        // Drafts and documents name the renumbered item by the number it keeps; correcting the
+        // minutes that recorded it that way is still "unchanged".
+        let may = try #require(try db.minutes(id: mayID))
+        let numbered = try db.withActionNumbers(may)
+        #expect(numbered.actionFollowUps.map(\.actionID) == [numbers[0], renumbered[1]])
+        var same = numbered
+        same.id = nil
+        same.amends = mayID
+        #expect { try db.save(same) } throws: { ($0 as? StoreError)?.code == "minutes.correction-unchanged" }
         #expect(
             try db.unsafeRawRead("SELECT minutes_id, superseded FROM minutes_chain ORDER BY minutes_id") == [
                 [String(originalID), "1"], [String(correctionID), "0"],
