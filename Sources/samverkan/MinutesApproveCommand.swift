@@ -74,7 +74,10 @@ extension MinutesCommand {
             let context = try environment.context(structure: structure, date: original.date, amends: original)
             let recorder = MinutesRecorder(environment: environment, structure: structure, allowExtra: original.isExtra)
             if let file {
-                try recorder.record(input: try MinutesDraftInput.read(file), context: context, suggestedDate: original.date)
+                // The output of `minutes show` may hold the original and its corrections: read this record's part.
+                let input = try MinutesDraftInput.read(file)
+                let part = MinutesDraftInput(path: input.path, text: MinutesDocument.record(id, in: input.text) ?? input.text)
+                try recorder.record(input: part, context: context, suggestedDate: original.date)
                 return
             }
             original = try environment.store { try environment.database.withActionNumbers(original) }

@@ -100,6 +100,14 @@ struct CorrectionEndToEndTests {
         #expect(try w.run(["minutes", "approve", "3", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
         #expect(!(try Self.actions(w).contains("Utse kontaktperson")))
         #expect(try w.run(["minutes", "show", "3"], today: "2025-04-11").stdout.contains("*åtgärd #2 struken*"))
+        // The original and its correction shown together: amend 3 --file reads #3's part.
+        let both = try w.run(["minutes", "show", "1"], today: "2025-04-11").stdout
+        #expect(both.contains("\n---\n"))
+        let again = both.replacingOccurrences(
+            of: "- #1 Sprida rutinen till vårdcentralerna |", with: "- #1 Sprida rutinen till alla vårdcentraler |")
+        let amend = try w.run(["minutes", "amend", "3", "--file", try w.write(again, "both.md")], today: "2025-04-11")
+        #expect(amend.status == 0, "\(amend.stderr)")
+        #expect(try w.run(["minutes", "show", "4"], today: "2025-04-11").stdout.contains("*åtgärd #1 ändrad (text)*"))
     }
 
     @Test("minutes show --format md reads back into amend --file; a bad draft's hint names amend; #8 is no new action's title")

@@ -69,6 +69,29 @@ public enum MinutesDocument {
         }.joined(separator: "\n---\n\n")
     }
 
+    /// The part of a document of several records (minutes and their corrections, separated by
+    /// `---`) whose status line names record `id` (`*#12 · …*`); nil when the text holds one
+    /// record only, or none is `id`. `minutes amend ID --file` reads the record it corrects.
+    public static func record(_ id: Int64, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var parts: [[Substring]] = [[]]
+        for (index, line) in lines.enumerated() {
+            let next = lines[(index + 1)...].first { !$0.trimmed.isEmpty }
+            if line.trimmed == "---", next?.hasPrefix("# ") == true {
+                parts.append([])
+            } else {
+                parts[parts.count - 1].append(line)
+            }
+        }
+        guard parts.count > 1 else { return nil }
+        let status = "*#\(id)"
+        return parts.first { part in
+            part.contains { line in
+                line.hasPrefix(status) && line.dropFirst(status.count).first.map { $0 == " " || $0 == "*" } == true
+            }
+        }.map { $0.joined(separator: "\n") }
+    }
+
     /// Self-contained HTML of the Markdown document, in `Templates/<lang>/minutes.html`
     /// (`{{lang}}`, `{{title}}` escaped by the template, `{{{body}}}` the HTML made here, where
     /// every text is escaped by ``HTMLEscaping``).
