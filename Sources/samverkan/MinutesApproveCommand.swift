@@ -76,7 +76,7 @@ extension MinutesCommand {
             if let file {
                 // The output of `minutes show` may hold the original and its corrections: read this record's part.
                 let input = try MinutesDraftInput.read(file)
-                let part = MinutesDraftInput(path: input.path, text: MinutesDocument.record(id, in: input.text) ?? input.text)
+                let part = MinutesDraftInput(path: input.path, text: MinutesDocument.draft(correcting: id, from: input.text))
                 try recorder.record(input: part, context: context, suggestedDate: original.date)
                 return
             }

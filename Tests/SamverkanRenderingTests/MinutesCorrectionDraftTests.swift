@@ -79,4 +79,20 @@ struct MinutesCorrectionDraftTests {
         #expect(html.contains("<li>#7 Ta fram rutin <span class=\"field\"><span class=\"label\">ansvarig:</span> anna</span>"))
         #expect(!html.contains("| ansvarig"))
     }
+
+    @Test("Text with & < > shown escaped reads back as stored")
+    func escaped() throws {
+        var original = try Self.original()
+        original.newActions[0].text = "Rutin för hälso- & sjukvård <utkast>"
+        let shown = MarkdownEscaping.escapedHTML(
+            MinutesDocument.markdown(template: MinutesFixture.template(), records: [(original, MinutesFixture.context())]))
+        #expect(shown.contains("hälso- &amp; sjukvård &lt;utkast&gt;"))
+        let draft = MinutesDocument.draft(correcting: 5, from: shown)
+        let parsed = try MinutesDraftParser.parse(draft, context: MinutesFixture.context(amends: original))
+        #expect(parsed.newActions[0].text == "Rutin för hälso- & sjukvård <utkast>")
+        #expect(parsed.saysTheSame(as: original))
+        // A draft typed by hand is read as typed.
+        #expect(MinutesDocument.draft(correcting: 5, from: "Plats: A &amp; B\n") == "Plats: A &amp; B\n")
+        #expect(MarkdownEscaping.unescapedHTML("&amp;lt; & &gt") == "&lt; & &gt")
+    }
 }

@@ -69,6 +69,15 @@ public enum MinutesDocument {
         }.joined(separator: "\n---\n\n")
     }
 
+    /// A draft from the text `minutes show` printed, for `minutes amend ID --file`: the part of
+    /// record `id` (see ``record(_:in:)``), its text as stored (`&amp;` back to `&`: the shown
+    /// Markdown escapes `&`, `<` and `>`). Any other text is returned as it is.
+    public static func draft(correcting id: Int64, from text: String) -> String {
+        let part = record(id, in: text) ?? text
+        let shown = part.split(separator: "\n").contains { $0.hasPrefix("*#") && $0.hasSuffix("*") }
+        return shown ? MarkdownEscaping.unescapedHTML(part) : part
+    }
+
     /// The part of a document of several records (minutes and their corrections, separated by
     /// `---`) whose status line names record `id` (`*#12 · …*`); nil when the text holds one
     /// record only, or none is `id`. `minutes amend ID --file` reads the record it corrects.
