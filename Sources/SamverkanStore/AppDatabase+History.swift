@@ -26,10 +26,20 @@ extension AppDatabase {
         // index pages; more gains nothing measurable and costs its size in peak memory.
         try db.execute(sql: "PRAGMA cache_size = -8192")
         defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-        // Amendments are few: leaving out the minutes they correct here is cheaper than
-        // asking for every row whether it was corrected.
-        let corrected = Set(try Int64.fetchAll(db, sql: "SELECT amends_id FROM minutes WHERE amends_id IS NOT NULL"))
+        // Corrections are few: leaving out the records that do not count (corrected by an
+        // approved correction, or a correction waiting for approval) here is cheaper than asking
+        // for every row whether it counts.
+        let corrected = Set(try Int64.fetchAll(db, sql: "SELECT minutes_id FROM minutes_chain WHERE superseded = 1"))
         var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
+        // The latest record of a chain that does not count is a correction waiting for approval.
+        history.pendingCorrections =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM minutes_chain c JOIN minutes m ON m.id = c.minutes_id
+                    WHERE c.superseded = 1 AND m.meeting_date BETWEEN ? AND ?
+                      AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
+                    """, arguments: [from.iso, through.iso]) ?? 0
         let days = try Self.readMeetings(db, from: from, through: through, asOf: asOf, skipping: corrected, into: &history)
         // Scan the action tables when the period holds over a quarter of all minutes.
         let all = try MinutesRecord.fetchCount(db)

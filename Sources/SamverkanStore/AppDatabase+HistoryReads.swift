@@ -78,13 +78,19 @@ extension AppDatabase {
                 """
             ).fetchCursor(db)
         }
+        // The number (`#N`) of the items of corrections that keep one (few, from a partial index).
+        var numbers: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, continues_id FROM action_items WHERE continues_id IS NOT NULL") {
+            numbers[row[0]] = row[1]
+        }
         var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
         let decided = try rows(
             "action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
             through: through)
         while let row = try decided.next() {
             guard let day = days[try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
-            items[try row.checked(1, "action_items", "id", as: Int64.self)] =
+            let id = try row.checked(1, "action_items", "id", as: Int64.self)
+            items[numbers[id] ?? id] =
                 (try row.checked(2, "action_items", "structure_id"), day, try row.checkedDate(3, "action_items", "due").dayNumber)
         }
         guard !items.isEmpty else { return }
@@ -95,7 +101,8 @@ extension AppDatabase {
             through: asOf)
         while let row = try followUps.next() {
             let minutes = try row.checked(0, "action_follow_ups", "minutes_id", as: Int64.self)
-            let action = try row.checked(1, "action_follow_ups", "action_id", as: Int64.self)
+            let recorded = try row.checked(1, "action_follow_ups", "action_id", as: Int64.self)
+            let action = numbers[recorded] ?? recorded
             guard let day = days[minutes], day <= judged, let item = items[action], day >= item.decided else { continue }
             if let known = latest[action], (known.day, known.minutes) > (day, minutes) { continue }
             latest[action] = (day, minutes, try row.checked(2, "action_follow_ups", "status", as: Bool.self))

@@ -17,12 +17,13 @@ extension AppDatabase {
             stored.approval = nil
             stored.createdAt = Self.timestamp()
             if let original = minutes.amends {
-                guard try SQLRequest<Int64>("SELECT id FROM minutes WHERE id = \(original)").fetchOne(db) != nil else {
+                guard let corrected = try Self.fetchMinutes(id: original, db: db) else {
                     throw StoreError("minutes.not-found", ["id": String(original)])
                 }
                 if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(original)").fetchOne(db) {
                     throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(newer)])
                 }
+                try Self.checkCorrection(minutes, of: try Self.withActionNumbers(corrected, db: db))
             } else if let existing = try SQLRequest<Int64>(
                 """
                 SELECT id FROM minutes WHERE structure_id = \(minutes.structureID) AND meeting_date = \(minutes.date.iso) AND amends_id IS NULL
@@ -43,6 +44,20 @@ extension AppDatabase {
             }
             try Self.insert(&stored, db: db)
             return stored
+        }
+    }
+
+    /// Refuses a correction that changes nothing, or that gives an action item a number the
+    /// corrected minutes have no item of (or two items the same number).
+    static func checkCorrection(_ minutes: Minutes, of original: Minutes) throws {
+        let id = String(original.id ?? 0)
+        if minutes.saysTheSame(as: original) { throw StoreError("minutes.correction-unchanged", ["id": id]) }
+        let numbers = Set(original.newActions.compactMap(\.number))
+        var seen: Set<Int64> = []
+        for number in minutes.newActions.compactMap(\.continues) {
+            guard numbers.contains(number), seen.insert(number).inserted else {
+                throw StoreError("minutes.correction-action-unknown", ["id": id, "number": String(number)])
+            }
         }
     }
 

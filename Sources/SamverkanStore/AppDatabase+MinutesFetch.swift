@@ -24,10 +24,33 @@ extension AppDatabase {
         "SELECT * FROM \(Record.self) WHERE minutes_id = \(id) ORDER BY position"
     }
 
-    /// SQL: the minutes of alias `minutes` are not corrected by a later amendment.
+    /// SQL: the minutes of alias `minutes` count (in actions, reports, the next draft): they are
+    /// not superseded by an approved correction, nor themselves a correction waiting for approval
+    /// of approved minutes (see ``registerActionIdentityMigrations(_:)``).
     static func current(_ minutes: String = "m") -> SQL {
         let alias = SQL(sql: minutes)
+        return "NOT EXISTS (SELECT 1 FROM minutes_chain superseded WHERE superseded.minutes_id = \(alias).id AND superseded.superseded = 1)"
+    }
+
+    /// SQL: the minutes of alias `minutes` are the latest record of their chain (no correction
+    /// of them exists, approved or not): what waits for approval.
+    static func latestRecord(_ minutes: String = "m") -> SQL {
+        let alias = SQL(sql: minutes)
         return "NOT EXISTS (SELECT 1 FROM minutes newer WHERE newer.amends_id = \(alias).id)"
+    }
+
+    /// SQL: the number (`#N`) of action item `a`: the item it continues, or its own id.
+    static var actionNumber: SQL { "COALESCE(a.continues_id, a.id)" }
+
+    /// SQL: follow-up `f` is of action item `a`, by its number: recorded against the number or
+    /// against any item of a correction that keeps it (as databases before `v9-action-identity`
+    /// recorded them).
+    static func followUpOfAction(_ followUp: String = "f") -> SQL {
+        let f = SQL(sql: followUp)
+        return """
+            (\(f).action_id = COALESCE(a.continues_id, a.id)
+             OR \(f).action_id IN (SELECT c.id FROM action_items c WHERE c.continues_id = COALESCE(a.continues_id, a.id)))
+            """
     }
 
     /// SQL: a column of the latest follow-up of action item `a` at a current meeting `fm` that
@@ -35,7 +58,7 @@ extension AppDatabase {
     static func latestFollowUp(_ column: String, where filter: SQL) -> SQL {
         """
         (SELECT f.\(SQL(sql: column)) FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-         WHERE f.action_id = a.id AND \(filter) AND \(current("fm"))
+         WHERE \(followUpOfAction()) AND \(filter) AND \(current("fm"))
          ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
         """
     }

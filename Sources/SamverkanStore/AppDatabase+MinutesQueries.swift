@@ -34,11 +34,12 @@ extension AppDatabase {
             followFilter += " AND fm.meeting_date < \(date.iso)"
         }
         let request: SQLRequest<OpenActionRow> = """
-            SELECT a.*, m.meeting_date AS decided_on, \(latestFollowUp("status", where: followFilter)) AS status,
+            SELECT \(actionNumber) AS id, a.text, a.structure_id, a.responsible_kind, a.responsible_id, a.due,
+                   m.meeting_date AS decided_on, \(latestFollowUp("status", where: followFilter)) AS status,
                    \(latestFollowUp("comment", where: followFilter)) AS comment
             FROM action_items a JOIN minutes m ON m.id = a.minutes_id
             WHERE \(filters.joined(operator: .and))
-            ORDER BY m.meeting_date, a.id
+            ORDER BY m.meeting_date, id
             """
         return try OpenActionRow.fetchAllChecked(db, request).map(\.openAction)
     }
@@ -134,7 +135,8 @@ extension AppDatabase {
                        (SELECT COUNT(*) FROM decisions d WHERE d.minutes_id = m.id) AS decision_count,
                        (SELECT COUNT(*) FROM action_items a WHERE a.minutes_id = m.id) AS action_count,
                        (SELECT group_concat(name, char(10)) FROM
-                           (SELECT name FROM minutes_signatures s WHERE s.minutes_id = m.id ORDER BY position)) AS signed_by
+                           (SELECT name FROM minutes_signatures s WHERE s.minutes_id = m.id ORDER BY position)) AS signed_by,
+                       \(Self.current()) AS counts
                 FROM minutes m WHERE \(condition)
                 """
             ).map(\.summary)

@@ -34,7 +34,7 @@ extension AppDatabase {
                 SELECT id, structure_id, meeting_date, created_at, chair, approvers FROM minutes m
                 WHERE approved_at IS NULL AND meeting_date >= \(heldSince.iso)
                   AND meeting_date <= \((heldThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).iso)
-                  AND \(Self.current())
+                  AND \(Self.latestRecord())
                 ORDER BY meeting_date, id
                 """
             let drafts = try request.fetchAll(db).map { row -> NotifyInput.Draft in
@@ -65,21 +65,21 @@ extension AppDatabase {
     static func openActionItems(_ db: Database) throws -> [OpenAction] {
         let latest: SQL = """
             (SELECT f.rowid FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-             WHERE f.action_id = a.id AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
+             WHERE \(followUpOfAction()) AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
              ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
             """
         let request: SQLRequest<Row> = """
-            SELECT x.id, x.text, x.structure_id, x.responsible_kind, x.responsible_id, x.due, x.decided_on,
+            SELECT x.number, x.text, x.structure_id, x.responsible_kind, x.responsible_id, x.due, x.decided_on,
                    lf.status, lf.comment
-            FROM (SELECT a.*, m.meeting_date AS decided_on, \(latest) AS latest
+            FROM (SELECT a.*, \(actionNumber) AS number, m.meeting_date AS decided_on, \(latest) AS latest
                   FROM action_items a JOIN minutes m ON m.id = a.minutes_id
                   WHERE \(current()) AND NOT EXISTS (
                       SELECT 1 FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                      WHERE f.action_id = a.id AND f.status = 'done' AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
+                      WHERE \(followUpOfAction()) AND f.status = 'done' AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
                         AND NOT EXISTS (SELECT 1 FROM action_follow_ups g JOIN minutes gm ON gm.id = g.minutes_id
-                                        WHERE g.action_id = a.id AND (gm.meeting_date, gm.id) > (fm.meeting_date, fm.id)
+                                        WHERE \(followUpOfAction("g")) AND (gm.meeting_date, gm.id) > (fm.meeting_date, fm.id)
                                           AND \(current("gm"))))
-                  ORDER BY m.meeting_date, a.id) x
+                  ORDER BY m.meeting_date, number) x
             LEFT JOIN action_follow_ups lf ON lf.rowid = x.latest
             """
         var result: [OpenAction] = []

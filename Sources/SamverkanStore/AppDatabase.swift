@@ -80,8 +80,8 @@ public final class AppDatabase: Sendable {
         registerIdentityMigrations(&migrator)
         registerMailMigrations(&migrator)
         registerFeedMigrations(&migrator)
+        registerActionIdentityMigrations(&migrator)
         registerSignatureMigrations(&migrator)
-        // v9 and v10 come before this one (they are registered by their own branches).
         registerOrganisationAttendanceMigrations(&migrator)
         return migrator
     }

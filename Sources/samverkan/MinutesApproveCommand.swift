@@ -69,8 +69,12 @@ extension MinutesCommand {
             abstract: "Correct minutes: opens them in the editor and records the correction as new minutes.",
             discussion: """
                 The original stays as it was; the correction is a new record linked to it, shown
-                with it, and approved on its own. Decisions keep their § numbers when their
-                "§ N" is kept. Action items decided in the original get new numbers.
+                with it, and approved on its own. Until it is approved, the approved original
+                counts. Decisions keep their § numbers when their "§ N" is kept; action items keep
+                their number when their "#N" is kept, with their follow-ups. Change an item's text,
+                responsible or due date on its line; delete the line to withdraw it. A correction
+                that changes nothing is refused. --file takes the same format as `minutes new`,
+                e.g. the output of `minutes show ID`, corrected.
 
                 Example: samverkan minutes amend 12
                 """)
@@ -91,11 +95,19 @@ extension MinutesCommand {
             let context = try environment.context(structure: structure, date: original.date, amends: original)
             let recorder = MinutesRecorder(environment: environment, structure: structure, allowExtra: original.isExtra)
             if let file {
-                try recorder.record(input: try MinutesDraftInput.read(file), context: context, suggestedDate: original.date)
+                // The output of `minutes show` may hold the original and its corrections: read this record's part.
+                let input = try MinutesDraftInput.read(file)
+                let part = MinutesDraftInput(path: input.path, text: MinutesDocument.draft(correcting: id, from: input.text))
+                try recorder.record(input: part, context: context, suggestedDate: original.date)
                 return
             }
+            original = try environment.store { try environment.database.withActionNumbers(original) }
             original.approval = nil
-            for index in original.newActions.indices { original.newActions[index].id = nil }
+            // Each item keeps its number (`#N`) in the draft, so its follow-ups stay attached.
+            for index in original.newActions.indices {
+                original.newActions[index].continues = original.newActions[index].number
+                original.newActions[index].id = nil
+            }
             let draft = MinutesDraft.render(template: try environment.template("minutes.md"), context: context, minutes: original)
             try recorder.recordInEditor(
                 draft: draft, draftName: "\(structure.id)-\(original.date.iso)-rattelse-\(id).md",

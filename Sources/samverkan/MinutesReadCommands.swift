@@ -40,7 +40,13 @@ extension MinutesCommand {
                     }
                     if row.extra, row.status != .cancelled { status += ", " + p.text("minutes.extra") }
                     if let amends = row.amends { status += ", " + p.text("minutes.amends", ["id": String(amends)]) }
-                    if let newer = row.amendedBy { status += ", " + p.text("minutes.amended-by", ["id": String(newer)]) }
+                    if let newer = row.amendedBy {
+                        status +=
+                            ", "
+                            + (row.correctionPending
+                                ? p.text("minutes.amended-by.pending", ["id": String(newer)])
+                                : p.text("minutes.amended-by", ["id": String(newer)]))
+                    }
                     return [
                         row.id.map { "#\($0)" } ?? "", row.date.iso, row.structureID, status,
                         row.status == .cancelled ? "" : String(row.decisions), row.status == .cancelled ? "" : String(row.newActions),
@@ -67,20 +73,28 @@ extension MinutesCommand {
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
             if format == .json { return print(try prettyJSON(records), terminator: "") }
-            let contexts = try records.map { record in
+            let contexts = try records.map { stored in
+                let record = try environment.store { try environment.database.withActionNumbers(stored) }
                 let structure = try environment.structure(record.structureID)
                 let actions = try environment.store { try environment.database.allActions(structureID: structure.id) }
                 return (
                     record,
                     MinutesDraftContext(
                         configuration: environment.configuration, structure: structure,
-                        openActions: actions, phrases: environment.phrases)
+                        openActions: actions,
+                        // The previous minutes as the record saw them, so what is shown reads back the same.
+                        previous: try environment.store {
+                            try environment.database.previousMinutes(
+                                structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
+                        },
+                        phrases: environment.phrases)
                 )
             }
             let signing = try environment.partlySigned(Set(records.filter { $0.approval == nil }.compactMap(\.id)))
+            let corrected = try minutes.amends.flatMap { id in try environment.store { try environment.database.minutes(id: id) } }
             let markdown = MinutesDocument.markdown(
                 template: try environment.template("minutes.md"), records: contexts,
-                draftStatus: signing.mapValues(environment.draftStatus))
+                draftStatus: signing.mapValues(environment.draftStatus), corrected: corrected, readable: format == .html)
             // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
             if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(

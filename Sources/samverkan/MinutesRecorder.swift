@@ -23,7 +23,11 @@ struct MinutesRecorder {
             }
             let path = keptURL?.path ?? input.path
             environment.warn(environment.phrases.text("minutes.kept", ["path": path]))
-            environment.warn(environment.phrases.text("minutes.kept.retry", ["structure": structure.id, "path": path]))
+            if let amended = context.amends?.id {
+                environment.warn(environment.phrases.text("minutes.kept.retry.amend", ["id": String(amended), "path": path]))
+            } else {
+                environment.warn(environment.phrases.text("minutes.kept.retry", ["structure": structure.id, "path": path]))
+            }
             return ExitCode(1)
         }
         let minutes: Minutes

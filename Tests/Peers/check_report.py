@@ -34,13 +34,49 @@ import statistics
 import sys
 
 
+def counting_minutes(db):
+    """The ids of the minutes that count: of each correction chain (`amends_id`), the latest approved
+    record, or the latest record when none is approved; until a correction of approved minutes is
+    approved, the original counts. Worked out here from `amends_id` and `approved_at` alone."""
+    rows = db.execute("SELECT id, amends_id, approved_at IS NOT NULL FROM minutes").fetchall()
+    parent = {i: a for i, a, _ in rows if a is not None}
+    approved = {i for i, _, ok in rows if ok}
+    chains = {}
+    for minutes_id, _, _ in rows:
+        root, seen = minutes_id, {minutes_id}
+        while root in parent and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        chains.setdefault(root, []).append(minutes_id)
+    counting = set()
+    for members in chains.values():
+        chosen = [m for m in members if m in approved] or members
+        counting.add(max(chosen))
+    return counting
+
+
+def action_numbers(db):
+    """The number (#N) of each action item: the item a correction's item continues, or its own id."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(action_items)")}
+    if "continues_id" not in columns:
+        return {}
+    return dict(db.execute("SELECT id, continues_id FROM action_items WHERE continues_id IS NOT NULL").fetchall())
+
+
 def recompute(db, structures, schedule, period_from, period_to, today):
     as_of = min(period_to, today)
-    current = "NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)"
+    counting = counting_minutes(db)
+    numbers = action_numbers(db)
+    meeting_day = dict(db.execute("SELECT id, meeting_date FROM minutes").fetchall())
+    follow_ups = {}
+    for minutes_id, action_id, status in db.execute("SELECT minutes_id, action_id, status FROM action_follow_ups"):
+        if minutes_id in counting:
+            follow_ups.setdefault(numbers.get(action_id, action_id), []).append((meeting_day[minutes_id], minutes_id, status))
     minutes = {}
-    for row in db.execute(f"SELECT id, structure_id, meeting_date, planned_date, approved_on FROM minutes m "
-                          f"WHERE meeting_date BETWEEN ? AND ? AND {current}", (period_from, period_to)):
-        minutes.setdefault(row[1], []).append({"id": row[0], "date": row[2], "planned": row[3], "approved": row[4]})
+    for row in db.execute("SELECT id, structure_id, meeting_date, planned_date, approved_on FROM minutes m "
+                          "WHERE meeting_date BETWEEN ? AND ?", (period_from, period_to)):
+        if row[0] in counting:
+            minutes.setdefault(row[1], []).append({"id": row[0], "date": row[2], "planned": row[3], "approved": row[4]})
     cancelled = {}
     for structure_id, date in db.execute("SELECT structure_id, meeting_date FROM cancelled_meetings WHERE meeting_date BETWEEN ? AND ?",
                                           (period_from, period_to)):
@@ -119,14 +155,16 @@ def recompute(db, structures, schedule, period_from, period_to, today):
         figures["approved"] = len(days)
         figures["median"] = statistics.median(days) if days else None
         figures["inTime"] = sum(1 for d in days if d <= 14)
-        actions = db.execute(f"""
-            SELECT a.due, (SELECT f.status FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                           WHERE f.action_id = a.id AND fm.meeting_date BETWEEN m.meeting_date AND ?
-                             AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = fm.id)
-                           ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
-            FROM action_items a JOIN minutes m ON m.id = a.minutes_id
-            WHERE a.structure_id = ? AND m.meeting_date BETWEEN ? AND ? AND {current}""",
-                             (as_of, structure_id, period_from, period_to)).fetchall()
+        actions = []
+        for action_id, minutes_id, due, decided in db.execute(
+                "SELECT a.id, a.minutes_id, a.due, m.meeting_date FROM action_items a JOIN minutes m ON m.id = a.minutes_id "
+                "WHERE a.structure_id = ? AND m.meeting_date BETWEEN ? AND ?", (structure_id, period_from, period_to)):
+            if minutes_id not in counting:
+                continue
+            # The latest follow-up, by meeting day then minutes, from the day it was decided up to as_of,
+            # recorded against its number or any item that keeps it.
+            recorded = [f for f in follow_ups.get(numbers.get(action_id, action_id), []) if decided <= f[0] <= as_of]
+            actions.append((due, max(recorded)[2] if recorded else None))
         figures["actions"] = dict(created=len(actions), done=sum(1 for _, s in actions if s == "done"),
                                   open=sum(1 for _, s in actions if s != "done"),
                                   overdue=sum(1 for due, s in actions if s != "done" and due < as_of))

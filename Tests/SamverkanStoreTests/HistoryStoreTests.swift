@@ -63,7 +63,7 @@ struct HistoryStoreTests {
         #expect(fromSQL.meetings == inSwift.meetings)
     }
 
-    @Test("Amended minutes count once, through the amendment; the period bounds are inclusive")
+    @Test("Amended minutes count once, through the approved record; the period bounds are inclusive")
     func amended() throws {
         let db = try TestDatabase.inMemory()
         let first = try db.save(Self.minutes("2025-03-13"))
@@ -73,11 +73,16 @@ struct HistoryStoreTests {
         _ = try db.save(correction)
         _ = try db.save(Self.minutes("2025-04-10"))
         _ = try db.save(Self.minutes("2025-05-08"))
-        let history = try db.history(from: Self.day("2025-03-13"), through: Self.day("2025-04-10"), asOf: Self.day("2025-04-10"))
+        var history = try db.history(from: Self.day("2025-03-13"), through: Self.day("2025-04-10"), asOf: Self.day("2025-04-10"))
         #expect(history.meetings.map(\.date.iso).sorted() == ["2025-03-13", "2025-04-10"])
-        // The amendment is not approved yet and covers nothing: the current version is what counts.
-        let totals = try #require(history.totals["rug"])
-        #expect(totals.meetings == 2 && totals.approvalDays.isEmpty && totals.covered == ["fasta-kontakter": 1])
+        // The amendment is not approved yet and covers nothing: until it is, the approved original counts.
+        var totals = try #require(history.totals["rug"])
+        #expect(totals.meetings == 2 && totals.approvalDays == [7: 1] && totals.covered == ["fasta-kontakter": 2])
+        // Approved, the amendment is what counts.
+        _ = try db.approve(id: first.id! + 1, by: ["Cia Carlsson"], date: Self.day("2025-03-27"))
+        history = try db.history(from: Self.day("2025-03-13"), through: Self.day("2025-04-10"), asOf: Self.day("2025-04-10"))
+        totals = try #require(history.totals["rug"])
+        #expect(totals.meetings == 2 && totals.approvalDays == [14: 1] && totals.covered == ["fasta-kontakter": 1])
     }
 
     @Test("Cancellations and action items of the period, with the action status on the day asked for")

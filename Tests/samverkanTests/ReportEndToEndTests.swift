@@ -39,25 +39,12 @@ struct ReportEndToEndTests {
     func independent() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.python), "the venv is missing: run `make test` once")
         let sample = try Sample()
-        let structures = try sample.save(["structures", "--format", "json"], as: "structures.json")
-        let schedule = try sample.save(["schedule", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json"], as: "schedule.json")
-        let json = try sample.save(["report", "compliance", "--period", "2025", "--format", "json"], as: "report.json")
-        let csv = try sample.save(["report", "compliance", "--period", "2025", "--format", "csv"], as: "report.csv")
-        let check = try CLIRunner.runTool(
-            Self.python,
-            [
-                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
-                sample.database, structures, schedule, json, csv, Self.today,
-            ])
+        let input = try sample.peerInput()
+        let check = try sample.peerCheck(input)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("\"structures\": 23"))
         // The same check must notice a wrong "today": it judges upcoming meetings differently.
-        let wrong = try CLIRunner.runTool(
-            Self.python,
-            [
-                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
-                sample.database, structures, schedule, json, csv, "2025-10-01",
-            ])
+        let wrong = try sample.peerCheck(input, today: "2025-10-01")
         #expect(wrong.status == 1)
     }
 

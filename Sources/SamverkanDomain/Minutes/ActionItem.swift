@@ -9,13 +9,21 @@ public struct ActionItem: Sendable, Hashable, Codable {
     public var text: String
     public var responsible: Responsible
     public var due: LocalDate
+    /// In a correction: the number of the item it keeps (decided in the minutes corrected, or
+    /// earlier in their chain); nil for an item decided in these minutes.
+    public var continues: Int64?
 
-    public init(id: Int64? = nil, text: String, responsible: Responsible, due: LocalDate) {
+    public init(id: Int64? = nil, text: String, responsible: Responsible, due: LocalDate, continues: Int64? = nil) {
         self.id = id
         self.text = text
         self.responsible = responsible
         self.due = due
+        self.continues = continues
     }
+
+    /// The number the item is known by (`#N`) through every correction: the item it continues,
+    /// else its own id.
+    public var number: Int64? { continues ?? id }
 }
 
 /// The person or organisation responsible for an action item.

@@ -5,7 +5,10 @@ extension Minutes {
     ///
     /// One `key=value` line per fact, in a fixed order; values have `\`, newlines and `=`
     /// escaped. Store-assigned facts that come later (the approval itself, the creation time)
-    /// are left out, so the hash computed at approval can be recomputed at any time.
+    /// are left out, so the hash computed at approval can be recomputed at any time. So is the
+    /// number an action item of a correction keeps (``ActionItem/continues``): migration
+    /// `v9-action-identity` gives it to corrections approved before it, whose hash must still
+    /// verify; the read-only triggers of approved minutes guard it.
     public var canonicalText: String {
         var lines: [String] = ["samverkan-minutes=1"]
         func add(_ key: String, _ value: String) { lines.append(key + "=" + Self.escape(value)) }

@@ -27,11 +27,16 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
     public var approvedBy: [String]
     /// Who has signed so far, in order (partly signed minutes have signatures but no approval).
     public var signedBy: [String]
+    /// Whether the record counts (in actions, reports, the next draft): false when an approved
+    /// correction supersedes it, or when it is a correction waiting for approval of approved
+    /// minutes, which count until then.
+    public var counts: Bool
 
     public init(
         id: Int64?, structureID: String, date: LocalDate, status: Status, extra: Bool = false,
         amends: Int64? = nil, amendedBy: Int64? = nil, approvedOn: LocalDate? = nil,
-        decisions: Int = 0, newActions: Int = 0, reason: String? = nil, approvedBy: [String] = [], signedBy: [String] = []
+        decisions: Int = 0, newActions: Int = 0, reason: String? = nil, approvedBy: [String] = [], signedBy: [String] = [],
+        counts: Bool = true
     ) {
         self.id = id
         self.structureID = structureID
@@ -46,7 +51,11 @@ public struct MinutesSummary: Sendable, Hashable, Codable {
         self.reason = reason
         self.approvedBy = approvedBy
         self.signedBy = signedBy
+        self.counts = counts
     }
+
+    /// Whether a correction of these minutes waits for approval while they count.
+    public var correctionPending: Bool { amendedBy != nil && counts }
 }
 
 /// A meeting recorded as cancelled.

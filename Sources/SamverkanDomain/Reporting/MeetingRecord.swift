@@ -154,6 +154,9 @@ public struct MeetingHistory: Sendable {
     /// rest when the register is current for the configuration; nil when it was not read, and
     /// the report expands the schedules instead.
     public var planned: [String: [PlannedMeetingDay]]?
+    /// How many corrections of the period's approved minutes wait for approval (the originals
+    /// count until then).
+    public var pendingCorrections = 0
 
     public init(
         meetings: [HeldMeeting] = [], totals: [String: MeetingTotals] = [:], cancellations: [CancellationRecord] = [],

@@ -12,12 +12,20 @@ public enum MinutesDocument {
     ///   - records: the minutes, then each amendment, with the context each was written in.
     ///   - draftStatus: the status of records not approved that are partly signed, by id
     ///     (the others say "not approved").
+    ///   - corrected: the minutes the first record corrects, if any: what its action items
+    ///     changed from, and whether it waits for approval.
+    ///   - readable: the structure by name (for HTML), not by id (the draft format, which
+    ///     `minutes amend --file` reads back).
     public static func markdown(
-        template: TextTemplate, records: [(Minutes, MinutesDraftContext)], draftStatus: [Int64: String] = [:]
+        template: TextTemplate, records: [(Minutes, MinutesDraftContext)], draftStatus: [Int64: String] = [:],
+        corrected: Minutes? = nil, readable: Bool = false
     ) -> String {
         records.enumerated().map { index, record in
             let (minutes, context) = record
             let p = context.phrases
+            let before = index > 0 ? records[index - 1].0 : corrected
+            let after = index + 1 < records.count ? records[index + 1].0 : nil
+            let notes = correctionNotes(minutes, before: before, after: after, phrases: p)
             var status: [String] = []
             if let id = minutes.id { status.append("#\(id)") }
             if minutes.isExtra { status.append(p.text("minutes.extra")) }
@@ -30,13 +38,17 @@ public enum MinutesDocument {
             if index + 1 < records.count, let next = records[index + 1].0.id {
                 status.append(p.text("minutes.amended-by", ["id": String(next)]))
             }
-            let body = MinutesDraftParser.withoutComments(MinutesDraft.render(template: template, context: context, minutes: minutes)).lines
+            let draft = MinutesDraft.render(
+                template: template, context: context, minutes: minutes,
+                structureLabel: readable ? context.structure.name.singleLine : nil)
+            let body = MinutesDraftParser.withoutComments(draft).lines
             var lines: [String] = []
             for line in body.map(\.trimmedTrailing) where !(line.isEmpty && (lines.last?.isEmpty ?? true)) {
                 lines.append(line)
             }
             if let heading = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
-                lines.insert(contentsOf: ["", "*" + status.joined(separator: " · ") + "*"], at: heading + 1)
+                lines.insert(
+                    contentsOf: ["", "*" + status.joined(separator: " · ") + "*"] + notes.map { "*\($0.singleLine)*" }, at: heading + 1)
             }
             while lines.last?.isEmpty == true { lines.removeLast() }
             return lines.joined(separator: "\n") + "\n"
@@ -89,7 +101,7 @@ public enum MinutesDocument {
                     mark = "☐ "
                     text = String(text.dropFirst(4))
                 }
-                body.append("<li>\(mark)\(escape(text))</li>")
+                body.append("<li>\(mark)\(listItem(text))</li>")
                 continue
             }
             if raw.hasPrefix("  "), inList, let last = body.popLast() {
@@ -108,6 +120,23 @@ public enum MinutesDocument {
     }
 
     static func escape(_ text: String) -> String { HTMLEscaping.escaped(text) }
+
+    /// A list line as HTML: its text, then its `| label: value` fields (status, comment,
+    /// responsible, due date, substitute) as readable fields; empty fields are left out.
+    static func listItem(_ text: String) -> String {
+        var segments = text.split(separator: " | ", omittingEmptySubsequences: false).map(String.init)
+        var fields: [(String, String)] = []
+        while segments.count > 1, let last = segments.last, let colon = last.firstIndex(of: ":"),
+            !last[..<colon].isEmpty, last[..<colon].allSatisfy(\.isLetter)
+        {
+            fields.insert((String(last[..<colon]), last[last.index(after: colon)...].trimmed), at: 0)
+            segments.removeLast()
+        }
+        let shown = fields.filter { !$0.1.isEmpty }.map { label, value in
+            "<span class=\"field\"><span class=\"label\">\(escape(label)):</span> \(escape(value))</span>"
+        }
+        return escape(segments.joined(separator: " | ")) + (shown.isEmpty ? "" : " " + shown.joined(separator: " "))
+    }
 }
 
 extension StringProtocol {

@@ -42,14 +42,18 @@ public enum MinutesDraft {
     ///   - template: `Templates/<lang>/minutes.md`, compiled (``TemplateLibrary/template(_:)``).
     ///   - context: the structure, people and open items.
     ///   - minutes: what to fill in (``blank(context:date:time:)`` for a new meeting).
-    public static func render(template: TextTemplate, context: MinutesDraftContext, minutes: Minutes) -> String {
+    ///   - structureLabel: what the structure line shows instead of the id (a document to
+    ///     read, not a draft).
+    public static func render(
+        template: TextTemplate, context: MinutesDraftContext, minutes: Minutes, structureLabel: String? = nil
+    ) -> String {
         let p = context.phrases
         let structure = context.structure
         var title = structure.name.singleLine
         if let amended = context.amends?.id { title += " – " + p.text("minutes.amends", ["id": String(amended)]) }
         return template.render([
             "title": title,
-            "structure": structure.id,
+            "structure": structureLabel ?? structure.id,
             "date": minutes.date.iso,
             "time": minutes.time?.description ?? "",
             "place": minutes.place.singleLine,
@@ -67,7 +71,7 @@ public enum MinutesDraft {
                 "- " + (decision.number.map { "§ \($0) " } ?? "") + indentContinuation(decision.text)
             }.joined(separator: "\n"),
             "actions": minutes.newActions.map { action in
-                "- " + (action.id.map { "#\($0) " } ?? "")
+                "- " + (action.number.map { "#\($0) " } ?? "")
                     + "\(action.text.singleLine) | \(p.text("minutes.field.responsible")): \(action.responsible.id) | \(p.text("minutes.field.due")): \(action.due.iso)"
             }.joined(separator: "\n"),
             "responsible-example": context.attendees.first?.id ?? structure.members.first ?? "",

@@ -167,8 +167,22 @@ extension MinutesDraftParser {
 
     mutating func newActionLine(_ line: String, _ number: Int) {
         guard line.hasPrefix("-") else { return fail(number, "minutes.error.new-action") }
-        let body = line.dropFirst().trimmed
+        var body = line.dropFirst().trimmed
         guard !body.isEmpty else { return }
+        var continues: Int64?
+        if let (kept, rest) = Self.actionNumber(body) {
+            guard let amended = context.amends else {
+                return fail(number, "minutes.error.action-number-new", ["value": String(kept)])
+            }
+            guard amended.newActions.contains(where: { $0.number == kept }) else {
+                return fail(number, "minutes.error.action-number-unknown", ["value": String(kept), "id": String(amended.id ?? 0)])
+            }
+            guard !minutes.newActions.contains(where: { $0.continues == kept }) else {
+                return fail(number, "minutes.error.action-number-twice", ["value": String(kept)])
+            }
+            continues = kept
+            body = rest
+        }
         let (text, fields) = fields(of: body, keys: ["responsible", "due"], line: number)
         var ok = true
         if text.isEmpty {
@@ -198,6 +212,15 @@ extension MinutesDraftParser {
             ok = false
         }
         guard ok, let responsible, let due else { return }
-        minutes.newActions.append(ActionItem(text: text, responsible: responsible, due: due))
+        minutes.newActions.append(ActionItem(text: text, responsible: responsible, due: due, continues: continues))
+    }
+
+    /// `#N rest`: the number an action item of a correction keeps, and the rest of the line.
+    static func actionNumber(_ body: String) -> (Int64, String)? {
+        guard body.hasPrefix("#") else { return nil }
+        let digits = body.dropFirst().prefix { $0.isNumber }
+        let rest = body.dropFirst(1 + digits.count)
+        guard let value = Int64(digits), rest.first.map({ $0 == " " || $0 == "\t" }) ?? true else { return nil }
+        return (value, rest.trimmed)
     }
 }

@@ -68,6 +68,8 @@ public struct MinutesDraftParser: Sendable {
                 continue
             }
             if line.hasScalarPrefix("# ") && section == .header { continue }
+            // The status line of `minutes show` (`*#5 · justerad …*`): shown, not part of a draft.
+            if section == .header, line.count > 1, line.hasPrefix("*"), line.hasSuffix("*") { continue }
             switch section {
             case .header:
                 let key = headerField(line, lineNumber)

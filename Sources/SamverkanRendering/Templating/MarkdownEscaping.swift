@@ -17,4 +17,23 @@ public enum MarkdownEscaping {
         }
         return result
     }
+
+    /// The text of ``escapedHTML(_:)`` as it was: `&lt;`, `&gt;` and `&amp;` back to `<`, `>`, `&`.
+    public static func unescapedHTML(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            rest = rest[amp...]
+            if let entity = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")].first(where: { rest.hasPrefix($0.0) }) {
+                result += entity.1
+                rest = rest.dropFirst(entity.0.count)
+            } else {
+                result += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return result + rest
+    }
 }

@@ -13,7 +13,7 @@ extension ComplianceReport {
         for (title, header, rows) in detailSections(phrases: phrases, numbers: numbers) where !rows.isEmpty {
             text += "\n## \(title)\n\n" + Self.pipeTable(header, rows)
         }
-        return text + "\n" + phrases.text("report.notes") + "\n"
+        return text + "\n" + notes(phrases: phrases) + "\n"
     }
 
     static func pipeTable(_ header: [String], _ rows: [[String]]) -> String {

@@ -53,7 +53,7 @@ struct CompliancePage {
                 ]),
             "timing": phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso]),
             "by": phrases.text("report.by", ["dimension": dimension]),
-            "notes": phrases.text("report.notes"),
+            "notes": report.notes(phrases: phrases),
             "made": words.text("made", ["date": report.today.iso]),
             "summary": empty ?? summaryTable,
             "heatmap": empty ?? heatMap,

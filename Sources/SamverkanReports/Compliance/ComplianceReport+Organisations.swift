@@ -1,5 +1,5 @@
 import SamverkanDomain
-public import SamverkanRendering
+import SamverkanRendering
 
 extension ComplianceReport {
     /// The structures whose attendance per organisation is listed: those with held meetings, in

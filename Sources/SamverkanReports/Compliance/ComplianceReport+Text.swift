@@ -102,7 +102,7 @@ extension ComplianceReport {
         for (title, header, rows) in detailSections(phrases: phrases, numbers: numbers) where !rows.isEmpty {
             text += "\n" + title + "\n" + TextTable(header: header, rows: rows, maxCellWidth: 60).render()
         }
-        return text + "\n" + phrases.text("report.notes") + "\n"
+        return text + "\n" + notes(phrases: phrases) + "\n"
     }
 
     /// Longest list of meetings in the table and Markdown; the JSON has them all.

@@ -1,4 +1,5 @@
 public import SamverkanDomain
+import SamverkanRendering
 public import SamverkanTime
 
 /// Were the collaboration meetings held as decided? For each structure in a period: expected,
@@ -31,6 +32,9 @@ public struct ComplianceReport: Sendable {
     public let total: ComplianceFigures
     /// The region the report is for.
     public let regionName: String
+    /// How many corrections of the period's approved minutes wait for approval; the approved
+    /// originals count until then.
+    public internal(set) var pendingCorrections = 0
 
     public var timing: Timing {
         if period.from >= today { return .future }
@@ -102,11 +106,20 @@ public struct ComplianceReport: Sendable {
         }
         var total = ComplianceFigures()
         for row in rows { total.add(row.figures) }
-        return ComplianceReport(
+        var report = ComplianceReport(
             period: period, today: today, asOf: min(period.to, today), dimension: dimension,
             months: period.months, structures: rows,
             groups: group(rows, by: dimension, configuration: configuration),
             total: total, regionName: configuration.region.name)
+        report.pendingCorrections = history.pendingCorrections
+        return report
+    }
+
+    /// How the figures are counted, and whether corrections wait for approval.
+    func notes(phrases: Phrasebook) -> String {
+        let notes = phrases.text("report.notes")
+        guard pendingCorrections > 0 else { return notes }
+        return notes + " " + phrases.text("report.pending-corrections", ["count": String(pendingCorrections)])
     }
 
     /// The groups of a dimension, in configuration order, the group outside the dimension last.

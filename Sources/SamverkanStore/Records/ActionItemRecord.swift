@@ -15,6 +15,8 @@ struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableR
     var responsibleKind: Responsible.Kind
     var responsibleID: String
     var due: LocalDate
+    /// The number kept through a correction (migration `v9-action-identity`).
+    var continuesID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, position, text, due
@@ -22,6 +24,7 @@ struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableR
         case structureID = "structure_id"
         case responsibleKind = "responsible_kind"
         case responsibleID = "responsible_id"
+        case continuesID = "continues_id"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -37,9 +40,12 @@ struct ActionItemRecord: Codable, FetchableRecord, StoreRow, MutablePersistableR
         responsibleKind = item.responsible.kind
         responsibleID = item.responsible.id
         due = item.due
+        continuesID = item.continues
     }
 
     var item: ActionItem {
-        ActionItem(id: id, text: text, responsible: Responsible(kind: responsibleKind, id: responsibleID), due: due)
+        ActionItem(
+            id: id, text: text, responsible: Responsible(kind: responsibleKind, id: responsibleID), due: due,
+            continues: continuesID)
     }
 }

@@ -59,6 +59,7 @@ struct MinutesListRow: Codable, StoreRow {
     var approvedBy: String?
     /// One name a line, in the order signed; nil before the first signature.
     var signedBy: String?
+    var counts: Bool
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -73,6 +74,7 @@ struct MinutesListRow: Codable, StoreRow {
         case amendedBy = "amended_by"
         case decisionCount = "decision_count"
         case actionCount = "action_count"
+        case counts
     }
 
     static func table(ofColumn column: String?) -> String { MinutesRecord.databaseTableName }
@@ -82,7 +84,7 @@ struct MinutesListRow: Codable, StoreRow {
             id: id, structureID: structureID, date: meetingDate, status: approvedAt == nil ? .draft : .approved,
             extra: plannedDate == nil, amends: amendsID, amendedBy: amendedBy, approvedOn: approvedOn,
             decisions: decisionCount, newActions: actionCount, approvedBy: MinutesRecord.lines(approvedBy ?? ""),
-            signedBy: MinutesRecord.lines(signedBy ?? ""))
+            signedBy: MinutesRecord.lines(signedBy ?? ""), counts: counts)
     }
 }
 
