@@ -122,7 +122,7 @@ struct ReportEndToEndTests {
         let sample = try Sample()
         let low = try sample.run(["report", "compliance", "--period", "2025", "--format", "json", "--fail-under", "95"])
         #expect(low.status == 3 && low.stderr.contains("under gränsen 95,0 %"), "\(low.stderr)")
-        #expect(low.stdout.contains("\"schemaVersion\" : 1"))
+        #expect(low.stdout.contains("\"schemaVersion\" : 2"))
         let high = try sample.run(["report", "compliance", "--period", "2025", "--fail-under", "50"])
         #expect(high.status == 0)
         let path = sample.folder.path("ut/uppfoljning.md")
