@@ -11,6 +11,13 @@ extension ReportBenchmark {
     /// The outputs besides the table whose peak is printed for ten years.
     static let otherFormats = ["json", "csv", "md", "html"]
 
+    /// One format's line: its peak, the ratio to the target, the size of the output, and PASS or FAIL.
+    static func formatLine(_ format: String, peak: Double, size: Double) -> String {
+        String(
+            format: "report:     %-5@ peak %4.0f MB = %.2f × the %.0f MB target%@ — %@", format, peak, peak / memoryTarget, memoryTarget,
+            size > 0 ? String(format: " (the output %.1f MB)", size) : "", peak < memoryTarget ? "PASS" : "FAIL")
+    }
+
     static var childCase: Int? { ProcessInfo.processInfo.environment[caseVariable].flatMap { Int($0) } }
 
     /// Runs this benchmark binary again for one report of a case and returns that process's

@@ -14,7 +14,8 @@ extension Samverkan.CalendarCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the meeting series as one .ics file, or one file per structure into a folder.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 UIDs come from the structures' ids, so a new export updates the meetings already in \
                 people's calendars instead of duplicating them. The meetings come from the meeting \
                 register (`samverkan meeting`): a cancelled meeting is an EXDATE of its series (a cancelled \
@@ -26,7 +27,7 @@ extension Samverkan.CalendarCommand {
                 Examples:
                   samverkan calendar export --config Config/halland.yaml --all --output halland.ics
                   samverkan calendar export --config Config/halland.yaml --organisation halmstad --output kalendrar/
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions

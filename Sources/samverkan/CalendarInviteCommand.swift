@@ -14,7 +14,8 @@ extension Samverkan.CalendarCommand {
     struct Invite: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an invitation (or cancellation) e-mail for a structure's meeting series.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The .eml file opens in Outlook, Thunderbird or Apple Mail as a meeting request. One \
                 message carries one calendar UID: a structure with dated or extra meetings gets one \
                 .eml per UID, so give a folder as --output. The organizer is the structure's secretary \
@@ -31,7 +32,7 @@ extension Samverkan.CalendarCommand {
 
                 `--send` hands every message to the mail command (`mail: sendmail` in the configuration, \
                 or --sendmail; default /usr/sbin/sendmail -t -i) and records it in the database's mail log.
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions

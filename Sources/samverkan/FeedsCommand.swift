@@ -21,13 +21,14 @@ extension Samverkan.FeedsCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a secret feed of a selection and print its webcal:// and https:// links.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The link is the secret: anyone who has it can read the calendar. It is shown only now; \
                 the database keeps only its SHA-256. Revoke it with `samverkan feeds revoke ID`.
 
                 Example:
                   samverkan feeds create --config Config/halland.yaml --organisation halmstad --base-url https://kalender.regionhalland.se
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions

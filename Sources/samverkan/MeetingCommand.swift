@@ -11,7 +11,8 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: "Cancel, move or add a meeting, or restore it to what is planned.",
-        discussion: """
+        discussion: HelpText.reflowed(
+            """
             A decision is stored with its reason, who made it and when; `schedule`, `calendar export`,
             `calendar invite`, `minutes new` and the reports follow it.
 
@@ -20,7 +21,7 @@ struct MeetingCommand: ParsableCommand {
               samverkan meeting move --structure rug --date 2025-06-12 --to 2025-06-11T13:00 --reason "Lokalen upptagen"
               samverkan meeting add --structure rug --date 2025-08-21 --time 09:00 --reason "Extra möte om sommaren"
               samverkan meeting restore --structure rug --date 2025-05-08 --reason "Övningen flyttades"
-            """,
+            """),
         subcommands: [Cancel.self, Move.self, Add.self, Restore.self]
     )
 }
@@ -72,10 +73,11 @@ extension MeetingCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a meeting to another day or time.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Give --to YYYY-MM-DD (same time), --to YYYY-MM-DDTHH:MM, or --time HH:MM (same day). With \
                 --notify, every participant gets the updated iTIP REQUEST of the meeting's UID through the mail command.
-                """)
+                """))
         @OptionGroup var options: DecisionOptions
 
         @Option(help: ArgumentHelp("The new day, with or without a time: YYYY-MM-DD or YYYY-MM-DDTHH:MM.", valueName: "when"))

@@ -10,13 +10,14 @@ extension MinutesCommand {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Approve (justera) minutes: number the decisions § N and make them read-only.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Give --by once for the chair and once for each approver (justerare): a person id
                 or a name. Decisions get § numbers per structure and calendar year, in order of
                 approval. A content hash is stored; `minutes verify` checks it.
 
                 Example: samverkan minutes approve 12 --by bitr-hs-direktor --by "Socialchef Varberg"
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
@@ -46,13 +47,14 @@ extension MinutesCommand {
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct minutes: opens them in the editor and records the correction as new minutes.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The original stays as it was; the correction is a new record linked to it, shown
                 with it, and approved on its own. Decisions keep their § numbers when their
                 "§ N" is kept. Action items decided in the original get new numbers.
 
                 Example: samverkan minutes amend 12
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number to correct.") var id: Int64

@@ -12,7 +12,8 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "serve",
             abstract: "Serve the secret subscription feeds (samverkan feeds) over HTTP, with /health and /metrics.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Each feed is the calendar `calendar export` writes for its selection, over a rolling \
                 window, read from the meeting register at every refresh: a cancelled or moved meeting \
                 shows at the next refresh. Listens on loopback by default; put the region's reverse \
@@ -22,7 +23,7 @@ extension Samverkan {
                 Examples:
                   samverkan serve --config Config/halland.yaml
                   samverkan serve --config Config/halland.yaml --host 127.0.0.1 --port 8080 --window-ahead-months 18
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
