@@ -14,7 +14,9 @@ extension ReportBenchmark {
     /// One format's line: its peak, the ratio to the target, the size of the output, and PASS or FAIL.
     static func formatLine(_ format: String, peak: Double, size: Double) -> String {
         String(
-            format: "report:     %-5@ peak %4.0f MB = %.2f × the %.0f MB target%@ — %@", format, peak, peak / memoryTarget, memoryTarget,
+            format: "report:     %@ peak %4.0f MB = %.2f × the %.0f MB target%@ — %@",
+            format.padding(toLength: 5, withPad: " ", startingAt: 0),
+            peak, peak / memoryTarget, memoryTarget,
             size > 0 ? String(format: " (the output %.1f MB)", size) : "", peak < memoryTarget ? "PASS" : "FAIL")
     }
 

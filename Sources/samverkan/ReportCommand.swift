@@ -100,9 +100,7 @@ extension GlobalOptions {
         today: LocalDate
     ) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            TerminalOutput.writeError(
-                "Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n"
-            )
+            TerminalOutput.writeError(try phrasebook().text("report.no-database", ["path": databasePath]) + "\n")
             return { MeetingHistory() }
         }
         let database = try openDatabase()

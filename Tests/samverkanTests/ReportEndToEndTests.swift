@@ -190,14 +190,19 @@ struct ReportEndToEndTests {
     func noDatabase() throws {
         let parent = try TemporaryFolder("nodb")
         let folder = parent.url("missing")
-        let result = try CLIRunner.run(
-            ["report", "compliance", "--period", "2025-Q1", "--format", "json"],
-            environment: [
-                "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
-                "SAMVERKAN_TODAY": Self.today,
-            ])
-        #expect(result.status == 0 && result.stderr.contains("there is no minutes database"))
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            try CLIRunner.run(
+                ["report", "compliance", "--period", "2025-Q1"] + arguments,
+                environment: [
+                    "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
+                    "SAMVERKAN_TODAY": Self.today,
+                ])
+        }
+        let result = try run(["--format", "json"])
+        #expect(result.status == 0 && result.stderr.contains("Obs: det finns ingen databas med minnesanteckningar i "), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+        let english = try run(["--lang", "en"])
+        #expect(english.status == 0 && english.stderr.contains("Note: there is no minutes database at "), "\(english.stderr)")
         let total =
             try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])["total"] as? [String: Any]
         #expect(total?["missed"] as? Int == total?["expected"] as? Int)
