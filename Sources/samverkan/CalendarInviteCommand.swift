@@ -62,8 +62,8 @@ extension Samverkan.CalendarCommand {
         @OptionGroup var mail: MailOptions
 
         func validate() throws {
-            if occurrence != nil, !cancel { throw ValidationError("--occurrence goes with --cancel") }
-            if output == nil, !send { throw ValidationError("give --output PATH to write the invitation, or --send to send it") }
+            if occurrence != nil, !cancel { throw ValidationError.localized("usage.occurrence-without-cancel") }
+            if output == nil, !send { throw ValidationError.localized("usage.invite-output") }
         }
 
         func run() throws {

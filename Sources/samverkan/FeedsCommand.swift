@@ -41,9 +41,9 @@ extension Samverkan.FeedsCommand {
         var baseURL = "http://127.0.0.1:8080"
 
         func validate() throws {
-            guard selection.structures.count <= 1 else { throw ValidationError("a feed takes at most one --structure") }
+            guard selection.structures.count <= 1 else { throw ValidationError.localized("usage.feed-one-structure") }
             guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
-                throw ValidationError("--base-url must start with https:// or http://")
+                throw ValidationError.localized("usage.base-url")
             }
         }
 

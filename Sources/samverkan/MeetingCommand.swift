@@ -87,11 +87,11 @@ extension MeetingCommand {
         var time: String?
 
         func validate() throws {
-            if to == nil, time == nil { throw ValidationError("give the new day with --to, or the new time with --time") }
+            if to == nil, time == nil { throw ValidationError.localized("usage.move-nothing") }
             if let to, MeetingTime.parse(to) == nil {
-                throw ValidationError("--to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not \"\(to)\"")
+                throw ValidationError.localized("usage.move-to", ["value": to])
             }
-            if let time, LocalTime(text: time) == nil { throw ValidationError("--time must be HH:MM, not \"\(time)\"") }
+            if let time, LocalTime(text: time) == nil { throw ValidationError.localized("usage.time", ["value": time]) }
         }
 
         @OptionGroup var notification: NotifyOptions
@@ -117,7 +117,7 @@ extension MeetingCommand {
         var time: String?
 
         func validate() throws {
-            if let time, LocalTime(text: time) == nil { throw ValidationError("--time must be HH:MM, not \"\(time)\"") }
+            if let time, LocalTime(text: time) == nil { throw ValidationError.localized("usage.time", ["value": time]) }
         }
 
         func run() throws {

@@ -26,7 +26,7 @@ extension MinutesCommand {
         var date: LocalDate?
 
         func validate() throws {
-            if by.isEmpty { throw ValidationError("give --by NAME for the chair and for each approver (justerare)") }
+            if by.isEmpty { throw ValidationError.localized("usage.approve-by") }
         }
 
         func run() throws {
@@ -127,7 +127,7 @@ extension MinutesCommand {
 
         func validate() throws {
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--reason must say why the meeting was cancelled")
+                throw ValidationError.localized("usage.reason-missing")
             }
         }
 

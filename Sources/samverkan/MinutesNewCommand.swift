@@ -31,7 +31,7 @@ extension MinutesCommand {
         var file: String?
 
         func validate() throws {
-            if structure == nil, file == nil { throw ValidationError("give --structure ID (the id from `samverkan structures`)") }
+            if structure == nil, file == nil { throw ValidationError.localized("usage.structure-missing") }
         }
 
         func run() throws {

@@ -30,9 +30,9 @@ struct ReportPeriodOptions: ParsableArguments {
     var to: LocalDate?
 
     func validate() throws {
-        if period != nil, from != nil || to != nil { throw ValidationError("give either --period or --from/--to, not both") }
+        if period != nil, from != nil || to != nil { throw ValidationError.localized("usage.period-and-range") }
         try PeriodOptions.check(from: from, to: to)
-        if to != nil, from == nil { throw ValidationError("--to needs --from (or use --period)") }
+        if to != nil, from == nil { throw ValidationError.localized("usage.to-without-from") }
     }
 
     /// The period, with defaults filled in.

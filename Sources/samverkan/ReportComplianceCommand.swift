@@ -40,7 +40,7 @@ extension ReportCommand {
 
         func validate() throws {
             if let failUnder, !(0...100).contains(failUnder) {
-                throw ValidationError("--fail-under must be a percentage from 0 to 100, not \(failUnder)")
+                throw ValidationError.localized("usage.fail-under", ["value": String(format: "%g", failUnder)])
             }
         }
 

@@ -87,7 +87,7 @@ struct PeriodOptions: ParsableArguments {
     /// `--from` is not after `--to` (shared with the report commands).
     static func check(from: LocalDate?, to: LocalDate?) throws {
         if let from, let to, from > to {
-            throw ValidationError("--from \(from) is after --to \(to); give the earlier date first")
+            throw ValidationError.localized("usage.from-after-to", ["from": from.iso, "to": to.iso])
         }
     }
 

@@ -47,9 +47,9 @@ extension Samverkan {
         var windowAheadMonths = 12
 
         func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard (0...65535).contains(port) else { throw ValidationError.localized("usage.port") }
             guard windowBackMonths >= 0, windowAheadMonths >= 1, windowBackMonths + windowAheadMonths <= 120 else {
-                throw ValidationError("--window-back-months must be 0 or more, --window-ahead-months 1 or more, together at most 120")
+                throw ValidationError.localized("usage.window")
             }
         }
 

@@ -85,10 +85,12 @@ struct ReportEndToEndTests {
         let cases: [([String], String)] = [
             (["--by", "county"], "'county'"),
             (["--period", "2025-H3"], "half-year (2025-H1)"),
-            (["--to", "2025-06-30"], "--to needs --from"),
-            (["--period", "2025", "--from", "2025-01-01"], "either --period or --from/--to"),
+            (["--to", "2025-06-30"], "Fel: --to behöver --from (eller använd --period)"),
+            (["--to", "2025-06-30", "--lang", "en"], "Error: --to needs --from (or use --period)"),
+            (["--period", "2025", "--from", "2025-01-01"], "antingen --period eller --from/--to"),
             (["--municipality", "goteborg"], "Fel: kommunen \"goteborg\" finns inte"),
-            (["--fail-under", "120"], "from 0 to 100"),
+            (["--fail-under", "120"], "en procentsats från 0 till 100, inte 120"),
+            (["--fail-under", "120", "--lang", "en"], "a percentage from 0 to 100, not 120"),
         ]
         for (arguments, message) in cases {
             let result = try sample.run(["report", "compliance"] + arguments)
