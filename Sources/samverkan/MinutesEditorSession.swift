@@ -48,7 +48,7 @@ struct MinutesEditorSession {
     /// Tells where the draft is kept; returns the exit code to throw.
     func keep() -> ExitCode {
         environment.warn(environment.phrases.text("minutes.kept", ["path": draftURL.path]))
-        environment.warn(retryHint)
+        environment.warn(environment.phrases.text("minutes.kept.resume", ["command": retryHint]))
         return ExitCode(1)
     }
 

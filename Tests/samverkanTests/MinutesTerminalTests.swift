@@ -76,7 +76,9 @@ struct MinutesTerminalTests {
         let kept = w.drafts.appendingPathComponent("rug-2025-03-13.md")
         #expect(session.transcript.contains("Utkastet är sparat, inget har gått förlorat: \(kept.path)"), "\(session.transcript)")
         #expect(session.transcript.contains("Öppna utkastet igen? [J/n] n\n"))
-        #expect(session.transcript.contains("samverkan minutes new --structure rug --date 2025-03-13"))
+        #expect(
+            session.transcript.contains(
+                "Kör samma kommando igen för att fortsätta med utkastet: samverkan minutes new --structure rug --date 2025-03-13\n"))
         #expect(try Self.editorRuns(w) == "1")
         #expect(try String(contentsOf: kept, encoding: .utf8).contains("- [x] Socialchef Halmstadd"))
         let list = try w.run(["minutes", "list"])
