@@ -70,7 +70,7 @@ enum ErrorReporter {
         }
         let status = Samverkan.exitCode(for: error)
         if status == .success { Samverkan.exit(withError: error) }
-        var text = Samverkan.fullMessage(for: error)
+        var text = ParserMessageWords(language: language).translated(Samverkan.fullMessage(for: error))
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
         TerminalOutput.writeError((text + "\n"))
         return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue

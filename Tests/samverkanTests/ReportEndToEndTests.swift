@@ -84,7 +84,7 @@ struct ReportEndToEndTests {
         let sample = try Sample()
         let cases: [([String], String)] = [
             (["--by", "county"], "'county'"),
-            (["--period", "2025-H3"], "half-year (2025-H1)"),
+            (["--period", "2025-H3"], "ett halvår (2025-H1)"),
             (["--to", "2025-06-30"], "Fel: --to behöver --from (eller använd --period)"),
             (["--to", "2025-06-30", "--lang", "en"], "Error: --to needs --from (or use --period)"),
             (["--period", "2025", "--from", "2025-01-01"], "antingen --period eller --from/--to"),

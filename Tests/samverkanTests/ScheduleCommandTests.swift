@@ -60,7 +60,7 @@ struct ScheduleCommandTests {
         let reversed = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--from", "2025-06-01", "--to", "2025-01-01"])
         #expect(reversed.status == 64)
         #expect(reversed.stderr.hasPrefix("Fel: --from 2025-06-01 är efter --to 2025-01-01; ange det tidigare datumet först\n"))
-        #expect(reversed.stderr.contains("Usage: samverkan schedule"))
+        #expect(reversed.stderr.contains("Användning: samverkan schedule"))
         let english = try CLIRunner.run(
             ["schedule", "--config", "Config/halland.yaml", "--from", "2025-06-01", "--to", "2025-01-01", "--lang", "en"])
         #expect(
