@@ -76,8 +76,13 @@ extension Samverkan.CalendarCommand {
             let series = Set(content.plans.map(\.structure.id)).count
             let place =
                 written.count == 1
-                ? written[0] : texts.phrases.text("output.files-in", ["count": String(written.count), "folder": output])
-            print(texts.phrases.text("export.written", ["where": place, "count": String(series), "from": from.iso, "to": to.iso]))
+                ? written[0]
+                : texts.phrases.text(
+                    "output.files-in", ["count": String(written.count), "one": written.count == 1 ? "1" : "", "folder": output])
+            print(
+                texts.phrases.text(
+                    "export.written",
+                    ["where": place, "count": String(series), "one": series == 1 ? "1" : "", "from": from.iso, "to": to.iso]))
         }
 
         var isFolder: Bool {

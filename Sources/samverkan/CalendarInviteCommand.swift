@@ -105,12 +105,15 @@ extension Samverkan.CalendarCommand {
                 }
                 let place =
                     isFolder
-                    ? texts.phrases.text("output.files-in", ["count": String(composed.count), "folder": output]) : output
+                    ? texts.phrases.text(
+                        "output.files-in", ["count": String(composed.count), "one": composed.count == 1 ? "1" : "", "folder": output])
+                    : output
                 print(
                     texts.phrases.text(
                         cancel ? "invite.written.cancellation" : "invite.written.invitation",
                         [
                             "where": place, "structure": target.id, "count": String(composed[0].message.to.count),
+                            "one": composed[0].message.to.count == 1 ? "1" : "",
                         ]))
             }
             if send {
