@@ -39,6 +39,7 @@ struct ErrorCatalogueTests {
         // ConfigParser composes these from a reference's target and an id's namespace.
         for target in ["organisation", "person", "municipality", "care-centre"] { codes.insert("config.unknown-\(target)") }
         for namespace in ["organisation", "person", "structure"] { codes.insert("config.what-id-\(namespace)") }
+        for reason in ["several-weekdays", "unsupported-parts", "too-often", "bounded"] { codes.insert("config.inexpressible-\(reason)") }
         return codes
     }
 

@@ -62,7 +62,7 @@ extension ConfigParser {
                 let rule = try RecurrenceRule(parsing: text)
                 let frequency = Frequency.rule(rule)
                 if let reason = frequency.inexpressibleReason {
-                    diagnostics.report("config.inexpressible", ["detail": reason], at: reader.value("rule"))
+                    diagnostics.report("config.inexpressible-\(reason.rawValue)", ["rule": text], at: reader.value("rule"))
                     return nil
                 }
                 return frequency
