@@ -168,7 +168,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SamverkanConfigTests",
-            dependencies: ["SamverkanConfig", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport"],
+            dependencies: [
+                "SamverkanConfig", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport", "SamverkanRendering", "SamverkanTemplates",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

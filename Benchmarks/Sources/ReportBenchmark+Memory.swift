@@ -11,6 +11,15 @@ extension ReportBenchmark {
     /// The outputs besides the table whose peak is printed for ten years.
     static let otherFormats = ["json", "csv", "md", "html"]
 
+    /// One format's line: its peak, the ratio to the target, the size of the output, and PASS or FAIL.
+    static func formatLine(_ format: String, peak: Double, size: Double) -> String {
+        String(
+            format: "report:     %@ peak %4.0f MB = %.2f × the %.0f MB target%@ — %@",
+            format.padding(toLength: 5, withPad: " ", startingAt: 0),
+            peak, peak / memoryTarget, memoryTarget,
+            size > 0 ? String(format: " (the output %.1f MB)", size) : "", peak < memoryTarget ? "PASS" : "FAIL")
+    }
+
     static var childCase: Int? { ProcessInfo.processInfo.environment[caseVariable].flatMap { Int($0) } }
 
     /// Runs this benchmark binary again for one report of a case and returns that process's

@@ -6,31 +6,27 @@ extension ConfigLoader {
     /// position of a control character.
     static func yamlProblem(_ error: any Error, file: String) -> ConfigProblem {
         guard let yamlError = error as? YamlError else {
-            return ConfigProblem(file: file, line: 0, column: 0, message: "this is not YAML: \(error)")
+            return ConfigProblem(file: file, line: 0, column: 0, code: "config.not-yaml", values: ["detail": "\(error)"])
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text) (line \($0.mark.line)): " } ?? ""
             return ConfigProblem(
-                file: file, line: mark.line, column: mark.column,
-                message: "this is not valid YAML: \(detail)\(problem) (check indentation and `key: value` form)")
+                file: file, line: mark.line, column: mark.column, code: "config.yaml-syntax",
+                values: ["detail": problem, "context": context?.text ?? "", "contextline": context.map { "\($0.mark.line)" } ?? ""])
         case .reader(let problem, let offset, let value, let yaml):
             let (line, column) = offset.map { position(ofCharacter: $0, in: yaml) } ?? (0, 0)
             let character = value > 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
             return ConfigProblem(
-                file: file, line: line, column: column,
-                message:
-                    "this is not valid YAML text: \(problem)\(character); remove the character or write it as an escape in double quotes")
+                file: file, line: line, column: column, code: "config.yaml-character", values: ["detail": problem + character])
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let (line, column) = duplicatePosition(of: key, firstAt: context.mark, in: context.text)
             return ConfigProblem(
-                file: file, line: line, column: column,
-                message: "the key `\(key)` is given twice in the same mapping (first on line \(context.mark.line)); keep one")
+                file: file, line: line, column: column, code: "config.duplicate-key", values: ["key": key, "line": "\(context.mark.line)"])
         default:
-            return ConfigProblem(file: file, line: 0, column: 0, message: "this is not valid YAML: \(yamlError)")
+            return ConfigProblem(file: file, line: 0, column: 0, code: "config.not-yaml", values: ["detail": "\(yamlError)"])
         }
     }
 

@@ -14,17 +14,12 @@ public enum ConfigLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ConfigError(problems: [
-                ConfigProblem(
-                    file: path, line: 0, column: 0,
-                    message: "no such file; give an existing configuration with --config FILE")
+                ConfigProblem(file: path, line: 0, column: 0, code: "config.no-such-file")
             ])
         }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(problems: [
-                ConfigProblem(
-                    file: path, line: 0, column: 0,
-                    message: isDirectory.boolValue
-                        ? "this is a folder, not a configuration file" : "the file cannot be read (check its permissions)")
+                ConfigProblem(file: path, line: 0, column: 0, code: isDirectory.boolValue ? "config.is-folder" : "config.unreadable")
             ])
         }
         return try parse(data: data, file: path)
@@ -38,9 +33,7 @@ public enum ConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             let line = firstInvalidUTF8Line(data)
             throw ConfigError(problems: [
-                ConfigProblem(
-                    file: file, line: line, column: line > 0 ? 1 : 0,
-                    message: "the file is not valid UTF-8 text; save it as UTF-8 (in Notepad: Save as → Encoding UTF-8)")
+                ConfigProblem(file: file, line: line, column: line > 0 ? 1 : 0, code: "config.not-utf8")
             ])
         }
         return try parse(text: text, file: file)
@@ -57,9 +50,7 @@ public enum ConfigLoader {
         }
         guard let node else {
             throw ConfigError(problems: [
-                ConfigProblem(
-                    file: file, line: 0, column: 0,
-                    message: "the file is empty; start from one of the shipped configurations in Config/")
+                ConfigProblem(file: file, line: 0, column: 0, code: "config.empty-file")
             ])
         }
         let parser = ConfigParser(file: file)

@@ -11,13 +11,14 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "actions",
             abstract: "List action items from the minutes with their latest follow-up status.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 An item is open until a follow-up marks it done (klar); overdue when open after its due date.
 
                 Examples:
                   samverkan actions --open
                   samverkan actions --overdue --responsible socialchef-varberg
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only items not done.") var open = false

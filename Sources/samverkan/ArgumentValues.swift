@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import SamverkanDomain
+import SamverkanRendering
 public import SamverkanReports
 public import SamverkanTime
 
@@ -13,15 +14,20 @@ protocol ArgumentValue: ExpressibleByArgument {
     static func parse(_ text: String) throws(ArgumentValueError) -> Self
 }
 
-/// Why a value of the command line is not one; the parser appends its description to its message.
+/// Why a value of the command line is not one; the parser appends its description to its message,
+/// in the language of the command line (`Templates/<lang>/errors.txt`, `usage.*`).
 struct ArgumentValueError: Error, CustomStringConvertible {
     let description: String
+
+    init(_ code: String) {
+        description = ErrorMessages.load(language: Language.current.rawValue).text(code)
+    }
 }
 
 extension LocalDate: ExpressibleByArgument, ArgumentValue {
     static func parse(_ text: String) throws(ArgumentValueError) -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw ArgumentValueError(description: "a date is written YYYY-MM-DD, e.g. 2025-03-13, and must exist in the calendar")
+            throw ArgumentValueError("usage.date")
         }
         return date
     }
@@ -34,7 +40,7 @@ extension LocalDate: ExpressibleByArgument, ArgumentValue {
 extension ReportPeriod: ExpressibleByArgument, ArgumentValue {
     static func parse(_ text: String) throws(ArgumentValueError) -> ReportPeriod {
         guard let period = ReportPeriod(parsing: text) else {
-            throw ArgumentValueError(description: "a period is a year (2025), half-year (2025-H1), quarter (2025-Q2) or month (2025-03)")
+            throw ArgumentValueError("usage.period")
         }
         return period
     }

@@ -32,7 +32,7 @@ struct StructureSelection: ParsableArguments {
     func validate() throws {
         let given = [!structures.isEmpty, organisation != nil, person != nil, all].filter { $0 }.count
         guard given == 1 else {
-            throw ValidationError("choose exactly one of --structure, --organisation, --person or --all")
+            throw ValidationError.localized("usage.one-selection")
         }
     }
 

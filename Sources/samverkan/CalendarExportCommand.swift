@@ -14,7 +14,8 @@ extension Samverkan.CalendarCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the meeting series as one .ics file, or one file per structure into a folder.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 UIDs come from the structures' ids, so a new export updates the meetings already in \
                 people's calendars instead of duplicating them. The meetings come from the meeting \
                 register (`samverkan meeting`): a cancelled meeting is an EXDATE of its series (a cancelled \
@@ -26,7 +27,7 @@ extension Samverkan.CalendarCommand {
                 Examples:
                   samverkan calendar export --config Config/halland.yaml --all --output halland.ics
                   samverkan calendar export --config Config/halland.yaml --organisation halmstad --output kalendrar/
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
@@ -75,8 +76,13 @@ extension Samverkan.CalendarCommand {
             let series = Set(content.plans.map(\.structure.id)).count
             let place =
                 written.count == 1
-                ? written[0] : texts.phrases.text("output.files-in", ["count": String(written.count), "folder": output])
-            print(texts.phrases.text("export.written", ["where": place, "count": String(series), "from": from.iso, "to": to.iso]))
+                ? written[0]
+                : texts.phrases.text(
+                    "output.files-in", ["count": String(written.count), "one": written.count == 1 ? "1" : "", "folder": output])
+            print(
+                texts.phrases.text(
+                    "export.written",
+                    ["where": place, "count": String(series), "one": series == 1 ? "1" : "", "from": from.iso, "to": to.iso]))
         }
 
         var isFolder: Bool {

@@ -14,7 +14,8 @@ extension Samverkan.CalendarCommand {
     struct Invite: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an invitation (or cancellation) e-mail for a structure's meeting series.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The .eml file opens in Outlook, Thunderbird or Apple Mail as a meeting request. One \
                 message carries one calendar UID: a structure with dated or extra meetings gets one \
                 .eml per UID, so give a folder as --output. The organizer is the structure's secretary \
@@ -31,7 +32,7 @@ extension Samverkan.CalendarCommand {
 
                 `--send` hands every message to the mail command (`mail: sendmail` in the configuration, \
                 or --sendmail; default /usr/sbin/sendmail -t -i) and records it in the database's mail log.
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
@@ -61,8 +62,8 @@ extension Samverkan.CalendarCommand {
         @OptionGroup var mail: MailOptions
 
         func validate() throws {
-            if occurrence != nil, !cancel { throw ValidationError("--occurrence goes with --cancel") }
-            if output == nil, !send { throw ValidationError("give --output PATH to write the invitation, or --send to send it") }
+            if occurrence != nil, !cancel { throw ValidationError.localized("usage.occurrence-without-cancel") }
+            if output == nil, !send { throw ValidationError.localized("usage.invite-output") }
         }
 
         func run() throws {
@@ -104,12 +105,15 @@ extension Samverkan.CalendarCommand {
                 }
                 let place =
                     isFolder
-                    ? texts.phrases.text("output.files-in", ["count": String(composed.count), "folder": output]) : output
+                    ? texts.phrases.text(
+                        "output.files-in", ["count": String(composed.count), "one": composed.count == 1 ? "1" : "", "folder": output])
+                    : output
                 print(
                     texts.phrases.text(
                         cancel ? "invite.written.cancellation" : "invite.written.invitation",
                         [
                             "where": place, "structure": target.id, "count": String(composed[0].message.to.count),
+                            "one": composed[0].message.to.count == 1 ? "1" : "",
                         ]))
             }
             if send {

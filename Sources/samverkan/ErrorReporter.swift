@@ -70,7 +70,7 @@ enum ErrorReporter {
         }
         let status = Samverkan.exitCode(for: error)
         if status == .success { Samverkan.exit(withError: error) }
-        var text = Samverkan.fullMessage(for: error)
+        var text = ParserMessageWords(language: language).translated(Samverkan.fullMessage(for: error))
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
         TerminalOutput.writeError((text + "\n"))
         return status == .validationFailure ? ExitStatus.usage.rawValue : status.rawValue
@@ -81,7 +81,7 @@ enum ErrorReporter {
     /// An identity number in any of them (a value quoted from a file or an argument) is replaced
     /// by ``IdentityNumberGuard/mask``: the program never repeats one.
     static func write(_ error: any SamverkanError, language: Language) {
-        let lines = details(of: error) + [language.errorPrefix + message(for: error, language: language)]
+        let lines = details(of: error, language: language) + [language.errorPrefix + message(for: error, language: language)]
         TerminalOutput.writeError(lines.map { $0 + "\n" }.joined())
     }
 
@@ -92,9 +92,11 @@ enum ErrorReporter {
 
     /// The problems a configuration or draft error lists, one `FILE:LINE:COLUMN: message` or
     /// `LINE: message` each.
-    static func details(of error: any SamverkanError) -> [String] {
+    static func details(of error: any SamverkanError, language: Language) -> [String] {
         switch error {
-        case let error as ConfigError: return error.problems.map(\.description)
+        case let error as ConfigError:
+            let messages = ErrorMessages.load(language: language.rawValue)
+            return error.problems.map { $0.rendered(messages.text) }
         case let error as MinutesDraftError: return error.problems.map(\.description)
         default: return []
         }

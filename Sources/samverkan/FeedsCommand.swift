@@ -21,13 +21,14 @@ extension Samverkan.FeedsCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a secret feed of a selection and print its webcal:// and https:// links.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The link is the secret: anyone who has it can read the calendar. It is shown only now; \
                 the database keeps only its SHA-256. Revoke it with `samverkan feeds revoke ID`.
 
                 Example:
                   samverkan feeds create --config Config/halland.yaml --organisation halmstad --base-url https://kalender.regionhalland.se
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
@@ -40,9 +41,9 @@ extension Samverkan.FeedsCommand {
         var baseURL = "http://127.0.0.1:8080"
 
         func validate() throws {
-            guard selection.structures.count <= 1 else { throw ValidationError("a feed takes at most one --structure") }
+            guard selection.structures.count <= 1 else { throw ValidationError.localized("usage.feed-one-structure") }
             guard baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://") else {
-                throw ValidationError("--base-url must start with https:// or http://")
+                throw ValidationError.localized("usage.base-url")
             }
         }
 

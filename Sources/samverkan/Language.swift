@@ -7,6 +7,10 @@ enum Language: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// How an error line starts: `Fel:` or `Error:`.
     var errorPrefix: String { self == .sv ? "Fel: " : "Error: " }
 
+    /// The language of this process's command line (see ``guess(from:)``), for texts made
+    /// before or outside a command's run, such as a usage mistake found while parsing.
+    static var current: Language { guess(from: Array(CommandLine.arguments.dropFirst())) }
+
     /// The language of a command line, read before (and whatever the outcome of) parsing it, so
     /// that even a parse error is reported in the user's language: the last valid `--lang X` or
     /// `--lang=X` before a `--`, else Swedish.

@@ -11,7 +11,8 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: "Cancel, move or add a meeting, or restore it to what is planned.",
-        discussion: """
+        discussion: HelpText.reflowed(
+            """
             A decision is stored with its reason, who made it and when; `schedule`, `calendar export`,
             `calendar invite`, `minutes new` and the reports follow it.
 
@@ -20,7 +21,7 @@ struct MeetingCommand: ParsableCommand {
               samverkan meeting move --structure rug --date 2025-06-12 --to 2025-06-11T13:00 --reason "Lokalen upptagen"
               samverkan meeting add --structure rug --date 2025-08-21 --time 09:00 --reason "Extra möte om sommaren"
               samverkan meeting restore --structure rug --date 2025-05-08 --reason "Övningen flyttades"
-            """,
+            """),
         subcommands: [Cancel.self, Move.self, Add.self, Restore.self]
     )
 }
@@ -72,10 +73,11 @@ extension MeetingCommand {
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a meeting to another day or time.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Give --to YYYY-MM-DD (same time), --to YYYY-MM-DDTHH:MM, or --time HH:MM (same day). With \
                 --notify, every participant gets the updated iTIP REQUEST of the meeting's UID through the mail command.
-                """)
+                """))
         @OptionGroup var options: DecisionOptions
 
         @Option(help: ArgumentHelp("The new day, with or without a time: YYYY-MM-DD or YYYY-MM-DDTHH:MM.", valueName: "when"))
@@ -85,11 +87,11 @@ extension MeetingCommand {
         var time: String?
 
         func validate() throws {
-            if to == nil, time == nil { throw ValidationError("give the new day with --to, or the new time with --time") }
+            if to == nil, time == nil { throw ValidationError.localized("usage.move-nothing") }
             if let to, MeetingTime.parse(to) == nil {
-                throw ValidationError("--to must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not \"\(to)\"")
+                throw ValidationError.localized("usage.move-to", ["value": to])
             }
-            if let time, LocalTime(text: time) == nil { throw ValidationError("--time must be HH:MM, not \"\(time)\"") }
+            if let time, LocalTime(text: time) == nil { throw ValidationError.localized("usage.time", ["value": time]) }
         }
 
         @OptionGroup var notification: NotifyOptions
@@ -115,7 +117,7 @@ extension MeetingCommand {
         var time: String?
 
         func validate() throws {
-            if let time, LocalTime(text: time) == nil { throw ValidationError("--time must be HH:MM, not \"\(time)\"") }
+            if let time, LocalTime(text: time) == nil { throw ValidationError.localized("usage.time", ["value": time]) }
         }
 
         func run() throws {

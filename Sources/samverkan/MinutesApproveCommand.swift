@@ -10,7 +10,8 @@ extension MinutesCommand {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Approve (justera) minutes: each signatory signs; the last signature numbers the decisions § N and locks them.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The minutes are signed by the chair and the approvers (justerare) named in them, each
                 on their own day: give --by with a person id or a name as configured. Until the last
                 required signature the minutes are partly approved (`minutes pending` shows who is
@@ -18,7 +19,7 @@ extension MinutesCommand {
                 approval, and a content hash is stored that `minutes verify` checks.
 
                 Example: samverkan minutes approve 12 --by bitr-hs-direktor --date 2025-03-20
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
@@ -29,7 +30,7 @@ extension MinutesCommand {
         var date: LocalDate?
 
         func validate() throws {
-            if by.isEmpty { throw ValidationError("give --by NAME for the chair and for each approver (justerare)") }
+            if by.isEmpty { throw ValidationError.localized("usage.approve-by") }
         }
 
         func run() throws {
@@ -67,7 +68,8 @@ extension MinutesCommand {
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct minutes: opens them in the editor and records the correction as new minutes.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The original stays as it was; the correction is a new record linked to it, shown
                 with it, and approved on its own. Until it is approved, the approved original
                 counts. Decisions keep their § numbers when their "§ N" is kept; action items keep
@@ -77,7 +79,7 @@ extension MinutesCommand {
                 e.g. the output of `minutes show ID`, corrected.
 
                 Example: samverkan minutes amend 12
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number to correct.") var id: Int64
@@ -158,7 +160,7 @@ extension MinutesCommand {
 
         func validate() throws {
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--reason must say why the meeting was cancelled")
+                throw ValidationError.localized("usage.reason-missing")
             }
         }
 

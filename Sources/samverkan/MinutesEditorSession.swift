@@ -48,7 +48,7 @@ struct MinutesEditorSession {
     /// Tells where the draft is kept; returns the exit code to throw.
     func keep() -> ExitCode {
         environment.warn(environment.phrases.text("minutes.kept", ["path": draftURL.path]))
-        environment.warn(retryHint)
+        environment.warn(environment.phrases.text("minutes.kept.resume", ["command": retryHint]))
         return ExitCode(1)
     }
 
@@ -74,19 +74,21 @@ struct MinutesEditorSession {
             [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             ?? (MinutesEnvironment.interactive ? "vi" : nil)
         guard let editor else {
-            environment.warn("no editor: set $EDITOR (e.g. export EDITOR=nano), or fill in the draft and give it with --file")
+            environment.warn(environment.phrases.text("minutes.editor.none"))
             throw keep()
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", editor + " \"$0\"", draftURL.path]
         do { try process.run() } catch {
-            environment.warn("cannot start the editor \(editor): \(error.localizedDescription)")
+            environment.warn(
+                environment.phrases.text("minutes.editor.cannot-start", ["editor": editor, "detail": error.localizedDescription]))
             throw keep()
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            environment.warn("the editor \(editor) stopped with status \(process.terminationStatus)")
+            environment.warn(
+                environment.phrases.text("minutes.editor.failed", ["editor": editor, "status": String(process.terminationStatus)]))
             throw keep()
         }
     }

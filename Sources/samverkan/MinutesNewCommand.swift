@@ -9,7 +9,8 @@ extension MinutesCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the minutes of a meeting (opens $VISUAL/$EDITOR, like git commit).",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Picks the meeting: --date, or else the latest planned meeting up to today that has
                 no minutes. A date that is no planned meeting is an extra meeting: confirm it, or
                 give --extra. The draft is checked when you close the editor; each mistake is shown
@@ -19,7 +20,7 @@ extension MinutesCommand {
                 Examples:
                   samverkan minutes new --structure rug
                   samverkan minutes new --structure rug --date 2025-03-13 --file protokoll.md
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "The structure id.") var structure: String?
@@ -30,7 +31,7 @@ extension MinutesCommand {
         var file: String?
 
         func validate() throws {
-            if structure == nil, file == nil { throw ValidationError("give --structure ID (the id from `samverkan structures`)") }
+            if structure == nil, file == nil { throw ValidationError.localized("usage.structure-missing") }
         }
 
         func run() throws {

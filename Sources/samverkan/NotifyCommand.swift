@@ -12,7 +12,8 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "notify",
             abstract: "Send today's notices (kallelser) and reminders; run it daily from cron or a systemd timer.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Sends, one message per recipient: the notice `notice-days` (default 7) before each meeting \
                 with time, place, video link, standing agenda, open action items and the previous minutes' \
                 status; a weekly reminder to each responsible with overdue action items (all of them in one \
@@ -30,7 +31,7 @@ extension Samverkan {
                   samverkan notify --config Config/halland.yaml
                   samverkan notify --config Config/halland.yaml --sendmail "msmtp -t -i"
                   samverkan notify --config Config/halland.yaml --dry-run --outbox utkorg/
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var mail: MailOptions

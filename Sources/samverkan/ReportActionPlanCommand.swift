@@ -11,14 +11,15 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "actions",
             abstract: "Action-plan activities with responsible, time plan and latest follow-up status.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 The status is the one set at the latest meeting that followed the activity up, else the configured one.
                 An activity not done after its time plan is marked late. (Action items from the minutes: `samverkan actions`.)
 
                 Examples:
                   samverkan report actions
                   samverkan report actions --structure fredagsgruppen --format md
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("Only the activities of these structures (repeat).", valueName: "id")) var structure: [String] = []

@@ -30,9 +30,9 @@ struct ReportPeriodOptions: ParsableArguments {
     var to: LocalDate?
 
     func validate() throws {
-        if period != nil, from != nil || to != nil { throw ValidationError("give either --period or --from/--to, not both") }
+        if period != nil, from != nil || to != nil { throw ValidationError.localized("usage.period-and-range") }
         try PeriodOptions.check(from: from, to: to)
-        if to != nil, from == nil { throw ValidationError("--to needs --from (or use --period)") }
+        if to != nil, from == nil { throw ValidationError.localized("usage.to-without-from") }
     }
 
     /// The period, with defaults filled in.
@@ -100,9 +100,7 @@ extension GlobalOptions {
         today: LocalDate
     ) throws -> @Sendable () throws -> MeetingHistory {
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            TerminalOutput.writeError(
-                "Note: there is no minutes database at \(databasePath) yet; every due meeting counts as missed. Give --database to use another.\n"
-            )
+            TerminalOutput.writeError(try phrasebook().text("report.no-database", ["path": databasePath]) + "\n")
             return { MeetingHistory() }
         }
         let database = try openDatabase()

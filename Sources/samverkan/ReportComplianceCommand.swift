@@ -11,7 +11,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Counts every structure active in the period. A planned meeting is due when its date is before
                 today or something is recorded for it, so the current period is judged up to today.
 
@@ -20,7 +21,7 @@ extension ReportCommand {
                   samverkan report compliance --period 2025-H1 --by care-centre --format csv --output uppfoljning.csv
                   samverkan report compliance --period 2025 --format html --output uppfoljning.html
                   samverkan report compliance --period 2025-Q2 --fail-under 80
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
@@ -39,7 +40,7 @@ extension ReportCommand {
 
         func validate() throws {
             if let failUnder, !(0...100).contains(failUnder) {
-                throw ValidationError("--fail-under must be a percentage from 0 to 100, not \(failUnder)")
+                throw ValidationError.localized("usage.fail-under", ["value": String(format: "%g", failUnder)])
             }
         }
 

@@ -8,13 +8,14 @@ extension ReportCommand {
     struct Grants: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Meetings held and standing agenda items covered per focus area and per point of § 2 SFS 2024:1253.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 For the report to Socialstyrelsen on what the grant for good and close care was used for.
 
                 Examples:
                   samverkan report grants --period 2025
                   samverkan report grants --period 2025 --format csv --output statsbidrag-2025.csv
-                """)
+                """))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions

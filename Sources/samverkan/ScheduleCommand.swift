@@ -11,7 +11,8 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "schedule",
             abstract: "List meetings in a period: planned, moved, skipped, cancelled and extra ones.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Every meeting of the register whose planned date lies in the period: holidays and
                 breaks applied, and the coordinators' decisions (`samverkan meeting`), each with why.
                 --clashes lists instead the meetings that overlap for the same member organisation
@@ -21,7 +22,7 @@ extension Samverkan {
                   samverkan schedule --config Config/halland.yaml --structure rug --from 2025-01-01 --to 2025-12-31
                   samverkan schedule --config Config/halland.yaml --clashes
                   samverkan schedule --config Config/jamtland-harjedalen.yaml --format json
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
@@ -86,7 +87,7 @@ struct PeriodOptions: ParsableArguments {
     /// `--from` is not after `--to` (shared with the report commands).
     static func check(from: LocalDate?, to: LocalDate?) throws {
         if let from, let to, from > to {
-            throw ValidationError("--from \(from) is after --to \(to); give the earlier date first")
+            throw ValidationError.localized("usage.from-after-to", ["from": from.iso, "to": to.iso])
         }
     }
 

@@ -12,7 +12,8 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "serve",
             abstract: "Serve the secret subscription feeds (samverkan feeds) over HTTP, with /health and /metrics.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Each feed is the calendar `calendar export` writes for its selection, over a rolling \
                 window, read from the meeting register at every refresh: a cancelled or moved meeting \
                 shows at the next refresh. Listens on loopback by default; put the region's reverse \
@@ -22,7 +23,7 @@ extension Samverkan {
                 Examples:
                   samverkan serve --config Config/halland.yaml
                   samverkan serve --config Config/halland.yaml --host 127.0.0.1 --port 8080 --window-ahead-months 18
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions
@@ -46,9 +47,9 @@ extension Samverkan {
         var windowAheadMonths = 12
 
         func validate() throws {
-            guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard (0...65535).contains(port) else { throw ValidationError.localized("usage.port") }
             guard windowBackMonths >= 0, windowAheadMonths >= 1, windowBackMonths + windowAheadMonths <= 120 else {
-                throw ValidationError("--window-back-months must be 0 or more, --window-ahead-months 1 or more, together at most 120")
+                throw ValidationError.localized("usage.window")
             }
         }
 

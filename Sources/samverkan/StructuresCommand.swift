@@ -7,14 +7,15 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "structures",
             abstract: "List every collaboration structure, generated ones included.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Shows kind, frequency in words, next meeting and members. --format json prints the
                 stable document described in README.md ("The structures JSON").
 
                 Examples:
                   samverkan structures --config Config/halland.yaml
                   samverkan structures --config Config/halland.yaml --format json --lang en
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions

@@ -11,12 +11,13 @@ extension Samverkan {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check a configuration and report every problem at once.",
-            discussion: """
+            discussion: HelpText.reflowed(
+                """
                 Prints a one-line summary and exits 0 when the configuration is valid. Otherwise
                 prints each problem as FILE:LINE:COLUMN: message and exits 1.
 
                 Example: samverkan validate --config Config/halland.yaml
-                """
+                """)
         )
 
         @OptionGroup var global: GlobalOptions

@@ -19,7 +19,8 @@ struct ConfigProblemTests {
             #expect(error.problems[1].message.contains("unknown organisation \"gamma\""))
             #expect(error.problems[1].column == 21)
             #expect(error.problems[2].message.contains("`time`"))
-            #expect(error.description.hasPrefix("\(path):11:5: unknown key `emial`"))
+            #expect(error.english.hasPrefix("\(path):11:5: unknown key `emial`"))
+            #expect(error.problems[0].swedish == "\(path):11:5: okänd nyckel `emial` i en person (menade du \"email\"?)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import SamverkanConfig
 import SamverkanDomain
+import SamverkanRendering
 import SamverkanTestSupport
 
 /// Shared helpers for configuration tests.
@@ -50,4 +51,24 @@ enum Fixture {
         structures:
 
         """
+}
+
+/// The words of configuration problems as `samverkan` prints them, from `Templates/<lang>/errors.txt`.
+enum ProblemWords {
+    static let english = ErrorMessages.load(language: "en")
+    static let swedish = ErrorMessages.load(language: "sv")
+}
+
+extension ConfigProblem {
+    /// The message in English, without the place (`--lang en`).
+    var message: String { message(ProblemWords.english.text) }
+    /// `FILE:LINE:COLUMN: message` in English.
+    var english: String { rendered(ProblemWords.english.text) }
+    /// `FILE:LINE:COLUMN: message` in Swedish (the default).
+    var swedish: String { rendered(ProblemWords.swedish.text) }
+}
+
+extension ConfigError {
+    /// Every problem in English, one a line.
+    var english: String { problems.map(\.english).joined(separator: "\n") }
 }

@@ -37,9 +37,10 @@ struct ComplianceReportTests {
         #expect([f.actionsCreated, f.actionsDone, f.actionsOpen, f.actionsOverdue] == [3, 1, 2, 1] as [Int])
         #expect(row.cancellations.map(\.reason) == ["Sjukdom"])
         #expect(row.missedDates.map(\.iso) == ["2025-04-08"])
-        #expect(row.months.map(\.held) == [1, 1, 1, 0, 1, 1] as [Int])
-        #expect(row.months.map(\.cancelled) == [0, 0, 1, 0, 0, 0] as [Int])
-        #expect(row.months.map(\.missed) == [0, 0, 0, 1, 0, 0] as [Int])
+        #expect(row.cells.map(\.held) == [1, 1, 0, 0, 1, 1] as [Int])
+        #expect(row.cells.map(\.extra) == [0, 0, 1, 0, 0, 0] as [Int])
+        #expect(row.cells.map(\.cancelled) == [0, 0, 1, 0, 0, 0] as [Int])
+        #expect(row.cells.map(\.missed) == [0, 0, 0, 1, 0, 0] as [Int])
         #expect(row.careCentreOperator == "regional" && row.attendanceMeasure == .bothPrincipals)
     }
 
@@ -139,6 +140,6 @@ struct ComplianceReportTests {
         let minutes = try #require((a1["figures"] as? [String: Any])?["minutes"] as? [String: Any])
         #expect(minutes["medianDaysToApproval"] as? Double == 6.5)
         #expect(a1["missed"] as? [String] == ["2025-04-08"])
-        #expect(object["schemaVersion"] as? Int == 1 && object["by"] as? String == "municipality")
+        #expect(object["schemaVersion"] as? Int == 2 && object["by"] as? String == "municipality")
     }
 }

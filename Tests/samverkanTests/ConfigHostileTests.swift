@@ -11,12 +11,14 @@ struct ConfigHostileTests {
     init() throws { folder = try TemporaryFolder("config-hostile") }
 
     /// `validate` on the minimal fixture with `original` replaced by `replacement` (line numbers below
-    /// are those of Tests/SamverkanConfigTests/Fixtures/minimal.yaml).
-    func validate(replacing original: String, with replacement: String) throws -> (CLIRunner.Result, String) {
+    /// are those of Tests/SamverkanConfigTests/Fixtures/minimal.yaml), in English unless told.
+    func validate(replacing original: String, with replacement: String, language: String = "en") throws -> (CLIRunner.Result, String) {
         let text = try String(contentsOfFile: CLIRunner.fixture("minimal.yaml"), encoding: .utf8)
         #expect(text.contains(original))
         let path = try folder.write(text.replacingOccurrences(of: original, with: replacement), to: "c.yaml")
-        return (try CLIRunner.run(["validate", "--config", path], environment: ["SAMVERKAN_TODAY": "2025-03-01"]), path)
+        return (
+            try CLIRunner.run(["validate", "--config", path, "--lang", language], environment: ["SAMVERKAN_TODAY": "2025-03-01"]), path
+        )
     }
 
     @Test("A duplicate key is reported at the duplicate, as FILE:LINE:COL, without the file as context")
@@ -27,6 +29,12 @@ struct ConfigHostileTests {
             result.stderr.hasPrefix("\(path):31:5: the key `name` is given twice in the same mapping (first on line 30)"),
             "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 2)
+        let (swedish, _) = try validate(
+            replacing: "    name: Anna Andersson\n", with: "    name: Anna Andersson\n    name: Anna B\n", language: "sv")
+        #expect(
+            swedish.stderr
+                == "\(path):31:5: nyckeln `name` förekommer två gånger i samma samling (först på rad 30); behåll en\n"
+                + "Fel: 1 problem i \(path)\n", "\(swedish.stderr)")
     }
 
     @Test("A control character in YAML gets its position")
@@ -55,6 +63,10 @@ struct ConfigHostileTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(path):53:"), "\(result.stderr)")
         #expect(result.stderr.contains("`months` must list at least one month"))
+        let (swedish, _) = try validate(
+            replacing: "    frequency: {type: monthly, week: 2, weekday: thursday}",
+            with: "    frequency: {type: months, months: [], day: 1}", language: "sv")
+        #expect(swedish.stderr.contains("\(path):53:39: `months` måste lista minst en månad (1–12 eller dess namn)\n"), "\(swedish.stderr)")
     }
 
     @Test("validate refuses a time zone the calendar export refuses, at its line")

@@ -27,10 +27,17 @@ struct EndToEndTests {
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(result.stderr)")
-        #expect(lines[0].hasPrefix("\(path):11:5: unknown key `emial`"))
-        #expect(lines[1].hasPrefix("\(path):15:21: unknown organisation \"gamma\""))
-        #expect(lines[2].hasPrefix("\(path):17:11: `time`"))
+        // Swedish by default, every word from Templates/sv/errors.txt.
+        #expect(lines[0] == "\(path):11:5: okänd nyckel `emial` i en person (menade du \"email\"?)", "\(lines[0])")
+        #expect(lines[1].hasPrefix("\(path):15:21: okänd organisation \"gamma\""), "\(lines[1])")
+        #expect(lines[2].hasPrefix("\(path):17:11: `time` måste vara en tid skriven HH:MM"), "\(lines[2])")
         #expect(lines[3] == "Fel: 3 problem i \(path)")
+        let english = try CLIRunner.run(["validate", "--config", path, "--lang", "en"]).stderr.split(separator: "\n").map(String.init)
+        #expect(english.count == 4, "\(english)")
+        #expect(english[0] == "\(path):11:5: unknown key `emial` in a person (did you mean \"email\"?)")
+        #expect(english[1].hasPrefix("\(path):15:21: unknown organisation \"gamma\""))
+        #expect(english[2].hasPrefix("\(path):17:11: `time` must be a time of day written HH:MM"))
+        #expect(english[3].hasPrefix("Error: "))
     }
 
     @Test(
@@ -112,6 +119,6 @@ struct EndToEndTests {
         #expect(result.stderr.contains("xml"))
         let lang = try CLIRunner.run(["validate", "--config", "Config/halland.yaml", "--lang", "de"])
         #expect(lang.status == 64)
-        #expect(lang.stderr.contains("Please provide one of 'sv' and 'en'"), "\(lang.stderr)")
+        #expect(lang.stderr.contains("Fel: värdet 'de' passar inte för '--lang <lang>'; ange 'sv' eller 'en'"), "\(lang.stderr)")
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct ErrorCatalogueTests {
     /// The codes written in the sources: every string literal shaped like `"minutes.not-found"`
     /// whose group (`minutes`) is a group of error codes, except phrase keys and file names, plus
-    /// the codes LookupError composes from its kind. Whole files are read, so however a call is
+    /// the codes LookupError and the configuration parser compose. Whole files are read, so however a call is
     /// laid out over lines, its code is found.
     static func codesInSources() throws -> Set<String> {
         let root = CLIRunner.packageRoot
@@ -36,6 +36,10 @@ struct ErrorCatalogueTests {
         for kind in ["structure", "organisation", "person"] {
             codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
         }
+        // ConfigParser composes these from a reference's target and an id's namespace.
+        for target in ["organisation", "person", "municipality", "care-centre"] { codes.insert("config.unknown-\(target)") }
+        for namespace in ["organisation", "person", "structure"] { codes.insert("config.what-id-\(namespace)") }
+        for reason in ["several-weekdays", "unsupported-parts", "too-often", "bounded"] { codes.insert("config.inexpressible-\(reason)") }
         return codes
     }
 

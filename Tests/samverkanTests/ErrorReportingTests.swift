@@ -58,13 +58,28 @@ struct ErrorReportingTests {
     func usage() throws {
         expectClean(
             try run(["schedule", "--from", "2025-02-30"]), status: 64,
-            prefix: "Fel: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
+            prefix: "Fel: värdet '2025-02-30' passar inte för '--from <date>': ett datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2025-03-13")
         expectClean(
             try run(["schedule", "--from", "2025-02-30", "--lang", "en"]), status: 64,
-            prefix: "Error: The value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
+            prefix: "Error: the value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")
         expectClean(
             try run(["report", "grants", "--format", "html"]), status: 64,
-            prefix: "Fel: The value 'html' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'md'.")
+            prefix: "Fel: värdet 'html' passar inte för '--format <format>'; ange 'table', 'csv', 'json' eller 'md'\n")
+        expectClean(
+            try run(["report", "grants", "--format", "html", "--lang", "en"]), status: 64,
+            prefix: "Error: the value 'html' is invalid for '--format <format>'; give 'table', 'csv', 'json' or 'md'\n")
+        let unknown = try run(["schedule", "--frm", "2025-01-01"])
+        expectClean(unknown, status: 64, prefix: "Fel: okänt alternativ '--frm'. Menade du '--from'?\n")
+        #expect(
+            unknown.stderr.contains("\nAnvändning: samverkan schedule ")
+                && unknown.stderr.contains("  Se 'samverkan schedule --help' för mer information.\n"))
+        let english = try run(["schedule", "--frm", "2025-01-01", "--lang", "en"])
+        expectClean(english, status: 64, prefix: "Error: unknown option '--frm'. Did you mean '--from'?\n")
+        #expect(
+            english.stderr.contains("\nUsage: samverkan schedule ")
+                && english.stderr.contains("  See 'samverkan schedule --help' for more information.\n"))
+        expectClean(try run(["holidays", "extra"]), status: 64, prefix: "Fel: oväntat argument 'extra'\n")
+        expectClean(try run(["minutes", "approve"]), status: 64, prefix: "Fel: '<id>' saknas\n")
     }
 
     @Test("A database that cannot be opened: exit 4")

@@ -122,10 +122,20 @@ struct MeetingEndToEndTests {
     func progressLines() throws {
         let export = try run(["calendar", "export", "--structure", "rug", "--output", folder.path("rug.ics")])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout.contains(": 1 serier, "), "\(export.stdout)")
+        #expect(export.stdout.contains(": 1 serie, "), "\(export.stdout)")
         let invite = try run(["calendar", "invite", "--structure", "rug", "--output", folder.path("rug.eml")])
         #expect(invite.stdout.contains(": inbjudan till rug för "), "\(invite.stdout)")
         let english = try run(["calendar", "export", "--structure", "rug", "--output", folder.path("rug2.ics"), "--lang", "en"])
         #expect(english.stdout.contains(": 1 series, "), "\(english.stdout)")
+        // One file, one series: singular; a folder of several: plural.
+        let all = try run(["calendar", "export", "--all", "--output", folder.path("alla.ics")])
+        #expect(all.stdout.range(of: #": [0-9]+ serier, "#, options: .regularExpression) != nil, "\(all.stdout)")
+        let invites = try run(["calendar", "invite", "--structure", "rug", "--output", folder.path("inbjudningar") + "/"])
+        #expect(invites.stdout.hasPrefix("1 fil i "), "\(invites.stdout)\(invites.stderr)")
+        let englishInvites = try run([
+            "calendar", "invite", "--structure", "rug", "--output", folder.path("invitations") + "/", "--lang", "en",
+        ])
+        #expect(
+            englishInvites.stdout.hasPrefix("1 file in ") && englishInvites.stdout.contains(" participants"), "\(englishInvites.stdout)")
     }
 }

@@ -71,11 +71,13 @@ struct ReportEndToEndTests {
         let sample = try Sample()
         let cases: [([String], String)] = [
             (["--by", "county"], "'county'"),
-            (["--period", "2025-H3"], "half-year (2025-H1)"),
-            (["--to", "2025-06-30"], "--to needs --from"),
-            (["--period", "2025", "--from", "2025-01-01"], "either --period or --from/--to"),
+            (["--period", "2025-H3"], "ett halvår (2025-H1)"),
+            (["--to", "2025-06-30"], "Fel: --to behöver --from (eller använd --period)"),
+            (["--to", "2025-06-30", "--lang", "en"], "Error: --to needs --from (or use --period)"),
+            (["--period", "2025", "--from", "2025-01-01"], "antingen --period eller --from/--to"),
             (["--municipality", "goteborg"], "Fel: kommunen \"goteborg\" finns inte"),
-            (["--fail-under", "120"], "from 0 to 100"),
+            (["--fail-under", "120"], "en procentsats från 0 till 100, inte 120"),
+            (["--fail-under", "120", "--lang", "en"], "a percentage from 0 to 100, not 120"),
         ]
         for (arguments, message) in cases {
             let result = try sample.run(["report", "compliance"] + arguments)
@@ -109,7 +111,7 @@ struct ReportEndToEndTests {
         let sample = try Sample()
         let low = try sample.run(["report", "compliance", "--period", "2025", "--format", "json", "--fail-under", "95"])
         #expect(low.status == 3 && low.stderr.contains("under gränsen 95,0 %"), "\(low.stderr)")
-        #expect(low.stdout.contains("\"schemaVersion\" : 1"))
+        #expect(low.stdout.contains("\"schemaVersion\" : 2"))
         let high = try sample.run(["report", "compliance", "--period", "2025", "--fail-under", "50"])
         #expect(high.status == 0)
         let path = sample.folder.path("ut/uppfoljning.md")
@@ -177,14 +179,19 @@ struct ReportEndToEndTests {
     func noDatabase() throws {
         let parent = try TemporaryFolder("nodb")
         let folder = parent.url("missing")
-        let result = try CLIRunner.run(
-            ["report", "compliance", "--period", "2025-Q1", "--format", "json"],
-            environment: [
-                "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
-                "SAMVERKAN_TODAY": Self.today,
-            ])
-        #expect(result.status == 0 && result.stderr.contains("there is no minutes database"))
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            try CLIRunner.run(
+                ["report", "compliance", "--period", "2025-Q1"] + arguments,
+                environment: [
+                    "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": folder.appendingPathComponent("x.sqlite").path,
+                    "SAMVERKAN_TODAY": Self.today,
+                ])
+        }
+        let result = try run(["--format", "json"])
+        #expect(result.status == 0 && result.stderr.contains("Obs: det finns ingen databas med minnesanteckningar i "), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+        let english = try run(["--lang", "en"])
+        #expect(english.status == 0 && english.stderr.contains("Note: there is no minutes database at "), "\(english.stderr)")
         let total =
             try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])["total"] as? [String: Any]
         #expect(total?["missed"] as? Int == total?["expected"] as? Int)

@@ -59,7 +59,13 @@ struct ScheduleCommandTests {
     func badInput() throws {
         let reversed = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--from", "2025-06-01", "--to", "2025-01-01"])
         #expect(reversed.status == 64)
-        #expect(reversed.stderr.contains("--from 2025-06-01 is after --to 2025-01-01"))
+        #expect(reversed.stderr.hasPrefix("Fel: --from 2025-06-01 är efter --to 2025-01-01; ange det tidigare datumet först\n"))
+        #expect(reversed.stderr.contains("Användning: samverkan schedule"))
+        let english = try CLIRunner.run(
+            ["schedule", "--config", "Config/halland.yaml", "--from", "2025-06-01", "--to", "2025-01-01", "--lang", "en"])
+        #expect(
+            english.status == 64
+                && english.stderr.hasPrefix("Error: --from 2025-06-01 is after --to 2025-01-01; give the earlier date first\n"))
         let badDate = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--from", "2025-02-30"])
         #expect(badDate.status == 64)
         #expect(badDate.stderr.contains("YYYY-MM-DD"))

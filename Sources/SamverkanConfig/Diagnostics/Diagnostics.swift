@@ -8,14 +8,11 @@ final class Diagnostics {
 
     init(file: String) { self.file = file }
 
-    /// Records a problem at a node's position (or the whole file when it has none).
-    func report(_ message: String, at node: Node?) {
-        report(message, at: node?.mark)
-    }
-
-    /// Records a problem at a position.
-    func report(_ message: String, at mark: Mark?) {
-        problems.append(ConfigProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+    /// Records a problem (its code in `errors.txt` and values) at a node's position, or the
+    /// whole file when it has none.
+    func report(_ code: String, _ values: [String: String] = [:], at node: Node?) {
+        let mark = node?.mark
+        problems.append(ConfigProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, code: code, values: values))
     }
 
     var isEmpty: Bool { problems.isEmpty }
@@ -33,11 +30,6 @@ enum Suggestion {
             if score <= limit, score < (best?.score ?? Int.max) { best = (candidate, score) }
         }
         return best?.name
-    }
-
-    /// " (did you mean `x`?)" or an empty string.
-    static func hint(for word: String, in candidates: [String]) -> String {
-        closest(to: word, in: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
     /// Levenshtein distance.

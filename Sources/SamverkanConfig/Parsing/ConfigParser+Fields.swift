@@ -7,9 +7,11 @@ extension ConfigParser {
     /// Reads the fields of a structure, a `defaults:` block, a generator or an override.
     func parseFields(
         _ node: Node, what: String, scope: FieldScope, extraKeys: [String] = [],
-        reader existing: MappingReader? = nil
+        reader existing: MappingReader? = nil, whatID: String? = nil
     ) -> StructureFields {
-        guard let reader = existing ?? MappingReader(node, what: what, diagnostics: diagnostics) else { return StructureFields() }
+        guard let reader = existing ?? MappingReader(node, what: what, owner: whatID, diagnostics: diagnostics) else {
+            return StructureFields()
+        }
         var fields = StructureFields()
         fields.node = node
         if scope == .structure {
@@ -18,7 +20,11 @@ extension ConfigParser {
                 fields.kind = StructureKind(rawValue: text)
                 if fields.kind == nil {
                     diagnostics.report(
-                        "unknown structure kind \"\(text)\"; use one of \(StructureKind.allCases.map(\.rawValue).joined(separator: ", "))\(Suggestion.hint(for: text, in: StructureKind.allCases.map(\.rawValue)))",
+                        "config.structure-kind",
+                        [
+                            "value": text, "known": StructureKind.allCases.map(\.rawValue).joined(separator: ", "),
+                            "suggestion": Suggestion.closest(to: text, in: StructureKind.allCases.map(\.rawValue)) ?? "",
+                        ],
                         at: reader.value("kind"))
                 }
             }
@@ -56,7 +62,7 @@ extension ConfigParser {
             fields.time = LocalTime(text: text)
             if fields.time == nil {
                 fields.unreadable.insert("time")
-                diagnostics.report("`time` must be a time of day written HH:MM (00:00–23:59), not \"\(text)\"", at: reader.value("time"))
+                diagnostics.report("config.not-a-time", ["value": text], at: reader.value("time"))
             }
         }
         fields.duration = reader.int("duration", in: 5...720)
@@ -66,7 +72,7 @@ extension ConfigParser {
                 try ICalTimeZone.named(zone).checkCalendarForm()
                 fields.timeZone = zone
             } catch {
-                diagnostics.report("`timezone`: \(error)", at: reader.value("timezone"))
+                diagnostics.report("config.timezone", ["detail": "\(error)"], at: reader.value("timezone"))
             }
         }
         fields.place = reader.string("place")
@@ -74,8 +80,7 @@ extension ConfigParser {
             if link.hasPrefix("https://") || link.hasPrefix("http://") {
                 fields.videoLink = link
             } else {
-                diagnostics.report(
-                    "`video-link` must be a web address starting with https://, not \"\(link)\"", at: reader.value("video-link"))
+                diagnostics.report("config.video-link", ["value": link], at: reader.value("video-link"))
             }
         }
         fields.noticeDays = reader.int("notice-days", in: 0...90)
@@ -91,7 +96,7 @@ extension ConfigParser {
                 scope == .structure
                 ? [] : FieldScope.structureOnly + (scope == .defaults ? ["participants", "chair", "secretary", "activities"] : [])
             for key in notHere where reader.has(key) {
-                diagnostics.report("`\(key)` cannot be set in \(what); set it on each structure", at: reader.keyNode(key))
+                diagnostics.report("config.structure-only-key", reader.context(["key": key]), at: reader.keyNode(key))
             }
             fields.unreadable.formUnion(reader.finish(known: extraKeys + notHere))
         }
@@ -107,7 +112,8 @@ extension ConfigParser {
                 result.append(n)
             } else {
                 diagnostics.report(
-                    "each of `\(key)` must be a number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: node)
+                    "config.item-not-a-number", ["key": key, "low": "\(range.lowerBound)", "high": "\(range.upperBound)", "value": text],
+                    at: node)
             }
         }
         return result

@@ -8,7 +8,7 @@ extension ConfigParser {
 
     /// Reads `frequency:` in one of its forms (see the README's configuration reference).
     func parseFrequency(_ node: Node) -> Frequency? {
-        guard let reader = MappingReader(node, what: "`frequency`", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-frequency", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         guard let type = reader.string("type", required: true) else { return nil }
         switch type {
@@ -48,13 +48,13 @@ extension ConfigParser {
             var dates: [LocalDate] = []
             for (text, node) in items {
                 guard let date = LocalDate(iso: text) else {
-                    diagnostics.report("each of `dates` must be a date written YYYY-MM-DD, not \"\(text)\"", at: node)
+                    diagnostics.report("config.item-not-a-date", ["value": text], at: node)
                     continue
                 }
-                if dates.contains(date) { diagnostics.report("the date \(text) is listed twice", at: node) }
+                if dates.contains(date) { diagnostics.report("config.date-twice", ["value": text], at: node) }
                 dates.append(date)
             }
-            if items.isEmpty { diagnostics.report("`dates` must list at least one date", at: reader.value("dates")) }
+            if items.isEmpty { diagnostics.report("config.dates-empty", at: reader.value("dates")) }
             return dates.isEmpty ? nil : .dates(dates.sorted())
         case "rrule":
             guard let text = reader.string("rule", required: true) else { return nil }
@@ -62,19 +62,23 @@ extension ConfigParser {
                 let rule = try RecurrenceRule(parsing: text)
                 let frequency = Frequency.rule(rule)
                 if let reason = frequency.inexpressibleReason {
-                    diagnostics.report("this frequency cannot be expressed in a calendar: \(reason)", at: reader.value("rule"))
+                    diagnostics.report("config.inexpressible-\(reason.rawValue)", ["rule": text], at: reader.value("rule"))
                     return nil
                 }
                 return frequency
             } catch {
-                diagnostics.report("`rule` is not a valid RRULE: \(error.message)", at: reader.value("rule"))
+                diagnostics.report("config.bad-rrule", ["detail": error.message], at: reader.value("rule"))
                 return nil
             }
         default:
             // The other keys belong to a type not known yet: only the type is wrong.
             ["interval", "weekday", "week", "day", "months", "dates", "rule"].forEach { _ = reader.value($0) }
             diagnostics.report(
-                "unknown frequency type \"\(type)\"; use one of \(Self.frequencyTypes.joined(separator: ", "))\(Suggestion.hint(for: type, in: Self.frequencyTypes))",
+                "config.frequency-type",
+                [
+                    "value": type, "known": Self.frequencyTypes.joined(separator: ", "),
+                    "suggestion": Suggestion.closest(to: type, in: Self.frequencyTypes) ?? "",
+                ],
                 at: reader.value("type"))
             return nil
         }
@@ -82,8 +86,7 @@ extension ConfigParser {
 
     private func rejectWeekdayWithDay(_ reader: MappingReader) {
         for key in ["weekday", "week"] where reader.has(key) {
-            diagnostics.report(
-                "`\(key)` cannot be combined with `day`: give either a day of the month or a week and weekday", at: reader.keyNode(key))
+            diagnostics.report("config.day-and-week", ["key": key], at: reader.keyNode(key))
             _ = reader.value(key)
         }
     }
@@ -93,7 +96,8 @@ extension ConfigParser {
         guard let text = reader.string("weekday", required: required) else { return nil }
         if let day = Self.weekdayNames[text.lowercased()] { return day }
         diagnostics.report(
-            "`weekday` must be a weekday (monday … friday, or måndag … fredag), not \"\(text)\"\(Suggestion.hint(for: text.lowercased(), in: Array(Self.weekdayNames.keys)))",
+            "config.weekday",
+            ["value": text, "suggestion": Suggestion.closest(to: text.lowercased(), in: Array(Self.weekdayNames.keys)) ?? ""],
             at: reader.value("weekday"))
         return nil
     }
@@ -103,8 +107,7 @@ extension ConfigParser {
         guard let text = reader.string("week", required: true)?.lowercased() else { return nil }
         if ["last", "sista"].contains(text) { return -1 }
         if let n = Int(text), (1...4).contains(n) { return n }
-        let hint = text == "5" ? "; a fifth weekday does not exist in every month — use `last`" : ""
-        diagnostics.report("`week` must be 1, 2, 3, 4 or last, not \"\(text)\"\(hint)", at: reader.value("week"))
+        diagnostics.report(text == "5" ? "config.week-fifth" : "config.week", ["value": text], at: reader.value("week"))
         return nil
     }
 
@@ -113,10 +116,8 @@ extension ConfigParser {
         guard let text = reader.string("day", required: true)?.lowercased() else { return nil }
         if ["last", "sista"].contains(text) { return -1 }
         if let n = Int(text), (1...28).contains(n) { return n }
-        let hint =
-            Int(text).map { (29...31).contains($0) } == true
-            ? "; day \(text) does not exist in every month, so some months would have no meeting — use `last`" : ""
-        diagnostics.report("`day` must be a day of the month from 1 to 28, or last, not \"\(text)\"\(hint)", at: reader.value("day"))
+        let late = Int(text).map { (29...31).contains($0) } == true
+        diagnostics.report(late ? "config.day-late" : "config.day", ["value": text], at: reader.value("day"))
         return nil
     }
 
@@ -127,17 +128,17 @@ extension ConfigParser {
             return nil
         }
         if items.isEmpty {
-            diagnostics.report("`months` must list at least one month (1–12 or its name)", at: reader.value("months"))
+            diagnostics.report("config.months-empty", at: reader.value("months"))
             return nil
         }
         var result: [Int] = []
         for (text, node) in items {
             let month = Int(text).flatMap { (1...12).contains($0) ? $0 : nil } ?? Self.monthNames[text.lowercased()]
             guard let month else {
-                diagnostics.report("each of `months` must be a month (1–12 or its name), not \"\(text)\"", at: node)
+                diagnostics.report("config.item-not-a-month", ["value": text], at: node)
                 continue
             }
-            if result.contains(month) { diagnostics.report("the month \(text) is listed twice", at: node) }
+            if result.contains(month) { diagnostics.report("config.month-twice", ["value": text], at: node) }
             result.append(month)
         }
         return result.isEmpty ? nil : result.sorted()

@@ -6,7 +6,7 @@ extension ConfigParser {
     /// `generate:` — one single-level structure per care centre and/or one group-level structure
     /// per municipality, with shared fields and per-id overrides.
     func parseGenerate(_ node: Node) {
-        guard let reader = MappingReader(node, what: "`generate`", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-generate", diagnostics: diagnostics) else { return }
         if let single = reader.value("single") { generate(single, kind: .single) }
         if let group = reader.value("group") { generate(group, kind: .group) }
         reader.finish()
@@ -15,7 +15,7 @@ extension ConfigParser {
     static let generatorKeys = ["municipalities", "exclude", "id", "name", "overrides"]
 
     private func generate(_ node: Node, kind: StructureKind) {
-        let what = "`generate.\(kind.rawValue)`"
+        let what = kind == .single ? "config.what-generate-single" : "config.what-generate-group"
         guard let reader = MappingReader(node, what: what, diagnostics: diagnostics) else { return }
         // Which municipalities: `all` (the default) or a list.
         var chosen = municipalities.map(\.id)
@@ -26,7 +26,8 @@ extension ConfigParser {
                     chosen.append(id)
                 } else {
                     diagnostics.report(
-                        "unknown municipality \"\(id)\" in \(what)\(Suggestion.hint(for: id, in: municipalities.map(\.id)))", at: node)
+                        "config.generate-unknown-municipality",
+                        reader.context(["id": id, "suggestion": Suggestion.closest(to: id, in: municipalities.map(\.id)) ?? ""]), at: node)
                 }
             }
         }
@@ -38,17 +39,15 @@ extension ConfigParser {
         if let overridesNode = reader.value("overrides"), case .mapping(let mapping) = overridesNode {
             for (key, value) in mapping {
                 let id = key.string ?? ""
-                let fields = parseFields(value, what: "the override for \"\(id)\"", scope: .generator)
+                let fields = parseFields(value, what: "config.what-override", scope: .generator, whatID: id)
                 overrides[id] = (fields, key)
             }
         } else if let overridesNode = reader.value("overrides") {
-            diagnostics.report(
-                "`overrides` must map a \(kind == .single ? "care centre" : "municipality") id to the fields that differ", at: overridesNode
-            )
+            diagnostics.report(kind == .single ? "config.overrides-single" : "config.overrides-group", at: overridesNode)
         }
         let shared = parseFields(node, what: what, scope: .generator, extraKeys: Self.generatorKeys, reader: reader)
         for key in FieldScope.structureOnly where reader.has(key) && !Self.generatorKeys.contains(key) {
-            diagnostics.report("`\(key)` cannot be set in \(what); it is derived for each generated structure", at: reader.keyNode(key))
+            diagnostics.report("config.derived-key", reader.context(["key": key]), at: reader.keyNode(key))
         }
         reader.finish(known: FieldScope.structureOnly)
         var used: Set<String> = []
@@ -77,7 +76,8 @@ extension ConfigParser {
         for (id, (_, keyNode)) in overrides where !used.contains(id) {
             let candidates = kind == .single ? careCentres.values.flatMap { $0.map(\.id) } : municipalities.map(\.id)
             diagnostics.report(
-                "the override \"\(id)\" matches no generated \(kind == .single ? "care centre" : "municipality")\(Suggestion.hint(for: id, in: candidates))",
+                kind == .single ? "config.override-no-centre" : "config.override-no-municipality",
+                ["id": id, "suggestion": Suggestion.closest(to: id, in: candidates) ?? ""],
                 at: keyNode)
         }
     }

@@ -6,12 +6,12 @@ extension ConfigParser {
     /// `samverkan notify` (`notice-days`, `approval-days`, `minutes-days`).
     func parseMail(_ node: Node) -> MailSettings {
         var settings = MailSettings()
-        guard let reader = MappingReader(node, what: "`mail`", diagnostics: diagnostics) else { return settings }
+        guard let reader = MappingReader(node, what: "config.what-mail", diagnostics: diagnostics) else { return settings }
         if reader.has("sendmail") {
             if let command = reader.string("sendmail"), !MailSettings.arguments(command).isEmpty {
                 settings.sendmail = command
             } else {
-                diagnostics.report("`sendmail` must name a command, such as \"msmtp -t -i\"", at: reader.value("sendmail"))
+                diagnostics.report("config.sendmail", at: reader.value("sendmail"))
             }
         }
         if let from = reader.string("from") {
@@ -20,7 +20,7 @@ extension ConfigParser {
                 settings.fromAddress = address.email
             } else {
                 diagnostics.report(
-                    "`from` must be an address, with or without a name: \"Region Halland <samverkan@regionhalland.se>\", not \"\(from)\"",
+                    "config.mail-from", ["value": from],
                     at: reader.value("from"))
             }
         }
@@ -28,7 +28,7 @@ extension ConfigParser {
             if Self.isValidEmail(replyTo) {
                 settings.replyTo = replyTo
             } else {
-                diagnostics.report("`reply-to` \"\(replyTo)\" is not an e-mail address (name@domain.se)", at: reader.value("reply-to"))
+                diagnostics.report("config.not-an-email", ["key": "reply-to", "value": replyTo], at: reader.value("reply-to"))
             }
         }
         settings.noticeDays = reader.int("notice-days", in: 0...90) ?? settings.noticeDays

@@ -3,12 +3,12 @@ internal import Yams
 
 extension ConfigParser {
     func parseRegion(_ node: Node) -> Organisation? {
-        guard let reader = MappingReader(node, what: "`region`", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-region", diagnostics: diagnostics) else { return nil }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         let email = reader.string("email")
         if let email, !Self.isValidEmail(email) {
-            diagnostics.report("`email` \"\(email)\" is not an e-mail address (name@domain.se)", at: reader.value("email"))
+            diagnostics.report("config.not-an-email", ["key": "email", "value": email], at: reader.value("email"))
         }
         reader.list("units")?.forEach { parseUnit($0, kind: .regionUnit, municipality: nil) }
         reader.finish()
@@ -20,7 +20,7 @@ extension ConfigParser {
     }
 
     func parseMunicipality(_ node: Node) {
-        guard let reader = MappingReader(node, what: "a municipality", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-municipality", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         guard let id, let name, define(id, namespace: "organisation", at: reader.value("id")) else {
@@ -32,7 +32,7 @@ extension ConfigParser {
         var hsvID = "\(id)-hemsjukvard"
         var hsvName = "Hemsjukvården \(name)"
         if let hsvNode = reader.value("home-health-care"),
-            let hsv = MappingReader(hsvNode, what: "`home-health-care`", diagnostics: diagnostics)
+            let hsv = MappingReader(hsvNode, what: "config.what-home-health-care", diagnostics: diagnostics)
         {
             hsvID = hsv.string("id") ?? hsvID
             hsvName = hsv.string("name") ?? hsvName
@@ -48,7 +48,7 @@ extension ConfigParser {
     }
 
     func parseCareCentre(_ node: Node, municipality: String) {
-        guard let reader = MappingReader(node, what: "a care centre", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-care-centre", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         var op = Operator.regional
@@ -57,7 +57,7 @@ extension ConfigParser {
         case "private", "privat": op = .privateProvider(reader.string("provider"))
         case let other?:
             diagnostics.report(
-                "`operator` must be `region` or `private` (vårdval), not \"\(other)\"\(Suggestion.hint(for: other, in: ["region", "private"]))",
+                "config.operator", ["value": other, "suggestion": Suggestion.closest(to: other, in: ["region", "private"]) ?? ""],
                 at: reader.value("operator"))
         }
         _ = reader.string("provider")
@@ -71,7 +71,7 @@ extension ConfigParser {
     }
 
     func parseUnit(_ node: Node, kind: OrganisationKind, municipality: String?) {
-        guard let reader = MappingReader(node, what: "a unit", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-unit", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         reader.finish()
@@ -81,7 +81,7 @@ extension ConfigParser {
 
     /// `organisations:` entries: other parties with an explicit kind.
     func parseOrganisation(_ node: Node) {
-        guard let reader = MappingReader(node, what: "an organisation", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-organisation", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         var kind = OrganisationKind.other
@@ -90,7 +90,8 @@ extension ConfigParser {
                 kind = parsed
             } else {
                 diagnostics.report(
-                    "unknown organisation kind \"\(text)\"\(Suggestion.hint(for: text, in: OrganisationKind.allCases.map(\.rawValue)))",
+                    "config.organisation-kind",
+                    ["value": text, "suggestion": Suggestion.closest(to: text, in: OrganisationKind.allCases.map(\.rawValue)) ?? ""],
                     at: reader.value("kind"))
             }
         }
@@ -102,7 +103,7 @@ extension ConfigParser {
     }
 
     func parsePerson(_ node: Node) {
-        guard let reader = MappingReader(node, what: "a person", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-person", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
         let name = reader.string("name", required: true)
         let role = reader.string("role")
@@ -110,7 +111,7 @@ extension ConfigParser {
         if let organisation { refer(organisation, to: .organisation, at: reader.value("organisation")) }
         let email = reader.string("email")
         if let email, !Self.isValidEmail(email) {
-            diagnostics.report("`email` \"\(email)\" is not an e-mail address (name@domain.se)", at: reader.value("email"))
+            diagnostics.report("config.not-an-email", ["key": "email", "value": email], at: reader.value("email"))
         }
         reader.finish()
         guard let id, let name, let organisation, define(id, namespace: "person", at: reader.value("id")) else { return }

@@ -10,24 +10,20 @@ extension ConfigParser {
         let centreIDs = careCentres.values.flatMap { $0.map(\.id) }
         for reference in references {
             let candidates: [String]
-            let whereTo: String
             switch reference.target {
             case .organisation:
                 candidates = organisationIDs
-                whereTo = "add it under `region.units`, `municipalities` or `organisations`"
             case .person:
                 candidates = personIDs
-                whereTo = "add it under `people`"
             case .municipality:
                 candidates = municipalityIDs
-                whereTo = "add it under `municipalities`"
             case .careCentre:
                 candidates = centreIDs
-                whereTo = "add it under a municipality's `care-centres`"
             }
             if !candidates.contains(reference.id) {
                 diagnostics.report(
-                    "unknown \(reference.target.rawValue) \"\(reference.id)\"\(Suggestion.hint(for: reference.id, in: candidates)); \(whereTo)",
+                    "config.unknown-\(reference.target.rawValue)",
+                    ["id": reference.id, "suggestion": Suggestion.closest(to: reference.id, in: candidates) ?? ""],
                     at: reference.node)
             }
         }

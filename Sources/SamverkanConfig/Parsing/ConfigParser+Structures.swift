@@ -6,9 +6,9 @@ internal import Yams
 extension ConfigParser {
     /// One entry of `structures:`.
     func parseStructure(_ node: Node) {
-        guard let reader = MappingReader(node, what: "a structure", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-structure", diagnostics: diagnostics) else { return }
         let id = reader.string("id", required: true)
-        var fields = parseFields(node, what: "a structure", scope: .structure, reader: reader)
+        var fields = parseFields(node, what: "config.what-structure", scope: .structure, reader: reader)
         fields.unreadable.formUnion(reader.finish())
         guard let id else { return }
         if fields.kind == nil, !reader.has("kind"), !fields.unreadable.contains("kind") { reader.missing("kind") }
@@ -25,18 +25,18 @@ extension ConfigParser {
         if fields.time == nil { missing.append("time") }
         if fields.starts == nil { missing.append("starts") }
         for key in missing where !fields.unreadable.contains(key) {
-            diagnostics.report("structure \"\(id)\" has no `\(key)`; set it on the structure or under `defaults`", at: idNode ?? at)
+            diagnostics.report("config.structure-missing-key", ["id": id, "key": key], at: idNode ?? at)
         }
         switch kind {
         case .single where fields.careCentre == nil && fields.members == nil:
-            diagnostics.report("single-level structure \"\(id)\" needs `care-centre` (or `members`)", at: idNode ?? at)
+            diagnostics.report("config.single-needs-centre", ["id": id], at: idNode ?? at)
         case .group where fields.municipality == nil && fields.members == nil:
-            diagnostics.report("group-level structure \"\(id)\" needs `municipality` (or `members`)", at: idNode ?? at)
+            diagnostics.report("config.group-needs-municipality", ["id": id], at: idNode ?? at)
         default: break
         }
         guard let frequency = fields.frequency, let time = fields.time, let starts = fields.starts else { return }
         if let until = fields.until, until < starts {
-            diagnostics.report("structure \"\(id)\" ends (`until` \(until)) before it starts (`starts` \(starts))", at: idNode ?? at)
+            diagnostics.report("config.ends-before-start", ["id": id, "until": until.iso, "starts": starts.iso], at: idNode ?? at)
             return
         }
         let municipality = fields.municipality ?? fields.careCentre.flatMap { centreMunicipality[$0] }
@@ -53,7 +53,7 @@ extension ConfigParser {
             }
         }
         if members.isEmpty, fields.participants?.isEmpty ?? true {
-            diagnostics.report("structure \"\(id)\" has no members; list its organisations under `members`", at: idNode ?? at)
+            diagnostics.report("config.no-members", ["id": id], at: idNode ?? at)
         }
         let areas = fields.focusAreas ?? []
         let structure = CollaborationStructure(
@@ -81,30 +81,25 @@ extension ConfigParser {
         let horizon = structure.until ?? structure.starts.adding(days: 2 * 366)
         do {
             if try structure.plannedStarts(from: structure.starts, through: horizon, limit: 1).isEmpty {
-                let window =
-                    structure.until == nil ? "in the two years from \(structure.starts)" : "between \(structure.starts) and \(horizon)"
                 diagnostics.report(
-                    "the frequency of \"\(structure.id)\" gives no meeting \(window); check `starts`, `until` and the frequency", at: node)
+                    structure.until == nil ? "config.no-meeting-two-years" : "config.no-meeting-between",
+                    ["id": structure.id, "starts": structure.starts.iso, "until": horizon.iso], at: node)
                 return
             }
         } catch {
-            diagnostics.report("the frequency of \"\(structure.id)\" cannot be expanded: \(error.message)", at: node)
+            diagnostics.report("config.frequency-unexpandable", ["id": structure.id, "detail": error.message], at: node)
             return
         }
         do {
             _ = try Self.scheduler.occurrences(of: structure, from: structure.starts, through: horizon)
         } catch let error as ScheduleError {
             let values = error.values
-            let direction = error.code == "schedule.no-free-day-later" ? "later" : "earlier"
-            let date = values["date"] ?? "?"
-            let reason = values["reason"] ?? "?"
-            let days = values["days"] ?? "?"
             diagnostics.report(
-                "the meeting of \"\(structure.id)\" on \(date) falls on a day off (\(reason)) and there is no free "
-                    + "working day \(direction) within \(days) days that is not a weekend, holiday, break or another meeting of the "
-                    + "series, so `schedule` would stop there; set `holidays: skip` or choose another weekday", at: node)
+                error.code == "schedule.no-free-day-later" ? "config.no-free-day-later" : "config.no-free-day-earlier",
+                ["id": structure.id, "date": values["date"] ?? "?", "reason": values["reason"] ?? "?", "days": values["days"] ?? "?"],
+                at: node)
         } catch {
-            diagnostics.report("the meetings of \"\(structure.id)\" cannot be scheduled: \(error)", at: node)
+            diagnostics.report("config.unschedulable", ["id": structure.id, "detail": "\(error)"], at: node)
         }
     }
 

@@ -9,16 +9,16 @@ extension ConfigParser {
         if case .scalar(let scalar) = node {
             let title = scalar.string.trimmingCharacters(in: .whitespaces)
             guard !title.isEmpty else {
-                diagnostics.report("an agenda item must have a title", at: node)
+                diagnostics.report("config.agenda-item-title", at: node)
                 return nil
             }
             return AgendaItem(id: Self.slug(title), title: title)
         }
-        guard let reader = MappingReader(node, what: "an agenda item", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-agenda-item", diagnostics: diagnostics) else { return nil }
         let title = reader.string("title", required: true)
         let id = reader.string("id")
         if let id, !Self.isValidID(id) {
-            diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and -", at: reader.value("id"))
+            diagnostics.report("config.bad-short-id", ["id": id], at: reader.value("id"))
         }
         let areas = parseFocusAreas(reader) ?? []
         let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:))
@@ -31,14 +31,14 @@ extension ConfigParser {
 
     /// A focus area of the region's plan: `{number: 1, name: …, grant-points: [1, 2, 3]}`.
     func parseFocusAreaDefinition(_ node: Node) {
-        guard let reader = MappingReader(node, what: "a focus area", diagnostics: diagnostics) else { return }
+        guard let reader = MappingReader(node, what: "config.what-focus-area", diagnostics: diagnostics) else { return }
         defer { reader.finish() }
         let number = reader.int("number", in: 1...99, required: true)
         let name = reader.string("name", required: true)
         let points = parseNumbers(reader, "grant-points", in: 1...8)?.compactMap(GrantPoint.init(rawValue:)) ?? []
         guard let number, let name, let area = FocusArea(rawValue: number) else { return }
         if focusAreaDefinitions.contains(where: { $0.area == area }) {
-            diagnostics.report("the focus area \(number) is defined twice", at: reader.value("number"))
+            diagnostics.report("config.focus-area-twice", ["number": "\(number)"], at: reader.value("number"))
             return
         }
         focusAreaDefinitions.append(FocusAreaDefinition(area: area, name: name, grantPoints: points.sorted()))
@@ -53,9 +53,7 @@ extension ConfigParser {
             guard let area = FocusArea(rawValue: number), focusAreaDefinitions.contains(where: { $0.area == area }) else {
                 let known = focusAreaDefinitions.map { String($0.area.rawValue) }.joined(separator: ", ")
                 diagnostics.report(
-                    known.isEmpty
-                        ? "the focus area \(number) is not defined: list the plan's areas under `focus-areas` at the top of the configuration"
-                        : "the focus area \(number) is not defined; the configuration's focus areas are \(known)",
+                    known.isEmpty ? "config.focus-area-none" : "config.focus-area-unknown", ["number": "\(number)", "known": known],
                     at: reader.value("focus-areas"))
                 continue
             }
@@ -71,13 +69,13 @@ extension ConfigParser {
 
     /// A break: `{name, from: MM-DD, to: MM-DD}` or `{name, month: 7}` (or `month: juli`).
     func parseBreak(_ node: Node) -> Break? {
-        guard let reader = MappingReader(node, what: "a break", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-break", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name", required: true)
         if let text = reader.string("month") {
             let month = Int(text).flatMap { (1...12).contains($0) ? $0 : nil } ?? Self.monthNames[text.lowercased()]
             guard let month else {
-                diagnostics.report("`month` must be a month (1–12 or its name, e.g. juli), not \"\(text)\"", at: reader.value("month"))
+                diagnostics.report("config.not-a-month", ["value": text], at: reader.value("month"))
                 return nil
             }
             guard let name else { return nil }
@@ -97,7 +95,8 @@ extension ConfigParser {
         guard let text = reader.string(key, required: required) else { return nil }
         guard let policy = HolidayPolicy(rawValue: text) else {
             diagnostics.report(
-                "`\(key)` must be skip, move-earlier or move-later, not \"\(text)\"\(Suggestion.hint(for: text, in: HolidayPolicy.allCases.map(\.rawValue)))",
+                "config.holiday-policy",
+                ["key": key, "value": text, "suggestion": Suggestion.closest(to: text, in: HolidayPolicy.allCases.map(\.rawValue)) ?? ""],
                 at: reader.value(key))
             return nil
         }
@@ -106,7 +105,7 @@ extension ConfigParser {
 
     /// A holiday policy for part of the year: `{from: MM-DD, to: MM-DD, holidays: skip, name: Jul}`.
     func parseHolidayPeriod(_ node: Node) -> HolidayPeriod? {
-        guard let reader = MappingReader(node, what: "a holiday period", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-holiday-period", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         let name = reader.string("name") ?? ""
         let from = monthDay(reader, "from", required: true)
@@ -126,17 +125,17 @@ extension ConfigParser {
         {
             return (m, d)
         }
-        diagnostics.report("`\(key)` must be a month and day written MM-DD (e.g. 07-01), not \"\(text)\"", at: reader.value(key))
+        diagnostics.report("config.not-a-month-day", ["key": key, "value": text], at: reader.value(key))
         return nil
     }
 
     /// An action-plan activity.
     func parseActivity(_ node: Node, index: Int) -> ActionPlanActivity? {
-        guard let reader = MappingReader(node, what: "an activity", diagnostics: diagnostics) else { return nil }
+        guard let reader = MappingReader(node, what: "config.what-activity", diagnostics: diagnostics) else { return nil }
         defer { reader.finish() }
         let id = reader.string("id")
         if let id, !Self.isValidID(id) {
-            diagnostics.report("the id \"\(id)\" may hold only lower-case letters a–z, digits and -", at: reader.value("id"))
+            diagnostics.report("config.bad-short-id", ["id": id], at: reader.value("id"))
         }
         let activity = reader.string("activity", required: true)
         let responsible = reader.string("responsible", required: true)
@@ -147,7 +146,7 @@ extension ConfigParser {
             timePlan = Self.timePlan(text)
             if timePlan == nil {
                 diagnostics.report(
-                    "`time-plan` must be a date (YYYY-MM-DD), a month (YYYY-MM), a year, `ongoing` or `depends-on-national-work`, not \"\(text)\"",
+                    "config.time-plan", ["value": text],
                     at: reader.value("time-plan"))
             }
         }
@@ -157,7 +156,7 @@ extension ConfigParser {
                 status = parsed
             } else {
                 diagnostics.report(
-                    "`status` must be not-started, started, partly or done (ej påbörjad, pågår, delvis, klar), not \"\(text)\"",
+                    "config.activity-status", ["value": text],
                     at: reader.value("status"))
             }
         }

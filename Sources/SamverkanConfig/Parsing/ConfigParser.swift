@@ -7,7 +7,7 @@ internal import Yams
 struct Reference {
     enum Target: String {
         case organisation, person, municipality
-        case careCentre = "care centre"
+        case careCentre = "care-centre"
     }
     let id: String
     let target: Target
@@ -42,14 +42,14 @@ final class ConfigParser {
 
     /// Reads the whole document; nil when it cannot be turned into a configuration.
     func parseDocument(_ node: Node) -> RegionConfiguration? {
-        guard let root = MappingReader(node, what: "the configuration", diagnostics: diagnostics) else { return nil }
+        guard let root = MappingReader(node, what: "config.what-configuration", diagnostics: diagnostics) else { return nil }
         let region = root.value("region").flatMap(parseRegion)
         if region == nil, !root.has("region") { root.missing("region") }
         root.list("municipalities")?.forEach(parseMunicipality)
         root.list("organisations")?.forEach(parseOrganisation)
         root.list("people")?.forEach(parsePerson)
         root.list("focus-areas")?.forEach(parseFocusAreaDefinition)
-        if let node = root.value("defaults") { defaults = parseFields(node, what: "defaults", scope: .defaults) }
+        if let node = root.value("defaults") { defaults = parseFields(node, what: "config.what-defaults", scope: .defaults) }
         root.list("structures")?.forEach(parseStructure)
         if let node = root.value("generate") { parseGenerate(node) }
         let mail = root.value("mail").map(parseMail) ?? MailSettings()
@@ -67,14 +67,13 @@ final class ConfigParser {
     @discardableResult
     func define(_ id: String, namespace: String, at node: Node?) -> Bool {
         guard Self.isValidID(id) else {
-            diagnostics.report(
-                "the id \"\(id)\" may hold only lower-case letters a–z, digits and - (no spaces or å/ä/ö): it goes into calendar UIDs",
-                at: node)
+            diagnostics.report("config.bad-id", ["id": id], at: node)
             return false
         }
         if let first = definitions[namespace]?[id] {
-            let where_ = first.map { " (first defined on line \($0.line))" } ?? ""
-            diagnostics.report("duplicate \(namespace) id \"\(id)\"\(where_); every id must be unique", at: node)
+            diagnostics.report(
+                "config.duplicate-id", ["what": "config.what-id-\(namespace)", "id": id, "line": first.map { "\($0.line)" } ?? ""], at: node
+            )
             return false
         }
         definitions[namespace, default: [:]][id] = node?.mark

@@ -7,19 +7,23 @@ internal import Yams
 /// "did you mean" hint.
 final class MappingReader {
     let node: Node
+    /// The code of the words naming the mapping in messages (`config.what-*`).
     let what: String
+    /// The id the words of ``what`` name, if any (`{{owner}}`).
+    let owner: String?
     let diagnostics: Diagnostics
     private var pairs: [(key: String, keyNode: Node, value: Node)] = []
     private var used: Set<String> = []
 
     /// Nil (and a problem reported) when the node is not a mapping.
-    init?(_ node: Node, what: String, diagnostics: Diagnostics) {
+    init?(_ node: Node, what: String, owner: String? = nil, diagnostics: Diagnostics) {
         guard case .mapping(let mapping) = node else {
-            diagnostics.report("\(what) must be a mapping of `key: value` lines", at: node)
+            diagnostics.report("config.not-a-mapping", ["what": what, "owner": owner ?? ""], at: node)
             return nil
         }
         self.node = node
         self.what = what
+        self.owner = owner
         self.diagnostics = diagnostics
         for (key, value) in mapping {
             pairs.append((key.string ?? "", key, value))
@@ -37,7 +41,7 @@ final class MappingReader {
 
     /// Reports a missing required key at the mapping.
     func missing(_ key: String) {
-        diagnostics.report("\(what) is missing `\(key)`", at: node)
+        diagnostics.report("config.missing-key", context(["key": key]), at: node)
     }
 
     /// A string value; numbers and booleans are read as their text.
@@ -47,12 +51,12 @@ final class MappingReader {
             return nil
         }
         guard case .scalar(let scalar) = node else {
-            diagnostics.report("`\(key)` must be text, not a list or mapping", at: node)
+            diagnostics.report("config.not-text", ["key": key], at: node)
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         if text.isEmpty, required {
-            diagnostics.report("`\(key)` must not be empty", at: node)
+            diagnostics.report("config.empty", ["key": key], at: node)
             return nil
         }
         return text.isEmpty ? nil : text
@@ -63,7 +67,8 @@ final class MappingReader {
         guard let text = string(key, required: required) else { return nil }
         guard let number = Int(text), range.contains(number) else {
             diagnostics.report(
-                "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"", at: value(key))
+                "config.not-a-number", ["key": key, "low": "\(range.lowerBound)", "high": "\(range.upperBound)", "value": text],
+                at: value(key))
             return nil
         }
         return number
@@ -76,7 +81,7 @@ final class MappingReader {
         case "true", "yes", "ja": return true
         case "false", "no", "nej": return false
         default:
-            diagnostics.report("`\(key)` must be true or false, not \"\(text)\"", at: value(key))
+            diagnostics.report("config.not-a-bool", ["key": key, "value": text], at: value(key))
             return nil
         }
     }
@@ -85,7 +90,7 @@ final class MappingReader {
     func date(_ key: String, required: Bool = false) -> LocalDate? {
         guard let text = string(key, required: required) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            diagnostics.report("`\(key)` must be a date written YYYY-MM-DD, not \"\(text)\"", at: value(key))
+            diagnostics.report("config.not-a-date", ["key": key, "value": text], at: value(key))
             return nil
         }
         return date
@@ -99,7 +104,7 @@ final class MappingReader {
         case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string): return []
         case .scalar: return [node]
         default:
-            diagnostics.report("`\(key)` must be a list", at: node)
+            diagnostics.report("config.not-a-list", ["key": key], at: node)
             return nil
         }
     }
@@ -110,12 +115,17 @@ final class MappingReader {
         var result: [(String, Node)] = []
         for item in items {
             guard case .scalar(let scalar) = item else {
-                diagnostics.report("each item of `\(key)` must be text", at: item)
+                diagnostics.report("config.item-not-text", ["key": key], at: item)
                 continue
             }
             result.append((scalar.string, item))
         }
         return result
+    }
+
+    /// The values of a message about this mapping: `values` with the mapping's `what` and `owner`.
+    func context(_ values: [String: String]) -> [String: String] {
+        values.merging(["what": what, "owner": owner ?? ""]) { _, mapping in mapping }
     }
 
     /// The key node of a key, for reporting at the key rather than the value.
@@ -132,7 +142,7 @@ final class MappingReader {
             let suggestion = Suggestion.closest(to: pair.key, in: known)
             if let suggestion { suggested.insert(suggestion) }
             diagnostics.report(
-                "unknown key `\(pair.key)` in \(what)\(suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")", at: pair.keyNode)
+                "config.unknown-key", context(["key": pair.key, "suggestion": suggestion ?? ""]), at: pair.keyNode)
         }
         return suggested
     }

@@ -62,26 +62,28 @@ public enum Frequency: Sendable, Hashable {
         return try RecurrenceRule(parsing: text)
     }
 
+    /// Why mail clients could not receive a frequency as one series.
+    public enum Inexpressible: String, Sendable, Hashable {
+        /// A monthly rule with several nth weekdays (Outlook cannot receive it).
+        case severalWeekdays = "several-weekdays"
+        /// `BYSETPOS`, `BYWEEKNO`, `BYYEARDAY` or a time-of-day part.
+        case unsupportedParts = "unsupported-parts"
+        /// More often than daily meetings can be held (`FREQ=DAILY` or finer).
+        case tooOften = "too-often"
+        /// The rule's own `COUNT` or `UNTIL` (the structure's `until` is the place for it).
+        case bounded
+    }
+
     /// Why mail clients could not receive this frequency as one series, or nil when they can.
     ///
     /// Outlook cannot receive monthly rules with several nth weekdays, nor `BYSETPOS`,
     /// `BYWEEKNO`, `BYYEARDAY` or time-of-day parts; a series with two occurrences a day is refused.
-    public var inexpressibleReason: String? {
+    public var inexpressibleReason: Inexpressible? {
         guard case .rule(let rule) = self else { return nil }
-        if rule.positionedWeekdayCount > 1 {
-            return
-                "a rule with several nth weekdays (\(rule.text)) cannot be received by Outlook: split it into one structure per weekday, or list the dates"
-        }
-        if rule.hasUnsupportedParts {
-            return
-                "the rule \(rule.text) uses BYSETPOS, BYWEEKNO, BYYEARDAY or a time-of-day part, which mail clients do not receive reliably: use weekly, monthly or months, or list the dates"
-        }
-        for unit in ["SECONDLY", "MINUTELY", "HOURLY", "DAILY"] where rule.text.contains("FREQ=\(unit)") {
-            return "FREQ=\(unit) is more often than a collaboration meeting can be held: use weekly or monthly"
-        }
-        if rule.isBounded {
-            return "the rule \(rule.text) has its own COUNT or UNTIL: set the structure's `until` instead"
-        }
+        if rule.positionedWeekdayCount > 1 { return .severalWeekdays }
+        if rule.hasUnsupportedParts { return .unsupportedParts }
+        for unit in ["SECONDLY", "MINUTELY", "HOURLY", "DAILY"] where rule.text.contains("FREQ=\(unit)") { return .tooOften }
+        if rule.isBounded { return .bounded }
         return nil
     }
 }

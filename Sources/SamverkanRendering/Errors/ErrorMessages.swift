@@ -31,4 +31,10 @@ public struct ErrorMessages: Sendable {
         guard messages.has(error.code) else { return error.debugSummary }
         return messages.text(error.code, error.values)
     }
+
+    /// The message of a code that is not an error value (a command-line mistake the argument
+    /// parser reports), its placeholders filled; the code itself when it has no message.
+    public func text(_ code: String, _ values: [String: String] = [:]) -> String {
+        messages.text(code, values)
+    }
 }

@@ -5,7 +5,7 @@ import SamverkanTime
 
 extension ComplianceReport {
     /// The report as one self-contained, printable HTML page: summary table of the groups and
-    /// their structures, a heat map of structures × months, bar charts per group, the standing
+    /// their structures, a heat map of structures × months, quarters or years, bar charts per group, the standing
     /// agenda items and the cancelled and missed meetings.
     ///
     /// The page is polyglot XHTML5 (well-formed XML, every text escaped) with inline CSS and SVG:
@@ -56,6 +56,8 @@ struct CompliancePage {
             "notes": report.notes(phrases: phrases),
             "made": words.text("made", ["date": report.today.iso]),
             "summary": empty ?? summaryTable,
+            "heatmap-heading": words.text("heatmap.heading.\(unit.rawValue)"),
+            "heatmap-lead": words.text("heatmap.lead.\(unit.rawValue)"),
             "heatmap": empty ?? heatMap,
             "charts": empty ?? barCharts,
             "items-title": phrases.text("report.items.title"),

@@ -3,7 +3,7 @@ import SamverkanDomain
 import SamverkanTime
 
 extension ComplianceReport {
-    /// The report as JSON (`schemaVersion: 1`, keys sorted, absent values left out, shares as
+    /// The report as JSON (`schemaVersion: 2`, keys sorted, absent values left out, shares as
     /// fractions 0–1 rounded to four decimals); the schema is documented in README.md and
     /// `Docs/compliance-report.schema.json`.
     public func json() throws -> String {
@@ -19,11 +19,13 @@ struct JSONReport: Encodable {
         let key: String, name: String?, `operator`: String?, structures: [String], figures: JSONFigures
     }
     struct Cancellation: Encodable { let date: String, reason: String }
+    /// The heat map's columns: their unit and labels, in order.
+    struct HeatMap: Encodable { let unit: String, columns: [String] }
     struct Structure: Encodable {
         let id: String, name: String, kind: String, municipality: String?, careCentre: String?, `operator`: String?
         let starts: String, until: String?, attendanceMeasure: String
         let figures: JSONFigures
-        let months: [StructureCompliance.MonthCell]
+        let cells: [StructureCompliance.Cell]
         let cancellations: [Cancellation]
         let missed: [String]
         let organisations: [Organisation]
@@ -39,7 +41,7 @@ struct JSONReport: Encodable {
             until = row.until?.iso
             attendanceMeasure = row.attendanceMeasure.rawValue
             figures = JSONFigures(row.figures)
-            months = row.months
+            cells = row.cells
             cancellations = row.cancellations.map { Cancellation(date: $0.date.iso, reason: $0.reason) }
             missed = row.missedDates.map(\.iso)
             organisations = row.organisations.map {
@@ -54,11 +56,11 @@ struct JSONReport: Encodable {
         let id: String, name: String, principal: String, attended: Int, meetings: Int, share: Double?
     }
 
-    let schemaVersion = 1
+    let schemaVersion = 2
     let region: String
     let period: Period
     let today: String, asOf: String, timing: String, by: String
-    let months: [String]
+    let heatMap: HeatMap
     let total: JSONFigures
     let groups: [Group]
     let structures: [Structure]
@@ -71,7 +73,8 @@ struct JSONReport: Encodable {
         asOf = report.asOf.iso
         timing = report.timing.rawValue
         by = report.dimension.rawValue
-        months = report.months.map(\.description)
+        heatMap = HeatMap(
+            unit: report.columns.first?.unit.rawValue ?? HeatMapColumn.Unit.month.rawValue, columns: report.columns.map(\.label))
         total = JSONFigures(report.total)
         groups = report.groups.map {
             Group(

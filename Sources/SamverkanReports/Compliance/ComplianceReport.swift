@@ -22,8 +22,8 @@ public struct ComplianceReport: Sendable {
     /// The day action items are judged at: the end of the period, or today for the current one.
     public let asOf: LocalDate
     public let dimension: ComplianceDimension
-    /// The months of the period, the columns of the heat map.
-    public let months: [YearMonth]
+    /// The columns of the heat map: the period's months, quarters or years.
+    public let columns: [HeatMapColumn]
     /// One row per structure active in the period, in configuration order.
     public let structures: [StructureCompliance]
     /// The groups of ``dimension``, each with the structures behind it.
@@ -47,14 +47,14 @@ public struct ComplianceReport: Sendable {
     private let rowIndex: [String: Int]
 
     init(
-        period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, months: [YearMonth],
+        period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, columns: [HeatMapColumn],
         structures: [StructureCompliance], groups: [ComplianceGroup], total: ComplianceFigures, regionName: String
     ) {
         self.period = period
         self.today = today
         self.asOf = asOf
         self.dimension = dimension
-        self.months = months
+        self.columns = columns
         self.structures = structures
         self.groups = groups
         self.total = total
@@ -94,10 +94,11 @@ public struct ComplianceReport: Sendable {
         }
         let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
         let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
+        let columns = HeatMapColumn.columns(of: period)
         var rows: [StructureCompliance] = []
         rows.reserveCapacity(active.count)
         for (structure, planned) in zip(active, occurrences) {
-            var row = StructureCompliance(structure, configuration: configuration, months: period.months)
+            var row = StructureCompliance(structure, configuration: configuration, columns: columns)
             row.tally(
                 occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
                 totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
@@ -108,7 +109,7 @@ public struct ComplianceReport: Sendable {
         for row in rows { total.add(row.figures) }
         var report = ComplianceReport(
             period: period, today: today, asOf: min(period.to, today), dimension: dimension,
-            months: period.months, structures: rows,
+            columns: columns, structures: rows,
             groups: group(rows, by: dimension, configuration: configuration),
             total: total, regionName: configuration.region.name)
         report.pendingCorrections = history.pendingCorrections

@@ -27,7 +27,7 @@ extension StructureCompliance {
         for occurrence in occurrences {
             let planned = occurrence.planned
             let start = occurrence.start
-            let cell = monthIndex(start)
+            let cell = HeatMapColumn.index(of: start, in: columns)
             // The meeting of the planned date, else of the day.
             var match = byPlanned[planned.dayNumber]
             if let index = match, used[index] { match = nil }
@@ -41,28 +41,25 @@ extension StructureCompliance {
                 cancellations.append(cancellation)
                 figures.cancelled += 1
                 figures.expected += 1
-                cell.map { months[$0].cancelled += 1 }
+                cell.map { cells[$0].cancelled += 1 }
             } else if start >= today {
                 figures.upcoming += 1
-                cell.map { months[$0].upcoming += 1 }
+                cell.map { cells[$0].upcoming += 1 }
             } else {
                 missedDates.append(start)
                 figures.missed += 1
                 figures.expected += 1
-                cell.map { months[$0].missed += 1 }
+                cell.map { cells[$0].missed += 1 }
             }
         }
         figures.extra = meetings.count - matched
         figures.counted = min(figures.held, figures.expected)
-        for meeting in meetings { monthIndex(meeting.date).map { months[$0].held += 1 } }
+        for (meeting, planned) in zip(meetings, used) {
+            guard let index = HeatMapColumn.index(of: meeting.date, in: columns) else { continue }
+            if planned { cells[index].held += 1 } else { cells[index].extra += 1 }
+        }
         count(totals, structure: structure, configuration: configuration)
         cancellations.sort { $0.date < $1.date }
-    }
-
-    private func monthIndex(_ date: LocalDate) -> Int? {
-        guard let first = firstMonth else { return nil }
-        let index = (date.year - first.year) * 12 + date.month - first.month
-        return months.indices.contains(index) ? index : nil
     }
 
     /// Content, attendance, approval and action items from the structure's sums.

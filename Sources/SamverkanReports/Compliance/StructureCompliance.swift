@@ -1,8 +1,8 @@
 public import SamverkanDomain
 public import SamverkanTime
 
-/// One structure's row of the compliance report: what it is, its figures, and its meetings month
-/// by month.
+/// One structure's row of the compliance report: what it is, its figures, and its meetings column
+/// by column of the heat map (months, quarters or years).
 public struct StructureCompliance: Sendable, Hashable {
     /// How attendance is scored for a structure.
     public enum AttendanceMeasure: String, Sendable, Codable {
@@ -29,15 +29,26 @@ public struct StructureCompliance: Sendable, Hashable {
         }
     }
 
-    /// A month of the heat map: what happened to the structure's planned meetings in it.
-    public struct MonthCell: Sendable, Hashable, Codable {
-        public var month: String
+    /// A column of the heat map (a month, quarter or year): what happened to the structure's
+    /// meetings in it.
+    public struct Cell: Sendable, Hashable, Codable {
+        /// The column's label: `2025-03`, `2025-Q2` or `2025`.
+        public var column: String
+        /// Planned meetings held, counted in the column of the day they were held.
         public var held = 0
+        /// Meetings held besides the planned ones.
+        public var extra = 0
         public var cancelled = 0
         public var missed = 0
         public var upcoming = 0
+        /// False when the whole column lies before the structure `starts` or after its `until`:
+        /// nothing is expected of it then.
+        public var active: Bool
 
-        public init(month: YearMonth) { self.month = month.description }
+        public init(column: HeatMapColumn, active: Bool) {
+            self.column = column.label
+            self.active = active
+        }
     }
 
     public let id: String
@@ -58,18 +69,18 @@ public struct StructureCompliance: Sendable, Hashable {
     /// The standing agenda, in configured order.
     public let agenda: [AgendaItem]
     public internal(set) var figures = ComplianceFigures()
-    /// One cell per month of the period.
-    public internal(set) var months: [MonthCell]
+    /// One cell per column of the heat map.
+    public internal(set) var cells: [Cell]
     /// Planned meetings recorded as cancelled, with the reason given.
     public internal(set) var cancellations: [CancellationRecord] = []
     /// Due planned meetings with neither minutes nor a cancellation.
     public internal(set) var missedDates: [LocalDate] = []
     /// Attendance of each member organisation, in configured order.
     public internal(set) var organisations: [OrganisationPresence] = []
-    /// The month of the first cell.
-    let firstMonth: YearMonth?
+    /// The columns of the cells.
+    let columns: [HeatMapColumn]
 
-    init(_ structure: CollaborationStructure, configuration: RegionConfiguration, months: [YearMonth]) {
+    init(_ structure: CollaborationStructure, configuration: RegionConfiguration, columns: [HeatMapColumn]) {
         id = structure.id
         name = structure.name
         kind = structure.kind
@@ -83,7 +94,7 @@ public struct StructureCompliance: Sendable, Hashable {
         until = structure.until
         attendanceMeasure = AttendanceMeasure.of(structure, configuration: configuration)
         agenda = structure.standingAgenda
-        self.months = months.map { MonthCell(month: $0) }
-        firstMonth = months.first
+        cells = columns.map { Cell(column: $0, active: $0.overlaps(starts: structure.starts, until: structure.until)) }
+        self.columns = columns
     }
 }
