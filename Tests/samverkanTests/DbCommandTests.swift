@@ -118,6 +118,18 @@ struct DbCommandTests {
         #expect(!elsewhere.stderr.contains(cluster.password))
     }
 
+    @Test("a server that never answers: db status gives up after connect_timeout with a clear message and exit 4, no hang")
+    func timeout() throws {
+        let silent = try SilentListener()
+        let started = Date()
+        let result = try run(["db", "status", "--database", "postgres://anna:hemligt@127.0.0.1:\(silent.port)/samverkan?connect_timeout=1"])
+        // Measured on the command's own process: one second, and room for a machine busy with builds.
+        #expect(Date().timeIntervalSince(started) < 15)
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("svarade inte inom 1 sekunder"), "\(result.stderr)")
+        #expect(!result.stderr.contains("hemligt"))
+    }
+
     @Test("the server stopped mid-command: a clear error and exit 4, nothing half-written, the next command works once it is back")
     func serverStopped() throws {
         let cluster = try PostgresCluster(label: "stopped")
