@@ -118,6 +118,28 @@ struct DbCommandTests {
         #expect(!elsewhere.stderr.contains(cluster.password))
     }
 
+    @Test("a source with a table or a column the PostgreSQL schema lacks (a newer SQLite migration) is refused, nothing copied")
+    func newerSourceRefused() throws {
+        let w = try Workspace()
+        #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.createDatabase("newer")
+        let sqlite = { (sql: String) in
+            let result = try CLIRunner.runPython(
+                "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.executescript(sys.argv[2])\nc.commit()", [w.database, sql])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        try sqlite("ALTER TABLE action_items ADD COLUMN identity TEXT")
+        let column = try run(["db", "copy", "--from", w.database, "--to", cluster.url(name), "--lang", "en"])
+        #expect(column.status == 1)
+        #expect(column.stderr.contains("the column identity of table action_items is missing in"), "\(column.stderr)")
+        try sqlite("CREATE TABLE signatures (id INTEGER PRIMARY KEY, minutes_id INTEGER)")
+        let table = try run(["db", "copy", "--from", w.database, "--to", cluster.url(name), "--lang", "en"])
+        #expect(table.status == 1)
+        #expect(table.stderr.contains("the table signatures of the source is missing in"), "\(table.stderr)")
+        #expect(try cluster.psql("SELECT count(*) FROM minutes", database: name) == "0")
+    }
+
     @Test("a server that never answers: db status gives up after connect_timeout with a clear message and exit 4, no hang")
     func timeout() throws {
         let silent = try SilentListener()
