@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Calendar values in pure Swift: dates, times of day, weekdays, ISO 8601 text. No C.
@@ -52,7 +54,7 @@ let package = Package(
         // Value types and rules, no I/O: structures, frequencies, holidays, schedules, minutes.
         .target(
             name: "SamverkanDomain",
-            dependencies: ["SamverkanTime", "SamverkanICal"],
+            dependencies: ["SamverkanTime", "SamverkanICal", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Reads and validates YAML configuration.
@@ -86,6 +88,15 @@ let package = Package(
             dependencies: ["SamverkanTime", "SamverkanDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The shared store's engine: PostgreSQL through postgres-nio (URL, migrations, copy to and from SQLite).
+        .target(
+            name: "SamverkanPostgres",
+            dependencies: [
+                "SamverkanDomain", "SamverkanStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Calendars people import or subscribe to, and invitation e-mails (iCalendar through the wrapper).
         .target(
             name: "SamverkanCalendar",
@@ -115,7 +126,7 @@ let package = Package(
             name: "samverkan",
             dependencies: [
                 "SamverkanTime", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering", "SamverkanCalendar",
-                "SamverkanReports", "SamverkanStore", "SamverkanTemplates", "SamverkanServer",
+                "SamverkanReports", "SamverkanStore", "SamverkanTemplates", "SamverkanServer", "SamverkanPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -204,6 +215,11 @@ let package = Package(
             name: "SamverkanFuzzingTests",
             dependencies: ["SamverkanFuzzing"],
             path: "Fuzz/Tests/SamverkanFuzzingTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SamverkanPostgresTests",
+            dependencies: ["SamverkanPostgres", "SamverkanStore", "SamverkanDomain", "SamverkanTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -5,14 +5,16 @@
 #   scripts/install-deps.sh test    the above, plus khal, vdirsyncer, msmtp (the real mail command the mail
 #                                   tests send through) and a Python venv with icalendar, vobject,
 #                                   recurring-ical-events, holidays and aiosmtpd (independent peers
-#                                   and the SMTP server the tests start on loopback)
+#                                   and the SMTP server the tests start on loopback), and Debian's
+#                                   postgresql (the tests start a throwaway cluster of their own
+#                                   with its initdb and pg_ctl; the system's own cluster is not used)
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 mode="${1:-build}"
 cd "$(dirname "$0")/.."
 
 packages=(libical-dev libsqlite3-dev tzdata pkg-config)
-if [ "$mode" = test ]; then packages+=(khal msmtp vdirsyncer python3-venv); fi
+if [ "$mode" = test ]; then packages+=(khal msmtp vdirsyncer python3-venv postgresql); fi
 if [ "$mode" = benchmark ]; then packages+=(nginx-light wrk curl python3); fi
 
 missing=()

@@ -4,6 +4,7 @@ import SamverkanCalendar
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanICal
+import SamverkanPostgres
 import SamverkanRendering
 import SamverkanStore
 import SamverkanTemplates
@@ -71,9 +72,13 @@ struct GlobalOptions: ParsableArguments {
             cancellation: try library.template("cancellation.txt"))
     }
 
-    /// The embedded database, created on first use.
+    /// The embedded database, created on first use. A PostgreSQL URL is refused: in this
+    /// version only the `samverkan db` commands work on PostgreSQL.
     func openDatabase() throws -> AppDatabase {
-        try AppDatabase.open(path: databasePath)
+        if PostgresURL.isPostgres(databasePath) {
+            throw CLIError("db.postgres-not-yet", ["database": PostgresURL.redacted(databasePath)])
+        }
+        return try AppDatabase.open(path: databasePath)
     }
 
     /// Runs a store call; an error that is not the store's own (SQLite's) is a store problem of

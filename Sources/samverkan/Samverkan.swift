@@ -13,7 +13,7 @@ struct Samverkan: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, StructuresCommand.self, ScheduleCommand.self, MeetingCommand.self, CalendarCommand.self,
             HolidaysCommand.self, MinutesCommand.self, ActionsCommand.self, ReportCommand.self, NotifyCommand.self, FeedsCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, DbCommand.self,
         ]
     )
 
