@@ -104,10 +104,18 @@ extension AppDatabase {
             throw StoreError(syntax.code, ["line": String(syntax.line), "column": String(syntax.column)])
         }
         do { return try JSONDecoder().decode(MinutesArchive.self, from: data) } catch let error as DecodingError {
-            switch error {
-            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            // Where the archive is wrong, by its JSON path; never the decoder's own (English) words.
+            func path(_ context: DecodingError.Context) -> String {
                 let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                throw StoreError("archive.not-an-archive", ["detail": (path.isEmpty ? "" : "\(path): ") + context.debugDescription])
+                return path.isEmpty ? "." : path
+            }
+            switch error {
+            case .keyNotFound(let key, let context):
+                throw StoreError("archive.missing-field", ["path": path(context), "field": key.stringValue])
+            case .dataCorrupted(let context) where context.codingPath.isEmpty:
+                throw StoreError("archive.not-an-archive", ["detail": "-"])
+            case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+                throw StoreError("archive.wrong-value", ["path": path(context)])
             @unknown default:
                 throw StoreError("archive.not-an-archive", ["detail": "-"])
             }

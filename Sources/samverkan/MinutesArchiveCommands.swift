@@ -59,8 +59,12 @@ extension MinutesCommand {
             }
             let added = try global.store { try database.importArchive(archive) }
             print(
-                "\(file): \(added.minutes) minutes, \(added.cancelled) cancelled meetings imported (\(archive.minutes.count - added.minutes) already present)"
-            )
+                phrases.text(
+                    "minutes.imported",
+                    [
+                        "file": file, "minutes": String(added.minutes), "cancelled": String(added.cancelled),
+                        "present": String(archive.minutes.count - added.minutes),
+                    ]))
         }
     }
 }

@@ -16,17 +16,21 @@ struct MinutesRecorder {
     func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
         let keptURL =
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
-        func keep() throws -> ExitCode {
+        /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).
+        func keep(extra: Bool = allowExtra) throws -> ExitCode {
             if let keptURL {
                 try FileManager.default.createDirectory(at: keptURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try AtomicFile.write(input.text, to: keptURL.path)
             }
             let path = keptURL?.path ?? input.path
-            environment.warn(environment.phrases.text("minutes.kept", ["path": path]))
+            // A draft of one's own (`--file PATH`) was only read: say it is untouched, not "saved".
+            environment.warn(environment.phrases.text(keptURL == nil ? "minutes.kept.own-file" : "minutes.kept", ["path": path]))
             if let amended = context.amends?.id {
                 environment.warn(environment.phrases.text("minutes.kept.retry.amend", ["id": String(amended), "path": path]))
             } else {
-                environment.warn(environment.phrases.text("minutes.kept.retry", ["structure": structure.id, "path": path]))
+                environment.warn(
+                    environment.phrases.text(
+                        "minutes.kept.retry", ["structure": structure.id, "path": path, "extra": extra ? "--extra" : ""]))
             }
             return ExitCode(1)
         }
@@ -39,7 +43,7 @@ struct MinutesRecorder {
             throw try keep()
         }
         do { try save(minutes, original: context.amends) } catch {
-            _ = try keep()
+            _ = try keep(extra: allowExtra || (error as? CLIError)?.code == "minutes.not-a-planned-meeting")
             throw error
         }
         // A draft kept earlier in drafts/ has served its purpose once its minutes are saved.
@@ -69,6 +73,9 @@ struct MinutesRecorder {
     /// Settles the meeting (planned or extra) and saves in one transaction.
     func save(_ parsed: Minutes, original: Minutes?) throws {
         var minutes = parsed
+        // Minutes are the record of a meeting held: one that lies ahead cannot have any yet.
+        let today = try environment.global.today()
+        if minutes.date > today { throw CLIError("minutes.not-yet-held", ["date": minutes.date.iso, "today": today.iso]) }
         if let original {
             minutes.amends = original.id
             minutes.plannedDate = minutes.date == original.date ? original.plannedDate : try planned(minutes.date)

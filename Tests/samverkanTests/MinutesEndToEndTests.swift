@@ -141,7 +141,7 @@ struct MinutesEndToEndTests {
         #expect(result.status == 1)
         #expect(
             result.stderr.split(separator: "\n").contains { $0.range(of: pattern, options: .regularExpression) != nil }, "\(result.stderr)")
-        #expect(result.stderr.contains("Utkastet är sparat, inget har gått förlorat: \(path)"))
+        #expect(result.stderr.contains("Din fil är oförändrad, inget har gått förlorat: \(path)"))
         #expect(try w.run(["minutes", "list", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
     }
 
