@@ -30,6 +30,8 @@ extension AppDatabase {
     }
 
     /// Imports an archive in one transaction, keeping every id, number, signature and approval.
+    /// The action items of corrections in an archive written before `v9-action-identity` (none
+    /// keeping a number) get the numbers of the original's items as that migration gives them.
     ///
     /// Records already present with the same content are skipped, so importing twice is
     /// harmless. Approved records whose hash does not match their content are refused.
@@ -49,7 +51,10 @@ extension AppDatabase {
                 if let approval = record.approval, !record.isIntact {
                     throw StoreError("archive.changed-after-approval", ["id": String(id), "date": approval.date.iso])
                 }
-                if let existing = try Self.fetchMinutes(id: id, db: db) {
+                let unnumbered = Self.keepsNoNumbers(record)
+                if var existing = try Self.fetchMinutes(id: id, db: db) {
+                    // A correction from before v9 was given its numbers when first imported.
+                    if unnumbered { existing.newActions.indices.forEach { existing.newActions[$0].continues = nil } }
                     guard existing == record else {
                         throw StoreError("archive.conflict", ["id": String(id)])
                     }
@@ -58,6 +63,9 @@ extension AppDatabase {
                 var copy = record
                 copy.approval = nil
                 try Self.importing(id: id) { try Self.insert(&copy, db: db) }
+                if unnumbered, let original = record.amends {
+                    try Self.linkActionIdentity(correctionID: id, originalID: original, db: db)
+                }
                 for archived in signatures[id] ?? [] {
                     let signature = archived.signature
                     try Self.insertSignature(
@@ -95,6 +103,13 @@ extension AppDatabase {
             }
             return added
         }
+    }
+
+    /// Whether `record` is a correction whose action items keep no number, as every correction
+    /// exported before `v9-action-identity`: import links them to the original's items by the
+    /// rule of that migration (``linkActionIdentity(correctionID:originalID:db:)``).
+    static func keepsNoNumbers(_ record: Minutes) -> Bool {
+        record.amends != nil && !record.newActions.isEmpty && record.newActions.allSatisfy { $0.continues == nil }
     }
 
     /// Reads an archive from JSON.
