@@ -21,10 +21,11 @@ struct CorrectionJusteringEndToEndTests {
         return w
     }
 
-    /// `minutes show ID` with the second decision corrected (and the justerare, when given).
+    /// `minutes show ID` with the second decision and the action item corrected (and the justerare, when given).
     static func correction(_ w: Workspace, of id: Int, approver: String? = nil) throws -> String {
-        var text = try w.run(["minutes", "show", String(id)]).stdout.replacingOccurrences(
-            of: "RUG beslutar B.", with: "RUG beslutar B, rättat.")
+        var text = try w.run(["minutes", "show", String(id)]).stdout
+            .replacingOccurrences(of: "RUG beslutar B.", with: "RUG beslutar B, rättat.")
+            .replacingOccurrences(of: "Sprida rutinen till vårdcentralerna", with: "Sprida rutinen till alla vårdcentraler")
         if let approver {
             text = text.replacingOccurrences(of: "Justerare: Socialchef Varberg", with: "Justerare: \(approver)")
         }
@@ -74,6 +75,9 @@ struct CorrectionJusteringEndToEndTests {
         #expect(try w.run(["minutes", "pending"]).stdout.contains("#2 (rättelse av #1)"))
         var report = try Self.report(w)
         #expect(report.pending == 1 && report.approved == 1)
+        // The approved original's action item counts, under its number.
+        var actions = try w.run(["actions"]).stdout
+        #expect(actions.contains("#1  rug       Sprida rutinen till vårdcentralerna"), "\(actions)")
         #expect(report.csv.contains("Rättelser som väntar på justering"))
         let plan = try w.run(["report", "actions", "--format", "json"]).stdout
         #expect(plan.contains("\"pendingCorrections\" : 1"), "\(plan)")
@@ -85,6 +89,8 @@ struct CorrectionJusteringEndToEndTests {
         #expect(last.status == 0, "\(last.stderr)")
         let show = try w.run(["minutes", "show", "2"]).stdout
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning.") && show.contains("- § 2 RUG beslutar B, rättat."), "\(show)")
+        actions = try w.run(["actions"]).stdout
+        #expect(actions.contains("#1  rug       Sprida rutinen till alla vårdcentraler"), "\(actions)")
         records = try Self.shown(w, 2)
         #expect(records[0]["correctionPending"] as? Bool == false && records[0]["missingSignatories"] as? [String] == [])
         #expect(try w.run(["minutes", "pending"]).stdout.contains("Inga minnesanteckningar väntar på justering."))
