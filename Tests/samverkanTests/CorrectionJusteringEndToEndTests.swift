@@ -152,4 +152,31 @@ struct CorrectionJusteringEndToEndTests {
         #expect(cancel.status == 1)
         #expect(cancel.stderr.contains("har minnesanteckningar (#1); det kan inte ställas in"), "\(cancel.stderr)")
     }
+
+    @Test("minutes import of an archive from before v9 gives the correction's item the original's number")
+    func importBeforeV9() throws {
+        let w = try Self.recorded()
+        #expect(try w.run(["minutes", "approve", "1", "--by", "bitr-hs-direktor", "--by", "Socialchef Varberg"]).status == 0)
+        #expect(try w.run(["minutes", "amend", "1", "--file", try Self.correction(w, of: 1)]).status == 0)
+        #expect(try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor", "--by", "Socialchef Varberg"]).status == 0)
+        // As written before v9 (and v10): no `continues`, no `signatures`.
+        var archive = try #require(
+            try JSONSerialization.jsonObject(with: Data(try w.run(["minutes", "export"]).stdout.utf8)) as? [String: Any])
+        archive["signatures"] = nil
+        archive["minutes"] = (archive["minutes"] as? [[String: Any]] ?? []).map { record in
+            var record = record
+            record["newActions"] = (record["newActions"] as? [[String: Any]] ?? []).map { $0.filter { $0.key != "continues" } }
+            return record
+        }
+        let old = try w.write(String(decoding: try JSONSerialization.data(withJSONObject: archive), as: UTF8.self), "old.json")
+        #expect(!(try String(contentsOfFile: old, encoding: .utf8)).contains("continues"))
+        let fresh = TestDatabase.path(in: w.folder, name: "fresh/samverkan.sqlite")
+        let imported = try w.run(["minutes", "import", old, "--database", fresh])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The text changed; the only item with the same responsible and due date is #1.
+        let actions = try w.run(["actions", "--database", fresh]).stdout
+        #expect(actions.contains("#1  rug       Sprida rutinen till alla vårdcentraler"), "\(actions)")
+        #expect(try w.run(["minutes", "verify", "--database", fresh]).status == 0)
+        #expect(try w.run(["minutes", "import", old, "--database", fresh]).status == 0)
+    }
 }
