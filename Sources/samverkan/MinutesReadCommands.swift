@@ -29,7 +29,9 @@ extension MinutesCommand {
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
             let drafts = try environment.draftStatuses(
-                rows.filter { $0.status == .draft }.compactMap { row in row.id.map { ($0, row.amends) } })
+                // Only those partly signed or correcting something can say more than "ej justerad".
+                rows.filter { $0.status == .draft && (!$0.signedBy.isEmpty || $0.amends != nil) }
+                    .compactMap { row in row.id.map { ($0, row.amends) } })
             let table = TextTable(
                 header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
                 rows: rows.map { row in
