@@ -83,6 +83,7 @@ struct CorrectionJusteringEndToEndTests {
         #expect(plan.contains("\"pendingCorrections\" : 1"), "\(plan)")
         #expect(try w.run(["report", "actions"]).stdout.contains("Rättelser som väntar på justering: 1"))
         #expect(try w.run(["report", "grants", "--period", "2025"]).stdout.contains("Rättelser som väntar på justering: 1"))
+        #expect(try w.run(["report", "grants", "--period", "2025", "--lang", "en"]).stdout.contains("Corrections awaiting approval: 1"))
 
         // The last signature: the correction counts, its decisions keep their § numbers.
         let last = try w.run(["minutes", "approve", "2", "--by", "Socialchef Halmstad"])
