@@ -103,47 +103,11 @@ extension AppDatabase {
     /// original's item they repeat, where that can be told: the same text, else the only item
     /// with the same responsible and due date.
     static func backfillActionIdentity(_ db: Database) throws {
-        struct Item {
-            var id: Int64
-            var identity: Int64
-            var text: String
-            var responsible: String
-            var due: String
-        }
-        func items(_ minutesID: Int64) throws -> [Item] {
-            try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT id, COALESCE(continues_id, id), text, responsible_id, due FROM action_items WHERE minutes_id = ? ORDER BY position",
-                arguments: [minutesID]
-            ).map { Item(id: $0[0], identity: $0[1], text: $0[2], responsible: $0[3], due: $0[4]) }
-        }
         let pairs = try Row.fetchAll(db, sql: "SELECT id, amends_id FROM minutes WHERE amends_id IS NOT NULL ORDER BY id")
         guard !pairs.isEmpty else { return }
         try db.execute(sql: "DROP TRIGGER action_items_approved_no_update")
         for pair in pairs {
-            let correctionID: Int64 = pair[0]
-            let originalID: Int64 = pair[1]
-            var unmatched = try items(originalID)
-            var pending: [Item] = []
-            for item in try items(correctionID) {
-                let text = item.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-                if let index = unmatched.firstIndex(where: { $0.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines) == text })
-                {
-                    try db.execute(
-                        sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[index].identity, item.id])
-                    unmatched.remove(at: index)
-                } else {
-                    pending.append(item)
-                }
-            }
-            for item in pending {
-                let same = unmatched.indices.filter { unmatched[$0].responsible == item.responsible && unmatched[$0].due == item.due }
-                guard same.count == 1, pending.count { $0.responsible == item.responsible && $0.due == item.due } == 1 else { continue }
-                try db.execute(
-                    sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[same[0]].identity, item.id])
-                unmatched.remove(at: same[0])
-            }
+            try linkActionIdentity(correctionID: pair[0], originalID: pair[1], db: db)
         }
         try db.execute(
             sql: """
@@ -152,5 +116,51 @@ extension AppDatabase {
                   OR (SELECT approved_at FROM minutes WHERE id = NEW.minutes_id) IS NOT NULL
                 BEGIN SELECT RAISE(ABORT, 'approved minutes are read-only; use minutes amend'); END;
                 """)
+    }
+
+    /// Gives the action items of correction `correctionID` that keep no number yet the number of
+    /// the item of `originalID` they repeat, where that can be told: the same text (case and
+    /// surrounding space aside), else the only item with the same responsible and due date.
+    /// Items of the original another item of the correction keeps already are not matched again.
+    ///
+    /// The rule of migration `v9-action-identity`, and of `minutes import` of an archive written
+    /// before it. The correction must not be approved yet (its items are read-only then).
+    static func linkActionIdentity(correctionID: Int64, originalID: Int64, db: Database) throws {
+        struct Item {
+            var id: Int64
+            var identity: Int64
+            var kept: Int64?
+            var text: String
+            var responsible: String
+            var due: String
+        }
+        func items(_ minutesID: Int64) throws -> [Item] {
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT id, COALESCE(continues_id, id), continues_id, text, responsible_id, due FROM action_items WHERE minutes_id = ? ORDER BY position",
+                arguments: [minutesID]
+            ).map { Item(id: $0[0], identity: $0[1], kept: $0[2], text: $0[3], responsible: $0[4], due: $0[5]) }
+        }
+        let corrected = try items(correctionID)
+        let kept = Set(corrected.compactMap(\.kept))
+        var unmatched = try items(originalID).filter { !kept.contains($0.identity) }
+        var pending: [Item] = []
+        for item in corrected where item.kept == nil {
+            let text = item.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+            if let index = unmatched.firstIndex(where: { $0.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines) == text }) {
+                try db.execute(
+                    sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[index].identity, item.id])
+                unmatched.remove(at: index)
+            } else {
+                pending.append(item)
+            }
+        }
+        for item in pending {
+            let same = unmatched.indices.filter { unmatched[$0].responsible == item.responsible && unmatched[$0].due == item.due }
+            guard same.count == 1, pending.count(where: { $0.responsible == item.responsible && $0.due == item.due }) == 1 else { continue }
+            try db.execute(sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[same[0]].identity, item.id])
+            unmatched.remove(at: same[0])
+        }
     }
 }

@@ -30,6 +30,9 @@ extension AppDatabase {
     }
 
     /// Imports an archive in one transaction, keeping every id, number, signature and approval.
+    /// The action items of corrections in an archive written before `v9-action-identity` (no
+    /// signatures, no item keeping a number) get the numbers of the original's items as that
+    /// migration gives them.
     ///
     /// Records already present with the same content are skipped, so importing twice is
     /// harmless. Approved records whose hash does not match their content are refused.
@@ -44,12 +47,17 @@ extension AppDatabase {
             var added = (minutes: 0, cancelled: 0)
             var approved: [Minutes] = []
             let signatures = Dictionary(grouping: archive.signatures ?? [], by: \.minutesID)
+            // Written before v9: no signatures (v10 keeps them) and no item keeping a number.
+            let beforeV9 = archive.signatures == nil && !archive.minutes.contains { $0.newActions.contains { $0.continues != nil } }
             for record in try Self.insertionOrder(archive.minutes, db: db) {
                 guard let id = record.id else { throw StoreError("archive.record-without-id") }
                 if let approval = record.approval, !record.isIntact {
                     throw StoreError("archive.changed-after-approval", ["id": String(id), "date": approval.date.iso])
                 }
-                if let existing = try Self.fetchMinutes(id: id, db: db) {
+                let unnumbered = beforeV9 && Self.keepsNoNumbers(record)
+                if var existing = try Self.fetchMinutes(id: id, db: db) {
+                    // A correction from before v9 was given its numbers when first imported.
+                    if unnumbered { existing.newActions.indices.forEach { existing.newActions[$0].continues = nil } }
                     guard existing == record else {
                         throw StoreError("archive.conflict", ["id": String(id)])
                     }
@@ -58,6 +66,9 @@ extension AppDatabase {
                 var copy = record
                 copy.approval = nil
                 try Self.importing(id: id) { try Self.insert(&copy, db: db) }
+                if unnumbered, let original = record.amends {
+                    try Self.linkActionIdentity(correctionID: id, originalID: original, db: db)
+                }
                 for archived in signatures[id] ?? [] {
                     let signature = archived.signature
                     try Self.insertSignature(
@@ -95,6 +106,13 @@ extension AppDatabase {
             }
             return added
         }
+    }
+
+    /// Whether `record` is a correction whose action items keep no number, as every correction
+    /// exported before `v9-action-identity`: import of such an archive links them to the
+    /// original's items by the rule of that migration (``linkActionIdentity(correctionID:originalID:db:)``).
+    static func keepsNoNumbers(_ record: Minutes) -> Bool {
+        record.amends != nil && !record.newActions.isEmpty && record.newActions.allSatisfy { $0.continues == nil }
     }
 
     /// Reads an archive from JSON.

@@ -82,7 +82,8 @@ extension AppDatabase {
     ///   - required: who must sign (``RegionConfiguration/justering(structure:chair:approvers:signatures:)``);
     ///     empty: the first signature approves.
     /// - Returns: the minutes (approved or not) and their justering after signing.
-    /// - Throws: ``StoreError`` when the minutes are missing or approved, the day is before
+    /// - Throws: ``StoreError`` when the minutes are missing, approved or replaced by a
+    ///   correction before approval, the day is before
     ///   the meeting, a name has signed already or is not a required signatory.
     public func sign(id: Int64, names: [String], date: LocalDate, required: [String]) throws -> (minutes: Minutes, justering: Justering) {
         try immediateWrite { db in
@@ -91,6 +92,11 @@ extension AppDatabase {
             }
             if let approval = minutes.approval {
                 throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
+            }
+            // Minutes a correction replaced before they were approved are signed no more: the
+            // correction is what is signed (their signatures do not carry over to it).
+            if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(id) ORDER BY id LIMIT 1").fetchOne(db) {
+                throw StoreError("minutes.sign-corrected", ["id": String(id), "newer": String(newer)])
             }
             guard date >= minutes.date else {
                 throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
@@ -114,20 +120,22 @@ extension AppDatabase {
         }
     }
 
-    /// Minutes waiting for justering: current (not corrected), not approved, oldest meeting
-    /// first, with the signatures given so far.
+    /// Minutes waiting for justering: the latest record of their chain (not corrected), not
+    /// approved, oldest meeting first, with the signatures given so far. A correction of approved
+    /// minutes waits too, although the approved original counts until it is approved.
     public func pendingMinutes(structureID: String? = nil) throws -> [PendingMinutes] {
         try read { db in
             let request: SQLRequest<MinutesRecord> = """
                 SELECT * FROM minutes m
-                WHERE approved_at IS NULL AND \(Self.current()) AND (\(structureID) IS NULL OR structure_id = \(structureID))
+                WHERE approved_at IS NULL AND \(Self.latestRecord()) AND (\(structureID) IS NULL OR structure_id = \(structureID))
                 ORDER BY meeting_date, id
                 """
             return try MinutesRecord.fetchAllChecked(db, request).map { record in
                 let id = record.id ?? 0
                 return PendingMinutes(
                     id: id, structureID: record.structureID, date: record.meetingDate, chair: record.chair,
-                    approvers: MinutesRecord.lines(record.approvers), signatures: try Self.fetchSignatures(minutesID: id, db: db))
+                    approvers: MinutesRecord.lines(record.approvers), signatures: try Self.fetchSignatures(minutesID: id, db: db),
+                    amends: record.amendsID)
             }
         }
     }

@@ -34,7 +34,7 @@ extension MinutesCommand {
             if let structure { _ = try environment.structure(structure) }
             let today = try global.today()
             let rows = try environment.store { try environment.database.pendingMinutes(structureID: structure) }
-                .compactMap { PendingJustering($0, environment: environment, today: today) }
+                .compactMap { try PendingJustering($0, environment: environment, today: today) }
                 .filter { !overdue || $0.overdue }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
@@ -47,8 +47,14 @@ extension MinutesCommand {
                 rows: rows.map { row in
                     let days = ["days": String(row.days), "limit": String(row.limit)]
                     let signed = row.signed.map { p.text("minutes.signed-on", ["name": $0.name, "date": $0.date.iso]) }
+                    let number =
+                        row.amends.map {
+                            p.text(
+                                row.amendedSignatures ? "minutes.pending.correction-of-signed" : "minutes.pending.correction",
+                                ["id": String(row.id), "original": String($0)])
+                        } ?? "#\(row.id)"
                     return [
-                        "#\(row.id)", row.structureName, row.meetingDate.iso,
+                        number, row.structureName, row.meetingDate.iso,
                         p.text(row.overdue ? "minutes.pending.overdue" : "minutes.pending.days", days),
                         signed.isEmpty ? p.text("minutes.pending.nobody") : p.list(signed), p.list(row.missing),
                     ]
@@ -71,9 +77,13 @@ struct PendingJustering: Encodable {
     var overdue: Bool
     var signed: [Signature]
     var missing: [String]
+    /// For a correction: the minutes it corrects.
+    var amends: Int64?
+    /// For a correction of partly signed minutes: those signatures do not carry over to it.
+    var amendedSignatures: Bool
 
     /// The line of pending minutes; nil when their structure is no longer configured.
-    init?(_ pending: PendingMinutes, environment: MinutesEnvironment, today: LocalDate) {
+    init?(_ pending: PendingMinutes, environment: MinutesEnvironment, today: LocalDate) throws {
         guard let structure = environment.configuration.structure(pending.structureID), let justering = environment.justering(of: pending)
         else { return nil }
         id = pending.id
@@ -85,5 +95,7 @@ struct PendingJustering: Encodable {
         overdue = days > limit
         signed = justering.signatures
         missing = justering.missing
+        amends = pending.amends
+        amendedSignatures = try environment.signaturesLeftBehind(by: pending)
     }
 }

@@ -28,13 +28,16 @@ extension MinutesCommand {
             }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
-            let signing = try environment.partlySigned(Set(rows.filter { !$0.signedBy.isEmpty && $0.status == .draft }.compactMap(\.id)))
+            let drafts = try environment.draftStatuses(
+                // Only those partly signed or correcting something can say more than "ej justerad".
+                rows.filter { $0.status == .draft && (!$0.signedBy.isEmpty || $0.amends != nil) }
+                    .compactMap { row in row.id.map { ($0, row.amends) } })
             let table = TextTable(
                 header: ["id", "date", "structure", "status", "decisions", "actions"].map { p.text("minutes.table.\($0)") },
                 rows: rows.map { row in
                     var status: String
                     switch row.status {
-                    case .draft: status = environment.draftStatus(row.id.flatMap { signing[$0] })
+                    case .draft: status = row.id.flatMap { drafts[$0] } ?? environment.draftStatus(nil)
                     case .approved: status = p.text("minutes.approved", ["date": row.approvedOn?.iso ?? "", "by": p.list(row.approvedBy)])
                     case .cancelled: status = p.text("minutes.cancelled") + (row.reason.map { ": \($0)" } ?? "")
                     }
@@ -72,7 +75,9 @@ extension MinutesCommand {
                 throw StoreError("minutes.not-found", ["id": String(id)])
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
-            if format == .json { return print(try prettyJSON(records), terminator: "") }
+            if format == .json {
+                return print(try prettyJSON(try ShownMinutesJSON.records(records, environment: environment)), terminator: "")
+            }
             let contexts = try records.map { stored in
                 let record = try environment.store { try environment.database.withActionNumbers(stored) }
                 let structure = try environment.structure(record.structureID)
@@ -90,11 +95,12 @@ extension MinutesCommand {
                         phrases: environment.phrases)
                 )
             }
-            let signing = try environment.partlySigned(Set(records.filter { $0.approval == nil }.compactMap(\.id)))
+            let drafts = try environment.draftStatuses(
+                records.filter { $0.approval == nil }.compactMap { record in record.id.map { ($0, record.amends) } })
             let corrected = try minutes.amends.flatMap { id in try environment.store { try environment.database.minutes(id: id) } }
             let markdown = MinutesDocument.markdown(
                 template: try environment.template("minutes.md"), records: contexts,
-                draftStatus: signing.mapValues(environment.draftStatus), corrected: corrected, readable: format == .html)
+                draftStatus: drafts, corrected: corrected, readable: format == .html)
             // Markdown is often rendered as HTML by the reader: stored text cannot become markup.
             if format == .md { return print(MarkdownEscaping.escapedHTML(markdown), terminator: "") }
             print(

@@ -37,11 +37,15 @@ extension ReportCommand {
             let day = try asOf ?? global.today()
             let structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure)
             var followUps: [ActivityRecord] = []
+            var pending: [String] = []
             if FileManager.default.fileExists(atPath: global.databasePath) {
                 let database = try global.openDatabase()
                 followUps = try global.store { try database.activityFollowUps(through: day) }
+                pending = try global.store { try database.pendingCorrectionStructures(through: day) }
             }
-            let report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
+            var report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
+            let chosen = Set(structures.map(\.id))
+            report.pendingCorrections = pending.count { chosen.contains($0) }
             try output.write(report, format: format, phrases: phrases)
         }
     }

@@ -19,6 +19,8 @@ whose members with a configured participant are all on one side score the share 
 organisations present; the others score 1 when every side among the members was present. Each
 structure's attendance per member organisation (meetings attended of held ones) is recomputed, and
 each standing agenda item is counted under its own structure's title (id and title together).
+Corrections waiting for approval (the latest record of a chain unapproved, an earlier one approved)
+are counted by their meeting date and compared with `pendingCorrections` and the CSV's total row.
 
 The JSON is also validated against Docs/compliance-report.schema.json (python `jsonschema`).
 
@@ -53,6 +55,26 @@ def counting_minutes(db):
         chosen = [m for m in members if m in approved] or members
         counting.add(max(chosen))
     return counting
+
+
+def pending_corrections(db, period_from, period_to):
+    """How many corrections of approved minutes wait for approval: chains (`amends_id`) whose latest
+    record is not approved while an earlier one is; counted by the meeting date of that record."""
+    rows = db.execute("SELECT id, amends_id, meeting_date, approved_at IS NOT NULL FROM minutes").fetchall()
+    corrected = {a for _, a, _, _ in rows if a is not None}
+    by_id = {i: (a, day, ok) for i, a, day, ok in rows}
+    count = 0
+    for minutes_id, (parent, day, ok) in by_id.items():
+        if ok or parent is None or minutes_id in corrected or not (period_from <= day <= period_to):
+            continue
+        seen, up = {minutes_id}, parent
+        while up is not None and up not in seen and up in by_id:
+            if by_id[up][2]:
+                count += 1
+                break
+            seen.add(up)
+            up = by_id[up][0]
+    return count
 
 
 def action_numbers(db):
@@ -280,6 +302,13 @@ def main():
     total = [r for r in body if r[index["Nivå"]] == "total"]
     if len(total) != 1 or int(total[0][index["Förväntade"]]) != report["total"]["expected"]:
         problems.append("the CSV total row does not match the JSON total")
+    # Corrections waiting for approval: in the JSON, and on the CSV's total row only.
+    pending = pending_corrections(db, period["from"], period["to"])
+    if report.get("pendingCorrections") != pending:
+        problems.append(f"pendingCorrections: recomputed {pending}, report {report.get('pendingCorrections')}")
+    column = index.get("Rättelser som väntar på justering")
+    if column is None or len(total) != 1 or total[0][column] != str(pending) or any(r[column] for r in body if r is not total[0]):
+        problems.append(f"CSV pending corrections: recomputed {pending} on the total row only")
     print(json.dumps({"ok": not problems, "structures": len(expected), "problems": problems[:50]}, ensure_ascii=False))
     sys.exit(0 if not problems else 1)
 

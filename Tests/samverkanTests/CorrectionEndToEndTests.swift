@@ -187,6 +187,9 @@ struct CorrectionEndToEndTests {
             (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["total"] as? [String: Any]
         }
         let after = try String(contentsOfFile: input.json, encoding: .utf8)
+        // JSON and CSV say how many wait, as the table does (the peer recomputes both).
+        #expect((try? JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])?["pendingCorrections"] as? Int == 1)
+        #expect(try String(contentsOfFile: input.csv, encoding: .utf8).contains("Rättelser som väntar på justering"))
         #expect(
             (total(before)?["minutes"] as? [String: Any])?["approved"] as? Int == (total(after)?["minutes"] as? [String: Any])?["approved"]
                 as? Int)

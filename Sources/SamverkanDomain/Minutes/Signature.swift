@@ -41,13 +41,19 @@ public struct PendingMinutes: Sendable, Hashable {
     public var approvers: [String]
     /// The signatures given so far, in order.
     public var signatures: [Signature]
+    /// For a correction: the minutes it corrects (their signatures do not carry over to it).
+    public var amends: Int64?
 
-    public init(id: Int64, structureID: String, date: LocalDate, chair: String, approvers: [String], signatures: [Signature]) {
+    public init(
+        id: Int64, structureID: String, date: LocalDate, chair: String, approvers: [String], signatures: [Signature],
+        amends: Int64? = nil
+    ) {
         self.id = id
         self.structureID = structureID
         self.date = date
         self.chair = chair
         self.approvers = approvers
         self.signatures = signatures
+        self.amends = amends
     }
 }

@@ -26,7 +26,8 @@ extension ComplianceReport {
     }
 
     /// CSV for Excel: one row for the total, each group and each structure behind it, with every
-    /// figure; percentages with one decimal (decimal comma or point as `numbers` says).
+    /// figure; percentages with one decimal (decimal comma or point as `numbers` says). The column
+    /// after the figures counts, on the total row, the corrections waiting for approval.
     public func csv(phrases: Phrasebook, numbers: FigureFormatter) -> String {
         let column = { (key: String) in phrases.text("report.column.\(key)") }
         let header =
@@ -34,7 +35,8 @@ extension ComplianceReport {
                 column("level"), column("key"), column("group"), column("structure-id"), column("structure"), column("kind"),
                 column("municipality"), column("care-centre"), column("operator"),
             ]
-            + Self.allColumns.map { column($0.key) } + [column("organisation-id"), column("organisation"), column("attended")]
+            + Self.allColumns.map { column($0.key) } + [column("pending-corrections")]
+            + [column("organisation-id"), column("organisation"), column("attended")]
         let numbers = FigureFormatter(decimalComma: numbers.decimalComma, none: "")
         func figures(_ f: ComplianceFigures) -> [String] { Self.allColumns.map { $0.value(f, numbers) } }
         let level = { (key: String) in phrases.text("report.level.\(key)") }
@@ -58,6 +60,14 @@ extension ComplianceReport {
             }
         }
         rows += organisationCSVRows(phrases: phrases, numbers: numbers, groupOf: groupOf)
+        // Corrections waiting for approval are counted for the whole report: on the total row,
+        // in the column before the organisation's three.
+        let pendingColumn = header.count - 4
+        rows = rows.enumerated().map { index, row in
+            var row = row
+            row.insert(index == 0 ? String(pendingCorrections) : "", at: pendingColumn)
+            return row
+        }
         return CSVDocument(header: header, rows: rows).render()
     }
 }

@@ -61,6 +61,8 @@ struct JSONReport: Encodable {
     let period: Period
     let today: String, asOf: String, timing: String, by: String
     let heatMap: HeatMap
+    /// Corrections of the period's approved minutes waiting for approval (the originals count).
+    let pendingCorrections: Int
     let total: JSONFigures
     let groups: [Group]
     let structures: [Structure]
@@ -75,6 +77,7 @@ struct JSONReport: Encodable {
         by = report.dimension.rawValue
         heatMap = HeatMap(
             unit: report.columns.first?.unit.rawValue ?? HeatMapColumn.Unit.month.rawValue, columns: report.columns.map(\.label))
+        pendingCorrections = report.pendingCorrections
         total = JSONFigures(report.total)
         groups = report.groups.map {
             Group(

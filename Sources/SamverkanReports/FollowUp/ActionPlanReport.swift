@@ -27,6 +27,9 @@ public struct ActionPlanReport: Sendable {
     public let asOf: LocalDate
     public let regionName: String
     public let rows: [Row]
+    /// Corrections of approved minutes (of these structures, up to ``asOf``) waiting for
+    /// approval: the follow-ups of the approved originals count until then.
+    public var pendingCorrections = 0
 
     /// - Parameters:
     ///   - followUps: the latest follow-up per activity (`AppDatabase.activityFollowUps(through:)`).
@@ -72,21 +75,28 @@ public struct ActionPlanReport: Sendable {
         phrases.text("plan.title", ["region": regionName, "date": asOf.iso])
     }
 
+    /// The line saying how many corrections wait for approval, with a blank line before it;
+    /// empty when none wait.
+    func pendingNote(_ phrases: Phrasebook) -> String {
+        pendingCorrections > 0 ? "\n" + phrases.text("report.pending-corrections", ["count": String(pendingCorrections)]) + "\n" : ""
+    }
+
     /// The terminal table.
     public func table(phrases: Phrasebook) -> String {
-        guard !rows.isEmpty else { return heading(phrases) + "\n\n" + phrases.text("plan.none") + "\n" }
+        guard !rows.isEmpty else { return heading(phrases) + "\n\n" + phrases.text("plan.none") + "\n" + pendingNote(phrases) }
         return heading(phrases) + "\n\n"
             + TextTable(
                 header: header.map { phrases.text($0) }, rows: rows.map { cells($0, phrases: phrases) },
                 maxCellWidth: 48
-            ).render()
+            ).render() + pendingNote(phrases)
     }
 
     /// Markdown with a pipe table.
     public func markdown(phrases: Phrasebook) -> String {
-        guard !rows.isEmpty else { return "# \(heading(phrases))\n\n" + phrases.text("plan.none") + "\n" }
+        guard !rows.isEmpty else { return "# \(heading(phrases))\n\n" + phrases.text("plan.none") + "\n" + pendingNote(phrases) }
         return "# \(heading(phrases))\n\n"
             + ComplianceReport.pipeTable(header.map { phrases.text($0) }, rows.map { cells($0, phrases: phrases) })
+            + pendingNote(phrases)
     }
 
     /// CSV for Excel.
@@ -94,10 +104,14 @@ public struct ActionPlanReport: Sendable {
         CSVDocument(header: header.map { phrases.text($0) }, rows: rows.map { cells($0, phrases: phrases) }).render()
     }
 
-    /// JSON: `schemaVersion`, `asOf`, `activities` (the ``Row`` fields; `status` and `timePlan` as codes).
+    /// JSON: `schemaVersion`, `asOf`, `pendingCorrections`, `activities` (the ``Row`` fields;
+    /// `status` and `timePlan` as codes).
     public func json() throws -> String {
-        struct Document: Encodable { let schemaVersion = 1, region: String, asOf: String, activities: [Row] }
-        return try ReportJSON.text(Document(region: regionName, asOf: asOf.iso, activities: rows))
+        struct Document: Encodable {
+            let schemaVersion = 1, region: String, asOf: String, pendingCorrections: Int, activities: [Row]
+        }
+        return try ReportJSON.text(
+            Document(region: regionName, asOf: asOf.iso, pendingCorrections: pendingCorrections, activities: rows))
     }
 }
 

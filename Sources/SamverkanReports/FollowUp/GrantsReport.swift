@@ -36,6 +36,8 @@ public struct GrantsReport: Sendable {
     public let regionName: String
     public let focusAreas: [Row]
     public let grantPoints: [Row]
+    /// Corrections of the period's approved minutes waiting for approval (the originals count).
+    public let pendingCorrections: Int
 
     /// Builds the report from a compliance report of the same period.
     public init(configuration: RegionConfiguration, compliance: ComplianceReport) {
@@ -59,6 +61,7 @@ public struct GrantsReport: Sendable {
         }
         focusAreas = areas
         grantPoints = points
+        pendingCorrections = compliance.pendingCorrections
     }
 
     static func count(_ row: inout Row, _ structure: StructureCompliance) {
@@ -88,7 +91,14 @@ public struct GrantsReport: Sendable {
     public func table(phrases: Phrasebook) -> String {
         heading(phrases: phrases) + "\n\n"
             + TextTable(header: header.map { phrases.text($0) }, rows: cells(phrases: phrases), maxCellWidth: 70).render()
-            + "\n" + phrases.text("grants.notes") + "\n"
+            + "\n" + notes(phrases) + "\n"
+    }
+
+    /// How the figures are counted, and whether corrections wait for approval.
+    func notes(_ phrases: Phrasebook) -> String {
+        let notes = phrases.text("grants.notes")
+        guard pendingCorrections > 0 else { return notes }
+        return notes + " " + phrases.text("report.pending-corrections", ["count": String(pendingCorrections)])
     }
 
     func heading(phrases: Phrasebook) -> String {
@@ -100,7 +110,7 @@ public struct GrantsReport: Sendable {
     public func markdown(phrases: Phrasebook) -> String {
         let lines = heading(phrases: phrases).split(separator: "\n")
         return "# \(lines[0])\n\n\(lines[1])\n\n" + ComplianceReport.pipeTable(header.map { phrases.text($0) }, cells(phrases: phrases))
-            + "\n" + phrases.text("grants.notes") + "\n"
+            + "\n" + notes(phrases) + "\n"
     }
 
     /// CSV for Excel.
@@ -111,15 +121,16 @@ public struct GrantsReport: Sendable {
         ).render()
     }
 
-    /// JSON: `schemaVersion`, `period`, `focusAreas` and `grantPoints` rows (`number`, `structures`,
-    /// `meetings`, `agendaItems`, `itemIDs`).
+    /// JSON: `schemaVersion`, `period`, `pendingCorrections`, `focusAreas` and `grantPoints` rows
+    /// (`number`, `structures`, `meetings`, `agendaItems`, `itemIDs`).
     public func json() throws -> String {
         struct Document: Encodable {
-            let schemaVersion = 1, region: String, period: [String: String], asOf: String, focusAreas: [Row], grantPoints: [Row]
+            let schemaVersion = 1, region: String, period: [String: String], asOf: String, pendingCorrections: Int
+            let focusAreas: [Row], grantPoints: [Row]
         }
         return try ReportJSON.text(
             Document(
                 region: regionName, period: ["label": period.label, "from": period.from.iso, "to": period.to.iso],
-                asOf: asOf.iso, focusAreas: focusAreas, grantPoints: grantPoints))
+                asOf: asOf.iso, pendingCorrections: pendingCorrections, focusAreas: focusAreas, grantPoints: grantPoints))
     }
 }
