@@ -68,7 +68,8 @@ struct IntegrityEndToEndTests {
         try tamper(w, "INSERT INTO minutes (id, structure_id, meeting_date, created_at, amends_id) VALUES (7, 'rug', '2025-05-08', 'x', 7)")
         let show = try w.run(["minutes", "show", "7"])
         #expect(show.status == 0, "\(show.stderr)")
-        let amend = try w.run(["minutes", "amend", "7", "--file", try w.write(try w.filledDraft(date: "2025-05-08"), "c.md")])
+        let amend = try w.run(
+            ["minutes", "amend", "7", "--file", try w.write(try w.filledDraft(date: "2025-05-08"), "c.md")], today: "2025-06-01")
         #expect(amend.status == 1)
         #expect(amend.stderr.contains("redan rättade"), "\(amend.stderr)")
     }
