@@ -60,3 +60,26 @@ struct MinutesMistakesEndToEndTests {
         #expect(english.stdout.contains("0 minutes and 0 cancelled meetings imported (1 already present)"), "\(english.stdout)")
     }
 }
+
+extension MinutesMistakesEndToEndTests {
+    @Test("A structure with no configured chair: minutes naming neither chair nor justerare are refused, so someone can sign")
+    func nobodyToSign() throws {
+        let w = try Workspace()
+        let environment = w.environment(today: "2025-03-20").merging(["SAMVERKAN_CONFIG": "Config/jamtland-harjedalen.yaml"]) { $1 }
+        let template = try CLIRunner.run(
+            ["minutes", "template", "--structure", "lokal-arena-bracke", "--date", "2025-03-18"], environment: environment)
+        #expect(template.status == 0, "\(template.stderr)")
+        let draft = template.stdout.replacingOccurrences(of: "- [ ] Socialchef Bräcke", with: "- [x] Socialchef Bräcke")
+        let refused = try CLIRunner.run(
+            ["minutes", "new", "--structure", "lokal-arena-bracke", "--file", try w.write(draft, "bracke.md")], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("ingen kan justera minnesanteckningarna"), "\(refused.stderr)")
+        #expect(try CLIRunner.run(["minutes", "list", "--format", "json"], environment: environment).stdout.contains("lokal") == false)
+        let named = draft.replacingOccurrences(of: "Justerare: \n", with: "Justerare: Socialchef Bräcke\n")
+        let saved = try CLIRunner.run(
+            ["minutes", "new", "--structure", "lokal-arena-bracke", "--file", try w.write(named, "bracke2.md")], environment: environment)
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let pending = try CLIRunner.run(["minutes", "pending"], environment: environment)
+        #expect(pending.stdout.contains("Socialchef Bräcke"), "\(pending.stdout)")
+    }
+}

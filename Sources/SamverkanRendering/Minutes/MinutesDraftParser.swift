@@ -90,6 +90,12 @@ public struct MinutesDraftParser: Sendable {
         {
             fail(firstAttendanceLine ?? 1, "minutes.error.nobody-present")
         }
+        // Someone must be able to sign (justera): the chair or a justerare named, or a configured chair.
+        if minutes.chair.trimmed.isEmpty, minutes.approvers.isEmpty, context.structure.chair == nil {
+            fail(
+                1, "minutes.error.no-signatory",
+                ["chair": p.text("minutes.field.chair"), "approvers": p.text("minutes.field.approvers")])
+        }
         if problems.isEmpty, minutes.freeTexts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
             fail(1, "minutes.error.privacy")
         }
