@@ -122,3 +122,27 @@ struct TemplateEngineTests {
         #expect(broken.text("broken") == "Hej {{#namn}}")
     }
 }
+
+extension TemplateEngineTests {
+    @Test(
+        "Every key of phrases.txt and errors.txt is there once, in both languages (a merge that keeps two silently shows the wrong one)",
+        arguments: ["phrases.txt", "errors.txt"])
+    func keysOnceEach(file: String) throws {
+        var keysByLanguage: [String: Set<String>] = [:]
+        for language in ["sv", "en"] {
+            let text = try String(contentsOfFile: "Templates/\(language)/\(file)", encoding: .utf8)
+            var seen: [String: Int] = [:]
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                guard let colon = line.range(of: ": ") else { continue }
+                let key = String(line[..<colon.lowerBound])
+                guard key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "." || $0 == "-" }) else { continue }
+                seen[key, default: 0] += 1
+            }
+            #expect(seen.filter { $0.value > 1 }.isEmpty, "\(language)/\(file): \(seen.filter { $0.value > 1 }.keys.sorted())")
+            keysByLanguage[language] = Set(seen.keys)
+        }
+        #expect(
+            keysByLanguage["sv"] == keysByLanguage["en"],
+            "only in one language: \(keysByLanguage["sv"]!.symmetricDifference(keysByLanguage["en"]!).sorted())")
+    }
+}

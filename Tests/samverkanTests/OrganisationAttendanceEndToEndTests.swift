@@ -39,6 +39,10 @@ struct OrganisationAttendanceEndToEndTests {
                 #expect(text.contains(old), "the draft has no \(old)")
                 text = text.replacingOccurrences(of: old, with: new)
             }
+            // The chair marked present chairs (and so signs) where the structure configures no chair.
+            if replacements.contains(where: { $0.1 == OrganisationAttendanceEndToEndTests.chairPresent.1 }) {
+                text = text.replacingOccurrences(of: "Ordförande: \n", with: "Ordförande: Ordförande Fredagsgruppen\n")
+            }
             return text
         }
 
@@ -201,7 +205,10 @@ struct OrganisationAttendanceEndToEndTests {
         let w = try Workspace()
         let berg = try w.draft(
             "lokal-arena-berg", "2025-03-18",
-            [("- [ ] Socialchef Berg", "- [x] Socialchef Berg"), ("- [ ] Fasta kontakter", "- [x] Fasta kontakter")])
+            [
+                ("- [ ] Socialchef Berg", "- [x] Socialchef Berg"), ("- [ ] Fasta kontakter", "- [x] Fasta kontakter"),
+                ("Justerare: \n", "Justerare: Socialchef Berg\n"),
+            ])
         #expect(try w.record("lokal-arena-berg", "2025-03-18", berg, name: "berg.md").status == 0)
         let friday = try w.draft("fredagsgruppen", "2025-02-21", [Self.chairPresent])
         #expect(try w.record("fredagsgruppen", "2025-02-21", friday, name: "fredag.md").status == 0)
