@@ -169,7 +169,8 @@ struct CorrectionEndToEndTests {
             let shown = try sample.run(["minutes", "show", String(id)]).stdout
             let section = try #require(shown.range(of: "## Nya åtgärder"))
             let line = try #require(shown.range(of: " | ansvarig:", range: section.upperBound..<shown.endIndex))
-            let corrected = shown.replacingCharacters(in: line.lowerBound..<line.lowerBound, with: " (rättad)")
+            let corrected = MinutesEndToEndTests.namingChair(
+                shown.replacingCharacters(in: line.lowerBound..<line.lowerBound, with: " (rättad)"))
             let file = try sample.folder.write(corrected, to: "correction-\(id).md")
             let amend = try sample.run(["minutes", "amend", String(id), "--file", file])
             #expect(amend.status == 0, "\(amend.stderr)")
@@ -178,7 +179,16 @@ struct CorrectionEndToEndTests {
         try correct(withActions[1])
         let newest = try sample.run(["minutes", "list", "--format", "json"]).stdout
         let ids = (try JSONSerialization.jsonObject(with: Data(newest.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
-        #expect(try sample.run(["minutes", "approve", String(ids.max()!), "--by", "bitr-hs-direktor", "--date", "2026-01-10"]).status == 0)
+        // Each required signatory of the newest correction signs (its chair, named in the correction).
+        let pending = try sample.run(["minutes", "pending", "--format", "json"]).stdout
+        let waiting = try #require(
+            (try JSONSerialization.jsonObject(with: Data(pending.utf8)) as? [[String: Any]])?.first { $0["id"] as? Int == ids.max() })
+        let missing = try #require(waiting["missing"] as? [String])
+        try #require(!missing.isEmpty)
+        for name in missing {
+            let signed = try sample.run(["minutes", "approve", String(ids.max()!), "--by", name, "--date", "2026-01-10"])
+            #expect(signed.status == 0, "\(signed.stderr)")
+        }
         let input = try sample.peerInput()
         let check = try sample.peerCheck(input)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")

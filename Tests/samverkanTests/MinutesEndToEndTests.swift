@@ -227,6 +227,18 @@ struct MinutesEndToEndTests {
         #expect(search.stdout.contains("[utskrivning]"))
     }
 
+    /// A draft whose empty `Ordförande:` names the first person present (a structure with no
+    /// configured chair must name who chaired, or a justerare).
+    static func namingChair(_ draft: String) -> String {
+        var lines = draft.components(separatedBy: "\n")
+        guard let chair = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "Ordförande:" }),
+            let present = lines.first(where: { $0.hasPrefix("- [x] ") }),
+            let name = present.dropFirst(6).components(separatedBy: " (").first?.components(separatedBy: " |").first
+        else { return draft }
+        lines[chair] = "Ordförande: " + name
+        return lines.joined(separator: "\n")
+    }
+
     @Test("Two processes recording minutes for different structures at the same time both succeed")
     func concurrent() throws {
         let w = try Workspace()
@@ -234,7 +246,7 @@ struct MinutesEndToEndTests {
         for structure in ["grupp-halmstad", "grupp-varberg"] {
             let template = try w.run(["minutes", "template", "--structure", structure, "--date", "2025-02-11"])
             #expect(template.status == 0, "\(template.stderr)")
-            var draft = template.stdout.replacingOccurrences(of: "- [ ] ", with: "- [x] ")
+            var draft = Self.namingChair(template.stdout.replacingOccurrences(of: "- [ ] ", with: "- [x] "))
             draft +=
                 (0..<300).map { "- Åtgärd \($0) | ansvarig: \(structure == "grupp-halmstad" ? "halmstad" : "varberg") | klart: 2025-06-30" }
                 .joined(separator: "\n") + "\n"
