@@ -142,6 +142,10 @@ public struct NotifyPlanner: Sendable {
     func approvals(_ input: NotifyInput, _ messageID: () -> String) -> [Due] {
         var order: [String] = []
         var waiting: [String: (person: Person, items: [ApprovalWait])] = [:]
+        // Names are matched in directories made once, not by comparing every configured name
+        // for each draft (thousands of people, thousands of drafts at national scale).
+        let everyone = PersonDirectory(configuration.people)
+        var directories: [String: PersonDirectory] = [:]
         for draft in input.drafts {
             guard let structure = configuration.structure(draft.structureID) else { continue }
             let limit = max(1, structure.approvalDays ?? configuration.mail.approvalDays)
@@ -149,12 +153,14 @@ public struct NotifyPlanner: Sendable {
             guard waited > limit else { continue }
             let round = (waited - 1) / limit
             guard round <= Self.approvalRounds else { continue }
+            let candidates = directories[structure.id] ?? PersonDirectory(configuration.people(of: structure))
+            directories[structure.id] = candidates
             let justering = configuration.justering(
                 structure: structure, chair: draft.signatories.first ?? "", approvers: Array(draft.signatories.dropFirst()),
-                signatures: draft.signed.map { Signature(name: $0, date: draft.date, recordedAt: "") })
-            let candidates = configuration.people(of: structure)
+                signatures: draft.signed.map { Signature(name: $0, date: draft.date, recordedAt: "") },
+                candidates: candidates, everyone: everyone)
             for name in justering.missing {
-                guard let person = configuration.findPerson(name, among: candidates) ?? configuration.findPerson(name),
+                guard let person = candidates.find(name) ?? everyone.find(name),
                     let email = person.email
                 else { continue }
                 if waiting[email] == nil { order.append(email) }

@@ -19,43 +19,30 @@ struct ConditionalResponse {
         }
     }
 
-    /// The validator of a representation: the gzip one has its own strong ETag.
-    func etag(gzip: Bool) -> String {
-        gzip ? String(feed.etag.dropLast()) + "-gz\"" : feed.etag
-    }
-
     /// Whether the request's validators match this content (either representation).
     var notModified: Bool {
-        if let match = request.headers[.ifNoneMatch] {
-            let tags = match.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let known = [etag(gzip: false), etag(gzip: true)]
-            return tags.contains { $0 == "*" || known.contains($0) || known.contains(String($0.dropFirst(2))) && $0.hasPrefix("W/") }
-        }
+        if let match = request.headers[.ifNoneMatch] { return feed.headers.matches(ifNoneMatch: match) }
         if let since = request.headers[.ifModifiedSince], let date = HTTPDate.parse(since) {
             return feed.lastModified <= date
         }
         return false
     }
 
-    func response(cacheControl: String) -> Response {
-        let gzip = acceptsGzip && feed.gzipped != nil
-        var headers: HTTPFields = [
-            .contentType: "text/calendar; charset=utf-8",
-            .eTag: etag(gzip: gzip),
-            .lastModified: feed.lastModifiedText,
-            .cacheControl: cacheControl,
-            .vary: "Accept-Encoding",
-        ]
+    /// The answer, its header fields as made with the rendering (a 304 builds no new ones).
+    func response() -> Response {
+        let headers = feed.headers
+        let gzip = acceptsGzip ? feed.gzipped.flatMap { body in headers.gzip.map { (body, $0) } } : nil
         if notModified {
-            var response = Response(status: .notModified, headers: headers)
-            response.headers[.contentLength] = nil
+            // Made with fields that have a length (else an empty body adds `Content-Length: 0`),
+            // then given the 304's, which tell none: no header fields are copied.
+            var response = Response(status: .notModified, headers: headers.plain)
+            response.headers = gzip == nil ? headers.plainNotModified : headers.gzipNotModified
             return response
         }
-        if gzip, let body = feed.gzipped {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        if let (body, fields) = gzip {
+            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: body))
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: feed.body))
+        return Response(status: .ok, headers: headers.plain, body: ResponseBody(byteBuffer: feed.body))
     }
 }
 

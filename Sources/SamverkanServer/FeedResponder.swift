@@ -2,7 +2,6 @@ import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
-import SamverkanCalendar
 
 /// Answers every request: `/feeds/<token>.ics`, `/health`, `/metrics`; anything else 404, a
 /// wrong method 405. A token that is unknown, revoked or malformed gets the same 404 as any
@@ -14,8 +13,6 @@ public struct FeedResponder: HTTPResponder {
     let metrics: ServerMetrics
     let logger: Logger
 
-    /// `Cache-Control` of a feed: as long as its REFRESH-INTERVAL / X-PUBLISHED-TTL.
-    static let cacheControl = "private, max-age=\(CalendarExporter.refreshMinutes * 60)"
     static let notFoundBody = "Not Found\n"
 
     public init(service: FeedService, metrics: ServerMetrics, logger: Logger) {
@@ -100,6 +97,6 @@ public struct FeedResponder: HTTPResponder {
             logger.error("feed unavailable", metadata: ["token": "\(token.logPrefix)", "error": "\(type(of: error))"])
             return text(.serviceUnavailable, "Service Unavailable\n")
         }
-        return ConditionalResponse(feed: rendered, request: request).response(cacheControl: Self.cacheControl)
+        return ConditionalResponse(feed: rendered, request: request).response()
     }
 }

@@ -47,6 +47,19 @@ public final class FeedService: Sendable {
     let validated = NIOLockedValueBox<Validated?>(nil)
     /// The window last computed, and the second (since 1970) it was computed in.
     let windowOfSecond = NIOLockedValueBox<(second: Int, from: LocalDate, through: LocalDate)?>(nil)
+    /// The feeds answered within the last ``recheck``, by token, and the store file's generation
+    /// they came from.
+    let recent = NIOLockedValueBox<(generation: Int, feeds: [String: Recent])>((0, [:]))
+
+    /// How long an answer is given again without asking the store's files: a write shows in
+    /// its feed this much later at most (and a file that went away, unless `/health` noticed).
+    static let recheck: Duration = .milliseconds(25)
+
+    /// A feed answered, and until when it is given again as it is.
+    struct Recent {
+        var feed: RenderedFeed
+        var until: ContinuousClock.Instant
+    }
 
     /// The register's revision and the active feeds found since, by token, for one store fingerprint.
     struct Validated {
@@ -85,15 +98,45 @@ public final class FeedService: Sendable {
         return (current.from, current.through)
     }
 
-    /// The database now, and the generation of its file.
+    /// The database now, and the generation of its file. The recent answers are forgotten when
+    /// the file is gone or another one.
     func database() throws -> (AppDatabase, Int) {
-        try store.withLockedValue { handle in (try handle.current(), handle.generation) }
+        let database: AppDatabase
+        let generation: Int
+        do {
+            (database, generation) = try store.withLockedValue { handle in (try handle.current(), handle.generation) }
+        } catch {
+            recent.withLockedValue { $0.feeds.removeAll() }
+            throw error
+        }
+        recent.withLockedValue { recent in
+            if recent.generation != generation { recent = (generation, [:]) }
+        }
+        return (database, generation)
     }
 
     /// The rendered calendar of an active feed, nil for a token no active feed has (unknown,
-    /// revoked, or a selection the configuration no longer holds).
+    /// revoked, or a selection the configuration no longer holds). The same token asked again
+    /// within ``recheck`` gets the same answer without a look at the store.
     /// - Throws: store errors (the caller answers 503).
     public func feed(for token: FeedToken) throws -> RenderedFeed? {
+        let now = ContinuousClock.now
+        if let known = recent.withLockedValue({ $0.feeds[token.text] }), now < known.until { return known.feed }
+        let found: RenderedFeed?
+        do {
+            found = try current(for: token)
+        } catch {
+            recent.withLockedValue { _ = $0.feeds.removeValue(forKey: token.text) }
+            throw error
+        }
+        recent.withLockedValue { recent in
+            recent.feeds[token.text] = found.map { Recent(feed: $0, until: now + Self.recheck) }
+        }
+        return found
+    }
+
+    /// ``feed(for:)`` as the store and the cache have it now.
+    func current(for token: FeedToken) throws -> RenderedFeed? {
         let (database, generation) = try database()
         let (found, revision) = try lookUp(token, database: database, generation: generation)
         guard let stored = found else { return nil }

@@ -15,6 +15,8 @@ public struct RenderedFeed: Sendable {
     public let lastModifiedText: String
     /// How long it took to render, in seconds.
     public let renderSeconds: Double
+    /// The header fields of its answers, made once.
+    let headers: FeedHeaders
 
     /// Prepares a rendered calendar text for sending.
     /// - Parameter previous: the last rendering of the same selection, whose Last-Modified is
@@ -31,8 +33,11 @@ public struct RenderedFeed: Sendable {
         }
         lastModifiedText = HTTPDate.format(lastModified)
         var plain = body
-        gzipped = try? plain.compress(with: .gzip())
+        let gzipped = try? plain.compress(with: .gzip())
+        self.gzipped = gzipped
         self.renderSeconds = renderSeconds
+        headers = FeedHeaders(
+            etag: etag, lastModified: lastModifiedText, plainLength: body.readableBytes, gzipLength: gzipped?.readableBytes)
     }
 
     /// The digest of a calendar without its DTSTAMP lines (which change at every rendering).

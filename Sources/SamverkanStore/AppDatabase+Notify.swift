@@ -18,14 +18,16 @@ extension AppDatabase {
             let meetings = try Self.registeredMeetings(db, structureIDs: nil, from: from, through: through)
             let actions = try Self.openActionItems(db)
             // The latest current minutes before the notices' last day of each structure with a
-            // meeting in the window (the previous minutes' status), one index lookup each.
+            // meeting in the window (the previous minutes' status), one index lookup each with
+            // one prepared statement (thousands of structures at national scale).
             var latest: [MinutesSummary] = []
             for structureID in Set(meetings.map(\.structureID)).sorted() {
-                let request: SQLRequest<Row> = """
-                    SELECT id, meeting_date, approved_on FROM minutes m
-                    WHERE structure_id = \(structureID) AND meeting_date < \(through.iso) AND \(Self.current())
-                    ORDER BY meeting_date DESC, id DESC LIMIT 1
-                    """
+                let request = SQLRequest<Row>(
+                    literal: """
+                        SELECT id, meeting_date, approved_on FROM minutes m
+                        WHERE structure_id = \(structureID) AND meeting_date < \(through.iso) AND \(Self.current())
+                        ORDER BY meeting_date DESC, id DESC LIMIT 1
+                        """, cached: true)
                 guard let row = try request.fetchOne(db), let date = LocalDate(iso: row["meeting_date"] as String) else { continue }
                 let approved = (row["approved_on"] as String?) != nil
                 latest.append(MinutesSummary(id: row["id"], structureID: structureID, date: date, status: approved ? .approved : .draft))

@@ -53,8 +53,9 @@ extension AppDatabase {
     }
 
     static func fetchSignatures(minutesID id: Int64, db: Database) throws -> [Signature] {
+        // A prepared statement kept by the connection: notify reads the signatures of every draft.
         try Row.fetchAll(
-            db, sql: "SELECT name, signed_on, recorded_at FROM minutes_signatures WHERE minutes_id = ? ORDER BY position",
+            db.cachedStatement(sql: "SELECT name, signed_on, recorded_at FROM minutes_signatures WHERE minutes_id = ? ORDER BY position"),
             arguments: [id]
         ).map { row in
             guard let date = LocalDate(iso: row["signed_on"] as String) else {

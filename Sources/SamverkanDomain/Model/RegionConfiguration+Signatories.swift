@@ -48,11 +48,33 @@ extension RegionConfiguration {
         -> Justering
     {
         let candidates = people(of: structure)
+        return justering(
+            structure: structure, chair: chair, approvers: approvers, signatures: signatures,
+            find: { text in findPerson(text, among: candidates) ?? findPerson(text) })
+    }
+
+    /// ``justering(structure:chair:approvers:signatures:)`` for many minutes: the structure's
+    /// people and everyone configured looked up in directories made once
+    /// (``PersonDirectory``: the structure's ``people(of:)``, and ``people``).
+    public func justering(
+        structure: CollaborationStructure, chair: String, approvers: [String], signatures: [Signature] = [],
+        candidates: PersonDirectory, everyone: PersonDirectory
+    ) -> Justering {
+        justering(
+            structure: structure, chair: chair, approvers: approvers, signatures: signatures,
+            find: { text in candidates.find(text) ?? everyone.find(text) })
+    }
+
+    /// Justering with `find` matching a name written in minutes to a configured person.
+    private func justering(
+        structure: CollaborationStructure, chair: String, approvers: [String], signatures: [Signature],
+        find: (String) -> Person?
+    ) -> Justering {
         var required: [String] = []
         for written in [chair] + approvers {
             let text = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !text.isEmpty else { continue }
-            let name = findPerson(text, among: candidates)?.name ?? findPerson(text)?.name ?? text
+            let name = find(text)?.name ?? text
             if !required.contains(where: { Justering.same($0, name) }) { required.append(name) }
         }
         if required.isEmpty, let configured = structure.chair.flatMap(person) { required = [configured.name] }
