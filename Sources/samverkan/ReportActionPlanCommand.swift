@@ -37,8 +37,7 @@ extension ReportCommand {
             let day = try asOf ?? global.today()
             let structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure)
             var followUps: [ActivityRecord] = []
-            if FileManager.default.fileExists(atPath: global.databasePath) {
-                let database = try global.openDatabase()
+            if let database = try global.existingDatabase() {
                 followUps = try global.store { try database.activityFollowUps(through: day) }
             }
             let report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
