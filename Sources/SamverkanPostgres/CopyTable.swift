@@ -18,6 +18,9 @@ public struct CopyTable: Sendable, Equatable {
     public static let order: [CopyTable] = [
         CopyTable("calendar_series"),
         CopyTable("minutes"),
+        CopyTable("minutes_chain"),
+        CopyTable("minutes_signatures"),
+        CopyTable("minutes_organisation_attendance"),
         CopyTable("minutes_attendance"),
         CopyTable("minutes_agenda"),
         CopyTable("minutes_items"),

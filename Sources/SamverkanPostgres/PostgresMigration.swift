@@ -10,6 +10,7 @@ public struct PostgresMigration: Sendable {
     /// Every migration, in the order they are applied.
     public static let all: [PostgresMigration] = [
         calendarSeries, minutes, reportSummary, meetingRegister, approvalChain, applicationID, mailLog, feeds,
+        actionIdentity, signatures, organisationAttendance,
     ]
 
     /// Migration names, in order.

@@ -75,10 +75,24 @@ struct GlobalOptions: ParsableArguments {
     /// The embedded database, created on first use. A PostgreSQL URL is refused: in this
     /// version only the `samverkan db` commands work on PostgreSQL.
     func openDatabase() throws -> AppDatabase {
+        try refusePostgres()
+        return try AppDatabase.open(path: databasePath)
+    }
+
+    /// The embedded database when its file exists, nil when there is none yet (a report then
+    /// reads no history). A PostgreSQL URL is refused as by ``openDatabase()``, not taken for a
+    /// missing file.
+    func existingDatabase() throws -> AppDatabase? {
+        try refusePostgres()
+        guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
+        return try openDatabase()
+    }
+
+    /// Refuses a PostgreSQL URL: in this version only the `samverkan db` commands work on PostgreSQL.
+    private func refusePostgres() throws {
         if PostgresURL.isPostgres(databasePath) {
             throw CLIError("db.postgres-not-yet", ["database": PostgresURL.redacted(databasePath)])
         }
-        return try AppDatabase.open(path: databasePath)
     }
 
     /// Runs a store call; an error that is not the store's own (SQLite's) is a store problem of

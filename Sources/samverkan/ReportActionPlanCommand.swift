@@ -38,8 +38,7 @@ extension ReportCommand {
             let structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure)
             var followUps: [ActivityRecord] = []
             var pending: [String] = []
-            if FileManager.default.fileExists(atPath: global.databasePath) {
-                let database = try global.openDatabase()
+            if let database = try global.existingDatabase() {
                 followUps = try global.store { try database.activityFollowUps(through: day) }
                 pending = try global.store { try database.pendingCorrectionStructures(through: day) }
             }

@@ -99,11 +99,10 @@ extension GlobalOptions {
         configuration: RegionConfiguration, period: ReportPeriod,
         today: LocalDate
     ) throws -> @Sendable () throws -> MeetingHistory {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
+        guard let database = try existingDatabase() else {
             TerminalOutput.writeError(try phrasebook().text("report.no-database", ["path": databasePath]) + "\n")
             return { MeetingHistory() }
         }
-        let database = try openDatabase()
         let options = self
         try refreshRegister(
             database, configuration, phrases: try phrasebook(),

@@ -30,7 +30,9 @@ struct DbCommandTests {
         return result.stdout
     }
 
-    /// Three RUG minutes in the workspace's SQLite file: two approved, one draft.
+    /// Four RUG minutes in the workspace's SQLite file: #1 and #2 approved, #3 partly signed (the
+    /// chair has signed, Socialchef Varberg not yet), #4 an approved correction of #1 that changes
+    /// an action item's text and keeps its number (`continues_id`).
     func record(_ w: Workspace) throws {
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)
         let second = try w.filledDraft(
@@ -39,8 +41,16 @@ struct DbCommandTests {
             try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(second, "b.md")], today: "2025-04-11").status == 0)
         #expect(try w.run(["minutes", "approve", "1", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
         #expect(try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor"], today: "2025-04-11").status == 0)
-        let third = try w.filledDraft(date: "2025-05-08")
+        let third = try w.filledDraft(date: "2025-05-08").replacingOccurrences(
+            of: #"(?m)^Justerare:.*$"#, with: "Justerare: Socialchef Varberg", options: .regularExpression)
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(third, "c.md")], today: "2025-05-09").status == 0)
+        let signed = try w.run(["minutes", "approve", "3", "--by", "bitr-hs-direktor"], today: "2025-05-09")
+        #expect(signed.status == 0 && signed.stdout.contains("de väntar på Socialchef Varberg"), "\(signed.stdout)\(signed.stderr)")
+        let editor = try w.editor(
+            "amend.sh", "sed -i 's/^- #1 Sprida rutinen till vårdcentralerna |/- #1 Sprida rutinen till alla vårdcentraler |/' \"$f\"")
+        let amend = try w.run(["minutes", "amend", "1"], today: "2025-05-09", editor: editor)
+        #expect(amend.status == 0 && amend.stdout.contains("Sparade minnesanteckningar #4"), "\(amend.stdout)\(amend.stderr)")
+        #expect(try w.run(["minutes", "approve", "4", "--by", "bitr-hs-direktor"], today: "2025-05-09").status == 0)
     }
 
     @Test("copy SQLite → PostgreSQL → SQLite keeps every row: same export bytes, verify passes, status counts agree")
@@ -52,7 +62,7 @@ struct DbCommandTests {
 
         let migrated = try run(["db", "migrate", "--database", url])
         #expect(migrated.status == 0, "\(migrated.stderr)")
-        #expect(migrated.stdout.contains("v8-feeds"))
+        #expect(migrated.stdout.contains("v8-feeds") && migrated.stdout.contains("v11-organisation-attendance"))
         #expect(!migrated.stdout.contains(cluster.password))
         let copied = try run(["db", "copy", "--from", w.database, "--to", url])
         #expect(copied.status == 0, "\(copied.stderr)")
@@ -62,7 +72,7 @@ struct DbCommandTests {
         let postgresStatus = try run(["db", "status"], environment: ["SAMVERKAN_DATABASE": url])
         #expect(postgresStatus.status == 0, "\(postgresStatus.stderr)")
         #expect(postgresStatus.stdout.contains("Motor: PostgreSQL"))
-        #expect(postgresStatus.stdout.contains("Protokoll: 3 (justerade: 2)"), "\(postgresStatus.stdout)")
+        #expect(postgresStatus.stdout.contains("Protokoll: 4 (justerade: 3)"), "\(postgresStatus.stdout)")
         #expect(sqliteStatus.stdout.contains("Motor: SQLite"))
         let counts = { (text: String) in
             text.split(separator: "\n").filter { $0.hasPrefix("Protokoll") || $0.hasPrefix("Åtgärder") || $0.hasPrefix("Möten") }
@@ -84,15 +94,49 @@ struct DbCommandTests {
         #expect(!original.stdout.isEmpty && original.stdout == copy.stdout)
         let verified = try run(["minutes", "verify"], environment: ["SAMVERKAN_DATABASE": back])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
-        #expect(try dump(back) == dump(w.database))
+        let dumped = try dump(w.database)
+        #expect(try dump(back) == dumped)
+        // The copy carries what the new features wrote: the chain, the kept number, the signature.
+        #expect(dumped.contains("minutes_chain (1, 1, 1)") && dumped.contains("minutes_chain (4, 1, 0)"), "\(dumped)")
+        #expect(dumped.contains("minutes_signatures (3, 0, 'Biträdande hälso- och sjukvårdsdirektör', '2025-05-09'"), "\(dumped)")
+        #expect(dumped.contains("'Sprida rutinen till alla vårdcentraler', 'person', 'socialchef-halmstad', '2025-04-30', 1)"), "\(dumped)")
+        let pending = try run(["minutes", "pending"], environment: ["SAMVERKAN_DATABASE": back])
+        #expect(pending.stdout.contains("Socialchef Varberg"), "\(pending.stdout)")
 
-        // New minutes in the file, copied over the PostgreSQL database with --replace.
-        #expect(try w.run(["minutes", "approve", "3", "--by", "bitr-hs-direktor"], today: "2025-05-09").status == 0)
+        // The justering of #3 completed in the file, copied over the PostgreSQL database with --replace. in the file, copied over the PostgreSQL database with --replace.
+        #expect(try w.run(["minutes", "approve", "3", "--by", "socialchef-varberg"], today: "2025-05-09").status == 0)
         #expect(try run(["db", "copy", "--from", w.database, "--to", url, "--replace"]).status == 0)
-        #expect(try run(["db", "status", "--database", url]).stdout.contains("Protokoll: 3 (justerade: 3)"))
+        #expect(try run(["db", "status", "--database", url]).stdout.contains("Protokoll: 4 (justerade: 4)"))
         let replaced = w.folder.path("back/replaced.sqlite")
         #expect(try run(["db", "copy", "--from", url, "--to", replaced]).status == 0)
         #expect(try dump(replaced) == dump(w.database))
+    }
+
+    @Test("an organisation marked present without a person comes back from PostgreSQL unchanged, with who came")
+    func organisationAttendanceRoundTrip() throws {
+        typealias Organisations = OrganisationAttendanceEndToEndTests
+        let w = try Organisations.Workspace()
+        let text = try w.draft(
+            "lsg-patientsakerhet", "2025-03-12",
+            [Organisations.chairPresent, (Organisations.bergLine, "- [x] Kommunal hälso- och sjukvård Berg | deltagare: Eva Berg")])
+        let saved = try w.record("lsg-patientsakerhet", "2025-03-12", text, name: "lsg.md")
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let cluster = try PostgresCluster.shared()
+        let name = try cluster.createDatabase("organisations")
+        let there = try w.run(["db", "copy", "--from", w.database, "--to", cluster.url(name)])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(
+            try cluster.psql("SELECT attendee, present FROM minutes_organisation_attendance WHERE attendee <> ''", database: name)
+                == "Eva Berg|1")
+
+        let back = w.folder.path("back/samverkan.sqlite")
+        let returned = try w.run(["db", "copy", "--from", cluster.url(name), "--to", back])
+        #expect(returned.status == 0, "\(returned.stderr)")
+        let dumped = try dump(w.database)
+        #expect(dumped.contains("minutes_organisation_attendance (1, "), "\(dumped)")
+        #expect(try dump(back) == dumped)
+        let shown = try w.run(["minutes", "show", "1"], database: back)
+        #expect(shown.stdout.contains("- [x] Kommunal hälso- och sjukvård Berg | deltagare: Eva Berg"), "\(shown.stdout)\(shown.stderr)")
     }
 
     @Test("a wrong password, a newer schema and a PostgreSQL URL given to other commands are clear errors without the password")
@@ -112,10 +156,22 @@ struct DbCommandTests {
         let status = try run(["db", "status", "--database", cluster.url(name), "--lang", "en"])
         #expect(status.stdout.contains("Newer than this samverkan: v99-from-the-future"), "\(status.stdout)")
 
-        let elsewhere = try run(["minutes", "list"], environment: ["SAMVERKAN_DATABASE": cluster.url(name)])
-        #expect(elsewhere.status == 1)
-        #expect(elsewhere.stderr.contains("arbetar än så länge bara med SQLite-filen"), "\(elsewhere.stderr)")
-        #expect(!elsewhere.stderr.contains(cluster.password))
+        // Every command that reads or writes the store refuses the URL the same way, the reports
+        // too (they once took it for a file not created yet and went on without history).
+        let output = try TemporaryFolder("db-refusals")
+        for command in [
+            ["minutes", "list"], ["minutes", "pending"], ["actions"], ["report", "compliance"], ["report", "grants"],
+            ["report", "actions"], ["schedule"], ["calendar", "export", "--all", "--output", output.path("all.ics")],
+            ["feeds", "list"], ["notify", "--dry-run"],
+            ["meeting", "cancel", "--structure", "rug", "--date", "2025-05-08", "--reason", "x"],
+            ["serve"],
+        ] {
+            let elsewhere = try run(command, environment: ["SAMVERKAN_DATABASE": cluster.url(name)])
+            #expect(elsewhere.status == 1, "\(command)")
+            #expect(elsewhere.stderr.contains("arbetar än så länge bara med SQLite-filen"), "\(command): \(elsewhere.stderr)")
+            #expect(!elsewhere.stderr.contains(cluster.password) && !elsewhere.stdout.contains(cluster.password), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.path("all.ics")))
     }
 
     @Test("a source with a table or a column the PostgreSQL schema lacks (a newer SQLite migration) is refused, nothing copied")
