@@ -95,7 +95,9 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT id, continues_id FROM action_items WHERE continues_id IS NOT NULL") {
             numbers[row[0]] = row[1]
         }
+        // About one item a meeting: room for them saves growing the table a dozen times.
         var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
+        items.reserveCapacity(days.count)
         let decided = try rows(
             "action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
             through: through)
@@ -108,6 +110,7 @@ extension AppDatabase {
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
         var latest: [Int64: (day: Int, minutes: Int64, done: Bool)] = [:]
+        latest.reserveCapacity(items.count)
         let followUps = try rows(
             "action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
             through: asOf)
