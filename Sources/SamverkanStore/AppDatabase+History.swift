@@ -32,11 +32,13 @@ extension AppDatabase {
         let corrected = Set(try Int64.fetchAll(db, sql: "SELECT minutes_id FROM minutes_chain WHERE superseded = 1"))
         var history = MeetingHistory(cancellations: try Self.cancellations(db, from: from, through: through))
         // The latest record of a chain that does not count is a correction waiting for approval.
+        // CROSS JOIN keeps the few chain rows outermost: left to itself SQLite walks the period's
+        // minutes (10 ms for a national year) to find none.
         history.pendingCorrections =
             try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) FROM minutes_chain c JOIN minutes m ON m.id = c.minutes_id
+                    SELECT COUNT(*) FROM minutes_chain c CROSS JOIN minutes m ON m.id = c.minutes_id
                     WHERE c.superseded = 1 AND m.meeting_date BETWEEN ? AND ?
                       AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
                     """, arguments: [from.iso, through.iso]) ?? 0

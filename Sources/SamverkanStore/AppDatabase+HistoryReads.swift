@@ -11,13 +11,15 @@ import SamverkanTime
 extension AppDatabase {
     /// The period's minutes but those `corrected`, one row each with its summary columns, from
     /// the covering index `minutes_report`: the dates for matching, and per structure the
-    /// meetings, approval delays, sides and organisations present and covered items.
+    /// meetings, approval delays, sides and organisations present and covered items. Texts that
+    /// repeat (structure ids, the summary lists) are numbered by their bytes (``ByteInterner``,
+    /// ``SummaryLists``), not hashed as `String` keys.
     /// - Returns: the day number of every current meeting from `from` up to the later of
     ///   `through` and `asOf` (by minutes id), for ``readActions(_:from:through:asOf:meetingDays:scanning:into:)``.
     static func readMeetings(
         _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
         into history: inout MeetingHistory
-    ) throws -> [Int64: Int] {
+    ) throws -> MeetingDays {
         let cursor = try SQLRequest<Row>(
             """
             SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
@@ -26,27 +28,37 @@ extension AppDatabase {
             """
         ).fetchCursor(db)
         let table = "minutes"
-        var summaries: [String: MinutesSummaryCounts] = [:]
-        var days: [Int64: Int] = [:]
+        var structures = ByteInterner()
+        var lists = SummaryLists()
+        /// Per structure number.
+        var summaries: [MinutesSummaryCounts] = []
+        var ids: [Int64] = []
+        var days: [Int] = []
         let last = through.dayNumber
         while let row = try cursor.next() {
             let id = try row.checked(0, table, "id", as: Int64.self)
             guard !corrected.contains(id) else { continue }
             let date = try row.checkedDate(2, table, "meeting_date")
-            days[id] = date.dayNumber
-            guard date.dayNumber <= last else { continue }
-            let structure = try row.checked(1, table, "structure_id", as: String.self)
+            let day = date.dayNumber
+            ids.append(id)
+            days.append(day)
+            guard day <= last else { continue }
+            let structure = structures.number(of: try row.checked(1, table, "structure_id"))
+            if structure == summaries.count { summaries.append(MinutesSummaryCounts()) }
             history.meetings.append(
                 HeldMeeting(
-                    structureID: structure, date: date,
+                    structureID: structures.strings[structure], date: date,
                     plannedDate: try row.checkedOptionalDate(3, table, "planned_date")))
-            let approvalDays = try row.checkedOptionalDate(4, table, "approved_on").map { date.days(to: $0) }
-            summaries[structure, default: MinutesSummaryCounts()].add(
+            let approvalDays = try row.checkedOptionalDate(4, table, "approved_on").map { $0.dayNumber - day }
+            summaries[structure].add(
                 approvalDays: approvalDays, sides: try row.checked(5, table, "present_sides"),
-                organisations: try row.checked(6, table, "present_organisations"), items: try row.checked(7, table, "covered_items"))
+                organisations: lists.number(of: try row.checked(6, table, "present_organisations")),
+                items: lists.number(of: try row.checked(7, table, "covered_items")))
         }
-        for (structure, summary) in summaries { summary.add(to: &history.totals[structure, default: MeetingTotals()]) }
-        return days
+        for (number, summary) in summaries.enumerated() {
+            summary.add(to: &history.totals[structures.strings[number], default: MeetingTotals()], lists: lists)
+        }
+        return MeetingDays(ids: ids, days: days)
     }
 
     /// The action items decided at the period's meetings, each with its status on `asOf`: the
@@ -58,7 +70,7 @@ extension AppDatabase {
     /// lookup per meeting (`scanning`); for a short period the lookups read only its rows. Either
     /// way the rows are matched here against the meetings' days, so both give the same result.
     static func readActions(
-        _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, meetingDays days: [Int64: Int],
+        _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, meetingDays days: MeetingDays,
         scanning: Bool, into totals: inout [String: MeetingTotals]
     ) throws {
         let last = through.dayNumber
@@ -83,12 +95,14 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT id, continues_id FROM action_items WHERE continues_id IS NOT NULL") {
             numbers[row[0]] = row[1]
         }
+        // About one item a meeting: room for them saves growing the table a dozen times.
         var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
+        items.reserveCapacity(days.count)
         let decided = try rows(
             "action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
             through: through)
         while let row = try decided.next() {
-            guard let day = days[try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
+            guard let day = days[id: try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
             let id = try row.checked(1, "action_items", "id", as: Int64.self)
             items[numbers[id] ?? id] =
                 (try row.checked(2, "action_items", "structure_id"), day, try row.checkedDate(3, "action_items", "due").dayNumber)
@@ -96,6 +110,7 @@ extension AppDatabase {
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
         var latest: [Int64: (day: Int, minutes: Int64, done: Bool)] = [:]
+        latest.reserveCapacity(items.count)
         let followUps = try rows(
             "action_follow_ups", "action_follow_ups.minutes_id, action_follow_ups.action_id, action_follow_ups.status = 'done'",
             through: asOf)
@@ -103,7 +118,7 @@ extension AppDatabase {
             let minutes = try row.checked(0, "action_follow_ups", "minutes_id", as: Int64.self)
             let recorded = try row.checked(1, "action_follow_ups", "action_id", as: Int64.self)
             let action = numbers[recorded] ?? recorded
-            guard let day = days[minutes], day <= judged, let item = items[action], day >= item.decided else { continue }
+            guard let day = days[id: minutes], day <= judged, let item = items[action], day >= item.decided else { continue }
             if let known = latest[action], (known.day, known.minutes) > (day, minutes) { continue }
             latest[action] = (day, minutes, try row.checked(2, "action_follow_ups", "status", as: Bool.self))
         }

@@ -1,8 +1,9 @@
 internal import GRDB
 
 extension AppDatabase {
-    /// The separator of the id lists in the summary columns (ASCII unit separator: never in an id).
-    static let summarySeparator: Character = "\u{1F}"
+    /// The separator of the id lists in the summary columns (ASCII unit separator U+001F, one
+    /// UTF-8 byte: never in an id).
+    static let summarySeparator: UInt8 = 0x1F
 
     /// Summary columns on `minutes`, kept by triggers, so a report over years of minutes reads
     /// one row per meeting instead of joining attendance and agenda rows:

@@ -2,20 +2,21 @@ import SamverkanDomain
 
 /// One structure's minutes summary columns, counted per distinct value while the period is
 /// read, then added to its ``MeetingTotals``. A structure's meetings share a handful of lists
-/// of present organisations and covered items, so each list is split once, not once a meeting.
+/// of present organisations and covered items: they are counted by list number
+/// (``SummaryLists``), and each id is counted as a `String` once per structure.
 struct MinutesSummaryCounts {
     var meetings = 0
     /// Per number of days from meeting to approval.
     var approvalDays: [Int: Int] = [:]
     /// Per `present_sides` value (1 region, 2 municipality, 3 both).
     var sides: [Int: Int] = [:]
-    /// Per `present_organisations` list.
-    var organisations: [String: Int] = [:]
-    /// Per `covered_items` list.
-    var items: [String: Int] = [:]
+    /// Per `present_organisations` list number.
+    var organisations: [Int: Int] = [:]
+    /// Per `covered_items` list number.
+    var items: [Int: Int] = [:]
 
     /// Counts one held meeting's summary.
-    mutating func add(approvalDays days: Int?, sides: Int, organisations: String, items: String) {
+    mutating func add(approvalDays days: Int?, sides: Int, organisations: Int, items: Int) {
         meetings += 1
         if let days { approvalDays[max(0, days), default: 0] += 1 }
         self.sides[sides, default: 0] += 1
@@ -24,7 +25,7 @@ struct MinutesSummaryCounts {
     }
 
     /// Adds the counts to a structure's totals, per side, organisation and agenda item.
-    func add(to totals: inout MeetingTotals) {
+    func add(to totals: inout MeetingTotals, lists: SummaryLists) {
         totals.meetings += meetings
         for (days, count) in approvalDays { totals.approvalDays[days, default: 0] += count }
         for (bits, count) in sides {
@@ -33,11 +34,16 @@ struct MinutesSummaryCounts {
             if bits & 2 != 0 { present.insert(.municipality) }
             totals.sidesPresent[present, default: 0] += count
         }
-        for (list, count) in organisations {
-            for id in list.split(separator: AppDatabase.summarySeparator) { totals.organisationsPresent[String(id), default: 0] += count }
+        for (id, count) in Self.perID(organisations, lists) { totals.organisationsPresent[lists.id(id), default: 0] += count }
+        for (id, count) in Self.perID(items, lists) { totals.covered[lists.id(id), default: 0] += count }
+    }
+
+    /// Counts per list number turned into counts per id number.
+    private static func perID(_ counts: [Int: Int], _ lists: SummaryLists) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (list, count) in counts {
+            for id in lists.ids(of: list) { result[id, default: 0] += count }
         }
-        for (list, count) in items {
-            for id in list.split(separator: AppDatabase.summarySeparator) { totals.covered[String(id), default: 0] += count }
-        }
+        return result
     }
 }

@@ -8,6 +8,9 @@ import SamverkanDomain
 final class RegisterDigests: @unchecked Sendable {
     private let lock = NSLock()
     private var known: [String: (structure: CollaborationStructure, region: String, digest: String)] = [:]
+    /// Distinct lists of holiday periods and breaks, described (``RegisterDigest/describe(_:)``).
+    private var holidayTexts: [[HolidayPeriod]: String] = [:]
+    private var breakTexts: [[Break]: String] = [:]
 
     /// The digest of every structure of a configuration, in configuration order.
     func digests(_ configuration: RegionConfiguration) -> [String] {
@@ -16,9 +19,20 @@ final class RegisterDigests: @unchecked Sendable {
         let region = configuration.region.id
         return configuration.structures.map { structure in
             if let entry = known[structure.id], entry.region == region, entry.structure == structure { return entry.digest }
-            let digest = AppDatabase.registerHash(structure, configuration)
+            let digest = RegisterDigest(
+                structure, region: region, holidayPeriods: text(of: structure.holidayPeriods, in: &holidayTexts),
+                breaks: text(of: structure.breaks, in: &breakTexts)
+            ).text
             known[structure.id] = (structure, region, digest)
             return digest
         }
+    }
+
+    /// A list described, from `texts` when it was described before.
+    private func text<Element: Hashable>(of list: [Element], in texts: inout [[Element]: String]) -> String {
+        if let text = texts[list] { return text }
+        let text = RegisterDigest.describe(list)
+        texts[list] = text
+        return text
     }
 }

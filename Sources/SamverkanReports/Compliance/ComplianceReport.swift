@@ -95,10 +95,11 @@ public struct ComplianceReport: Sendable {
         let meetings = Dictionary(grouping: history.meetings, by: \.structureID)
         let cancellations = Dictionary(grouping: history.cancellations, by: \.structureID)
         let columns = HeatMapColumn.columns(of: period)
+        let staffed = StructureCompliance.AttendanceMeasure.staffedOrganisations(configuration)
         var rows: [StructureCompliance] = []
         rows.reserveCapacity(active.count)
         for (structure, planned) in zip(active, occurrences) {
-            var row = StructureCompliance(structure, configuration: configuration, columns: columns)
+            var row = StructureCompliance(structure, configuration: configuration, columns: columns, staffed: staffed)
             row.tally(
                 occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
                 totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
