@@ -189,7 +189,7 @@ enum ReportBenchmark {
     }
 
     /// The baseline: the same tables summed per structure by SQLite alone (held, approved, mean
-    /// days to approval, covered agenda items, present attendees, cancellations, action items,
+    /// days to the chain's first approval, covered agenda items, present attendees, cancellations, action items,
     /// and from the meeting register the planned meetings that count and how many were held on
     /// another day — one pass over the period's register rows, packed in one number: planned on
     /// their day + 1,000,000 × moved).
@@ -197,7 +197,9 @@ enum ReportBenchmark {
         try AppDatabase.open(path: path).unsafeRawRead(
             """
             SELECT m.structure_id, COUNT(*) AS held, COUNT(m.approved_on) AS approved,
-                   AVG(julianday(m.approved_on) - julianday(m.meeting_date)) AS approval_days,
+                   AVG(julianday(COALESCE((SELECT MIN(o.approved_on) FROM minutes_chain c
+                                            JOIN minutes_chain r ON r.root_id = c.root_id JOIN minutes o ON o.id = r.minutes_id
+                                            WHERE c.minutes_id = m.id), m.approved_on)) - julianday(m.meeting_date)) AS approval_days,
                    SUM((SELECT SUM(g.covered) FROM minutes_agenda g WHERE g.minutes_id = m.id)) AS covered,
                    SUM((SELECT SUM(a.present) FROM minutes_attendance a WHERE a.minutes_id = m.id)) AS present,
                    SUM((SELECT COUNT(*) FROM action_items i WHERE i.minutes_id = m.id)) AS actions,

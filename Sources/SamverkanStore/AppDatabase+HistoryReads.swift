@@ -11,7 +11,7 @@ import SamverkanTime
 extension AppDatabase {
     /// The period's minutes but those `corrected`, one row each with its summary columns, from
     /// the covering index `minutes_report`: the dates for matching, and per structure the
-    /// meetings, approval delays, sides and organisations present and covered items. Texts that
+    /// meetings, approval delays (to the chain's first approval), sides and organisations present and covered items. Texts that
     /// repeat (structure ids, the summary lists) are numbered by their bytes (``ByteInterner``,
     /// ``SummaryLists``), not hashed as `String` keys.
     /// - Returns: the day number of every current meeting from `from` up to the later of
@@ -22,7 +22,7 @@ extension AppDatabase {
     ) throws -> MeetingDays {
         let cursor = try SQLRequest<Row>(
             """
-            SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
+            SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, \(Self.firstApproval("m")),
                    m.present_sides, m.present_organisations, m.covered_items
             FROM minutes m INDEXED BY minutes_report WHERE m.meeting_date BETWEEN \(from.iso) AND \(max(through, asOf).iso)
             """

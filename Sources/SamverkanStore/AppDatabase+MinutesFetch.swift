@@ -32,6 +32,19 @@ extension AppDatabase {
         return "NOT EXISTS (SELECT 1 FROM minutes_chain superseded WHERE superseded.minutes_id = \(alias).id AND superseded.superseded = 1)"
     }
 
+    /// SQL: the day the chain of minutes `minutes` was first approved (*justerad*): a correction
+    /// approved later does not make a timely justering of the meeting late; outside a chain, the
+    /// minutes' own `approved_on`.
+    static func firstApproval(_ minutes: String = "m") -> SQL {
+        let alias = SQL(sql: minutes)
+        return """
+            COALESCE((SELECT MIN(first.approved_on) FROM minutes_chain link
+                      JOIN minutes_chain member ON member.root_id = link.root_id
+                      JOIN minutes first ON first.id = member.minutes_id
+                      WHERE link.minutes_id = \(alias).id), \(alias).approved_on)
+            """
+    }
+
     /// SQL: the minutes of alias `minutes` are the latest record of their chain (no correction
     /// of them exists, approved or not): what waits for approval.
     static func latestRecord(_ minutes: String = "m") -> SQL {

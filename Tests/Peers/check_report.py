@@ -57,6 +57,26 @@ def counting_minutes(db):
     return counting
 
 
+def first_approvals(db):
+    """The day each record's chain (`amends_id`) was first approved: a correction approved later
+    does not make a timely justering of the meeting late. Records of no approved chain are absent."""
+    rows = db.execute("SELECT id, amends_id, approved_on FROM minutes").fetchall()
+    parent = {i: a for i, a, _ in rows if a is not None}
+    root_of = {}
+    for minutes_id, _, _ in rows:
+        root, seen = minutes_id, {minutes_id}
+        while root in parent and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        root_of[minutes_id] = root
+    first = {}
+    for minutes_id, _, approved_on in rows:
+        if approved_on is not None:
+            root = root_of[minutes_id]
+            first[root] = min(first.get(root, approved_on), approved_on)
+    return {i: first[r] for i, r in root_of.items() if r in first}
+
+
 def pending_corrections(db, period_from, period_to):
     """How many corrections of approved minutes wait for approval: chains (`amends_id`) whose latest
     record is not approved while an earlier one is; counted by the meeting date of that record."""
@@ -94,11 +114,13 @@ def recompute(db, structures, schedule, period_from, period_to, today):
     for minutes_id, action_id, status in db.execute("SELECT minutes_id, action_id, status FROM action_follow_ups"):
         if minutes_id in counting:
             follow_ups.setdefault(numbers.get(action_id, action_id), []).append((meeting_day[minutes_id], minutes_id, status))
+    first_approved = first_approvals(db)
     minutes = {}
     for row in db.execute("SELECT id, structure_id, meeting_date, planned_date, approved_on FROM minutes m "
                           "WHERE meeting_date BETWEEN ? AND ?", (period_from, period_to)):
         if row[0] in counting:
-            minutes.setdefault(row[1], []).append({"id": row[0], "date": row[2], "planned": row[3], "approved": row[4]})
+            minutes.setdefault(row[1], []).append(
+                {"id": row[0], "date": row[2], "planned": row[3], "approved": first_approved.get(row[0], row[4])})
     cancelled = {}
     for structure_id, date in db.execute("SELECT structure_id, meeting_date FROM cancelled_meetings WHERE meeting_date BETWEEN ? AND ?",
                                           (period_from, period_to)):

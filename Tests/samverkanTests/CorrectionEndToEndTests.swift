@@ -219,3 +219,27 @@ struct CorrectionEndToEndTests {
         return (minutes["approved"] as? Int ?? -1, actions["done"] as? Int ?? -1, actions["open"] as? Int ?? -1)
     }
 }
+
+extension CorrectionEndToEndTests {
+    @Test("A correction approved weeks later does not make a timely justering late: days count to the first approval")
+    func timelinessKeepsFirstApproval() throws {
+        let w = try MinutesEndToEndTests.Workspace()
+        let draft = try w.filledDraft()
+        #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(draft, "a.md")]).status == 0)
+        #expect(try w.run(["minutes", "approve", "1", "--by", "bitr-hs-direktor", "--date", "2025-03-20"]).status == 0)
+        let corrected = draft.replacingOccurrences(
+            of: "RUG godkänner rutinen för utskrivning.", with: "RUG godkänner rutinen för in- och utskrivning.")
+        let amend = try w.run(["minutes", "amend", "1", "--file", try w.write(corrected, "b.md")], today: "2025-05-01")
+        #expect(amend.status == 0, "\(amend.stderr)")
+        #expect(
+            try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor", "--date", "2025-05-02"], today: "2025-05-02").status == 0)
+        let report = try w.run(
+            ["report", "compliance", "--period", "2025-H1", "--format", "json", "--by", "structure"], today: "2025-07-01")
+        #expect(report.status == 0, "\(report.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let rug = try #require((json["structures"] as? [[String: Any]])?.first { $0["id"] as? String == "rug" })
+        let figures = try #require((rug["figures"] as? [String: Any])?["minutes"] as? [String: Any])
+        #expect(figures["medianDaysToApproval"] as? Double == 7, "\(figures)")
+        #expect(figures["approvedWithin14Days"] as? Int == 1, "\(figures)")
+    }
+}
