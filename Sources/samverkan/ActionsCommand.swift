@@ -31,7 +31,8 @@ extension Samverkan {
             let environment = try MinutesEnvironment(global)
             let today = try global.today()
             if let structure { _ = try environment.structure(structure) }
-            var items = try environment.store { try environment.database.allActions(structureID: structure, responsible: responsible) }
+            let responsibleID = try responsible.map { try Self.responsibleID($0, in: environment) }
+            var items = try environment.store { try environment.database.allActions(structureID: structure, responsible: responsibleID) }
             if open || overdue { items.removeAll { $0.status == .done } }
             if overdue { items.removeAll { !$0.isOverdue(today: today) } }
             if format == .json { return print(try prettyJSON(items), terminator: "") }
@@ -56,5 +57,21 @@ extension Samverkan {
                 })
             print(table.render(), terminator: "")
         }
+    }
+}
+
+extension Samverkan.ActionsCommand {
+    /// The id of a person or organisation written as its id or its name (as drafts accept it);
+    /// an unknown one is refused with the closest names rather than answered with "no actions".
+    static func responsibleID(_ written: String, in environment: MinutesEnvironment) throws -> String {
+        let configuration = environment.configuration
+        if configuration.person(written) != nil || configuration.organisation(written) != nil { return written }
+        if let person = configuration.findPerson(written) { return person.id }
+        let wanted = written.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        if let organisation = configuration.organisations.first(where: { $0.name.lowercased() == wanted }) { return organisation.id }
+        let close = RegionConfiguration.closest(to: written, among: configuration.people)
+        throw CLIError(
+            "actions.unknown-responsible",
+            ["value": written, "close": environment.phrases.alternatives(close.map { "\"\($0)\"" })])
     }
 }

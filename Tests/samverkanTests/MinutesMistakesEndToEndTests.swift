@@ -83,3 +83,19 @@ extension MinutesMistakesEndToEndTests {
         #expect(pending.stdout.contains("Socialchef Bräcke"), "\(pending.stdout)")
     }
 }
+
+extension MinutesMistakesEndToEndTests {
+    @Test("actions --responsible takes a name as drafts do, and a misspelt one is refused with the closest, not \"no actions\"")
+    func responsibleByName() throws {
+        let w = try Workspace()
+        #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)
+        let byID = try w.run(["actions", "--responsible", "socialchef-halmstad"])
+        #expect(byID.stdout.contains("Sprida rutinen till vårdcentralerna"), "\(byID.stdout)")
+        let byName = try w.run(["actions", "--responsible", "socialchef  halmstad"])
+        #expect(byName.status == 0 && byName.stdout == byID.stdout, "\(byName.stdout)\(byName.stderr)")
+        let typo = try w.run(["actions", "--responsible", "Socialchef Halmsta"])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("\"Socialchef Halmsta\" är varken en person eller en organisation"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("menade du \"Socialchef Halmstad\""), "\(typo.stderr)")
+    }
+}
