@@ -66,7 +66,7 @@ struct CorrectionEndToEndTests {
         #expect(actions.contains("#2  rug       Utse kontaktperson  "), "\(actions)")
         #expect(actions.contains("delvis (försenad)") && !actions.contains("ej påbörjad"), "\(actions)")
         let list = try w.run(["minutes", "list"], today: "2025-04-11").stdout
-        #expect(list.contains("Rättelse #3 väntar på justering"), "\(list)")
+        #expect(list.contains("rättelse #3 väntar på justering"), "\(list)")
         let show = try w.run(["minutes", "show", "1"], today: "2025-04-11").stdout
         #expect(show.contains("*rättelse #3 väntar på justering; till dess gäller #1*"), "\(show)")
         #expect(show.contains("*åtgärd #2 ändrad (text)*"))

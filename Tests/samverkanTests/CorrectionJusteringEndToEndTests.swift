@@ -112,7 +112,7 @@ struct CorrectionJusteringEndToEndTests {
         #expect(pending.contains("ingen") && pending.contains("\(Self.chair) och Socialchef Varberg"), "\(pending)")
         #expect(!pending.contains("#1 "))
         let show = try w.run(["minutes", "show", "1"]).stdout
-        #expect(show.contains("*#1 · delvis justerad av \(Self.chair) 2025-03-14 · Rättad genom #2*"), "\(show)")
+        #expect(show.contains("*#1 · delvis justerad av \(Self.chair) 2025-03-14 · rättad genom #2*"), "\(show)")
         #expect(show.contains("underskrifterna av #1 gäller inte rättelsen: alla justerar den på nytt"), "\(show)")
         let records = try Self.shown(w, 1)
         #expect(records[0]["missingSignatories"] as? [String] == [])
@@ -142,7 +142,7 @@ struct CorrectionJusteringEndToEndTests {
         #expect(verify.status == 0 && verify.stdout.contains("1 av 1 justerade"), "\(verify.stdout)")
         #expect(try w.run(["minutes", "export", "--database", fresh]).stdout == export.stdout)
         let list = try w.run(["minutes", "list", "--database", fresh]).stdout
-        #expect(list.contains("delvis justerad av \(Self.chair) 2025-03-14, Rättad genom #2"), "\(list)")
+        #expect(list.contains("delvis justerad av \(Self.chair) 2025-03-14, rättad genom #2"), "\(list)")
         #expect(try w.run(["minutes", "pending", "--database", fresh]).stdout.contains("Inga minnesanteckningar väntar"))
         let report = try w.run([
             "report", "compliance", "--from", "2025-03-01", "--to", "2025-03-31", "--format", "json", "--database", fresh,

@@ -193,9 +193,9 @@ struct MinutesEndToEndTests {
         #expect(amend.status == 0, "\(amend.stderr)")
         let show = try w.run(["minutes", "show", "2"]).stdout
         #expect(
-            show.contains("#2 · justerad 2025-03-20 av Biträdande hälso- och sjukvårdsdirektör och Socialchef Varberg · Rättad genom #3"))
+            show.contains("#2 · justerad 2025-03-20 av Biträdande hälso- och sjukvårdsdirektör och Socialchef Varberg · rättad genom #3"))
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning.\n"))
-        #expect(show.contains("#3 · Rättelse av #2 · ej justerad"))
+        #expect(show.contains("#3 · rättelse av #2 · ej justerad"))
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning och hemgång."))
         let html = try w.run(["minutes", "show", "2", "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))
