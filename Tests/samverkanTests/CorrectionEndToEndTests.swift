@@ -231,6 +231,9 @@ extension CorrectionEndToEndTests {
             of: "RUG godkänner rutinen för utskrivning.", with: "RUG godkänner rutinen för in- och utskrivning.")
         let amend = try w.run(["minutes", "amend", "1", "--file", try w.write(corrected, "b.md")], today: "2025-05-01")
         #expect(amend.status == 0, "\(amend.stderr)")
+        // Written without "§ 1" in front, the decision is a new one and § 1 is withdrawn: show says so.
+        let shown = try w.run(["minutes", "show", "2"], today: "2025-05-01").stdout
+        #expect(shown.contains("§ 1 struken"), "\(shown)")
         #expect(
             try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor", "--date", "2025-05-02"], today: "2025-05-02").status == 0)
         let report = try w.run(

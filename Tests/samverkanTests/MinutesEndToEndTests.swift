@@ -197,6 +197,8 @@ struct MinutesEndToEndTests {
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning.\n"))
         #expect(show.contains("#3 · rättelse av #2 · ej justerad"))
         #expect(show.contains("- § 1 RUG godkänner rutinen för utskrivning och hemgång."))
+        // What the correction did to the numbered decision is said under its status line.
+        #expect(show.contains("§ 1 ändrad (text)"), "\(show)")
         let html = try w.run(["minutes", "show", "2", "--format", "html"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<li>§ 1 RUG godkänner rutinen för utskrivning.</li>"))

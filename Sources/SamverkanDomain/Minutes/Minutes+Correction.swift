@@ -34,6 +34,26 @@ extension Minutes {
     }
 }
 
+extension Minutes {
+    /// What a correction did to the numbered decisions (`§ N`) of the approved minutes it
+    /// corrects, in their order: the numbers whose text it changed and those it left out
+    /// (withdrawn). A decision keeps its number in a correction by keeping `§ N` in front of it.
+    public func decisionChanges(from original: Minutes) -> (changed: [Int], withdrawn: [Int]) {
+        let kept = decisions.filter(\.inherited)
+        var changed: [Int] = []
+        var withdrawn: [Int] = []
+        for before in original.decisions {
+            guard let number = before.number else { continue }
+            if let after = kept.first(where: { $0.number == number }) {
+                if after.text != before.text { changed.append(number) }
+            } else {
+                withdrawn.append(number)
+            }
+        }
+        return (changed, withdrawn)
+    }
+}
+
 /// A change a correction made to an action item of the minutes it corrects.
 public struct ActionChange: Sendable, Hashable {
     /// What of an item can change.

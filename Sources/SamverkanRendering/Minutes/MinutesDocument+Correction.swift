@@ -5,11 +5,14 @@ import SamverkanDomain
 extension MinutesDocument {
     /// The lines under a record's status line: a correction waiting for approval (on the
     /// correction and on the approved record that counts until then) and what the correction did
-    /// to the action items of the record `before` it.
+    /// to the numbered decisions and the action items of the record `before` it.
     static func correctionNotes(_ minutes: Minutes, before: Minutes?, after: Minutes?, phrases p: Phrasebook) -> [String] {
         var notes: [String] = []
         if let before, before.id == minutes.amends {
-            notes = minutes.actionChanges(from: before).map { change in
+            let decisions = minutes.decisionChanges(from: before)
+            notes = decisions.changed.map { p.text("minutes.decision.changed", ["number": String($0)]) }
+            notes += decisions.withdrawn.map { p.text("minutes.decision.withdrawn", ["number": String($0)]) }
+            notes += minutes.actionChanges(from: before).map { change in
                 switch change.kind {
                 case .withdrawn: return p.text("minutes.action.withdrawn", ["number": String(change.number)])
                 case .changed(let fields):
