@@ -67,8 +67,7 @@ extension Samverkan.ActionsCommand {
         let configuration = environment.configuration
         if configuration.person(written) != nil || configuration.organisation(written) != nil { return written }
         if let person = configuration.findPerson(written) { return person.id }
-        let wanted = written.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        if let organisation = configuration.organisations.first(where: { $0.name.lowercased() == wanted }) { return organisation.id }
+        if let organisation = configuration.organisations.first(where: { Justering.same($0.name, written) }) { return organisation.id }
         let close = RegionConfiguration.closest(to: written, among: configuration.people)
         throw CLIError(
             "actions.unknown-responsible",

@@ -36,19 +36,27 @@ import statistics
 import sys
 
 
+def chain_roots(rows):
+    """Each record's chain root, following `amends_id` back (rows start with id, amends_id)."""
+    parent = {row[0]: row[1] for row in rows if row[1] is not None}
+    roots = {}
+    for row in rows:
+        root, seen = row[0], {row[0]}
+        while root in parent and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        roots[row[0]] = root
+    return roots
+
+
 def counting_minutes(db):
     """The ids of the minutes that count: of each correction chain (`amends_id`), the latest approved
     record, or the latest record when none is approved; until a correction of approved minutes is
     approved, the original counts. Worked out here from `amends_id` and `approved_at` alone."""
     rows = db.execute("SELECT id, amends_id, approved_at IS NOT NULL FROM minutes").fetchall()
-    parent = {i: a for i, a, _ in rows if a is not None}
     approved = {i for i, _, ok in rows if ok}
     chains = {}
-    for minutes_id, _, _ in rows:
-        root, seen = minutes_id, {minutes_id}
-        while root in parent and parent[root] not in seen:
-            root = parent[root]
-            seen.add(root)
+    for minutes_id, root in chain_roots(rows).items():
         chains.setdefault(root, []).append(minutes_id)
     counting = set()
     for members in chains.values():
@@ -61,14 +69,7 @@ def first_approvals(db):
     """The day each record's chain (`amends_id`) was first approved: a correction approved later
     does not make a timely justering of the meeting late. Records of no approved chain are absent."""
     rows = db.execute("SELECT id, amends_id, approved_on FROM minutes").fetchall()
-    parent = {i: a for i, a, _ in rows if a is not None}
-    root_of = {}
-    for minutes_id, _, _ in rows:
-        root, seen = minutes_id, {minutes_id}
-        while root in parent and parent[root] not in seen:
-            root = parent[root]
-            seen.add(root)
-        root_of[minutes_id] = root
+    root_of = chain_roots(rows)
     first = {}
     for minutes_id, _, approved_on in rows:
         if approved_on is not None:

@@ -2,7 +2,7 @@ import Foundation
 import SamverkanPostgres
 import SamverkanTestSupport
 
-/// A fresh database in the test process's cluster, and connections to it.
+/// Shared by the PostgreSQL tests: a fresh database in the test process's cluster, and connections to it.
 struct PostgresTestDatabase {
     let cluster: PostgresCluster
     let name: String
