@@ -19,8 +19,10 @@ extension MinutesCommand {
         @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var to: LocalDate?
         @Option(help: "Output format: table or json.") var format: ListingFormat = .table
 
+        // A reversed range is a usage mistake (exit 64), as in `schedule`, `calendar export` and `report`.
+        func validate() throws { try PeriodOptions.check(from: from, to: to) }
+
         func run() throws {
-            if let from, let to, to < from { throw CLIError("period.to-before-start", ["to": to.iso, "from": from.iso]) }
             let environment = try MinutesEnvironment(global)
             if let structure { _ = try environment.structure(structure) }
             let rows = try environment.store {

@@ -80,6 +80,15 @@ struct ReportFormatTests {
         #expect(current.contains("Kommande") && current.contains("till och med 2025-05-01"))
     }
 
+    @Test("Markdown tables right-align only the columns that hold figures; text columns stay left")
+    func markdownAlignment() {
+        let table = ComplianceReport.pipeTable(
+            ["Struktur", "Datum", "Orsak", "Hållna", "Andel"],
+            [["Alby", "2025-03-11", "Sjukdom", "4", "83,3"], ["Borg", "2025-04-08", "", "–", "+1"]])
+        #expect(table.split(separator: "\n")[1] == "| --- | ---: | --- | ---: | ---: |")
+        #expect(ComplianceReport.isFigure("1 234") && ComplianceReport.isFigure("50,0 %") && !ComplianceReport.isFigure("Alby 2"))
+    }
+
     @Test("Grants: held meetings per focus area and grant point, covered items per the item's tags")
     func grants() async throws {
         var configuration = ComplianceFixture.configuration

@@ -22,7 +22,16 @@ extension ComplianceReport {
                 + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
                 .joined(separator: " | ") + " |\n"
         }
-        return line(header) + "|" + header.indices.map { $0 == 0 ? " --- |" : " ---: |" }.joined() + "\n" + rows.map(line).joined()
+        let alignment = header.indices.map { column in
+            column > 0 && rows.allSatisfy { column >= $0.count || isFigure($0[column]) } ? " ---: |" : " --- |"
+        }
+        return line(header) + "|" + alignment.joined() + "\n" + rows.map(line).joined()
+    }
+
+    /// Whether a cell holds a figure (a count, a percentage, a day count, `+1`, or the dash for none),
+    /// so that its column is right-aligned; a column with any text in it stays left-aligned.
+    static func isFigure(_ cell: String) -> Bool {
+        cell.allSatisfy { $0.isNumber || " ,.%+−–-/\u{00A0}\u{202F}".contains($0) }
     }
 
     /// CSV for Excel: one row for the total, each group and each structure behind it, with every
