@@ -6,11 +6,12 @@ import NIOCore
 /// `If-Modified-Since`) shows the client has this content, else 200, gzip when the client accepts it.
 struct ConditionalResponse {
     let feed: RenderedFeed
-    let request: Request
+    /// The request's header fields.
+    let headers: HTTPFields
 
     /// Whether the client accepts gzip (`Accept-Encoding: gzip`, not `gzip;q=0`).
     var acceptsGzip: Bool {
-        guard let header = request.headers[.acceptEncoding] else { return false }
+        guard let header = headers[.acceptEncoding] else { return false }
         return header.split(separator: ",").contains { part in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard pieces.first == "gzip" || pieces.first == "x-gzip" else { return false }
@@ -21,28 +22,34 @@ struct ConditionalResponse {
 
     /// Whether the request's validators match this content (either representation).
     var notModified: Bool {
-        if let match = request.headers[.ifNoneMatch] { return feed.headers.matches(ifNoneMatch: match) }
-        if let since = request.headers[.ifModifiedSince], let date = HTTPDate.parse(since) {
+        if let match = headers[.ifNoneMatch] { return feed.headers.matches(ifNoneMatch: match) }
+        if let since = headers[.ifModifiedSince], let date = HTTPDate.parse(since) {
             return feed.lastModified <= date
         }
         return false
     }
 
-    /// The answer, its header fields as made with the rendering (a 304 builds no new ones).
-    func response() -> Response {
+    /// The answer's status, header fields (as made with the rendering: a 304 builds no new ones)
+    /// and body (none for a 304).
+    func answer() -> (status: HTTPResponse.Status, fields: HTTPFields, body: ByteBuffer?) {
         let headers = feed.headers
         let gzip = acceptsGzip ? feed.gzipped.flatMap { body in headers.gzip.map { (body, $0) } } : nil
-        if notModified {
+        if notModified { return (.notModified, gzip == nil ? headers.plainNotModified : headers.gzipNotModified, nil) }
+        if let (body, fields) = gzip { return (.ok, fields, body) }
+        return (.ok, headers.plain, feed.body)
+    }
+
+    /// ``answer()`` as Hummingbird's response.
+    func response() -> Response {
+        let (status, fields, body) = answer()
+        guard let body else {
             // Made with fields that have a length (else an empty body adds `Content-Length: 0`),
-            // then given the 304's, which tell none: no header fields are copied.
-            var response = Response(status: .notModified, headers: headers.plain)
-            response.headers = gzip == nil ? headers.plainNotModified : headers.gzipNotModified
+            // then given the 304's, which tell none.
+            var response = Response(status: status, headers: feed.headers.plain)
+            response.headers = fields
             return response
         }
-        if let (body, fields) = gzip {
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: body))
-        }
-        return Response(status: .ok, headers: headers.plain, body: ResponseBody(byteBuffer: feed.body))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body))
     }
 }
 

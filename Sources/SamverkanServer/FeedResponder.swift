@@ -97,6 +97,6 @@ public struct FeedResponder: HTTPResponder {
             logger.error("feed unavailable", metadata: ["token": "\(token.logPrefix)", "error": "\(type(of: error))"])
             return text(.serviceUnavailable, "Service Unavailable\n")
         }
-        return ConditionalResponse(feed: rendered, request: request).response()
+        return ConditionalResponse(feed: rendered, headers: request.headers).response()
     }
 }

@@ -35,6 +35,9 @@ public struct FeedServer: Sendable {
         self.logger = logger
     }
 
+    /// The `Server` field of every answer.
+    static let serverName = "samverkan"
+
     /// Runs until SIGTERM or SIGINT, then finishes the requests in flight and returns.
     /// - Parameter onListening: called with the port once the server accepts connections
     ///   (the port the system chose when `port` is 0).
@@ -47,7 +50,11 @@ public struct FeedServer: Sendable {
         let configured = port
         let app = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "samverkan"),
+            server: .http1(
+                additionalChannelHandlers: [
+                    FeedFastPath(service: service, metrics: metrics, logger: logger, serverName: Self.serverName)
+                ]),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: Self.serverName),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configured) },
             logger: logger
         )

@@ -47,6 +47,8 @@ public final class FeedService: Sendable {
     let validated = NIOLockedValueBox<Validated?>(nil)
     /// The window last computed, and the second (since 1970) it was computed in.
     let windowOfSecond = NIOLockedValueBox<(second: Int, from: LocalDate, through: LocalDate)?>(nil)
+    /// The `Date` field of the second (since 1970) it was made in.
+    let dateOfSecond = NIOLockedValueBox<(second: Int, text: String)?>(nil)
     /// The feeds answered within the last ``recheck``, by token, and the store file's generation
     /// they came from.
     let recent = NIOLockedValueBox<(generation: Int, feeds: [String: Recent])>((0, [:]))
@@ -133,6 +135,25 @@ public final class FeedService: Sendable {
             recent.feeds[token.text] = found.map { Recent(feed: $0, until: now + Self.recheck) }
         }
         return found
+    }
+
+    /// The feed answered for a token (as it appears in the path) within the last ``recheck``;
+    /// nil when there is none, and so the full way through ``feed(for:)`` is needed.
+    func recentFeed(named name: Substring) -> RenderedFeed? {
+        let now = ContinuousClock.now
+        return recent.withLockedValue { recent in
+            guard let known = recent.feeds[String(name)], now < known.until else { return nil }
+            return known.feed
+        }
+    }
+
+    /// Now as an HTTP date, formatted once a second.
+    func httpDate() -> String {
+        let second = Int(Date().timeIntervalSince1970)
+        if let known = dateOfSecond.withLockedValue({ $0 }), known.second == second { return known.text }
+        let text = HTTPDate.format(Date(timeIntervalSince1970: Double(second)))
+        dateOfSecond.withLockedValue { $0 = (second, text) }
+        return text
     }
 
     /// ``feed(for:)`` as the store and the cache have it now.
