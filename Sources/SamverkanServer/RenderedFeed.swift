@@ -3,8 +3,9 @@ public import Foundation
 public import NIOCore
 
 /// One rendered calendar, ready to send: its body (plain and gzip), a strong ETag from the body
-/// without DTSTAMP lines, and when that content was first seen.
-public struct RenderedFeed: Sendable {
+/// without DTSTAMP lines, and when that content was first seen. A class: every answer hands it on
+/// with one reference count, not one for each of its buffers and header fields.
+public final class RenderedFeed: Sendable {
     public let body: ByteBuffer
     public let gzipped: ByteBuffer?
     /// A strong validator: `"<sha-256 prefix>"` of the body without its DTSTAMP lines.
