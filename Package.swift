@@ -193,6 +193,7 @@ let package = Package(
         .testTarget(
             name: "SamverkanStoreTests",
             dependencies: ["SamverkanStore", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

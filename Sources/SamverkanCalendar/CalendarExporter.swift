@@ -80,14 +80,20 @@ public struct CalendarExporter: Sendable {
         }
     }
 
-    /// A digest of what an attendee sees of one UID, whatever the window: the structure's
-    /// visible fields (summary, description, place, link, zone, time, length, rule, organizer,
-    /// attendees, category) and every register meeting of that UID (planned and actual start
+    /// A digest of what an attendee sees of one UID, whatever the window and however far ahead
+    /// the register reaches: the structure's visible fields (summary, description, place, link,
+    /// zone, time, length, rule, organizer, attendees, category), what its meetings are derived
+    /// from (first and last day, holiday policy and periods, breaks), and the register meetings
+    /// of that UID that are more than the rule's plain consequence: an event of its own (dated or
+    /// extra meeting) and every meeting a coordinator decided about (planned and actual start
     /// and end, state, decision). SEQUENCE rises when it changes; exports and invitations share it.
+    ///
+    /// A series' other meetings follow from the fields hashed: the register growing by a year of
+    /// them (its horizon moves with today) changes nothing an attendee did not already have.
     /// - Parameters:
     ///   - uid: the UID.
     ///   - structure: its structure.
-    ///   - meetings: all of the structure's register meetings (not only the window's).
+    ///   - meetings: the structure's register meetings (those of other UIDs are ignored).
     ///   - marker: something more the message shows (a cancelled series).
     public func contentHash(
         uid: String, of structure: CollaborationStructure, meetings: [RegisteredMeeting],
@@ -100,13 +106,18 @@ public struct CalendarExporter: Sendable {
             organizer(of: structure)?.email ?? feedOrganizer.email,
             attendees(of: structure).map { "\($0.email)/\($0.role)" }.joined(separator: ","),
             texts.phrases.text("kind.\(structure.kind.rawValue)"), marker,
+            structure.starts.iso, structure.until?.iso ?? "", structure.holidayPolicy.rawValue,
+            structure.holidayPeriods.isEmpty ? "" : String(describing: structure.holidayPeriods),
+            structure.breaks.isEmpty ? "" : String(describing: structure.breaks),
         ]
-        let rows = meetings.filter { $0.uid == uid }.sorted { $0.plannedStart < $1.plannedStart }.map { meeting in
-            [
-                meeting.plannedStart.description, meeting.start.description, meeting.end.description, meeting.state.rawValue,
-                meeting.decision.map { "\($0.action.rawValue)/\($0.reason)" } ?? "",
-            ].joined(separator: "|")
-        }
+        let rows = meetings.filter { $0.uid == uid && (!$0.inSeries || $0.decision != nil) }
+            .sorted { $0.plannedStart < $1.plannedStart }
+            .map { meeting in
+                [
+                    meeting.plannedStart.description, meeting.start.description, meeting.end.description, meeting.state.rawValue,
+                    meeting.decision.map { "\($0.action.rawValue)/\($0.reason)" } ?? "",
+                ].joined(separator: "|")
+            }
         return FNV1a.hex((fields + rows).joined(separator: "\u{1F}"))
     }
 

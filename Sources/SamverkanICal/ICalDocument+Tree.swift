@@ -11,11 +11,10 @@ extension ICalDocument {
         icalcomponent_add_property(calendar, icalproperty_new_prodid(productID))
         icalcomponent_add_property(calendar, icalproperty_new_method(method.libical))
         if let name {
-            // RFC 7986 NAME is TEXT, fully escaped by libical. libical 3.0 writes X- values with
-            // backslashes and newlines escaped but commas and semicolons as they are, so clients
-            // that read X-WR-CALNAME as a list (vobject) get the text up to a comma: NAME has it all.
-            icalcomponent_add_property(calendar, icalproperty_new_name(name))
-            icalcomponent_add_property(calendar, Self.xProperty("X-WR-CALNAME", name))
+            // RFC 7986 NAME is TEXT, fully escaped by libical; X-WR-CALNAME is the same TEXT.
+            let nameProperty: OpaquePointer = icalproperty_new_name(name)
+            icalcomponent_add_property(calendar, nameProperty)
+            icalcomponent_add_property(calendar, Self.textXProperty("X-WR-CALNAME", escapedAs: nameProperty))
         }
         if let refreshInterval {
             let duration = "PT\(refreshInterval / 60)H\(refreshInterval % 60 > 0 ? "\(refreshInterval % 60)M" : "")"
@@ -39,6 +38,25 @@ extension ICalDocument {
     static func xProperty(_ name: String, _ value: String) -> OpaquePointer {
         let property: OpaquePointer = icalproperty_new_x(value)
         icalproperty_set_x_name(property, name)
+        return property
+    }
+
+    /// An X- property holding TEXT, written `NAME;VALUE=TEXT:value` with `,` `;` `\` and
+    /// newlines escaped, its value libical's own TEXT rendering of a property (`escapedAs`) that
+    /// holds the same text.
+    ///
+    /// libical 3.0 escapes `,` and `;` in no X- value, not even one of kind TEXT (later libical
+    /// does for TEXT), and a reader may take an unescaped comma for a list separator (vobject
+    /// kept the name up to the first comma). So the value libical wrote for the TEXT property is
+    /// carried verbatim, as a string value, under `VALUE=TEXT`: the parameter tells readers to
+    /// unescape it (python `icalendar` reads an X- value as it stands without it, and iCal has
+    /// long written `X-WR-CALNAME;VALUE=TEXT:`); libical reads it back as TEXT, unescaped.
+    static func textXProperty(_ name: String, escapedAs textProperty: OpaquePointer) -> OpaquePointer {
+        let escaped = icalproperty_get_value_as_string(textProperty).map { String(cString: $0) } ?? ""
+        let property: OpaquePointer = icalproperty_new(ICAL_X_PROPERTY)
+        icalproperty_set_x_name(property, name)
+        icalproperty_add_parameter(property, icalparameter_new_value(ICAL_VALUE_TEXT))
+        icalproperty_set_value(property, icalvalue_new_string(escaped))
         return property
     }
 

@@ -51,7 +51,11 @@ public struct ParsedCalendar: Sendable {
         let method = icalcomponent_get_method(root)
         if method != ICAL_METHOD_NONE { calendar.method = String(cString: icalproperty_method_to_string(method)) }
         for property in properties(of: root, kind: ICAL_X_PROPERTY) where string(icalproperty_get_x_name(property)) == "X-WR-CALNAME" {
-            calendar.name = string(icalproperty_get_x(property))
+            // `VALUE=TEXT` (as written here) makes libical read a TEXT value, unescaped; without
+            // it an X value, whose commas and semicolons libical 3.0 takes as they stand.
+            let value = icalproperty_get_value(property)
+            calendar.name =
+                icalvalue_isa(value) == ICAL_TEXT_VALUE ? string(icalvalue_get_text(value)) : string(icalproperty_get_x(property))
         }
         // RFC 7986 NAME, when present, is the whole name (libical unescapes both).
         if let name = icalcomponent_get_first_property(root, ICAL_NAME_PROPERTY) {

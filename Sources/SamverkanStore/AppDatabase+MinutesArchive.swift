@@ -18,7 +18,11 @@ extension AppDatabase {
             let signatures = try ids.flatMap { id in
                 try Self.fetchSignatures(minutesID: id, db: db).map { ArchivedSignature(minutesID: id, signature: $0) }
             }
-            return MinutesArchive(minutes: minutes, cancelled: cancelled, signatures: signatures.isEmpty ? nil : signatures)
+            let decisions = try MeetingDecisionRecord.fetchAllChecked(db, "SELECT * FROM meeting_decisions ORDER BY id").map {
+                try $0.decision()
+            }
+            return MinutesArchive(
+                minutes: minutes, cancelled: cancelled, signatures: signatures.isEmpty ? nil : signatures, meetingDecisions: decisions)
         }
     }
 
@@ -34,17 +38,22 @@ extension AppDatabase {
     /// signatures, no item keeping a number) get the numbers of the original's items as that
     /// migration gives them.
     ///
+    /// The coordinators' decisions about meetings (version 2: cancel, move, add, restore, with
+    /// who and when) are stored as `samverkan meeting` stores them, oldest first, so the register
+    /// applies them when it is next brought up to date; an archive written before version 2
+    /// brings its cancellations.
+    ///
     /// Records already present with the same content are skipped, so importing twice is
     /// harmless. Approved records whose hash does not match their content are refused.
-    /// - Returns: how many minutes and cancellations were added.
+    /// - Returns: how many minutes and meeting decisions were added.
     /// - Throws: ``StoreError`` naming the record when the archive conflicts with the database
     ///   or was changed after approval; nothing is imported then.
-    public func importArchive(_ archive: MinutesArchive) throws -> (minutes: Int, cancelled: Int) {
-        guard archive.schemaVersion == 1 else {
+    public func importArchive(_ archive: MinutesArchive) throws -> (minutes: Int, decisions: Int) {
+        guard (1...MinutesArchive.currentSchemaVersion).contains(archive.schemaVersion) else {
             throw StoreError("archive.schema-version", ["version": String(archive.schemaVersion)])
         }
         return try immediateWrite { db in
-            var added = (minutes: 0, cancelled: 0)
+            var added = (minutes: 0, decisions: 0)
             var approved: [Minutes] = []
             let signatures = Dictionary(grouping: archive.signatures ?? [], by: \.minutesID)
             // Written before v9: no signatures (v10 keeps them) and no item keeping a number.
@@ -85,6 +94,10 @@ extension AppDatabase {
             {
                 try Self.appendChainLink(minutesID: record.id ?? 0, db: db)
             }
+            if let decisions = archive.meetingDecisions {
+                added.decisions = try Self.importDecisions(decisions, db: db)
+                return added
+            }
             for meeting in archive.cancelled {
                 let existing = try CancelledMeetingRecord.fetchOneChecked(
                     db,
@@ -102,7 +115,7 @@ extension AppDatabase {
                     MeetingDecision(
                         structureID: meeting.structureID, date: meeting.date, action: .cancel,
                         reason: meeting.reason, decidedAt: meeting.createdAt))
-                added.cancelled += 1
+                added.decisions += 1
             }
             return added
         }

@@ -46,7 +46,9 @@ extension MinutesCommand {
             let database = try global.openDatabase()
             let archive = try AppDatabase.decodeArchive(data)
             // JSON escapes (`\u0031`) hide a number from the raw text: check the decoded texts too.
-            let texts = archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
+            let texts =
+                archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
+                + (archive.meetingDecisions ?? []).flatMap { [$0.reason, $0.decidedBy ?? ""] }
             if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
                 FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.error.privacy"))\n".utf8))
                 throw ExitCode(1)
@@ -62,7 +64,7 @@ extension MinutesCommand {
                 phrases.text(
                     "minutes.imported",
                     [
-                        "file": file, "minutes": String(added.minutes), "cancelled": String(added.cancelled),
+                        "file": file, "minutes": String(added.minutes), "decisions": String(added.decisions),
                         "present": String(archive.minutes.count - added.minutes),
                     ]))
         }

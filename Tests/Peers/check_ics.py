@@ -47,7 +47,7 @@ What is checked (the project's shared iCalendar notes, ICALENDAR.md, say why):
    UID (except in METHOD:CANCEL) and carry its TZID and time of day; no RDATE anywhere; DTSTAMP in UTC;
    METHOD:PUBLISH has X-WR-CALNAME, exactly one ORGANIZER per event and no ATTENDEE;
    METHOD:REQUEST has one ORGANIZER and ATTENDEEs with CN, ROLE and RSVP; text values (SUMMARY,
-   LOCATION, DESCRIPTION, COMMENT) escape `,` and `;`.
+   LOCATION, DESCRIPTION, COMMENT, and the calendar's NAME and X-WR-CALNAME) escape `,` and `;`.
 
 Output: one JSON object on stdout,
     {"ok": bool, "expanded": N, "expected": N, "missing": ["UID START", ...],
@@ -87,6 +87,8 @@ RE_LOCAL_DATETIME = re.compile(r"^\d{8}T\d{6}$")
 RE_DATE = re.compile(r"^\d{8}$")
 RE_NTH_WEEKDAY = re.compile(r"^([+-]?\d{1,2})(MO|TU|WE|TH|FR|SA|SU)$")
 TEXT_PROPERTIES = {"SUMMARY", "LOCATION", "DESCRIPTION", "COMMENT"}
+# The calendar's name: RFC 7986 NAME and X-WR-CALNAME are TEXT too (MS-OXCICAL reads X-WR-CALNAME as Text).
+CALENDAR_TEXT_PROPERTIES = {"NAME", "X-WR-CALNAME"}
 
 
 class Report:
@@ -285,9 +287,9 @@ def parse_rrule(value: str) -> dict[str, str]:
     return parts
 
 
-def check_text_escaping(comp: Comp, report: Report) -> None:
+def check_text_escaping(comp: Comp, report: Report, names: set[str] = TEXT_PROPERTIES) -> None:
     for prop in comp.props:
-        if prop.name not in TEXT_PROPERTIES:
+        if prop.name not in names:
             continue
         value = prop.value
         i = 0
@@ -357,6 +359,7 @@ def structural_checks(roots: list[Comp], report: Report) -> dict:
         report.add("VCALENDAR has more than one METHOD")
     if method == "PUBLISH" and cal.first("X-WR-CALNAME") is None:
         report.add("METHOD:PUBLISH calendar lacks X-WR-CALNAME")
+    check_text_escaping(cal, report, CALENDAR_TEXT_PROPERTIES)
 
     # Time zones.
     vtimezones = [c for c in cal.children if c.name == "VTIMEZONE"]

@@ -76,7 +76,7 @@ struct CalendarPartsTests {
         #expect(moved.start.description == "2025-05-14T13:00:00")
         let extra = try #require(plans.first { $0.rule == nil })
         #expect(extra.uid == configuration.calendarUID(ofExtraMeetingOf: s, on: LocalDate(iso: "2025-05-20")!))
-        // The digest of a UID reads all its rows, never the window; a change to one UID leaves the other alone.
+        // The digest of a UID reads its decided rows, never the window; a change to one UID leaves the other alone.
         let texts = CalendarTexts(
             phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
             invitation: try TextTemplate(""), cancellation: try TextTemplate(""))
@@ -90,6 +90,35 @@ struct CalendarPartsTests {
         #expect(
             try exporter.contentHash(uid: extra.uid, of: s, meetings: meetings)
                 == exporter.contentHash(uid: extra.uid, of: s, meetings: plain))
+    }
+
+    @Test("A UID's digest ignores how far ahead the register reaches: a year more of the same rule changes nothing, a decision does")
+    func digestIgnoresHorizon() throws {
+        let s = structure(.weekly(interval: 1, weekday: .friday), policy: .moveEarlier)
+        let configuration = RegisterFixture.configuration(s)
+        let exporter = CalendarExporter(
+            configuration: configuration,
+            texts: CalendarTexts(
+                phrases: Phrasebook(language: "sv", phrases: [:]), eventDescription: try TextTemplate(""),
+                invitation: try TextTemplate(""), cancellation: try TextTemplate("")),
+            now: 0)
+        let move = MeetingDecision(
+            structureID: "s", date: LocalDate(iso: "2025-09-05")!, action: .move,
+            start: LocalDateTime(date: LocalDate(iso: "2025-09-04")!, time: LocalTime(hour: 13, minute: 0)!),
+            reason: "Lokalen upptagen", decidedAt: "2025-05-01T08:00:00Z")
+        func digest(through: String, decisions: [MeetingDecision] = []) throws -> String {
+            let meetings = try RegisterFixture.meetings(
+                of: [s], in: configuration, from: LocalDate(iso: "2025-01-01")!, through: LocalDate(iso: through)!,
+                decisions: decisions)
+            return try exporter.contentHash(uid: configuration.calendarUID(of: s), of: s, meetings: meetings)
+        }
+        // 2026 brings a year of Fridays, holiday moves (Good Friday, Midsummer Eve) and July's break.
+        #expect(try digest(through: "2025-12-31") == digest(through: "2026-12-31"))
+        #expect(try digest(through: "2025-12-31", decisions: [move]) == digest(through: "2026-12-31", decisions: [move]))
+        #expect(try digest(through: "2025-12-31") != digest(through: "2025-12-31", decisions: [move]))
+        var later = s
+        later.until = LocalDate(iso: "2026-06-30")
+        #expect(try exporter.contentHash(uid: configuration.calendarUID(of: s), of: later, meetings: []) != digest(through: "2025-12-31"))
     }
 
     @Test("Templates drop lines whose values are all empty")

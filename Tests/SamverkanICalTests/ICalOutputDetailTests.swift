@@ -57,15 +57,19 @@ struct ICalOutputDetailTests {
         #expect(!lines.contains { $0.hasPrefix("RDATE") })
     }
 
-    @Test("The calendar's name: NAME (RFC 7986) escaped as TEXT, X-WR-CALNAME as libical writes X- values; both read back whole")
+    @Test("The calendar's name: NAME (RFC 7986) and X-WR-CALNAME escaped as TEXT, the latter with VALUE=TEXT; both read back whole")
     func calendarNameEscaped() throws {
         let name = "Möten, RUG; Halland \\ 2025\nrad två"
         let text = try F.document(.publish, events: [try F.weeklySeries()[0]], name: name).serialized()
+        let escaped = "Möten\\, RUG\\; Halland \\\\ 2025\\nrad två"
         let line = try #require(RawICal.lines(named: "NAME", in: text).first)
-        #expect(Array(RawICal.value(of: line).utf8) == Array("Möten\\, RUG\\; Halland \\\\ 2025\\nrad två".utf8))
-        let xLine = try #require(RawICal.lines(named: "X-WR-CALNAME", in: text).first)
-        #expect(Array(RawICal.value(of: xLine).utf8) == Array("Möten, RUG; Halland \\\\ 2025\\nrad två".utf8))
+        #expect(Array(RawICal.value(of: line).utf8) == Array(escaped.utf8))
+        let xLines = RawICal.lines(named: "X-WR-CALNAME", in: text)
+        #expect(xLines.map { Array($0.utf8) } == [Array("X-WR-CALNAME;VALUE=TEXT:\(escaped)".utf8)])
         #expect(try ParsedCalendar.parse(text).name == name)
+        // Read back from X-WR-CALNAME alone, as a client without RFC 7986 does.
+        let withoutName = text.components(separatedBy: "\r\n").filter { !$0.hasPrefix("NAME:") }.joined(separator: "\r\n")
+        #expect(try ParsedCalendar.parse(withoutName).name == name)
     }
 
     @Test("Each physical line is CRLF-ended, at most 75 octets and valid UTF-8 on its own")
@@ -121,7 +125,7 @@ struct ICalOutputDetailTests {
                 block.filter { $0.hasPrefix("ORGANIZER") }
                     == ["ORGANIZER;CN=Samordnare Nära vård:mailto:samordnare@example.se"])
         }
-        #expect(RawICal.lines(named: "X-WR-CALNAME", in: text) == ["X-WR-CALNAME:Samverkan Halland"])
+        #expect(RawICal.lines(named: "X-WR-CALNAME", in: text) == ["X-WR-CALNAME;VALUE=TEXT:Samverkan Halland"])
         #expect(RawICal.lines(named: "REFRESH-INTERVAL", in: text) == ["REFRESH-INTERVAL;VALUE=DURATION:PT12H"])
         #expect(RawICal.lines(named: "X-PUBLISHED-TTL", in: text) == ["X-PUBLISHED-TTL:PT12H"])
         #expect(try document.restrictionProblems() == [])

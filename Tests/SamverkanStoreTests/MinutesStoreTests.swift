@@ -140,7 +140,7 @@ struct MinutesStoreTests {
         let json = try db.exportJSON()
         let copy = try TestDatabase.inMemory()
         let added = try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8)))
-        #expect(added.minutes == 2 && added.cancelled == 1)
+        #expect(added.minutes == 2 && added.decisions == 1)
         #expect(try copy.exportJSON() == json)
         #expect(try copy.verifyApproved().changed.isEmpty)
         #expect(try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8))) == (0, 0))

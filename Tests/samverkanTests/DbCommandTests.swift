@@ -57,6 +57,12 @@ struct DbCommandTests {
     func roundTrip() throws {
         let w = try Workspace()
         try record(w)
+        // A coordinator's decision, with who decided, travels as the minutes do.
+        let move = [
+            "meeting", "move", "--structure", "rug", "--date", "2025-06-12", "--to", "2025-06-11T13:00", "--reason", "Lokalen upptagen",
+            "--by", "samordnare-rug",
+        ]
+        #expect(try w.run(move, today: "2025-05-09").status == 0)
         let cluster = try PostgresCluster.shared()
         let url = cluster.url(try cluster.createDatabase("roundtrip"))
 
@@ -99,6 +105,9 @@ struct DbCommandTests {
         // The copy carries what the new features wrote: the chain, the kept number, the signature.
         #expect(dumped.contains("minutes_chain (1, 1, 1)") && dumped.contains("minutes_chain (4, 1, 0)"), "\(dumped)")
         #expect(dumped.contains("minutes_signatures (3, 0, 'Biträdande hälso- och sjukvårdsdirektör', '2025-05-09'"), "\(dumped)")
+        #expect(
+            dumped.contains("'rug', '2025-06-12', 'move', '2025-06-11T13:00', 'Lokalen upptagen', 'Samordnare god och nära vård'"),
+            "\(dumped)")
         #expect(dumped.contains("'Sprida rutinen till alla vårdcentraler', 'person', 'socialchef-halmstad', '2025-04-30', 1)"), "\(dumped)")
         let pending = try run(["minutes", "pending"], environment: ["SAMVERKAN_DATABASE": back])
         #expect(pending.stdout.contains("Socialchef Varberg"), "\(pending.stdout)")

@@ -53,11 +53,14 @@ struct MinutesMistakesEndToEndTests {
         let good = try w.write(export.stdout, "good.json")
         let imported = try CLIRunner.run(["minutes", "import", good], environment: environment)
         #expect(
-            imported.stdout.contains("\(good): 1 minnesanteckningar och 0 inställda möten importerade (0 fanns redan)"),
+            imported.stdout.contains(
+                "\(good): 1 minnesanteckningar och 0 beslut om möten (inställda, flyttade, extra) importerade (0 fanns redan)"),
             "\(imported.stdout)")
         environment["SAMVERKAN_LANG"] = "en"
         let english = try CLIRunner.run(["minutes", "import", good, "--lang", "en"], environment: environment)
-        #expect(english.stdout.contains("0 minutes and 0 cancelled meetings imported (1 already present)"), "\(english.stdout)")
+        #expect(
+            english.stdout.contains("0 minutes and 0 meeting decisions (cancelled, moved, extra) imported (1 already present)"),
+            "\(english.stdout)")
     }
 }
 

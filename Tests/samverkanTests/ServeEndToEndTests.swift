@@ -110,7 +110,7 @@ struct ServeEndToEndTests {
         let before = try served.curl(path)
         #expect(before.status == 200)
         let first = try expectPeersAgree(served, body: before.text)
-        #expect(before.text.contains("X-WR-CALNAME:Samverkansmöten – Region Halland"), "\(before.text.prefix(400))")
+        #expect(before.text.contains("X-WR-CALNAME;VALUE=TEXT:Samverkansmöten – Region Halland"), "\(before.text.prefix(400))")
         try served.run([
             "meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-09-11",
             "--reason", "Krock med länsdagen",

@@ -73,21 +73,35 @@ public struct CancelledMeeting: Sendable, Hashable, Codable {
     }
 }
 
-/// Everything the store holds about minutes: the `minutes export --format json` document.
+/// Everything the store holds about minutes, and the coordinators' decisions about meetings:
+/// the `minutes export --format json` document.
 public struct MinutesArchive: Sendable, Hashable, Codable {
-    /// The format's version; fields are only ever added.
+    /// The version ``MinutesArchive`` writes: 2 added ``meetingDecisions``.
+    public static let currentSchemaVersion = 2
+
+    /// The format's version; fields are only ever added. A reader refuses a version newer than
+    /// it knows (an older samverkan would drop the meeting decisions of version 2 unread).
     public var schemaVersion: Int
     public var minutes: [Minutes]
+    /// The meetings cancelled as things stand (read from ``meetingDecisions`` when present).
     public var cancelled: [CancelledMeeting]
     /// Every signature, each signatory's day included, and those of partly signed minutes
     /// (nil in archives without any, and in those written before signatures were kept).
     public var signatures: [ArchivedSignature]?
+    /// Every coordinator decision about a meeting (cancel, move, add, restore, with who and
+    /// when), oldest first; nil in archives written before version 2, which hold only
+    /// ``cancelled``.
+    public var meetingDecisions: [MeetingDecision]?
 
-    public init(schemaVersion: Int = 1, minutes: [Minutes], cancelled: [CancelledMeeting], signatures: [ArchivedSignature]? = nil) {
+    public init(
+        schemaVersion: Int = currentSchemaVersion, minutes: [Minutes], cancelled: [CancelledMeeting],
+        signatures: [ArchivedSignature]? = nil, meetingDecisions: [MeetingDecision]? = nil
+    ) {
         self.schemaVersion = schemaVersion
         self.minutes = minutes
         self.cancelled = cancelled
         self.signatures = signatures
+        self.meetingDecisions = meetingDecisions
     }
 }
 

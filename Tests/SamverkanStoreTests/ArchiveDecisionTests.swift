@@ -1,0 +1,102 @@
+import Foundation
+import SamverkanDomain
+import SamverkanTestSupport
+import SamverkanTime
+import Testing
+
+@testable import SamverkanStore
+
+/// The minutes archive carries the coordinators' decisions about meetings (version 2), and an
+/// archive of version 1 (cancellations only) still imports.
+@Suite("Meeting decisions in the minutes archive")
+struct ArchiveDecisionTests {
+    typealias R = RegisterStoreTests
+
+    /// A version 1 archive as `minutes export` wrote it before meeting decisions were carried:
+    /// RUG 2025-03-13 approved and signed, 2025-05-08 cancelled.
+    static func versionOne() throws -> Data {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/minutes-archive-v1", withExtension: "json"))
+        return try Data(contentsOf: url)
+    }
+
+    func decide(_ db: AppDatabase, _ decision: MeetingDecision) throws {
+        try db.decide(decision, configuration: R.configuration(), scheduler: Scheduler(), through: R.horizon, now: R.now)
+    }
+
+    @Test("A version 1 archive imports: the minutes with approval and signature, the cancellation as a decision")
+    func versionOneImports() throws {
+        let archive = try AppDatabase.decodeArchive(try Self.versionOne())
+        #expect(archive.schemaVersion == 1 && archive.meetingDecisions == nil)
+        let db = try TestDatabase.inMemory()
+        #expect(try db.importArchive(archive) == (1, 1))
+        #expect(try db.verifyApproved().changed.isEmpty)
+        #expect(try db.minutes(id: 1)?.approval?.date == R.day("2025-03-20"))
+        let decisions = try db.decisions(structureID: "rug")
+        #expect(decisions.map(\.action) == [.cancel] && decisions.first?.date == R.day("2025-05-08"))
+        #expect(decisions.first?.reason == "Krockar med länsdagen, flyttas inte")
+        // Exported again it is version 2, the cancellation among the decisions; importing it adds nothing.
+        let again = try AppDatabase.decodeArchive(Data(try db.exportJSON().utf8))
+        #expect(again.schemaVersion == 2 && again.meetingDecisions == decisions)
+        #expect(try db.importArchive(again) == (0, 0))
+        #expect(try db.importArchive(archive) == (0, 0))
+    }
+
+    @Test("Cancel with who, move, add and restore travel in order; the register of the copy applies them as the original's")
+    func decisionsTravel() throws {
+        let db = try TestDatabase.inMemory()
+        let moved = LocalDateTime(date: R.day("2025-06-11"), time: LocalTime(hour: 13, minute: 0)!)
+        let extra = LocalDateTime(date: R.day("2025-08-20"), time: LocalTime(hour: 10, minute: 0)!)
+        for decision in [
+            R.decision(.cancel, "2025-03-13"), R.decision(.move, "2025-06-12", to: moved), R.decision(.add, "2025-08-20", to: extra),
+            R.decision(.cancel, "2025-05-08"), R.decision(.restore, "2025-05-08"),
+        ] {
+            try decide(db, decision)
+        }
+        let json = try db.exportJSON()
+        #expect(json.contains("\"schemaVersion\" : 2"))
+        #expect(json.contains("\"decidedBy\" : \"Samordnaren\"") && json.contains("\"start\" : \"2025-06-11T13:00\""))
+        let copy = try TestDatabase.inMemory()
+        #expect(try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8))) == (0, 5))
+        #expect(try copy.decisions(structureID: "rug") == db.decisions(structureID: "rug"))
+        #expect(try copy.exportJSON() == json)
+        for database in [db, copy] {
+            _ = try database.refreshRegister(R.configuration(), scheduler: Scheduler(), through: R.horizon, now: R.now)
+        }
+        let meetings = { (database: AppDatabase) in
+            try database.registeredMeetings(structureIDs: ["rug"], from: R.day("2025-01-01"), through: R.horizon)
+        }
+        #expect(try meetings(copy) == meetings(db))
+        let states = try meetings(copy).filter { $0.state != .planned }.map { "\($0.plannedDate.iso) \($0.state.rawValue)" }
+        #expect(states == ["2025-03-13 cancelled", "2025-06-12 moved", "2025-08-20 extra"])
+        // Importing again adds nothing; a database that went on deciding gets only what is new.
+        #expect(try copy.importArchive(try AppDatabase.decodeArchive(Data(json.utf8))) == (0, 0))
+        try decide(db, R.decision(.restore, "2025-03-13"))
+        #expect(try copy.importArchive(try AppDatabase.decodeArchive(Data(try db.exportJSON().utf8))) == (0, 1))
+        #expect(try copy.decisions(structureID: "rug") == db.decisions(structureID: "rug"))
+    }
+
+    @Test("A decision without a reason, or a move without a start, is refused by its place in the file; nothing is imported")
+    func brokenDecision() throws {
+        let db = try TestDatabase.inMemory()
+        try decide(db, R.decision(.cancel, "2025-03-13"))
+        let json = try db.exportJSON()
+        let copy = try TestDatabase.inMemory()
+        for (broken, path) in [
+            (
+                json.replacingOccurrences(of: "\"reason\" : \"Krock med krisledning\"", with: "\"reason\" : \"  \""),
+                ".meetingDecisions[0].reason"
+            ),
+            (json.replacingOccurrences(of: "\"action\" : \"cancel\"", with: "\"action\" : \"move\""), ".meetingDecisions[0].start"),
+        ] {
+            let error = #expect(throws: StoreError.self) { try copy.importArchive(try AppDatabase.decodeArchive(Data(broken.utf8))) }
+            #expect(error?.code == "archive.wrong-value" && error?.values["path"] == path)
+        }
+        let start = json.replacingOccurrences(
+            of: "\"action\" : \"cancel\",", with: "\"action\" : \"move\",\n\"start\" : \"2025-06-11 13:00\",")
+        #expect(throws: StoreError.self) { try AppDatabase.decodeArchive(Data(start.utf8)) }
+        #expect(try copy.decisions(structureID: "rug").isEmpty)
+        let newer = json.replacingOccurrences(of: "\"schemaVersion\" : 2", with: "\"schemaVersion\" : 3")
+        let refused = #expect(throws: StoreError.self) { try copy.importArchive(try AppDatabase.decodeArchive(Data(newer.utf8))) }
+        #expect(refused?.code == "archive.schema-version")
+    }
+}
