@@ -117,6 +117,27 @@ struct WithdrawnActionEndToEndTests {
         #expect(next.contains("- #2 Utse kontaktperson"), "\(next)")
     }
 
+    @Test("notify reminds of the overdue item while the correction that withdraws it waits, and not once it is approved")
+    func notifyLeavesItOut() throws {
+        let w = try CorrectionEndToEndTests.seeded()
+        let editor = try w.editor("withdraw.sh", "sed -i '/^- #2 Utse kontaktperson |/d' \"$f\"")
+        #expect(try w.run(["minutes", "amend", "1"], today: "2025-04-11", editor: editor).status == 0)
+        let sink = try SMTPSink()
+        try sink.start()
+        defer { sink.stop() }
+        let mail = try MailEndToEndTests()
+        let config = try mail.config(sendmail: try sink.sendmail())
+        func overdue() throws -> [SMTPSink.Received] { try sink.received().filter { $0.subject.contains("försenade åtgärder") } }
+        let first = try w.run(["notify", "--config", config], today: "2025-04-14")
+        #expect(first.status == 0, "\(first.stderr)")
+        let pending = try overdue()
+        #expect(pending.count == 1 && pending.first?.text.contains("Utse kontaktperson") == true, "\(pending.map(\.text))")
+        #expect(try w.run(["minutes", "approve", "3", "--by", "bitr-hs-direktor"], today: "2025-04-14").status == 0)
+        // The next week: a new reminder would be due, but the item is withdrawn.
+        #expect(try w.run(["notify", "--config", config], today: "2025-04-21").status == 0)
+        #expect(try overdue().count == 1)
+    }
+
     /// `Tests/Peers/check_report.py` recomputes the 2025 compliance report from this database and agrees.
     static func peerAgrees(_ w: Workspace) throws {
         #expect(FileManager.default.isExecutableFile(atPath: ReportEndToEndTests.python), "the venv is missing: run `make test` once")
