@@ -11,7 +11,8 @@ public import SamverkanTime
 /// - **overdue**: to each responsible (person or organisation with an address) with action items
 ///   past their due date, all of them in one message; key per ISO week, so at most one a week.
 /// - **approval**: to each signatory (the chair and approvers named in the minutes) whose
-///   signature is missing on minutes of a meeting more than `approval-days` (14) ago, all of
+///   signature is missing on minutes of a meeting more than `approval-days` (14) ago (on a
+///   correction saved more than `approval-days` ago, as `minutes pending` counts), all of
 ///   them in one message; again every further `approval-days`, at most ``approvalRounds``
 ///   times; key per address and day, so at most one a day.
 /// - **missing-minutes**: to the secretary (else the chair) when a held meeting has no minutes
@@ -149,7 +150,8 @@ public struct NotifyPlanner: Sendable {
         for draft in input.drafts {
             guard let structure = configuration.structure(draft.structureID) else { continue }
             let limit = max(1, structure.approvalDays ?? configuration.mail.approvalDays)
-            let waited = draft.date.days(to: today)
+            // As `minutes pending`: from the meeting, or from the day a correction was saved.
+            let waited = draft.waitingSince.days(to: today)
             guard waited > limit else { continue }
             let round = (waited - 1) / limit
             guard round <= Self.approvalRounds else { continue }
@@ -174,10 +176,11 @@ public struct NotifyPlanner: Sendable {
             else { return nil }
             let lines = items.map { wait in
                 texts.phrases.text(
-                    "reminder.approval.item",
+                    wait.draft.amends == nil ? "reminder.approval.item" : "reminder.approval.item-correction",
                     [
                         "structure": wait.structure.name, "date": wait.draft.date.iso, "days": String(wait.days),
                         "id": String(wait.draft.id), "person": person.id,
+                        "original": wait.draft.amends.map(String.init) ?? "", "saved": wait.draft.waitingSince.iso,
                     ])
             }
             let single = items.count == 1 ? items.first : nil

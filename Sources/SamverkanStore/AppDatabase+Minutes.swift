@@ -6,16 +6,20 @@ public import SamverkanTime
 extension AppDatabase {
     /// Saves new minutes, with every child row and the search text, in one write transaction:
     /// a crash or SIGKILL leaves either the whole minutes or none of them.
+    /// - Parameters:
+    ///   - minutes: what the draft said.
+    ///   - savedAt: when they are saved (ISO 8601, UTC); now when nil. The CLI passes a time on
+    ///     its "today" (`SAMVERKAN_TODAY`), from which a correction's wait for justering counts.
     /// - Returns: the minutes as stored, with their id and the ids of new action items.
     /// - Throws: ``StoreError`` when minutes for the meeting exist already, or the amended
     ///   record is missing or already corrected.
     @discardableResult
-    public func save(_ minutes: Minutes) throws -> Minutes {
+    public func save(_ minutes: Minutes, savedAt: String? = nil) throws -> Minutes {
         try immediateWrite { db in
             var stored = minutes
             stored.id = nil
             stored.approval = nil
-            stored.createdAt = Self.timestamp()
+            stored.createdAt = savedAt ?? Self.timestamp()
             if let original = minutes.amends {
                 guard let corrected = try Self.fetchMinutes(id: original, db: db) else {
                     throw StoreError("minutes.not-found", ["id": String(original)])
@@ -166,10 +170,14 @@ extension AppDatabase {
 
     /// Now as an ISO 8601 UTC timestamp to the second (`2025-03-01T09:12:00Z`): when a decision
     /// was made, when the register was derived.
-    public static func secondsTimestamp() -> String {
+    /// - Parameter day: the day to record instead of today's (the time of day stays now's): a
+    ///   fixed "today" (`SAMVERKAN_TODAY`) that tests and demonstrations run on.
+    public static func secondsTimestamp(on day: LocalDate? = nil) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        let now = formatter.string(from: Date())
+        guard let day else { return now }
+        return day.iso + now.dropFirst(10)
     }
 }
 

@@ -7,7 +7,8 @@ extension AppDatabase {
     /// `through`, every open action item, each structure's (with a meeting in the window) latest
     /// current minutes before `through` and the minutes and cancellations from `from`, the current minutes not
     /// approved of meetings held on or after `heldSince` (older ones are no longer reminded of)
-    /// with their signatures, and the approval reminders sent so far.
+    /// and every correction waiting for approval (it waits from the day it was saved), with their
+    /// signatures, and the approval reminders sent so far.
     /// `heldThrough` is the last meeting day of minutes that have waited long enough to be
     /// reminded of (today less the shortest `approval-days`, less one); nil: any.
     public func notifyInput(
@@ -33,10 +34,11 @@ extension AppDatabase {
                 latest.append(MinutesSummary(id: row["id"], structureID: structureID, date: date, status: approved ? .approved : .draft))
             }
             let request: SQLRequest<Row> = """
-                SELECT id, structure_id, meeting_date, created_at, chair, approvers FROM minutes m
-                WHERE approved_at IS NULL AND meeting_date >= \(heldSince.iso)
-                  AND meeting_date <= \((heldThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).iso)
-                  AND \(Self.latestRecord())
+                SELECT id, structure_id, meeting_date, created_at, chair, approvers, amends_id FROM minutes m
+                WHERE approved_at IS NULL AND \(Self.latestRecord())
+                  AND (meeting_date >= \(heldSince.iso) AND meeting_date <= \((heldThrough ?? LocalDate(year: 9999, month: 1, day: 1)!).iso)
+                       -- A correction waits from the day it was saved (Justering.waitingSince): the planner decides.
+                       OR amends_id IS NOT NULL)
                 ORDER BY meeting_date, id
                 """
             let drafts = try request.fetchAll(db).map { row -> NotifyInput.Draft in
@@ -50,7 +52,7 @@ extension AppDatabase {
                 return NotifyInput.Draft(
                     id: id, structureID: row["structure_id"], date: meetingDate, recordedOn: recorded,
                     signatories: [row["chair"] as String] + approvers.split(separator: "\n").map(String.init),
-                    signed: try Self.fetchSignatures(minutesID: id, db: db).map(\.name))
+                    signed: try Self.fetchSignatures(minutesID: id, db: db).map(\.name), amends: row["amends_id"])
             }
             return NotifyInput(
                 meetings: meetings, openActions: actions, minutes: latest, drafts: drafts,

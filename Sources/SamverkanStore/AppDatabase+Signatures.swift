@@ -136,7 +136,7 @@ extension AppDatabase {
                 return PendingMinutes(
                     id: id, structureID: record.structureID, date: record.meetingDate, chair: record.chair,
                     approvers: MinutesRecord.lines(record.approvers), signatures: try Self.fetchSignatures(minutesID: id, db: db),
-                    amends: record.amendsID)
+                    amends: record.amendsID, savedOn: LocalDate(iso: String(record.createdAt.prefix(10))))
             }
         }
     }

@@ -74,7 +74,7 @@ extension GlobalOptions {
         let decision = MeetingDecision(
             structureID: target.id, date: date, action: action, start: try start(target, current),
             reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
-            decidedBy: decidedBy, decidedAt: Self.timestamp())
+            decidedBy: decidedBy, decidedAt: try recordedTimestamp())
         let result = try store {
             try database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
         }
@@ -88,6 +88,14 @@ extension GlobalOptions {
 
     /// Now, as an ISO 8601 UTC timestamp to the second (the store's).
     static func timestamp() -> String { AppDatabase.secondsTimestamp() }
+
+    /// Now as a timestamp on the day ``today()`` says, for what a command records as done today
+    /// (a meeting decision, a correction saved): with `SAMVERKAN_TODAY` set, on that day, as
+    /// every date the command reads and prints.
+    func recordedTimestamp() throws -> String {
+        let fixed = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"].map { !$0.isEmpty } ?? false
+        return AppDatabase.secondsTimestamp(on: fixed ? try today() : nil)
+    }
 
     /// A line on standard error (after what was printed so far, so the two stay in order), never
     /// repeating an identity number.

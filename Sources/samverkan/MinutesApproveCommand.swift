@@ -94,6 +94,8 @@ extension MinutesCommand {
                 throw StoreError("minutes.already-amended", ["id": String(id), "newer": String(newer.id ?? 0)])
             }
             let structure = try environment.structure(original.structureID)
+            // Follow-ups by number (`#N`), as the draft and `minutes show` write them.
+            original = try environment.store { try environment.database.withActionNumbers(original) }
             let context = try environment.context(structure: structure, date: original.date, amends: original)
             let recorder = MinutesRecorder(environment: environment, structure: structure, allowExtra: original.isExtra)
             if let file {
@@ -103,7 +105,6 @@ extension MinutesCommand {
                 try recorder.record(input: part, context: context, suggestedDate: original.date)
                 return
             }
-            original = try environment.store { try environment.database.withActionNumbers(original) }
             original.approval = nil
             // Each item keeps its number (`#N`) in the draft, so its follow-ups stay attached.
             for index in original.newActions.indices {

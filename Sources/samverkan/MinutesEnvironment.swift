@@ -53,6 +53,7 @@ struct MinutesEnvironment {
             MinutesDraftContext(
                 configuration: configuration, structure: structure,
                 openActions: try database.openActions(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
+                withdrawnActions: try database.withdrawnActions(structureID: structure.id),
                 activityStatus: try database.activityStatus(structureID: structure.id, before: amends?.date ?? date),
                 previous: try database.previousMinutes(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
                 amends: amends, phrases: phrases)

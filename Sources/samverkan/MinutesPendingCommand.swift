@@ -45,7 +45,10 @@ extension MinutesCommand {
             let table = TextTable(
                 header: ["id", "structure", "date", "days", "signed", "missing"].map { p.text("minutes.pending.table.\($0)") },
                 rows: rows.map { row in
-                    let days = ["days": String(row.days), "limit": String(row.limit)]
+                    let days = ["days": String(row.days), "limit": String(row.limit), "saved": row.waitingSince.iso]
+                    // A correction waits from the day it was saved, and says so.
+                    let waited =
+                        (row.overdue ? "minutes.pending.overdue" : "minutes.pending.days") + (row.amends == nil ? "" : ".correction")
                     let signed = row.signed.map { p.text("minutes.signed-on", ["name": $0.name, "date": $0.date.iso]) }
                     let number =
                         row.amends.map {
@@ -55,7 +58,7 @@ extension MinutesCommand {
                         } ?? "#\(row.id)"
                     return [
                         number, row.structureName, row.meetingDate.iso,
-                        p.text(row.overdue ? "minutes.pending.overdue" : "minutes.pending.days", days),
+                        p.text(waited, days),
                         signed.isEmpty ? p.text("minutes.pending.nobody") : p.list(signed), p.list(row.missing),
                     ]
                 }, maxCellWidth: 160)
@@ -70,7 +73,9 @@ struct PendingJustering: Encodable {
     var structure: String
     var structureName: String
     var meetingDate: LocalDate
-    /// Days since the meeting.
+    /// The day the wait counts from: the meeting, or the day a correction was saved.
+    var waitingSince: LocalDate
+    /// Days waited since ``waitingSince``.
     var days: Int
     /// The structure's `approval-days`.
     var limit: Int
@@ -90,7 +95,8 @@ struct PendingJustering: Encodable {
         self.structure = structure.id
         structureName = structure.name
         meetingDate = pending.date
-        days = pending.date.days(to: today)
+        waitingSince = pending.waitingSince
+        days = waitingSince.days(to: today)
         limit = structure.approvalDays ?? environment.configuration.mail.approvalDays
         overdue = days > limit
         signed = justering.signatures

@@ -89,6 +89,7 @@ extension MinutesCommand {
                     MinutesDraftContext(
                         configuration: environment.configuration, structure: structure,
                         openActions: actions,
+                        withdrawnActions: try environment.store { try environment.database.withdrawnActions(structureID: structure.id) },
                         // The previous minutes as the record saw them, so what is shown reads back the same.
                         previous: try environment.store {
                             try environment.database.previousMinutes(

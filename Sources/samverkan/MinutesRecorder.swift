@@ -82,7 +82,8 @@ struct MinutesRecorder {
         } else {
             minutes.plannedDate = try planned(minutes.date)
         }
-        let stored = try environment.store { try environment.database.save(minutes) }
+        let savedAt = try environment.global.recordedTimestamp()
+        let stored = try environment.store { try environment.database.save(minutes, savedAt: savedAt) }
         let id = String(stored.id ?? 0)
         print(environment.phrases.text("minutes.saved", ["id": id, "structure": structure.id, "date": stored.date.iso]))
         print(environment.phrases.text("minutes.saved.next", ["id": id]))

@@ -3,7 +3,8 @@ import SamverkanStore
 
 /// One record of `minutes show --format json`: the minutes' own fields, then their justering —
 /// every signature (who signed, on which day), the required signatories and those still
-/// missing — and whether a correction of them waits for approval.
+/// missing — whether a correction of them waits for approval, and the action items they follow
+/// up that a correction withdrew later.
 struct ShownMinutesJSON: Encodable {
     let minutes: Minutes
     let signatures: [Signature]
@@ -11,15 +12,22 @@ struct ShownMinutesJSON: Encodable {
     let missingSignatories: [String]
     /// These approved minutes count while a correction of them waits for approval.
     let correctionPending: Bool
+    /// The action items followed up in these minutes that a correction withdrew later, as they
+    /// last read, with where they were withdrawn.
+    let withdrawnActions: [WithdrawnAction]
 
     enum CodingKeys: String, CodingKey {
-        case signatures, requiredSignatories, missingSignatories, correctionPending
+        case signatures, requiredSignatories, missingSignatories, correctionPending, withdrawnActions
     }
 
     /// The records shown (the minutes and their corrections, oldest first) with their justering.
     static func records(_ records: [Minutes], environment: MinutesEnvironment) throws -> [ShownMinutesJSON] {
-        try records.map { record in
+        let withdrawn = try Set(records.map(\.structureID)).reduce(into: [String: [WithdrawnAction]]()) { result, structure in
+            result[structure] = try environment.store { try environment.database.withdrawnActions(structureID: structure) }
+        }
+        return try records.map { record in
             let id = record.id ?? 0
+            let followed = Set(try environment.store { try environment.database.withActionNumbers(record) }.actionFollowUps.map(\.actionID))
             let signatures = try environment.store { try environment.database.signatures(minutesID: id) }
             let justering = environment.configuration.structure(record.structureID).map {
                 environment.configuration.justering(
@@ -30,7 +38,8 @@ struct ShownMinutesJSON: Encodable {
                 minutes: record, signatures: signatures, requiredSignatories: justering?.required ?? [],
                 // Approved minutes, and minutes a correction replaced, wait for nobody.
                 missingSignatories: record.approval == nil && correction == nil ? justering?.missing ?? [] : [],
-                correctionPending: record.approval != nil && correction.map { $0.approval == nil } == true)
+                correctionPending: record.approval != nil && correction.map { $0.approval == nil } == true,
+                withdrawnActions: (withdrawn[record.structureID] ?? []).filter { $0.item.id.map(followed.contains) == true })
         }
     }
 
@@ -41,5 +50,6 @@ struct ShownMinutesJSON: Encodable {
         try container.encode(requiredSignatories, forKey: .requiredSignatories)
         try container.encode(missingSignatories, forKey: .missingSignatories)
         try container.encode(correctionPending, forKey: .correctionPending)
+        try container.encode(withdrawnActions, forKey: .withdrawnActions)
     }
 }

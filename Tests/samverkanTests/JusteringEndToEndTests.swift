@@ -131,7 +131,7 @@ struct JusteringEndToEndTests {
         let lines = all.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(all.stdout)")
         #expect(lines[0].hasPrefix("Nr"))
-        #expect(lines[0].contains("Sedan mötet"))
+        #expect(lines[0].contains("Väntat"))
         #expect(lines[2].contains("#1"))
         #expect(lines[2].contains("2025-02-13"))
         #expect(lines[2].contains("35 dagar (mer än 14)"))

@@ -36,6 +36,18 @@ public struct Justering: Sendable, Hashable {
     /// The day of justering once complete: the latest signature's day.
     public var approvalDate: LocalDate? { isComplete ? signatures.map(\.date).max() : nil }
 
+    /// The day the wait for justering counts from (Swedish practice: within 14 days of the
+    /// meeting): the meeting's day for minutes of it; for a correction, the day it was saved —
+    /// a correction of old minutes is not late the day it is written.
+    /// - Parameters:
+    ///   - meeting: the day of the meeting.
+    ///   - saved: the day the record was saved, if known.
+    ///   - isCorrection: whether the record corrects other minutes (`minutes amend`).
+    public static func waitingSince(meeting: LocalDate, saved: LocalDate?, isCorrection: Bool) -> LocalDate {
+        guard isCorrection, let saved else { return meeting }
+        return max(meeting, saved)
+    }
+
     /// Two names are the same person's when they match ignoring case and spacing.
     public static func same(_ a: String, _ b: String) -> Bool { key(a) == key(b) }
 

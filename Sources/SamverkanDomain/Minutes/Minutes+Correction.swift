@@ -1,20 +1,37 @@
 extension Minutes {
-    /// Whether a correction says exactly what the minutes it corrects say: the same meeting,
-    /// people, attendance, agenda, follow-ups, items, decisions and action items (by number).
-    /// Store-assigned facts (ids, approval, creation time, the planned date, § numbers not yet
-    /// given) do not count. Such a correction is refused: it would change nothing.
-    public func saysTheSame(as original: Minutes) -> Bool {
-        func decisions(_ minutes: Minutes) -> [Decision] { minutes.decisions.map { Decision(number: $0.number, text: $0.text) } }
-        func actions(_ minutes: Minutes) -> [ActionItem] {
-            minutes.newActions.map { ActionItem(id: $0.number, text: $0.text, responsible: $0.responsible, due: $0.due) }
+    /// Whether a correction says exactly what the minutes it corrects say. Such a correction is
+    /// refused: it would change nothing.
+    ///
+    /// Both are compared whole (``comparable``), so a field added to the minutes later counts
+    /// by itself; only what the store assigns is left out.
+    public func saysTheSame(as original: Minutes) -> Bool { comparable == original.comparable }
+
+    /// The minutes as a correction is compared with what it corrects: every field as written,
+    /// but without what the store assigns (the id, approval, creation time, planned date, the
+    /// record corrected, whether a decision's § number was taken over, which item an action
+    /// item continues: it is compared by its number `#N`), and the attendance rows in a fixed
+    /// order (the draft lists them by organisation, whatever order they were typed in).
+    public var comparable: Minutes {
+        var copy = self
+        copy.id = nil
+        copy.approval = nil
+        copy.createdAt = nil
+        copy.plannedDate = nil
+        copy.amends = nil
+        copy.decisions = decisions.map { decision in
+            var kept = decision
+            kept.inherited = false
+            return kept
         }
-        return date == original.date && time == original.time && place == original.place && chair == original.chair
-            && secretary == original.secretary && approvers == original.approvers
-            && Set(attendance) == Set(original.attendance) && attendance.count == original.attendance.count
-            && organisationAttendance == original.organisationAttendance
-            && agenda == original.agenda && previousApproved == original.previousApproved
-            && actionFollowUps == original.actionFollowUps && activityFollowUps == original.activityFollowUps
-            && items == original.items && decisions(self) == decisions(original) && actions(self) == actions(original)
+        copy.newActions = newActions.map { action in
+            var kept = action
+            kept.id = action.number
+            kept.continues = nil
+            return kept
+        }
+        copy.attendance = attendance.sorted { String(describing: $0) < String(describing: $1) }
+        copy.organisationAttendance = organisationAttendance.sorted { String(describing: $0) < String(describing: $1) }
+        return copy
     }
 
     /// What a correction did to the action items of the minutes it corrects, in the original's

@@ -43,10 +43,12 @@ public struct PendingMinutes: Sendable, Hashable {
     public var signatures: [Signature]
     /// For a correction: the minutes it corrects (their signatures do not carry over to it).
     public var amends: Int64?
+    /// The day the record was saved (nil when not known).
+    public var savedOn: LocalDate?
 
     public init(
         id: Int64, structureID: String, date: LocalDate, chair: String, approvers: [String], signatures: [Signature],
-        amends: Int64? = nil
+        amends: Int64? = nil, savedOn: LocalDate? = nil
     ) {
         self.id = id
         self.structureID = structureID
@@ -55,5 +57,10 @@ public struct PendingMinutes: Sendable, Hashable {
         self.approvers = approvers
         self.signatures = signatures
         self.amends = amends
+        self.savedOn = savedOn
     }
+
+    /// The day the wait for justering counts from: the meeting, or the day a correction was
+    /// saved (``Justering/waitingSince(meeting:saved:isCorrection:)``).
+    public var waitingSince: LocalDate { Justering.waitingSince(meeting: date, saved: savedOn, isCorrection: amends != nil) }
 }

@@ -9,15 +9,18 @@ public struct NotifyInput: Sendable {
         public var id: Int64
         public var structureID: String
         public var date: LocalDate
-        /// The day the minutes were recorded (waiting counts from it).
+        /// The day the minutes were recorded (a correction's wait counts from it).
         public var recordedOn: LocalDate
         /// Who signs: the chair and the approvers (*justerare*), as named in the minutes.
         public var signatories: [String]
         /// Who has signed already (configured names), in order.
         public var signed: [String]
+        /// For a correction: the minutes it corrects.
+        public var amends: Int64?
 
         public init(
-            id: Int64, structureID: String, date: LocalDate, recordedOn: LocalDate, signatories: [String], signed: [String] = []
+            id: Int64, structureID: String, date: LocalDate, recordedOn: LocalDate, signatories: [String], signed: [String] = [],
+            amends: Int64? = nil
         ) {
             self.id = id
             self.structureID = structureID
@@ -25,7 +28,12 @@ public struct NotifyInput: Sendable {
             self.recordedOn = recordedOn
             self.signatories = signatories
             self.signed = signed
+            self.amends = amends
         }
+
+        /// The day the wait for justering counts from, as in `minutes pending`: the meeting, or
+        /// the day a correction was recorded (``Justering/waitingSince(meeting:saved:isCorrection:)``).
+        public var waitingSince: LocalDate { Justering.waitingSince(meeting: date, saved: recordedOn, isCorrection: amends != nil) }
     }
 
     /// Register meetings from `NotifyPlanner.firstDay(today:settings:)` through

@@ -148,10 +148,22 @@ public enum MinutesDraft {
         guard !minutes.actionFollowUps.isEmpty else { return p.text("minutes.none.follow-ups") }
         return minutes.actionFollowUps.map { row in
             var line = "- #\(row.actionID)"
-            if let open = context.openActions.first(where: { $0.item.id == row.actionID }) {
-                line +=
-                    " \(open.item.text.singleLine) (\(p.text("minutes.field.responsible")): \(context.name(of: open.item.responsible).singleLine), "
-                    + "\(p.text("minutes.field.due")): \(open.item.due.iso), \(p.text("minutes.action.decided", ["date": open.decidedOn.iso])))"
+            // An item a correction withdrew later: its last text, and where it was withdrawn.
+            let withdrawn = context.withdrawn(row.actionID)
+            let known =
+                context.openActions.first { $0.item.id == row.actionID }.map { ($0.item, $0.decidedOn) }
+                ?? withdrawn.map { ($0.item, $0.decidedOn) }
+            if let (item, decidedOn) = known {
+                var facts = [
+                    "\(p.text("minutes.field.responsible")): \(context.name(of: item.responsible).singleLine)",
+                    "\(p.text("minutes.field.due")): \(item.due.iso)", p.text("minutes.action.decided", ["date": decidedOn.iso]),
+                ]
+                if let withdrawn {
+                    facts.append(
+                        p.text(
+                            "minutes.action.withdrawn-in", ["id": String(withdrawn.withdrawnIn), "original": String(withdrawn.corrects)]))
+                }
+                line += " \(item.text.singleLine) (\(facts.joined(separator: ", ")))"
             }
             return line
                 + " | \(p.text("minutes.field.status")): \(p.text(row.status.phraseKey)) | \(p.text("minutes.field.comment")): \(row.comment.singleLine)"

@@ -9,6 +9,9 @@ public struct MinutesDraftContext: Sendable {
     public var structure: CollaborationStructure
     /// Action items open before the meeting, carried over until done.
     public var openActions: [OpenAction]
+    /// Action items of the structure a correction withdrew: never open again, but a follow-up
+    /// of one recorded before (in minutes shown or corrected) is shown with its last text.
+    public var withdrawnActions: [WithdrawnAction]
     /// The latest recorded status of each action-plan activity, by activity id.
     public var activityStatus: [String: ActivityStatus]
     /// The previous minutes of the structure, if any.
@@ -20,12 +23,13 @@ public struct MinutesDraftContext: Sendable {
 
     public init(
         configuration: RegionConfiguration, structure: CollaborationStructure, openActions: [OpenAction] = [],
-        activityStatus: [String: ActivityStatus] = [:], previous: PreviousMinutes? = nil,
+        withdrawnActions: [WithdrawnAction] = [], activityStatus: [String: ActivityStatus] = [:], previous: PreviousMinutes? = nil,
         amends: Minutes? = nil, phrases: Phrasebook
     ) {
         self.configuration = configuration
         self.structure = structure
         self.openActions = openActions
+        self.withdrawnActions = withdrawnActions
         self.activityStatus = activityStatus
         self.previous = previous
         self.amends = amends
@@ -48,6 +52,9 @@ public struct MinutesDraftContext: Sendable {
         let staffed = Set(attendees.map(\.organisation))
         return structure.members.filter { !staffed.contains($0) }.compactMap { configuration.organisation($0) }
     }
+
+    /// The withdrawn action item with a number, if a correction withdrew it.
+    public func withdrawn(_ number: Int64) -> WithdrawnAction? { withdrawnActions.first { $0.item.id == number } }
 
     /// A person's or organisation's name for a responsible party.
     public func name(of responsible: Responsible) -> String {

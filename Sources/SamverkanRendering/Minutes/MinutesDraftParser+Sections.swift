@@ -104,7 +104,14 @@ extension MinutesDraftParser {
         guard line.hasPrefix("- #") else { return fail(number, "minutes.error.action-line") }
         let (head, fields) = fields(of: String(line.dropFirst(3)), keys: ["status", "comment"], line: number)
         guard let id = Int64(head.prefix { $0.isNumber }) else { return fail(number, "minutes.error.action-line") }
-        guard context.openActions.contains(where: { $0.item.id == id }) else {
+        if let withdrawn = context.withdrawn(id), !context.openActions.contains(where: { $0.item.id == id }) {
+            // Kept as recorded in the minutes corrected; a new follow-up of it is refused.
+            guard context.amends?.actionFollowUps.contains(where: { $0.actionID == id }) == true else {
+                return fail(
+                    number, "minutes.error.action-withdrawn",
+                    ["value": String(id), "id": String(withdrawn.withdrawnIn), "original": String(withdrawn.corrects)])
+            }
+        } else if !context.openActions.contains(where: { $0.item.id == id }) {
             return fail(number, "minutes.error.unknown-action", ["value": String(id)])
         }
         guard let status = status(fields["status"], line: number) else { return }
