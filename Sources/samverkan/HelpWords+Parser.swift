@@ -1,0 +1,74 @@
+import Foundation
+import SamverkanRendering
+
+extension HelpWords {
+    /// The command line to parse: `samverkan help PATH` without its `--lang X` (or `--lang=X`),
+    /// which the parser's help command would refuse although the help's language was read from
+    /// it; any other command line as it is.
+    static func parsedArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "help" else { return arguments }
+        var kept: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < arguments.endIndex {
+                index += 2
+                continue
+            }
+            if !argument.hasPrefix("--lang=") { kept.append(argument) }
+            index += 1
+        }
+        return kept
+    }
+
+    /// The argument parser's own words in a help page (`OVERVIEW:`, `USAGE:`, `OPTIONS:`,
+    /// `Show help information.`, `(default: …)` …) in the help's language, from the `parser.*`
+    /// keys of `help.txt`; everything else of the page is left as it is.
+    ///
+    /// A word is replaced where the parser put it, so the parser's line breaks stay: the
+    /// replacements are no longer than the words they replace, except the usage heading, whose
+    /// following lines are indented again to stay under it.
+    static func translatedPage(_ page: String) -> String {
+        var lines: [String] = []
+        var usageIndent: String?
+        for line in page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if let indent = usageIndent, line.hasPrefix("       ") {
+                lines.append(indent + line.dropFirst(7))
+                continue
+            }
+            usageIndent = nil
+            lines.append(translatedLine(line, usageIndent: &usageIndent))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func translatedLine(_ line: String, usageIndent: inout String?) -> String {
+        let headings = [
+            "OVERVIEW:": "parser.overview", "ARGUMENTS:": "parser.arguments", "OPTIONS:": "parser.options",
+            "SUBCOMMANDS:": "parser.subcommands",
+        ]
+        if let key = headings[line] { return text(key) + ":" }
+        if line.hasPrefix("OVERVIEW: ") { return text("parser.overview") + ": " + line.dropFirst("OVERVIEW: ".count) }
+        if line.hasPrefix("USAGE: ") {
+            let heading = text("parser.usage") + ": "
+            usageIndent = String(repeating: " ", count: heading.count)
+            return heading
+                + line.dropFirst("USAGE: ".count).replacingOccurrences(of: "<subcommand>", with: "<\(text("parser.subcommand"))>")
+        }
+        if let match = line.wholeMatch(of: /\ \ See '(.+) <subcommand>' for detailed help\./) {
+            return "  " + phrases.text("parser.see-help", ["command": String(match.1)])
+        }
+        var result = line
+        for (english, key) in [
+            ("Show help information.", "parser.help-flag"), ("Show the version.", "parser.version-flag"),
+            ("Show subcommand help information.", "parser.help-command"),
+        ] where result.hasSuffix(english) {
+            result = result.dropLast(english.count) + text(key)
+        }
+        for (english, key) in [("(values:", "parser.values"), ("(default:", "parser.default"), ("; default:", "parser.default")] {
+            let prefix = english.hasPrefix("(") ? "(" : "; "
+            result = result.replacingOccurrences(of: english, with: prefix + text(key) + ":")
+        }
+        return result
+    }
+}
