@@ -53,7 +53,9 @@ extension HelpWords {
             let heading = text("parser.usage") + ": "
             usageIndent = String(repeating: " ", count: heading.count)
             return heading
-                + line.dropFirst("USAGE: ".count).replacingOccurrences(of: "<subcommand>", with: "<\(text("parser.subcommand"))>")
+                + line.dropFirst("USAGE: ".count)
+                .replacingOccurrences(of: "<subcommand>", with: "<\(text("parser.subcommand"))>")
+                .replacingOccurrences(of: "[<options>]", with: "[<\(text("parser.options-placeholder"))>]")
         }
         if let match = line.wholeMatch(of: /\ \ See '(.+) <subcommand>' for detailed help\./) {
             return "  " + phrases.text("parser.see-help", ["command": String(match.1)])

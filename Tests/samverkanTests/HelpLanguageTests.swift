@@ -55,6 +55,12 @@ struct HelpLanguageTests {
             path: ["report", "compliance"],
             swedish: ["Hölls samverkansmötena som beslutat?", "Gruppera per structure (struktur)", "förval: municipality)"],
             english: ["Were the collaboration meetings held as decided?", "Group by structure, municipality", "default: municipality)"]),
+        Page(
+            path: ["calendar", "invite"],
+            swedish: ["Skriver ett e-brev med inbjudan", "ANVÄNDNING: samverkan calendar invite [<alternativ>] --structure <structure>"],
+            english: [
+                "Write an invitation (or cancellation) e-mail", "USAGE: samverkan calendar invite [<options>] --structure <structure>",
+            ]),
     ]
 
     @Test("Swedish by default, English with --lang en and --lang=en", arguments: pages)
