@@ -26,20 +26,73 @@ extension HelpWords {
     /// keys of `help.txt`; everything else of the page is left as it is.
     ///
     /// A word is replaced where the parser put it, so the parser's line breaks stay: the
-    /// replacements are no longer than the words they replace, except the usage heading, whose
-    /// following lines are indented again to stay under it.
-    static func translatedPage(_ page: String) -> String {
+    /// replacements are no longer than the words they replace. The usage, which the parser
+    /// writes on one line however long, is wrapped at `width` under its heading.
+    static func translatedPage(_ page: String, width: Int = HelpWords.width) -> String {
         var lines: [String] = []
         var usageIndent: String?
         for line in page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if let indent = usageIndent, line.hasPrefix("       ") {
-                lines.append(indent + line.dropFirst(7))
+                lines += wrappedUsage(indent + line.dropFirst(7), indent: indent.count, width: width)
                 continue
             }
             usageIndent = nil
-            lines.append(translatedLine(line, usageIndent: &usageIndent))
+            let translated = translatedLine(line, usageIndent: &usageIndent)
+            if let indent = usageIndent {
+                lines += wrappedUsage(translated, indent: indent.count, width: width)
+            } else {
+                lines.append(translated)
+            }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The terminal's width as the parser reads it from `COLUMNS`, else 80.
+    static var width: Int {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 >= 40 ? $0 : nil } ?? 80
+    }
+
+    /// A usage line broken between its parts (`[--from <date>]`, `--structure <structure>`, …)
+    /// so that no line is wider than `width`; the lines after the first are indented by `indent`.
+    static func wrappedUsage(_ line: String, indent: Int, width: Int) -> [String] {
+        guard line.count > width else { return [line] }
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in line {
+            if character == "[" || character == "<" { depth += 1 }
+            if character == "]" || character == ">" { depth -= 1 }
+            if character == " ", depth == 0 {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        // An option's value and a repetition stay with the option: `--file <path>`, `<words> ...`.
+        var joined: [String] = []
+        for part in parts {
+            if let last = joined.last, part.hasPrefix("<") && last.hasPrefix("-") || part == "..." {
+                joined[joined.count - 1] = last + " " + part
+            } else {
+                joined.append(part)
+            }
+        }
+        var lines: [String] = []
+        var line = ""
+        for part in joined {
+            if line.isEmpty {
+                line = (lines.isEmpty ? "" : String(repeating: " ", count: indent)) + part
+            } else if line.count + 1 + part.count <= width || line.count <= indent {
+                line += " " + part
+            } else {
+                lines.append(line)
+                line = String(repeating: " ", count: indent) + part
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     private static func translatedLine(_ line: String, usageIndent: inout String?) -> String {

@@ -87,7 +87,7 @@ struct HelpLanguageTests {
     }
 
     @Test(
-        "Every command's help in both languages: no line over 80 columns, no key shown for a missing text, no English word of the parser in Swedish"
+        "Every command's help in both languages: no line over 80 columns (the usage wrapped too), no key shown for a missing text, no English word of the parser in Swedish"
     )
     func everyCommand() throws {
         let keys = try Set(Templates.help(language: "sv").keys)
@@ -97,9 +97,7 @@ struct HelpLanguageTests {
             for language in ["sv", "en"] {
                 let page = try Self.help(path + ["--help", "--lang", language])
                 let lines = page.split(separator: "\n").map(String.init)
-                for line in lines where !line.hasPrefix("USAGE: ") && !line.hasPrefix("ANVÄNDNING: ") && !line.hasPrefix("       ") {
-                    #expect(line.count <= 80, "\(path) \(language): \(line)")
-                }
+                for line in lines { #expect(line.count <= 80, "\(path) \(language): \(line)") }
                 for key in keys where page.contains(key) { Issue.record("\(path) \(language): the key \(key) is shown") }
                 if language == "sv" {
                     for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "Show help", "(default:", "(values:"] {
@@ -132,13 +130,30 @@ struct HelpLanguageTests {
         }
     }
 
+    @Test("A long usage is wrapped between its parts, under its heading; a short one is left as it is")
+    func usageWrapped() {
+        let usage =
+            "ANVÄNDNING: samverkan minutes search [--config <file>] [--database <file>] [--lang <lang>] <words> ... [--format <format>]"
+        #expect(
+            HelpWords.wrappedUsage(usage, indent: 12, width: 60) == [
+                "ANVÄNDNING: samverkan minutes search [--config <file>]",
+                "            [--database <file>] [--lang <lang>] <words> ...",
+                "            [--format <format>]",
+            ])
+        #expect(
+            HelpWords.wrappedUsage("USAGE: samverkan x --structure <structure> --date <date>", indent: 7, width: 45) == [
+                "USAGE: samverkan x --structure <structure>", "       --date <date>",
+            ])
+        #expect(HelpWords.wrappedUsage("USAGE: samverkan <subcommand>", indent: 7, width: 80) == ["USAGE: samverkan <subcommand>"])
+    }
+
     @Test("The parser's words are replaced where they stand; the usage's next lines stay under it")
     func parserWords() {
         let page =
             "OVERVIEW: x\n\nUSAGE: samverkan a\n       samverkan b\n\nOPTIONS:\n  --format <format>  Output. (values: a, b; default:\n                     a)\n  -h, --help  Show help information."
         #expect(HelpWords.language == .sv)
         #expect(
-            HelpWords.translatedPage(page)
+            HelpWords.translatedPage(page, width: 80)
                 == "ÖVERSIKT: x\n\nANVÄNDNING: samverkan a\n            samverkan b\n\nALTERNATIV:\n  --format <format>  Output. (värden: a, b; förval:\n                     a)\n  -h, --help  Visar hjälpen."
         )
     }
