@@ -72,17 +72,54 @@ public enum Templates {
         try entries(of: "errors.txt", language: language)
     }
 
+    /// The help texts of a language, from `help.txt`: key → text (a discussion may span lines).
+    public static func help(language: String) throws -> [String: String] {
+        try entries(of: "help.txt", language: language)
+    }
+
     /// The `key: text` lines of a file (lines starting with `#` are comments).
+    ///
+    /// A text of several lines is written `key: |` followed by its lines, each indented by two
+    /// spaces; blank lines among them belong to the text, and the first line not indented ends it.
     static func entries(of name: String, language: String) throws -> [String: String] {
+        entries(in: try text(name, language: language))
+    }
+
+    /// The `key: text` entries of a file's text (see ``entries(of:language:)``).
+    static func entries(in text: String) -> [String: String] {
         var result: [String: String] = [:]
-        for line in try text(name, language: language).split(separator: "\n") {
+        var block: (key: String, lines: [Substring])?
+        func close() {
+            guard let open = block else { return }
+            var lines = open.lines
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            result[open.key] = lines.joined(separator: "\n")
+            block = nil
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if block != nil {
+                if line.hasPrefix("  ") {
+                    block?.lines.append(line.dropFirst(2))
+                    continue
+                }
+                if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    block?.lines.append("")
+                    continue
+                }
+                close()
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
             let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            result[key] = value
+            if value == "|" {
+                block = (key, [])
+            } else {
+                result[key] = value
+            }
         }
+        close()
         return result
     }
 }

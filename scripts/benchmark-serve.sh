@@ -33,7 +33,7 @@ token_path="/feeds/${token_url##*/feeds/}"
 server_pid=$!
 port=""
 for _ in $(seq 1 200); do
-  port="$(sed -n 's#^listening on http://127.0.0.1:\([0-9]*\).*#\1#p' "$work/serve.out")"
+  port="$(sed -n 's#^lyssnar på http://127.0.0.1:\([0-9]*\).*#\1#p' "$work/serve.out")"
   [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
   sleep 0.1
 done

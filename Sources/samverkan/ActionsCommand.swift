@@ -8,24 +8,19 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan actions`: action items with their latest status.
     struct ActionsCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "actions",
-            abstract: "List action items from the minutes with their latest follow-up status.",
-            discussion: HelpText.reflowed(
-                """
-                An item is open until a follow-up marks it done (klar); overdue when open after its due date.
-
-                Examples:
-                  samverkan actions --open
-                  samverkan actions --overdue --responsible socialchef-varberg
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "actions",
+                abstract: HelpWords.text("actions.abstract"),
+                discussion: HelpWords.discussion("actions.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Only items not done.") var open = false
-        @Flag(help: "Only open items past their due date.") var overdue = false
-        @Option(help: "Only items of this person or organisation id.") var responsible: String?
-        @Option(help: "Only items of this structure.") var structure: String?
-        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
+        @Flag(help: HelpWords.help("actions.open")) var open = false
+        @Flag(help: HelpWords.help("actions.overdue")) var overdue = false
+        @Option(help: HelpWords.help("actions.responsible")) var responsible: String?
+        @Option(help: HelpWords.help("actions.structure")) var structure: String?
+        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

@@ -7,26 +7,28 @@ import SamverkanServer
 extension Samverkan {
     /// `samverkan calendar`: calendars to import or subscribe to, and invitations.
     struct CalendarCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "calendar",
-            abstract: "Export meeting series as iCalendar, or write invitations and cancellations.",
-            subcommands: [Export.self, Invite.self]
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "calendar",
+                abstract: HelpWords.text("calendar.abstract"),
+                subcommands: [Export.self, Invite.self]
+            )
+        }
     }
 }
 
 /// Which structures a calendar command is about.
 struct StructureSelection: ParsableArguments {
-    @Option(name: .customLong("structure"), help: "A structure id (repeat for several).")
+    @Option(name: .customLong("structure"), help: HelpWords.help("selection.structures"))
     var structures: [String] = []
 
-    @Option(help: "Every structure an organisation (or, for a municipality or region, its units) takes part in.")
+    @Option(help: HelpWords.help("selection.organisation"))
     var organisation: String?
 
-    @Option(help: "Every structure a person (by e-mail) takes part in.")
+    @Option(help: HelpWords.help("selection.person"))
     var person: String?
 
-    @Flag(help: "Every structure.")
+    @Flag(help: HelpWords.help("selection.all"))
     var all = false
 
     func validate() throws {

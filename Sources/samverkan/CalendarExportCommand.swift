@@ -12,30 +12,19 @@ import SamverkanTime
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the meeting series as one .ics file, or one file per structure into a folder.",
-            discussion: HelpText.reflowed(
-                """
-                UIDs come from the structures' ids, so a new export updates the meetings already in \
-                people's calendars instead of duplicating them. The meetings come from the meeting \
-                register (`samverkan meeting`): a cancelled meeting is an EXDATE of its series (a cancelled \
-                dated or extra meeting is left out), a moved one an override that says why and from when, \
-                an extra meeting an event of its own. SEQUENCE belongs to a UID and rises only when \
-                what an attendee sees of it changes (remembered in the database), never because the \
-                window moved. The file is written whole or not at all.
-
-                Examples:
-                  samverkan calendar export --config Config/halland.yaml --all --output halland.ics
-                  samverkan calendar export --config Config/halland.yaml --organisation halmstad --output kalendrar/
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("calendar.export.abstract"),
+                discussion: HelpWords.discussion("calendar.export.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StructureSelection
         @OptionGroup var period: PeriodOptions
 
         @Option(
-            help: ArgumentHelp("The .ics file, or an existing folder (or one ending in /) for one file per structure.", valueName: "path"))
+            help: ArgumentHelp(HelpWords.text("calendar.export.output"), valueName: "path"))
         var output: String
 
         func run() throws {

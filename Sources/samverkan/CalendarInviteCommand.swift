@@ -12,51 +12,35 @@ import SamverkanTime
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar invite`: an RFC 6047 e-mail with the series, or a cancellation.
     struct Invite: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write an invitation (or cancellation) e-mail for a structure's meeting series.",
-            discussion: HelpText.reflowed(
-                """
-                The .eml file opens in Outlook, Thunderbird or Apple Mail as a meeting request. One \
-                message carries one calendar UID: a structure with dated or extra meetings gets one \
-                .eml per UID, so give a folder as --output. The organizer is the structure's secretary \
-                (else chair, else the region's mailbox); every participant with an e-mail address is \
-                an attendee. `--cancel --occurrence DATE` stores the cancellation in the meeting \
-                register (as `samverkan meeting cancel` does), so later exports and invitations agree. \
-                SEQUENCE is shared with `calendar export` and rises only when what attendees see changes.
-
-                Examples:
-                  samverkan calendar invite --config Config/halland.yaml --structure rug --output rug.eml
-                  samverkan calendar invite --config Config/halland.yaml --structure rug --cancel --occurrence 2025-03-13 --reason "Lokalen upptagen" --output inställt.eml
-                  samverkan calendar invite --config Config/jamtland-harjedalen.yaml --structure fredagsgruppen --output inbjudningar/
-                  samverkan calendar invite --config Config/halland.yaml --structure rug --send
-
-                `--send` hands every message to the mail command (`mail: sendmail` in the configuration, \
-                or --sendmail; default /usr/sbin/sendmail -t -i) and records it in the database's mail log.
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("calendar.invite.abstract"),
+                discussion: HelpWords.discussion("calendar.invite.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(help: "The structure id.")
+        @Option(help: HelpWords.help("option.structure"))
         var structure: String
 
-        @Flag(help: "Cancel the series (or, with --occurrence, one meeting).")
+        @Flag(help: HelpWords.help("calendar.invite.cancel"))
         var cancel = false
 
         @Option(
-            help: ArgumentHelp("With --cancel: the date of the meeting to cancel (YYYY-MM-DD).", valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("calendar.invite.occurrence"), valueName: "date"),
             transform: LocalDate.parse)
         var occurrence: LocalDate?
 
-        @Option(help: "With --cancel: why, shown in the e-mail and stored with the cancellation.")
+        @Option(help: HelpWords.help("calendar.invite.reason"))
         var reason: String?
 
         @Option(
-            help: ArgumentHelp("The .eml file, or a folder (existing, or ending in /) for one .eml per calendar UID.", valueName: "path"))
+            help: ArgumentHelp(HelpWords.text("calendar.invite.output"), valueName: "path"))
         var output: String?
 
-        @Flag(help: "Send the messages to every participant through the mail command.")
+        @Flag(help: HelpWords.help("calendar.invite.send"))
         var send = false
 
         @OptionGroup var mail: MailOptions

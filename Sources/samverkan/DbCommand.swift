@@ -8,16 +8,14 @@ extension Samverkan {
     /// `samverkan db`: the store itself: its engine and schema, migrations, and copies between
     /// the SQLite file and a shared PostgreSQL database.
     struct DbCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "db",
-            abstract: "Show, migrate and copy the database: the SQLite file or a shared PostgreSQL database.",
-            discussion: """
-                A database is an SQLite file, or a PostgreSQL database given as \
-                postgres://user@host:5432/database?sslmode=prefer (password in PGPASSWORD). \
-                In this version the other commands still work on the SQLite file.
-                """,
-            subcommands: [Status.self, Migrate.self, Copy.self]
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "db",
+                abstract: HelpWords.text("db.abstract"),
+                discussion: HelpWords.discussion("db.discussion"),
+                subcommands: [Status.self, Migrate.self, Copy.self]
+            )
+        }
     }
 }
 
@@ -26,12 +24,12 @@ struct DbOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database: an SQLite file or postgres://user@host:port/database.",
-            discussion: "Default: $SAMVERKAN_DATABASE, else samverkan/samverkan.sqlite in the user's data folder.",
+            HelpWords.text("db.options.database"),
+            discussion: HelpWords.text("option.database.default"),
             valueName: "file-or-url"))
     var database: String?
 
-    @Option(name: .long, help: "Language of the text users read: sv (default) or en.")
+    @Option(name: .long, help: HelpWords.help("option.lang"))
     var lang: Language = .sv
 
     /// The phrases of the chosen language.
@@ -56,13 +54,11 @@ struct DbOptions: ParsableArguments {
 extension Samverkan.DbCommand {
     /// `samverkan db migrate`: brings the schema up to date (creates it in a new database).
     struct Migrate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create or update the database's tables (SQLite or PostgreSQL).",
-            discussion: """
-                Examples:
-                  samverkan db migrate --database postgres://samverkan@db.region.se:5432/samverkan
-                  samverkan db migrate --database samverkan.sqlite
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("db.migrate.abstract"),
+                discussion: HelpWords.discussion("db.migrate.discussion"))
+        }
 
         @OptionGroup var options: DbOptions
 
@@ -83,28 +79,22 @@ extension Samverkan.DbCommand {
 
     /// `samverkan db copy`: every row from one database to another.
     struct Copy: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Copy every row from one database to another: SQLite to PostgreSQL or back.",
-            discussion: """
-                The copy is exact: approved minutes keep their checksums, so `samverkan minutes verify` \
-                passes on the copy. The target gets its tables first; it must be empty unless --replace \
-                is given. It is written in one transaction: a failure leaves it as it was.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("db.copy.abstract"),
+                discussion: HelpWords.discussion("db.copy.discussion"))
+        }
 
-                Examples:
-                  samverkan db copy --from samverkan.sqlite --to postgres://samverkan@db.region.se/samverkan
-                  samverkan db copy --from postgres://samverkan@db.region.se/samverkan --to kopia.sqlite
-                """)
-
-        @Option(help: ArgumentHelp("The database to copy from (file or postgres:// URL).", valueName: "file-or-url"))
+        @Option(help: ArgumentHelp(HelpWords.text("db.copy.from"), valueName: "file-or-url"))
         var from: String
 
-        @Option(help: ArgumentHelp("The database to copy into (file or postgres:// URL).", valueName: "file-or-url"))
+        @Option(help: ArgumentHelp(HelpWords.text("db.copy.to"), valueName: "file-or-url"))
         var to: String
 
-        @Flag(help: "Overwrite everything in a target that already holds data.")
+        @Flag(help: HelpWords.help("db.copy.replace"))
         var replace = false
 
-        @Option(name: .long, help: "Language of the text users read: sv (default) or en.")
+        @Option(name: .long, help: HelpWords.help("option.lang"))
         var lang: Language = .sv
 
         func run() async throws {

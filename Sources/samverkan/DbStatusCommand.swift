@@ -5,13 +5,11 @@ import SamverkanRendering
 extension Samverkan.DbCommand {
     /// `samverkan db status`: engine, schema version, applied migrations and counts.
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show the database: engine, schema version and migrations, counts of minutes, action items and meetings.",
-            discussion: """
-                Examples:
-                  samverkan db status
-                  samverkan db status --database postgres://samverkan@db.region.se:5432/samverkan
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("db.status.abstract"),
+                discussion: HelpWords.discussion("db.status.discussion"))
+        }
 
         @OptionGroup var options: DbOptions
 

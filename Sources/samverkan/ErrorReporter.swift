@@ -20,7 +20,7 @@ enum ErrorReporter {
         let language = Language.guess(from: arguments)
         var command: any ParsableCommand
         do {
-            command = try Samverkan.parseAsRoot(arguments)
+            command = try Samverkan.parseAsRoot(HelpWords.parsedArguments(arguments))
         } catch {
             if !(error is any SamverkanError), Samverkan.exitCode(for: error) != .success,
                 let unknown = UnknownCommand.find(in: arguments)
@@ -69,7 +69,11 @@ enum ErrorReporter {
             return ExitStatus(error.category).rawValue
         }
         let status = Samverkan.exitCode(for: error)
-        if status == .success { Samverkan.exit(withError: error) }
+        if status == .success {
+            // Help (or the version): the parser's page, its own words in the help's language.
+            print(HelpWords.translatedPage(Samverkan.fullMessage(for: error)))
+            return ExitStatus.success.rawValue
+        }
         var text = ParserMessageWords(language: language).translated(Samverkan.fullMessage(for: error))
         if text.hasPrefix("Error: ") { text = language.errorPrefix + text.dropFirst("Error: ".count) }
         TerminalOutput.writeError((text + "\n"))

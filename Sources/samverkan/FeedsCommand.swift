@@ -8,28 +8,25 @@ import SamverkanStore
 extension Samverkan {
     /// `samverkan feeds`: secret subscription feeds for `samverkan serve`.
     struct FeedsCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "feeds",
-            abstract: "Create, list and revoke secret calendar subscription feeds (served by samverkan serve).",
-            subcommands: [Create.self, List.self, Revoke.self]
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "feeds",
+                abstract: HelpWords.text("feeds.abstract"),
+                subcommands: [Create.self, List.self, Revoke.self]
+            )
+        }
     }
 }
 
 extension Samverkan.FeedsCommand {
     /// `samverkan feeds create`: a new secret feed; the token is printed once and stored only as a hash.
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create a secret feed of a selection and print its webcal:// and https:// links.",
-            discussion: HelpText.reflowed(
-                """
-                The link is the secret: anyone who has it can read the calendar. It is shown only now; \
-                the database keeps only its SHA-256. Revoke it with `samverkan feeds revoke ID`.
-
-                Example:
-                  samverkan feeds create --config Config/halland.yaml --organisation halmstad --base-url https://kalender.regionhalland.se
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("feeds.create.abstract"),
+                discussion: HelpWords.discussion("feeds.create.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var selection: StructureSelection
@@ -37,7 +34,7 @@ extension Samverkan.FeedsCommand {
         @Option(
             name: .customLong("base-url"),
             help: ArgumentHelp(
-                "The server's public address (the reverse proxy's), e.g. https://kalender.example.se.", valueName: "URL"))
+                HelpWords.text("feeds.create.base-url"), valueName: "URL"))
         var baseURL = "http://127.0.0.1:8080"
 
         func validate() throws {
@@ -65,7 +62,9 @@ extension Samverkan.FeedsCommand {
 
     /// `samverkan feeds list`: every feed without its secret.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the feeds: id, selection, created, revoked (never the secret).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: HelpWords.text("feeds.list.abstract"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -87,11 +86,13 @@ extension Samverkan.FeedsCommand {
 
     /// `samverkan feeds revoke ID`: the feed's link answers 404 from now on.
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a feed: its link answers 404 from the next request on.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: HelpWords.text("feeds.revoke.abstract"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The feed's id (samverkan feeds list).")
+        @Argument(help: HelpWords.help("feeds.revoke.id"))
         var id: Int64
 
         func run() throws {

@@ -15,20 +15,20 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The configuration file.",
-            discussion: "Default: $SAMVERKAN_CONFIG, else Config/samverkan.yaml in the current folder.",
+            HelpWords.text("global.config"),
+            discussion: HelpWords.text("global.config.more"),
             valueName: "file"))
     var config: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database file for minutes and exports.",
-            discussion: "Default: $SAMVERKAN_DATABASE, else samverkan/samverkan.sqlite in the user's data folder.",
+            HelpWords.text("global.database"),
+            discussion: HelpWords.text("option.database.default"),
             valueName: "file"))
     var database: String?
 
-    @Option(name: .long, help: "Language of the text users read: sv (default) or en.")
+    @Option(name: .long, help: HelpWords.help("option.lang"))
     var lang: Language = .sv
 
     /// The language code of `--lang`, e.g. `sv`.

@@ -7,17 +7,18 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan holidays`: the Swedish public holidays and days off that schedules avoid.
     struct HolidaysCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "holidays",
-            abstract: "List the Swedish public holidays and customary days off that meetings avoid.",
-            discussion:
-                "Computed for any year (Easter, Midsummer and All Saints' Day move). Example: samverkan holidays --from 2026-01-01 --to 2026-12-31"
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "holidays",
+                abstract: HelpWords.text("holidays.abstract"),
+                discussion: HelpWords.discussion("holidays.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(help: "Output format: table or json.")
+        @Option(help: HelpWords.help("option.format.table-json"))
         var format: ListingFormat = .table
 
         func run() throws {

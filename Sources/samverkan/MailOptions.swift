@@ -6,14 +6,14 @@ import SamverkanDomain
 struct MailOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The sendmail-compatible command that sends (default: the configuration's mail: sendmail, else /usr/sbin/sendmail -t -i).",
+            HelpWords.text("mail.sendmail"),
             valueName: "command"))
     var sendmail: String?
 
-    @Flag(help: "Send nothing: write the messages as .eml files in --outbox (or ./outbox) instead.")
+    @Flag(help: HelpWords.help("mail.dry-run"))
     var dryRun = false
 
-    @Option(help: ArgumentHelp("With --dry-run: the folder for the .eml files (default: outbox).", valueName: "folder"))
+    @Option(help: ArgumentHelp(HelpWords.text("mail.outbox"), valueName: "folder"))
     var outbox: String?
 
     /// The delivery for a configuration's mail settings.

@@ -8,40 +8,32 @@ import SamverkanTime
 /// `samverkan meeting`: a coordinator's decisions about single meetings, stored in the meeting
 /// register so that schedules, calendars, invitations, minutes and reports agree.
 struct MeetingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "meeting",
-        abstract: "Cancel, move or add a meeting, or restore it to what is planned.",
-        discussion: HelpText.reflowed(
-            """
-            A decision is stored with its reason, who made it and when; `schedule`, `calendar export`,
-            `calendar invite`, `minutes new` and the reports follow it.
-
-            Examples:
-              samverkan meeting cancel --structure rug --date 2025-05-08 --reason "Krock med krisledningsövning"
-              samverkan meeting move --structure rug --date 2025-06-12 --to 2025-06-11T13:00 --reason "Lokalen upptagen"
-              samverkan meeting add --structure rug --date 2025-08-21 --time 09:00 --reason "Extra möte om sommaren"
-              samverkan meeting restore --structure rug --date 2025-05-08 --reason "Övningen flyttades"
-            """),
-        subcommands: [Cancel.self, Move.self, Add.self, Restore.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "meeting",
+            abstract: HelpWords.text("meeting.abstract"),
+            discussion: HelpWords.discussion("meeting.discussion"),
+            subcommands: [Cancel.self, Move.self, Add.self, Restore.self]
+        )
+    }
 }
 
 /// What every decision names: the structure, the meeting's date, why, and who decided.
 struct DecisionOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The structure id.")
+    @Option(help: HelpWords.help("option.structure"))
     var structure: String
 
     @Option(
-        help: ArgumentHelp("The meeting's planned date (for add: the extra meeting's date), YYYY-MM-DD.", valueName: "date"),
+        help: ArgumentHelp(HelpWords.text("decision.date"), valueName: "date"),
         transform: LocalDate.parse)
     var date: LocalDate
 
-    @Option(help: "Why: shown in calendars, invitations and listings.")
+    @Option(help: HelpWords.help("decision.reason"))
     var reason: String
 
-    @Option(help: ArgumentHelp("Who decided: a person id from the configuration.", valueName: "person"))
+    @Option(help: ArgumentHelp(HelpWords.text("decision.by"), valueName: "person"))
     var by: String?
 
     /// Stores a decision and prints where the meeting now stands.
@@ -57,9 +49,11 @@ struct DecisionOptions: ParsableArguments {
 extension MeetingCommand {
     /// `samverkan meeting cancel`.
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Cancel a planned meeting.",
-            discussion: "With --notify, every participant gets the iTIP CANCEL of the meeting through the mail command.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("meeting.cancel.abstract"),
+                discussion: HelpWords.discussion("meeting.cancel.discussion"))
+        }
         @OptionGroup var options: DecisionOptions
         @OptionGroup var notification: NotifyOptions
 
@@ -71,19 +65,17 @@ extension MeetingCommand {
 
     /// `samverkan meeting move`.
     struct Move: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Move a meeting to another day or time.",
-            discussion: HelpText.reflowed(
-                """
-                Give --to YYYY-MM-DD (same time), --to YYYY-MM-DDTHH:MM, or --time HH:MM (same day). With \
-                --notify, every participant gets the updated iTIP REQUEST of the meeting's UID through the mail command.
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("meeting.move.abstract"),
+                discussion: HelpWords.discussion("meeting.move.discussion"))
+        }
         @OptionGroup var options: DecisionOptions
 
-        @Option(help: ArgumentHelp("The new day, with or without a time: YYYY-MM-DD or YYYY-MM-DDTHH:MM.", valueName: "when"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.to"), valueName: "when"))
         var to: String?
 
-        @Option(help: ArgumentHelp("The new time of day, HH:MM.", valueName: "time"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.time"), valueName: "time"))
         var time: String?
 
         func validate() throws {
@@ -110,10 +102,12 @@ extension MeetingCommand {
 
     /// `samverkan meeting add`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an extra meeting outside the decided frequency.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: HelpWords.text("meeting.add.abstract"))
+        }
         @OptionGroup var options: DecisionOptions
 
-        @Option(help: ArgumentHelp("The start time, HH:MM (default: the structure's time).", valueName: "time"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.add.time"), valueName: "time"))
         var time: String?
 
         func validate() throws {
@@ -129,7 +123,9 @@ extension MeetingCommand {
 
     /// `samverkan meeting restore`.
     struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo the decisions about a meeting: it is as planned again.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: HelpWords.text("meeting.restore.abstract"))
+        }
         @OptionGroup var options: DecisionOptions
 
         func run() throws { try options.decide(.restore) { _, _ in nil } }

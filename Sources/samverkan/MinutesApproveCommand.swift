@@ -8,24 +8,17 @@ import SamverkanTime
 extension MinutesCommand {
     /// `samverkan minutes approve`: one signature of the justering, by the chair or an approver.
     struct Approve: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Approve (justera) minutes: each signatory signs; the last signature numbers the decisions § N and locks them.",
-            discussion: HelpText.reflowed(
-                """
-                The minutes are signed by the chair and the approvers (justerare) named in them, each
-                on their own day: give --by with a person id or a name as configured. Until the last
-                required signature the minutes are partly approved (`minutes pending` shows who is
-                missing); with it, decisions get § numbers per structure and calendar year, in order of
-                approval, and a content hash is stored that `minutes verify` checks.
-
-                Example: samverkan minutes approve 12 --by bitr-hs-direktor --date 2025-03-20
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.approve.abstract"),
+                discussion: HelpWords.discussion("minutes.approve.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The minutes number (#ID in `minutes list`).") var id: Int64
-        @Option(help: ArgumentHelp("The chair or an approver signing (repeat for several).", valueName: "name")) var by: [String] = []
+        @Argument(help: HelpWords.help("minutes.approve.id")) var id: Int64
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.approve.by"), valueName: "name")) var by: [String] = []
         @Option(
-            help: ArgumentHelp("The day of the signature (YYYY-MM-DD), not before the meeting; default: today.", valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("minutes.approve.date"), valueName: "date"),
             transform: LocalDate.parse)
         var date: LocalDate?
 
@@ -66,24 +59,15 @@ extension MinutesCommand {
 
     /// `samverkan minutes amend`: a correction, recorded as new minutes linked to the original.
     struct Amend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Correct minutes: opens them in the editor and records the correction as new minutes.",
-            discussion: HelpText.reflowed(
-                """
-                The original stays as it was; the correction is a new record linked to it, shown
-                with it, and approved on its own. Until it is approved, the approved original
-                counts. Decisions keep their § numbers when their "§ N" is kept; action items keep
-                their number when their "#N" is kept, with their follow-ups. Change an item's text,
-                responsible or due date on its line; delete the line to withdraw it. A correction
-                that changes nothing is refused. --file takes the same format as `minutes new`,
-                e.g. the output of `minutes show ID`, corrected.
-
-                Example: samverkan minutes amend 12
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.amend.abstract"),
+                discussion: HelpWords.discussion("minutes.amend.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The minutes number to correct.") var id: Int64
-        @Option(help: ArgumentHelp("A filled draft instead of the editor; - reads standard input.", valueName: "path")) var file: String?
+        @Argument(help: HelpWords.help("minutes.amend.id")) var id: Int64
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.amend.file"), valueName: "path")) var file: String?
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
@@ -120,8 +104,10 @@ extension MinutesCommand {
 
     /// `samverkan minutes verify`: checks every approved record against its stored hash.
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check that no approved minutes changed after approval (exit 1 if any did).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.verify.abstract"))
+        }
 
         @OptionGroup var global: GlobalOptions
 
@@ -150,14 +136,17 @@ extension MinutesCommand {
 
     /// `samverkan minutes cancel`: records that a meeting was not held.
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record that a meeting was cancelled, with the reason (the same as `samverkan meeting cancel`).",
-            discussion: "Example: samverkan minutes cancel --structure rug --date 2025-05-08 --reason \"För få deltagare\"")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.cancel.abstract"),
+                discussion: HelpWords.discussion("minutes.cancel.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The structure id.") var structure: String
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var date: LocalDate
-        @Option(help: "Why the meeting was cancelled.") var reason: String
+        @Option(help: HelpWords.help("option.structure")) var structure: String
+        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: "date"), transform: LocalDate.parse) var date:
+            LocalDate
+        @Option(help: HelpWords.help("minutes.cancel.reason")) var reason: String
 
         func validate() throws {
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -7,15 +7,17 @@ import SamverkanStore
 extension MinutesCommand {
     /// `samverkan minutes export`: everything, as documented JSON.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Export every minutes record and cancelled meeting as JSON (README: \"The minutes JSON\").",
-            discussion: "Example: samverkan minutes export --format json > minutes.json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.export.abstract"),
+                discussion: HelpWords.discussion("minutes.export.discussion"))
+        }
 
         enum Format: String, ExpressibleByArgument { case json }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Output format: json.") var format: Format = .json
-        @Option(help: ArgumentHelp("Write to a file instead of standard output.", valueName: "path")) var output: String?
+        @Option(help: HelpWords.help("minutes.export.format")) var format: Format = .json
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.export.output"), valueName: "path")) var output: String?
 
         func run() throws {
             let database = try global.openDatabase()
@@ -26,14 +28,15 @@ extension MinutesCommand {
 
     /// `samverkan minutes import`: reads an export back, losslessly.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import minutes exported with `minutes export` (ids, § numbers and approvals kept).",
-            discussion:
-                "Records already present with the same content are skipped. Example: samverkan minutes import minutes.json --database ny.sqlite"
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.import.abstract"),
+                discussion: HelpWords.discussion("minutes.import.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The JSON file.") var file: String
+        @Argument(help: HelpWords.help("minutes.import.file")) var file: String
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }

@@ -7,27 +7,18 @@ import SamverkanTime
 extension MinutesCommand {
     /// `samverkan minutes new`: writes the minutes of a meeting in the editor, or from a file.
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the minutes of a meeting (opens $VISUAL/$EDITOR, like git commit).",
-            discussion: HelpText.reflowed(
-                """
-                Picks the meeting: --date, or else the latest planned meeting up to today that has
-                no minutes. A date that is no planned meeting is an extra meeting: confirm it, or
-                give --extra. The draft is checked when you close the editor; each mistake is shown
-                as LINE: message and the editor opens again. Without a terminal the draft is kept
-                and its path printed. --file PATH (or - for standard input) takes a filled draft.
-
-                Examples:
-                  samverkan minutes new --structure rug
-                  samverkan minutes new --structure rug --date 2025-03-13 --file protokoll.md
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.new.abstract"),
+                discussion: HelpWords.discussion("minutes.new.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The structure id.") var structure: String?
-        @Option(help: ArgumentHelp("The meeting date (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse)
+        @Option(help: HelpWords.help("option.structure")) var structure: String?
+        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: "date"), transform: LocalDate.parse)
         var date: LocalDate?
-        @Flag(help: "Record an extra meeting on a date that is no planned meeting.") var extra = false
-        @Option(help: ArgumentHelp("A filled draft to record instead of opening the editor; - reads standard input.", valueName: "path"))
+        @Flag(help: HelpWords.help("minutes.new.extra")) var extra = false
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.new.file"), valueName: "path"))
         var file: String?
 
         func validate() throws {
@@ -70,16 +61,17 @@ extension MinutesCommand {
 
     /// `samverkan minutes template`: prints an empty draft for a structure and date.
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print an empty draft of minutes for a structure and date.",
-            discussion:
-                "Fill it in and record it with `samverkan minutes new --file PATH`.\n\nExample: samverkan minutes template --structure rug --date 2025-03-13 > protokoll.md"
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.template.abstract"),
+                discussion: HelpWords.discussion("minutes.template.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "The structure id.") var structure: String
+        @Option(help: HelpWords.help("option.structure")) var structure: String
         @Option(
-            help: ArgumentHelp("The meeting date (YYYY-MM-DD); default: the latest planned meeting without minutes.", valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("minutes.template.date"), valueName: "date"),
             transform: LocalDate.parse)
         var date: LocalDate?
 

@@ -14,20 +14,16 @@ enum PendingFormat: String, CaseIterable, ExpressibleByArgument {
 extension MinutesCommand {
     /// `samverkan minutes pending`: minutes waiting for justering and whose signature is missing.
     struct Pending: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List minutes waiting for approval (justering): days since the meeting, who signed, who is missing.",
-            discussion: """
-                Minutes are to be approved within `approval-days` of the meeting (the structure's, \
-                else `mail: approval-days`, 14 as in Swedish practice); --overdue lists only those that \
-                waited longer. `samverkan notify` reminds the missing signatories of those.
-
-                Example: samverkan minutes pending --overdue --structure rug
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.pending.abstract"),
+                discussion: HelpWords.discussion("minutes.pending.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Only minutes that waited longer than the structure's approval-days.") var overdue = false
-        @Option(help: "Only this structure.") var structure: String?
-        @Option(help: "Output format: text or json.") var format: PendingFormat = .text
+        @Flag(help: HelpWords.help("minutes.pending.overdue")) var overdue = false
+        @Option(help: HelpWords.help("option.only-structure")) var structure: String?
+        @Option(help: HelpWords.help("minutes.pending.format")) var format: PendingFormat = .text
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

@@ -9,15 +9,17 @@ import SamverkanTime
 extension MinutesCommand {
     /// `samverkan minutes list`: recorded and cancelled meetings.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List recorded and cancelled meetings.",
-            discussion: "Example: samverkan minutes list --structure rug --from 2025-01-01 --format json")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.list.abstract"),
+                discussion: HelpWords.discussion("minutes.list.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this structure.") var structure: String?
-        @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var from: LocalDate?
-        @Option(help: ArgumentHelp("Last day, included (YYYY-MM-DD).", valueName: "date"), transform: LocalDate.parse) var to: LocalDate?
-        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
+        @Option(help: HelpWords.help("option.only-structure")) var structure: String?
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.from"), valueName: "date"), transform: LocalDate.parse) var from: LocalDate?
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.to"), valueName: "date"), transform: LocalDate.parse) var to: LocalDate?
+        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
 
         // A reversed range is a usage mistake (exit 64), as in `schedule`, `calendar export` and `report`.
         func validate() throws { try PeriodOptions.check(from: from, to: to) }
@@ -63,13 +65,15 @@ extension MinutesCommand {
 
     /// `samverkan minutes show`: one set of minutes, with the amendments that correct it.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show minutes as Markdown, printable HTML or JSON, with their corrections.",
-            discussion: "Example: samverkan minutes show 12 --format html > protokoll.html")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.show.abstract"),
+                discussion: HelpWords.discussion("minutes.show.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The minutes number.") var id: Int64
-        @Option(help: "Output format: md, html or json.") var format: DocumentFormat = .md
+        @Argument(help: HelpWords.help("minutes.show.id")) var id: Int64
+        @Option(help: HelpWords.help("minutes.show.format")) var format: DocumentFormat = .md
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
@@ -114,13 +118,15 @@ extension MinutesCommand {
 
     /// `samverkan minutes search`: full-text search.
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Search every text of the minutes (SQLite FTS5; words match as prefixes).",
-            discussion: "Example: samverkan minutes search utskrivning rutin")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("minutes.search.abstract"),
+                discussion: HelpWords.discussion("minutes.search.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Words to find (all must match).") var words: [String]
-        @Option(help: "Output format: table or json.") var format: ListingFormat = .table
+        @Argument(help: HelpWords.help("minutes.search.words")) var words: [String]
+        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

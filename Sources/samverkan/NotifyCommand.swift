@@ -9,29 +9,12 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan notify`: what is due today — notices before meetings and reminders — sent once.
     struct NotifyCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "notify",
-            abstract: "Send today's notices (kallelser) and reminders; run it daily from cron or a systemd timer.",
-            discussion: HelpText.reflowed(
-                """
-                Sends, one message per recipient: the notice `notice-days` (default 7) before each meeting \
-                with time, place, video link, standing agenda, open action items and the previous minutes' \
-                status; a weekly reminder to each responsible with overdue action items (all of them in one \
-                message); a reminder to each signatory (the chair and approvers) whose \
-                signature is missing on minutes more than `approval-days` (default 14) after the meeting, \
-                all such minutes in one message, and again every `approval-days` (at most four times); a reminder to the secretary \
-                when a held meeting has no minutes `minutes-days` (default 7) after it.
-
-                Every message is recorded in the database before it is handed to the mail command and \
-                marked sent after, so a second run sends nothing new, a failed delivery is tried again on \
-                the next run (exit status 5 until it goes through), and a run killed while sending sends \
-                at most one message twice, never none.
-
-                Examples:
-                  samverkan notify --config Config/halland.yaml
-                  samverkan notify --config Config/halland.yaml --sendmail "msmtp -t -i"
-                  samverkan notify --config Config/halland.yaml --dry-run --outbox utkorg/
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "notify",
+                abstract: HelpWords.text("notify.abstract"),
+                discussion: HelpWords.discussion("notify.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var mail: MailOptions

@@ -8,7 +8,7 @@ import SamverkanTime
 
 /// `meeting cancel|move --notify`: send the matching iTIP message to every participant.
 struct NotifyOptions: ParsableArguments {
-    @Flag(help: "Send the iTIP CANCEL (cancel) or updated REQUEST (move) to every participant.")
+    @Flag(help: HelpWords.help("notify-option.notify"))
     var notify = false
 
     @OptionGroup var mail: MailOptions

@@ -24,6 +24,7 @@ struct ParserMessageWords {
 
     private func translatedLine(_ line: String) -> String {
         if line.hasPrefix("Error: ") { return "Error: " + sentence(String(line.dropFirst("Error: ".count))) }
+        if line.hasPrefix("Help:  ") { return messages.text("usage.help", ["help": String(line.dropFirst("Help:  ".count))]) }
         if line.hasPrefix("Usage: ") { return messages.text("usage.usage", ["usage": String(line.dropFirst("Usage: ".count))]) }
         if let match = line.wholeMatch(of: /\ \ See '(.+)' for more information\./) {
             return "  " + messages.text("usage.see-help", ["command": String(match.1)])

@@ -8,26 +8,20 @@ import SamverkanTime
 extension ReportCommand {
     /// `samverkan report actions`: the action plan and how far each activity has come.
     struct ActionPlan: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "actions",
-            abstract: "Action-plan activities with responsible, time plan and latest follow-up status.",
-            discussion: HelpText.reflowed(
-                """
-                The status is the one set at the latest meeting that followed the activity up, else the configured one.
-                An activity not done after its time plan is marked late. (Action items from the minutes: `samverkan actions`.)
-
-                Examples:
-                  samverkan report actions
-                  samverkan report actions --structure fredagsgruppen --format md
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "actions",
+                abstract: HelpWords.text("report.action-plan.abstract"),
+                discussion: HelpWords.discussion("report.action-plan.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp("Only the activities of these structures (repeat).", valueName: "id")) var structure: [String] = []
+        @Option(help: ArgumentHelp(HelpWords.text("report.action-plan.structure"), valueName: "id")) var structure: [String] = []
         @Option(
-            help: ArgumentHelp("The day the status is judged at (YYYY-MM-DD). Default: today.", valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("report.action-plan.as-of"), valueName: "date"),
             transform: LocalDate.parse)
         var asOf: LocalDate?
-        @Option(help: "Output format: table, csv (Excel), json or md (Markdown).")
+        @Option(help: HelpWords.help("option.format.report"))
         var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
 

@@ -8,25 +8,27 @@ import SamverkanTime
 
 /// `samverkan report`: the follow-up reports.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Follow-up reports: were meetings held as decided, what the grant was used for, the action plan.",
-        subcommands: [Compliance.self, Grants.self, ActionPlan.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: HelpWords.text("report.abstract"),
+            subcommands: [Compliance.self, Grants.self, ActionPlan.self])
+    }
 }
 
 /// `--period`, `--from`, `--to`: typed, parsed by the argument parser.
 struct ReportPeriodOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A year, half-year, quarter or month: 2025, 2025-H1, 2025-Q2, 2025-03. Default: this year.", valueName: "period"),
+            HelpWords.text("report.period.period"), valueName: "period"),
         transform: ReportPeriod.parse)
     var period: ReportPeriod?
 
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD), instead of --period.", valueName: "date"), transform: LocalDate.parse)
+    @Option(help: ArgumentHelp(HelpWords.text("report.period.from"), valueName: "date"), transform: LocalDate.parse)
     var from: LocalDate?
 
     @Option(
-        help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default with --from: today.", valueName: "date"), transform: LocalDate.parse)
+        help: ArgumentHelp(HelpWords.text("report.period.to"), valueName: "date"), transform: LocalDate.parse)
     var to: LocalDate?
 
     func validate() throws {
@@ -51,12 +53,12 @@ struct ReportPeriodOptions: ParsableArguments {
 
 /// Where a follow-up report goes and how its numbers look (each command has its own `--format`).
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write to a file instead of standard output (replaced in one step).", valueName: "path"))
+    @Option(help: ArgumentHelp(HelpWords.text("report.output.output"), valueName: "path"))
     var output: String?
 
     @Option(
         help: ArgumentHelp(
-            "Decimal mark in table, csv, md and html: comma or point. Default: comma in Swedish, point in English.",
+            HelpWords.text("report.output.decimal"),
             valueName: "mark"))
     var decimal: DecimalMark?
 

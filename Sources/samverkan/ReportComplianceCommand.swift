@@ -8,34 +8,25 @@ import SamverkanTemplates
 extension ReportCommand {
     /// `samverkan report compliance`: were the meetings held as decided?
     struct Compliance: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract:
-                "Were the collaboration meetings held as decided? Expected, held, cancelled and missed meetings, content, attendance, approval and actions.",
-            discussion: HelpText.reflowed(
-                """
-                Counts every structure active in the period. A planned meeting is due when its date is before
-                today or something is recorded for it, so the current period is judged up to today.
-
-                Examples:
-                  samverkan report compliance --period 2025 --by municipality
-                  samverkan report compliance --period 2025-H1 --by care-centre --format csv --output uppfoljning.csv
-                  samverkan report compliance --period 2025 --format html --output uppfoljning.html
-                  samverkan report compliance --period 2025-Q2 --fail-under 80
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("report.compliance.abstract"),
+                discussion: HelpWords.discussion("report.compliance.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
-        @Option(help: "Group by structure, municipality, care-centre, kind or region.")
+        @Option(help: HelpWords.help("report.compliance.by"))
         var by: ComplianceDimension = .municipality
-        @Option(help: ArgumentHelp("Only the structures of this municipality (id).", valueName: "id"))
+        @Option(help: ArgumentHelp(HelpWords.text("report.compliance.municipality"), valueName: "id"))
         var municipality: String?
-        @Option(help: "Output format: table, csv (Excel), json, md (Markdown) or html (a printable page).")
+        @Option(help: HelpWords.help("report.compliance.format"))
         var format: ComplianceFormat = .table
         @OptionGroup var output: ReportOutputOptions
         @Option(
             name: .customLong("fail-under"),
             help: ArgumentHelp(
-                "Exit with status 3 when the region's frequency compliance is below this percentage.", valueName: "percent"))
+                HelpWords.text("report.compliance.fail-under"), valueName: "percent"))
         var failUnder: Double?
 
         func validate() throws {

@@ -6,20 +6,15 @@ import SamverkanReports
 extension ReportCommand {
     /// `samverkan report grants`: what the grant was used for.
     struct Grants: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Meetings held and standing agenda items covered per focus area and per point of § 2 SFS 2024:1253.",
-            discussion: HelpText.reflowed(
-                """
-                For the report to Socialstyrelsen on what the grant for good and close care was used for.
-
-                Examples:
-                  samverkan report grants --period 2025
-                  samverkan report grants --period 2025 --format csv --output statsbidrag-2025.csv
-                """))
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: HelpWords.text("report.grants.abstract"),
+                discussion: HelpWords.discussion("report.grants.discussion"))
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
-        @Option(help: "Output format: table, csv (Excel), json or md (Markdown).")
+        @Option(help: HelpWords.help("option.format.report"))
         var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
 

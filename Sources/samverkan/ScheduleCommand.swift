@@ -8,33 +8,24 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan schedule`: the meetings of the meeting register in a window.
     struct ScheduleCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "schedule",
-            abstract: "List meetings in a period: planned, moved, skipped, cancelled and extra ones.",
-            discussion: HelpText.reflowed(
-                """
-                Every meeting of the register whose planned date lies in the period: holidays and
-                breaks applied, and the coordinators' decisions (`samverkan meeting`), each with why.
-                --clashes lists instead the meetings that overlap for the same member organisation
-                or person. Default period: today and the following 12 months.
-
-                Examples:
-                  samverkan schedule --config Config/halland.yaml --structure rug --from 2025-01-01 --to 2025-12-31
-                  samverkan schedule --config Config/halland.yaml --clashes
-                  samverkan schedule --config Config/jamtland-harjedalen.yaml --format json
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "schedule",
+                abstract: HelpWords.text("schedule.abstract"),
+                discussion: HelpWords.discussion("schedule.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(name: .customLong("structure"), help: "A structure id (repeat for several; default: all).")
+        @Option(name: .customLong("structure"), help: HelpWords.help("schedule.structures"))
         var structures: [String] = []
 
-        @Option(help: "Output format: table or json.")
+        @Option(help: HelpWords.help("option.format.table-json"))
         var format: ListingFormat = .table
 
-        @Flag(help: "List meetings that overlap for the same member organisation or person.")
+        @Flag(help: HelpWords.help("schedule.clashes"))
         var clashes = false
 
         func run() throws {
@@ -74,11 +65,11 @@ extension Samverkan {
 
 /// `--from` and `--to`: dates, parsed by the argument parser, the earlier first.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD). Default: today.", valueName: "date"), transform: LocalDate.parse)
+    @Option(help: ArgumentHelp(HelpWords.text("period.from"), valueName: "date"), transform: LocalDate.parse)
     var from: LocalDate?
 
     @Option(
-        help: ArgumentHelp("Last day, included (YYYY-MM-DD). Default: a year after --from.", valueName: "date"),
+        help: ArgumentHelp(HelpWords.text("period.to"), valueName: "date"),
         transform: LocalDate.parse)
     var to: LocalDate?
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SamverkanICal
+import SamverkanRendering
 import SamverkanServer
 import SamverkanStore
 import SamverkanTime
@@ -9,41 +10,32 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan serve`: subscription feeds over HTTP, for calendar apps that refresh them.
     struct ServeCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "serve",
-            abstract: "Serve the secret subscription feeds (samverkan feeds) over HTTP, with /health and /metrics.",
-            discussion: HelpText.reflowed(
-                """
-                Each feed is the calendar `calendar export` writes for its selection, over a rolling \
-                window, read from the meeting register at every refresh: a cancelled or moved meeting \
-                shows at the next refresh. Listens on loopback by default; put the region's reverse \
-                proxy (TLS) in front of it. Stops gracefully on SIGTERM or SIGINT. Prints \
-                `listening on http://HOST:PORT` once it accepts connections (--port 0: a free port).
-
-                Examples:
-                  samverkan serve --config Config/halland.yaml
-                  samverkan serve --config Config/halland.yaml --host 127.0.0.1 --port 8080 --window-ahead-months 18
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "serve",
+                abstract: HelpWords.text("serve.abstract"),
+                discussion: HelpWords.discussion("serve.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+        @Option(help: ArgumentHelp(HelpWords.text("serve.host"), valueName: "address"))
         var host = "127.0.0.1"
 
-        @Option(help: ArgumentHelp("The port to listen on (0: any free port).", valueName: "port"))
+        @Option(help: ArgumentHelp(HelpWords.text("serve.port"), valueName: "port"))
         var port = 8080
 
         @Option(
             name: .customLong("base-url"),
             help: ArgumentHelp(
-                "The public address of the server (behind the proxy), shown in the log.", valueName: "URL"))
+                HelpWords.text("serve.base-url"), valueName: "URL"))
         var baseURL: String?
 
-        @Option(name: .customLong("window-back-months"), help: "Months before today a feed holds.")
+        @Option(name: .customLong("window-back-months"), help: HelpWords.help("serve.window-back-months"))
         var windowBackMonths = 3
 
-        @Option(name: .customLong("window-ahead-months"), help: "Months after today a feed holds.")
+        @Option(name: .customLong("window-ahead-months"), help: HelpWords.help("serve.window-ahead-months"))
         var windowAheadMonths = 12
 
         func validate() throws {
@@ -70,8 +62,12 @@ extension Samverkan {
                 today: { fixedToday ?? Samverkan.ServeCommand.stockholmToday() }, logger: logger)
             let host = self.host
             let base = baseURL
+            let phrases = try global.phrasebook()
             try await server.run { port in
-                print("listening on http://\(host):\(port)" + (base.map { " (public address \($0))" } ?? ""))
+                let address = "http://\(host):\(port)"
+                print(
+                    base.map { phrases.text("serve.listening-public", ["address": address, "public": $0]) }
+                        ?? phrases.text("serve.listening", ["address": address]))
                 fflush(nil)
             }
         }

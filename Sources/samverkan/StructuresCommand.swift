@@ -4,23 +4,17 @@ import SamverkanReports
 extension Samverkan {
     /// `samverkan structures`: every structure with kind, members, frequency and next meeting.
     struct StructuresCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "structures",
-            abstract: "List every collaboration structure, generated ones included.",
-            discussion: HelpText.reflowed(
-                """
-                Shows kind, frequency in words, next meeting and members. --format json prints the
-                stable document described in README.md ("The structures JSON").
-
-                Examples:
-                  samverkan structures --config Config/halland.yaml
-                  samverkan structures --config Config/halland.yaml --format json --lang en
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "structures",
+                abstract: HelpWords.text("structures.abstract"),
+                discussion: HelpWords.discussion("structures.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Output format: table or json.")
+        @Option(help: HelpWords.help("option.format.table-json"))
         var format: ListingFormat = .table
 
         func run() throws {

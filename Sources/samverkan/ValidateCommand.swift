@@ -8,17 +8,13 @@ import SamverkanTime
 extension Samverkan {
     /// `samverkan validate`: checks a configuration and reports every problem at once.
     struct ValidateCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "validate",
-            abstract: "Check a configuration and report every problem at once.",
-            discussion: HelpText.reflowed(
-                """
-                Prints a one-line summary and exits 0 when the configuration is valid. Otherwise
-                prints each problem as FILE:LINE:COLUMN: message and exits 1.
-
-                Example: samverkan validate --config Config/halland.yaml
-                """)
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                commandName: "validate",
+                abstract: HelpWords.text("validate.abstract"),
+                discussion: HelpWords.discussion("validate.discussion")
+            )
+        }
 
         @OptionGroup var global: GlobalOptions
 

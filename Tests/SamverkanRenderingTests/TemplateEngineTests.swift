@@ -125,8 +125,8 @@ struct TemplateEngineTests {
 
 extension TemplateEngineTests {
     @Test(
-        "Every key of phrases.txt and errors.txt is there once, in both languages (a merge that keeps two silently shows the wrong one)",
-        arguments: ["phrases.txt", "errors.txt"])
+        "Every key of phrases.txt, errors.txt and help.txt is there once, in both languages (a merge that keeps two silently shows the wrong one)",
+        arguments: ["phrases.txt", "errors.txt", "help.txt"])
     func keysOnceEach(file: String) throws {
         var keysByLanguage: [String: Set<String>] = [:]
         for language in ["sv", "en"] {

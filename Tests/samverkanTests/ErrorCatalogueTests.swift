@@ -33,6 +33,8 @@ struct ErrorCatalogueTests {
         }
         // Phrase keys (e.g. "invitation.subject") are words, not error codes.
         for language in Templates.languages { codes.subtract(try Templates.phrases(language: language).keys) }
+        // So are help keys (e.g. "schedule.abstract"), in help.txt.
+        for language in Templates.languages { codes.subtract(try Templates.help(language: language).keys) }
         for kind in ["structure", "organisation", "person"] {
             codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
         }

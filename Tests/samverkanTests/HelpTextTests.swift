@@ -24,10 +24,12 @@ struct HelpTextTests {
         return command
     }
 
-    /// The lines of prose before `USAGE:` broken although the next word would have fitted (the
+    /// The lines of prose before `ANVÄNDNING:` (`USAGE:`) broken although the next word would have fitted (the
     /// parser keeps lines shorter than the width).
     static func brokenLines(_ help: String, width: Int = 80) -> [String] {
-        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.hasPrefix("USAGE:") }.map(String.init)
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).prefix {
+            !$0.hasPrefix("USAGE:") && !$0.hasPrefix("ANVÄNDNING:")
+        }.map(String.init)
         var broken: [String] = []
         for (line, next) in zip(lines, lines.dropFirst()) {
             guard !line.isEmpty, !next.isEmpty, !line.hasPrefix(" "), !next.hasPrefix(" "), !line.hasSuffix(":"),
@@ -62,7 +64,7 @@ struct HelpTextTests {
             if !configuration.discussion.isEmpty {
                 #expect(shown.contains(Self.words(configuration.discussion)), "\(path): discussion")
             }
-            for line in result.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") && !line.contains("samverkan ") {
+            for line in result.stdout.split(separator: "\n") where !line.hasPrefix("ANVÄNDNING:") && !line.contains("samverkan ") {
                 #expect(line.count <= 80, "\(path): \(line)")
             }
         }

@@ -80,6 +80,6 @@ struct HostileCommandLineTests {
         #expect(!command.stderr.contains("--config"))
         let help = try w.run(["--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("OVERVIEW"))
+        #expect(help.stdout.contains("ÖVERSIKT"))
     }
 }

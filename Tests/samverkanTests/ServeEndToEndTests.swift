@@ -160,11 +160,14 @@ struct ServeEndToEndTests {
         for secret in [good, revoked, "socialchef@"] { #expect(!stopped.stderr.contains(secret), "logs leak \(secret)") }
     }
 
-    @Test("SIGINT stops the server cleanly too; a token is stored only as its hash")
+    @Test("SIGINT stops the server cleanly too; a token is stored only as its hash; the progress line is Swedish by default")
     func sigintAndHashOnly() throws {
         let served = try ServedFeeds()
         let token = try served.createFeed(["--all"])
         try served.start()
+        let started = try #require(served.server).standardOutputSoFar()
+        #expect(started.hasPrefix("lyssnar på http://127.0.0.1:\(served.port)\n"), "\(started)")
+        #expect(!started.contains(token))
         #expect(try served.curl("/feeds/\(token).ics").status == 200)
         let server = try #require(served.server)
         server.signal(SIGINT)
@@ -178,6 +181,19 @@ struct ServeEndToEndTests {
 }
 
 extension ServeEndToEndTests {
+    @Test("With --lang en the server says it is listening in English, with the public address and never a token")
+    func listeningInEnglish() throws {
+        let served = try ServedFeeds()
+        let token = try served.createFeed(["--all"])
+        try served.start(["--lang", "en", "--base-url", "https://kalender.example.se"])
+        let started = try #require(served.server).standardOutputSoFar()
+        #expect(
+            started.hasPrefix("listening on http://127.0.0.1:\(served.port) (public address https://kalender.example.se)\n"),
+            "\(started)")
+        #expect(!started.contains(token) && !started.contains("lyssnar"))
+        served.stop()
+    }
+
     @Test("A store that goes away gives 503 on /health and feeds, and the server recovers by itself when it is back")
     func storeGoesAway() throws {
         let served = try ServedFeeds()

@@ -41,9 +41,9 @@ final class ServedFeeds {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning {
             if let line = process.standardOutputSoFar().split(separator: "\n").first(where: {
-                $0.hasPrefix("listening on http://127.0.0.1:")
+                $0.hasPrefix("lyssnar på http://127.0.0.1:") || $0.hasPrefix("listening on http://127.0.0.1:")
             }),
-                let number = Int(line.split(separator: ":").last?.split(separator: " ").first ?? "")
+                let match = line.firstMatch(of: /http:\/\/127\.0\.0\.1:([0-9]+)/), let number = Int(match.1)
             {
                 port = number
                 if (try? curl(["/health"]).status) == 200 { return }
