@@ -78,6 +78,7 @@ extension AppDatabase {
                     try Self.writeApproval(approval, id: id, db: db)
                     approved.append(record)
                 }
+                try audit(db, .minutesImported, .minutes(id), detail: record.approval == nil ? nil : "approved=yes")
                 added.minutes += 1
             }
             // The new approvals join this database's chain in the order they were approved.
@@ -102,6 +103,7 @@ extension AppDatabase {
                     MeetingDecision(
                         structureID: meeting.structureID, date: meeting.date, action: .cancel,
                         reason: meeting.reason, decidedAt: meeting.createdAt))
+                try audit(db, .meetingCancelled, .meeting(structureID: meeting.structureID, date: meeting.date.iso), detail: "imported")
                 added.cancelled += 1
             }
             return added

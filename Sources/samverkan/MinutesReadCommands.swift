@@ -68,11 +68,20 @@ extension MinutesCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The minutes number.") var id: Int64
         @Option(help: "Output format: md, html or json.") var format: DocumentFormat = .md
+        @Flag(help: "Who did what to the minutes and their corrections, from the audit log (text, or json).") var history = false
+
+        func validate() throws {
+            if history && format == .html { throw ValidationError.localized("usage.history-format") }
+        }
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
                 throw StoreError("minutes.not-found", ["id": String(id)])
+            }
+            if history {
+                let shown = try MinutesHistory(id: id, environment: environment)
+                return print(format == .json ? try prettyJSON(shown) : shown.text(environment.phrases), terminator: "")
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
             if format == .json {
