@@ -99,6 +99,13 @@ struct AuditEndToEndTests {
         // Without --as: the user running samverkan, no person.
         #expect(fields[1] == ProcessInfo.processInfo.userName && fields[2] == "" && fields[3] == "minutes.saved", "\(rows)")
         #expect(fields[0].hasSuffix("Z"), "\(rows)")
+        #expect(!rows[0].contains("19121212"))
+
+        // db copy checks --as the same way, before anything is copied.
+        let target = w.folder.path("copy/samverkan.sqlite")
+        let copy = try w.run(["db", "copy", "--from", w.database, "--to", target, "--as", "samordnare-rgu"])
+        #expect(copy.status == 64 && copy.stderr.contains("menade du \"Samordnare god och nära vård\""), "\(copy.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test("minutes saved before the audit log say so in --history")
