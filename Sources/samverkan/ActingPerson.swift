@@ -15,7 +15,7 @@ struct ActingPerson: ParsableArguments {
             valueName: "person"))
     var person: String?
 
-    /// The text given: `--as`, else `SAMVERKAN_AS`; nil when neither is (or is empty).
+    /// What was given for this run (``text(option:)`` of `--as`).
     var text: String? { Self.text(option: person) }
 
     /// The environment variable read when `--as` is not given.
