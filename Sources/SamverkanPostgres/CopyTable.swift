@@ -36,6 +36,7 @@ public struct CopyTable: Sendable, Equatable {
         CopyTable("mail_log"),
         CopyTable("feeds"),
         CopyTable("register_revision", seeded: true),
+        CopyTable("audit_log"),
     ]
 
     /// The listed table of a name, if any.

@@ -12,7 +12,11 @@ public enum DatabaseCopier {
     }
 
     /// Copies `source` into `target`.
-    public static func copy(from source: any DatabaseEndpoint, to target: any DatabaseEndpoint, replace: Bool) async throws -> Report {
+    /// The target's audit log gets the source's rows and one `db.copied` row of its own, by
+    /// `person` (the configured person given with `--as`, nil without).
+    public static func copy(
+        from source: any DatabaseEndpoint, to target: any DatabaseEndpoint, replace: Bool, person: String? = nil
+    ) async throws -> Report {
         guard source.location != target.location else {
             throw DatabaseAdminError("db.same-database", ["database": source.location])
         }
@@ -46,7 +50,7 @@ public enum DatabaseCopier {
             contents.append(
                 TableContents(table: table.name, columns: columns, rows: try await source.rows(of: table.name, columns: columns)))
         }
-        try await target.write(contents, replace: replace)
+        try await target.write(contents, replace: replace, audit: CopyAudit(person: person, sourceEngine: source.engine))
         return Report(rows: contents.map { ($0.table, $0.rows.count) })
     }
 }

@@ -1,10 +1,36 @@
 import Foundation
+import SamverkanStore
 
 /// The rows of one table, read from a source for a copy.
 public struct TableContents: Sendable {
     public let table: String
     public let columns: [String]
     public let rows: [[SQLValue]]
+}
+
+/// The audit row a copy appends on its target, in the copy's transaction: `db.copied`, by the
+/// target's database user and the configured person given with `--as` (if any).
+public struct CopyAudit: Sendable {
+    /// The configured person id, nil without `--as`.
+    public var person: String?
+    /// The engine copied from (`SQLite`, `PostgreSQL`), the row's detail.
+    public var sourceEngine: String
+
+    public init(person: String?, sourceEngine: String) {
+        self.person = person
+        self.sourceEngine = sourceEngine
+    }
+
+    /// The row's columns but id and database user, for an `INSERT`.
+    static let columns = "at, actor_person, action, target, detail"
+
+    /// The values of ``columns``.
+    var values: [SQLValue] {
+        [
+            .text(AuditEntry.timestamp()), person.map { .text($0) } ?? .null, .text(AuditAction.databaseCopied.rawValue),
+            .text(AuditTarget.database.text), .text("from=\(sourceEngine)"),
+        ]
+    }
 }
 
 /// What `db status` counts.
@@ -37,10 +63,11 @@ public protocol DatabaseEndpoint: Sendable {
     /// The counts of minutes, approved minutes, action items and registered meetings.
     func counts() async throws -> DatabaseCounts
     /// Writes the tables in one transaction, with the database's own triggers off (the rows are
-    /// copied as they are, approved minutes included) and foreign keys checked at commit.
+    /// copied as they are, approved minutes included) and foreign keys checked at commit; then
+    /// appends the `audit` row (`db.copied`) to the audit log, in the same transaction.
     /// - Throws: ``DatabaseAdminError`` `db.target-not-empty` when a table holds rows (other than
     ///   those a migration seeds) and `replace` is false; nothing is written then.
-    func write(_ contents: [TableContents], replace: Bool) async throws
+    func write(_ contents: [TableContents], replace: Bool, audit: CopyAudit) async throws
     /// Lets go of the database.
     func close() async
 }

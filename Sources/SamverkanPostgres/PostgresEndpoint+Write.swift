@@ -1,9 +1,9 @@
 extension PostgresEndpoint {
     /// Writes whole tables in one transaction: the schema is migrated first, the tables' own
     /// triggers are off during the copy (`DISABLE TRIGGER USER`, undone before the commit; foreign
-    /// keys stay on and are checked at the commit), and identity counters continue after the
-    /// highest id copied.
-    public func write(_ contents: [TableContents], replace: Bool) async throws {
+    /// keys stay on and are checked at the commit), identity counters continue after the highest
+    /// id copied, and the copy's `db.copied` row is appended to the audit log.
+    public func write(_ contents: [TableContents], replace: Bool, audit: CopyAudit) async throws {
         let client = try await client()
         try await PostgresMigrator.migrate(client)
         try await client.transaction { client in
@@ -27,6 +27,8 @@ extension PostgresEndpoint {
             try await client.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in names { try await client.execute("ALTER TABLE \(quoted(table)) ENABLE TRIGGER USER") }
             try await continueIdentities(client)
+            // The database user is the column's default, `current_user`.
+            try await client.execute("INSERT INTO audit_log (\(CopyAudit.columns)) VALUES ($1, $2, $3, $4, $5)", audit.values)
         }
     }
 

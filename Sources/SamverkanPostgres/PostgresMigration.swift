@@ -10,7 +10,7 @@ public struct PostgresMigration: Sendable {
     /// Every migration, in the order they are applied.
     public static let all: [PostgresMigration] = [
         calendarSeries, minutes, reportSummary, meetingRegister, approvalChain, applicationID, mailLog, feeds,
-        actionIdentity, signatures, organisationAttendance,
+        actionIdentity, signatures, organisationAttendance, audit,
     ]
 
     /// Migration names, in order.

@@ -6,7 +6,7 @@ extension SQLiteEndpoint {
     /// Writes whole tables in one transaction: the file is created and migrated first (as the
     /// store opens it), its triggers are dropped for the copy and put back unchanged before the
     /// commit, and foreign keys are checked at the commit.
-    public func write(_ contents: [TableContents], replace: Bool) async throws {
+    public func write(_ contents: [TableContents], replace: Bool, audit: CopyAudit) async throws {
         try openAsStore()
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -29,6 +29,9 @@ extension SQLiteEndpoint {
                     }
                 }
                 for trigger in triggers { try db.execute(sql: trigger["sql"] as String) }
+                try db.execute(
+                    sql: "INSERT INTO audit_log (actor_database_user, \(CopyAudit.columns)) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: StatementArguments([AuditActor.databaseUser.databaseValue] + audit.values.map(Self.databaseValue)))
                 return .commit
             }
         }

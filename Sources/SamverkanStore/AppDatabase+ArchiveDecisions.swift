@@ -1,10 +1,12 @@
 internal import GRDB
 import SamverkanDomain
+import SamverkanTime
 
 extension AppDatabase {
     /// Stores an archive's meeting decisions, oldest first, as `samverkan meeting` stores a
     /// decision (``record(_:_:)``: the structure's meetings are derived again at the next
-    /// refresh, so the register applies them), in the caller's transaction.
+    /// refresh, so the register applies them), in the caller's transaction, each with its audit
+    /// row (detail `imported`).
     ///
     /// A decision the database holds already (every field the same, who and when included) is
     /// skipped, once for each time it is held, so importing twice adds nothing and an archive of
@@ -12,7 +14,7 @@ extension AppDatabase {
     /// - Returns: how many decisions were added.
     /// - Throws: ``StoreError`` `archive.wrong-value` naming a decision without a reason, or
     ///   whose start does not fit its action (a move or an extra meeting needs one, others none).
-    static func importDecisions(_ decisions: [MeetingDecision], db: Database) throws -> Int {
+    func importDecisions(_ decisions: [MeetingDecision], db: Database) throws -> Int {
         for (index, decision) in decisions.enumerated() where !decision.isWellFormed {
             let field = decision.reason.contains { !$0.isWhitespace } ? "start" : "reason"
             throw StoreError("archive.wrong-value", ["path": ".meetingDecisions[\(index)].\(field)"])
@@ -26,7 +28,8 @@ extension AppDatabase {
                 held.remove(at: index)
                 continue
             }
-            try record(db, decision)
+            try Self.record(db, decision)
+            try audit(db, decision.auditAction, .meeting(structureID: decision.structureID, date: decision.date.iso), detail: "imported")
             added += 1
         }
         return added

@@ -43,8 +43,9 @@ extension AppDatabase {
                 id: nil, tokenHash: tokenHash, selectionKind: selectionKind, selectionValue: selectionValue,
                 createdAt: Self.feedTimestamp(), revokedAt: nil)
             try record.insert(db)
-            record.id = db.lastInsertedRowID
-            return db.lastInsertedRowID
+            let id = db.lastInsertedRowID
+            try audit(db, .feedsCreated, .feed(id), detail: "selection=\(selectionKind)")
+            return id
         }
     }
 
@@ -74,7 +75,9 @@ extension AppDatabase {
     public func revokeFeed(id: Int64) throws -> Bool {
         try write { db in
             try db.execute(literal: "UPDATE feeds SET revoked_at = \(Self.feedTimestamp()) WHERE id = \(id) AND revoked_at IS NULL")
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            try audit(db, .feedsRevoked, .feed(id))
+            return true
         }
     }
 

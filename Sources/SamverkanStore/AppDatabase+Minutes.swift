@@ -47,6 +47,9 @@ extension AppDatabase {
                 throw StoreError("minutes.meeting-cancelled", ["structure": minutes.structureID, "date": planned.iso])
             }
             try Self.insert(&stored, db: db)
+            try audit(
+                db, minutes.amends == nil ? .minutesSaved : .minutesAmended, .minutes(stored.id ?? 0),
+                detail: minutes.amends.map { "amends=\($0)" })
             return stored
         }
     }

@@ -87,6 +87,7 @@ extension AppDatabase {
                     try Self.writeApproval(approval, id: id, db: db)
                     approved.append(record)
                 }
+                try audit(db, .minutesImported, .minutes(id), detail: record.approval == nil ? nil : "approved=yes")
                 added.minutes += 1
             }
             // The new approvals join this database's chain in the order they were approved.
@@ -95,7 +96,7 @@ extension AppDatabase {
                 try Self.appendChainLink(minutesID: record.id ?? 0, db: db)
             }
             if let decisions = archive.meetingDecisions {
-                added.decisions = try Self.importDecisions(decisions, db: db)
+                added.decisions = try importDecisions(decisions, db: db)
                 return added
             }
             for meeting in archive.cancelled {
@@ -115,6 +116,7 @@ extension AppDatabase {
                     MeetingDecision(
                         structureID: meeting.structureID, date: meeting.date, action: .cancel,
                         reason: meeting.reason, decidedAt: meeting.createdAt))
+                try audit(db, .meetingCancelled, .meeting(structureID: meeting.structureID, date: meeting.date.iso), detail: "imported")
                 added.decisions += 1
             }
             return added

@@ -117,6 +117,7 @@ extension AppDatabase {
                 MeetingDecision(
                     structureID: structureID, date: date, action: .cancel, reason: reason,
                     decidedAt: Self.timestamp()))
+            try audit(db, .minutesCancelled, .meeting(structureID: structureID, date: date.iso))
         }
     }
 

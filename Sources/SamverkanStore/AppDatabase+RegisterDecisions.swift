@@ -38,6 +38,7 @@ extension AppDatabase {
                 throw StoreError("meeting.has-minutes", ["structure": structure.id, "date": decision.date.iso, "id": String(id)])
             }
             try Self.record(db, decision)
+            try audit(db, decision.auditAction, .meeting(structureID: structure.id, date: decision.date.iso), detail: decision.auditDetail)
             var refresh = RegisterRefresh()
             let horizon = max(through, decision.start?.date ?? decision.date)
             try Self.derive(
@@ -65,5 +66,22 @@ extension AppDatabase {
         var record = MeetingDecisionRecord(decision)
         try record.insert(db)
         try db.execute(literal: "DELETE FROM register_structures WHERE structure_id = \(decision.structureID)")
+    }
+}
+
+extension MeetingDecision {
+    /// The audit log's action for the decision.
+    var auditAction: AuditAction {
+        switch action {
+        case .cancel: .meetingCancelled
+        case .move: .meetingMoved
+        case .add: .meetingAdded
+        case .restore: .meetingRestored
+        }
+    }
+
+    /// The audit log's detail: the new day of a moved meeting (never the reason, which is free text).
+    var auditDetail: String? {
+        action == .move ? start.map { "to=\($0.date.iso)" } : nil
     }
 }

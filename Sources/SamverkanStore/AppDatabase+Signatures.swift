@@ -115,9 +115,15 @@ extension AppDatabase {
                 try Self.insertSignature(minutesID: id, name: name, date: date, recordedAt: recordedAt, db: db)
                 justering.signatures.append(Signature(name: name, date: date, recordedAt: recordedAt))
             }
-            guard let day = justering.approvalDate else { return (minutes, justering) }
+            let detail = "signatures=\(names.count)"
+            guard let day = justering.approvalDate else {
+                try audit(db, .minutesSigned, .minutes(id), detail: detail)
+                return (minutes, justering)
+            }
             let by = required.isEmpty ? justering.signed : required.compactMap { justering.signature(of: $0)?.name }
-            return (try Self.completeApproval(minutes, by: by, date: day, db: db), justering)
+            let approved = try Self.completeApproval(minutes, by: by, date: day, db: db)
+            try audit(db, .minutesApproved, .minutes(id), detail: detail)
+            return (approved, justering)
         }
     }
 

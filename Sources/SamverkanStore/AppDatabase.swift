@@ -11,17 +11,28 @@ public final class AppDatabase: Sendable {
     /// database through the store's methods (tests and benchmarks through `AppDatabase+Testing`).
     private let writer: any DatabaseWriter
     /// The register digests last computed (see ``RegisterDigests``).
-    let registerDigests = RegisterDigests()
+    let registerDigests: RegisterDigests
+    /// Who the store's writes are recorded as done by in the audit log (see ``acting(as:)``).
+    let actor: AuditActor
 
     /// Opens a database and brings its schema up to date (or up to and including a named
     /// migration, for tests of a migration).
     init(_ writer: any DatabaseWriter, migratingUpTo migration: String? = nil) throws {
         self.writer = writer
+        registerDigests = RegisterDigests()
+        actor = AuditActor(person: nil)
         if let migration {
             try Self.migrator.migrate(writer, upTo: migration)
         } else {
             try Self.migrator.migrate(writer)
         }
+    }
+
+    /// The same database, its writes recorded in the audit log as done by `actor` (no migration).
+    init(sharing database: AppDatabase, actor: AuditActor) {
+        writer = database.writer
+        registerDigests = database.registerDigests
+        self.actor = actor
     }
 
     /// Brings the schema up to date (after ``init(_:migratingUpTo:)`` stopped at a migration).
@@ -83,6 +94,7 @@ public final class AppDatabase: Sendable {
         registerActionIdentityMigrations(&migrator)
         registerSignatureMigrations(&migrator)
         registerOrganisationAttendanceMigrations(&migrator)
+        registerAuditMigrations(&migrator)
         return migrator
     }
 }

@@ -97,13 +97,21 @@ extension Samverkan.DbCommand {
         @Option(name: .long, help: HelpWords.help("option.lang"))
         var lang: Language = .sv
 
+        @OptionGroup var acting: ActingPerson
+
         func run() async throws {
+            let phrases = try TemplateLibrary(language: lang.rawValue).phrasebook()
+            // The person is looked up in $SAMVERKAN_CONFIG, else Config/samverkan.yaml.
+            let person = try acting.text.map { text in
+                try ActingPerson.id(text, in: try ConfigLoader.load(path: try ConfigLocator.configPath(option: nil)), phrases: phrases)
+            }
             let source = try DbOptions.endpoint(from)
             let target = try DbOptions.endpoint(to)
             let report = try await withEndpoint(source) { source in
-                try await withEndpoint(target) { target in try await DatabaseCopier.copy(from: source, to: target, replace: replace) }
+                try await withEndpoint(target) { target in
+                    try await DatabaseCopier.copy(from: source, to: target, replace: replace, person: person)
+                }
             }
-            let phrases = try TemplateLibrary(language: lang.rawValue).phrasebook()
             print(
                 phrases.text(
                     "db.copy.done",

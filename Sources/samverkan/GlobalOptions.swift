@@ -31,6 +31,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: HelpWords.help("option.lang"))
     var lang: Language = .sv
 
+    @OptionGroup var acting: ActingPerson
+
     /// The language code of `--lang`, e.g. `sv`.
     var language: String { lang.rawValue }
 
@@ -76,7 +78,14 @@ struct GlobalOptions: ParsableArguments {
     /// version only the `samverkan db` commands work on PostgreSQL.
     func openDatabase() throws -> AppDatabase {
         try refusePostgres()
-        return try AppDatabase.open(path: databasePath)
+        let person = try actingPersonID()
+        return try AppDatabase.open(path: databasePath).acting(as: person)
+    }
+
+    /// The configured person of `--as` (or `SAMVERKAN_AS`) by id, nil when neither is given.
+    func actingPersonID() throws -> String? {
+        guard let text = acting.text else { return nil }
+        return try ActingPerson.id(text, in: try loadConfiguration().configuration, phrases: try phrasebook())
     }
 
     /// The embedded database when its file exists, nil when there is none yet (a report then

@@ -74,11 +74,20 @@ extension MinutesCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: HelpWords.help("minutes.show.id")) var id: Int64
         @Option(help: HelpWords.help("minutes.show.format")) var format: DocumentFormat = .md
+        @Flag(help: HelpWords.help("minutes.show.history")) var history = false
+
+        func validate() throws {
+            if history && format == .html { throw ValidationError.localized("usage.history-format") }
+        }
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
             guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
                 throw StoreError("minutes.not-found", ["id": String(id)])
+            }
+            if history {
+                let shown = try MinutesHistory(id: id, environment: environment)
+                return print(format == .json ? try prettyJSON(shown) : shown.text(environment.phrases), terminator: "")
             }
             let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
             if format == .json {

@@ -155,6 +155,38 @@ struct PostgresSameRulesTests {
         #expect(try await engines.postgres.rows("SELECT name FROM minutes_signatures") == [[.text("Anna")]])
     }
 
+    @Test("the audit log is append-only on both engines: UPDATE, DELETE (and TRUNCATE) refused; a code is a code")
+    func auditLog() async throws {
+        let engines = try await Engines("audit")
+        defer { Task { await engines.postgres.close() } }
+        try await engines.execute(
+            """
+            INSERT INTO audit_log (at, actor_database_user, actor_person, action, target, detail)
+            VALUES ('2025-03-20T10:00:00.000Z', 'samordnare', 'anna', 'minutes.signed', 'minutes/1', 'signatures=1')
+            """)
+        let rows = try await engines.rows("SELECT id, at, actor_database_user, actor_person, action, target, detail FROM audit_log")
+        #expect(rows.postgres == rows.sqlite && rows.sqlite.count == 1, "\(rows)")
+        for sql in ["UPDATE audit_log SET actor_person = 'bo'", "DELETE FROM audit_log"] {
+            let refused = await Self.refusal { try await engines.postgres.execute(sql) }
+            #expect(refused?.values["detail"]?.contains("the audit log is append-only") == true, "\(sql): \(String(describing: refused))")
+            #expect(performing: { try engines.sqlite.unsafeRawWrite(sql) }, throws: { "\($0)".contains("the audit log is append-only") })
+        }
+        let truncated = await Self.refusal { try await engines.postgres.execute("TRUNCATE audit_log") }
+        #expect(truncated?.values["detail"]?.contains("the audit log is append-only") == true, "\(String(describing: truncated))")
+        for bad in ["'Minutes saved'", "''"] {
+            let sql = "INSERT INTO audit_log (at, actor_database_user, action, target) VALUES ('x', 'u', \(bad), 'minutes/1')"
+            #expect(await Self.refusal { try await engines.postgres.execute(sql) }?.values["state"] == "23514", "\(sql)")
+            #expect(throws: (any Error).self) { try engines.sqlite.unsafeRawWrite(sql) }
+        }
+        // PostgreSQL records the role samverkan connects as when no user is given.
+        try await engines.postgres.execute("INSERT INTO audit_log (at, action, target) VALUES ('x', 'db.copied', 'database')")
+        #expect(
+            try await engines.postgres.rows(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'db.copied' AND actor_database_user = current_user")
+                == [[.integer(1)]])
+        #expect(try await engines.rows("SELECT COUNT(*) FROM audit_log WHERE actor_person = 'bo'").postgres == [["0"]])
+    }
+
     /// A PostgreSQL database as samverkan left it at `v8-feeds`, before the later migrations.
     static func atV8(_ label: String) async throws -> PostgresClient {
         let client = try await PostgresTestDatabase(label).connect()

@@ -63,7 +63,8 @@ struct MinutesSummaryTests {
     @Test("Migrating a database from before the summary fills it for every minutes, approved ones included")
     func migration() throws {
         let db = try AppDatabase.unsafeInMemory(migratedUpTo: "v2-minutes")
-        let approvedID = try #require(try db.save(MinutesStoreTests.minutes(on: "2025-02-13")).id)
+        // Saved as that version did (no audit log yet).
+        let approvedID = try #require(try LegacyDatabase.save(MinutesStoreTests.minutes(on: "2025-02-13"), in: db).id)
         try db.unsafeRawWrite(
             """
             UPDATE minutes SET approved_at = '2025-02-20T10:00:00Z', approved_on = '2025-02-20', approved_by = 'Cia Carlsson',
@@ -72,7 +73,7 @@ struct MinutesSummaryTests {
         var second = MinutesStoreTests.minutes(on: "2025-03-13")
         second.attendance[0].present = false
         second.agenda = []
-        _ = try db.save(second)
+        _ = try LegacyDatabase.save(second, in: db)
         try db.unsafeMigrate()
         #expect(try Self.summary(db, approvedID) == "3 halmstad|vc-norr fasta-kontakter")
         #expect(try Self.summary(db, approvedID + 1) == "1 vc-norr ")

@@ -71,7 +71,7 @@ struct OrganisationAttendanceStoreTests {
         try LegacyDatabase.approve(saved, in: db, paragraph: 1, by: ["Cia Carlsson"], date: "2025-02-20")
         let before = try MinutesSummaryTests.summary(db, id)
         try db.unsafeMigrate()
-        #expect(try db.schemaVersion() == "v11-organisation-attendance")
+        #expect(try db.schemaVersion() == AppDatabase.migrationNames.last)
         #expect(try db.auditApprovals().problems.isEmpty)
         #expect(try MinutesSummaryTests.summary(db, id) == before)
         let stored = try #require(try db.minutes(id: id))

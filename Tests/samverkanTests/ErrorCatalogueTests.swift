@@ -1,4 +1,5 @@
 import Foundation
+import SamverkanStore
 import SamverkanTemplates
 import SamverkanTestSupport
 import Testing
@@ -35,6 +36,8 @@ struct ErrorCatalogueTests {
         for language in Templates.languages { codes.subtract(try Templates.phrases(language: language).keys) }
         // So are help keys (e.g. "schedule.abstract"), in help.txt.
         for language in Templates.languages { codes.subtract(try Templates.help(language: language).keys) }
+        // The audit log's action codes (`meeting.moved`) name writes, not errors.
+        codes.subtract(AuditAction.allCases.map(\.rawValue))
         for kind in ["structure", "organisation", "person"] {
             codes.formUnion(["lookup.unknown-\(kind)", "lookup.unknown-\(kind)-close"])
         }

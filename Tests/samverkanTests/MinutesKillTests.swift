@@ -7,7 +7,7 @@ import Testing
 @Suite("minutes killed while saving", .serialized)
 struct MinutesKillTests {
     /// The tables one saved minutes record fills.
-    static let tables = ["minutes", "minutes_attendance", "minutes_agenda", "minutes_items", "decisions", "action_items"]
+    static let tables = ["minutes", "minutes_attendance", "minutes_agenda", "minutes_items", "decisions", "action_items", "audit_log"]
 
     /// How one killed run ended.
     enum Outcome: Equatable {
