@@ -60,4 +60,59 @@ struct NotifyInputTests {
         #expect(input.openActions.first?.status == .inProgress)
         #expect(input.openActions.last?.status == .notStarted)
     }
+
+    @Test("On a generated history with corrections, follow-ups and late minutes, notify's open items are allActions without the done ones")
+    func openItemsGenerated() throws {
+        let db = try TestDatabase.inMemory()
+        var seed: UInt64 = 42
+        func roll(_ range: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(range))
+        }
+        let statuses: [ActionStatus] = [.notStarted, .inProgress, .partly, .done]
+        var numbers: [Int64] = []
+        var approved: [Minutes] = []
+        var date = LocalDate(iso: "2024-01-04")!
+        for meeting in 0..<30 {
+            let structure = meeting % 3 == 0 ? "grupp-halmstad" : "rug"
+            var followUps: [ActionFollowUp] = []
+            for number in Set((0..<min(numbers.count, 4)).map { _ in numbers[roll(numbers.count)] }).sorted() {
+                followUps.append(
+                    ActionFollowUp(actionID: number, status: statuses[roll(4)], comment: roll(2) == 0 ? "" : "Kommentar \(meeting)"))
+            }
+            let saved = try db.save(
+                MinutesStoreTests.minutes(
+                    structure, on: date.iso, actions: (0..<(1 + roll(3))).map { "Uppdrag \(meeting)-\($0)" }, followUps: followUps))
+            numbers += saved.newActions.compactMap(\.id)
+            if roll(4) != 0 {
+                approved.append(try db.approve(id: try #require(saved.id), by: ["Cia Carlsson"], date: date.adding(days: 5)))
+            }
+            date = date.adding(days: 7)
+        }
+        // Corrections of approved minutes: some approved (they count), some waiting (the original counts).
+        for (index, original) in approved.enumerated() where index % 4 == 1 {
+            var correction = CorrectionStoreTests.correction(of: original)
+            correction.newActions = correction.newActions.map {
+                var item = $0
+                item.text += " (rättad)"
+                return item
+            }
+            correction.actionFollowUps = original.actionFollowUps.map { ActionFollowUp(actionID: $0.actionID, status: .done) }
+            let saved = try db.save(correction)
+            if index % 8 == 1 { _ = try db.approve(id: try #require(saved.id), by: ["Cia Carlsson"], date: date) }
+        }
+        // Minutes of an earlier meeting written late, following up items decided after it.
+        try db.save(
+            MinutesStoreTests.minutes(
+                "grupp-halmstad", on: "2023-12-01",
+                followUps: numbers.suffix(3).map { ActionFollowUp(actionID: $0, status: .done, comment: "För tidigt") }))
+        let today = date
+        let open = try db.notifyInput(today: today, from: today, through: today, heldSince: today).openActions
+        let expected = try db.allActions().filter { $0.status != .done }
+        #expect(open == expected)
+        #expect(open.count > 5)
+        #expect(open.contains { $0.status == .partly && !$0.comment.isEmpty })
+        #expect(open.contains { $0.item.text.hasSuffix("(rättad)") })
+        #expect(open.contains { $0.status == .notStarted })
+    }
 }
