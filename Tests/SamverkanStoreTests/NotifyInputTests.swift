@@ -1,9 +1,10 @@
 import Foundation
 import SamverkanDomain
-import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
 import Testing
+
+@testable import SamverkanStore
 
 /// `AppDatabase.notifyInput`: what `samverkan notify` reads in one transaction.
 @Suite("notify input")
@@ -61,9 +62,12 @@ struct NotifyInputTests {
         #expect(input.openActions.last?.status == .notStarted)
     }
 
-    @Test("On a generated history with corrections, follow-ups and late minutes, notify's open items are allActions without the done ones")
-    func openItemsGenerated() throws {
-        let db = try TestDatabase.inMemory()
+    /// Thirty weekly meetings of two structures from 2024-01-04 with action items and random
+    /// follow-ups (comments on some), most approved; corrections of some approved minutes (every
+    /// other one approved, the rest waiting), which mark the original's followed-up items done; and
+    /// minutes of an earlier meeting written late, marking the last items done. Returns the day
+    /// after the last meeting.
+    static func generatedHistory(_ db: AppDatabase) throws -> LocalDate {
         var seed: UInt64 = 42
         func roll(_ range: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -106,7 +110,13 @@ struct NotifyInputTests {
             MinutesStoreTests.minutes(
                 "grupp-halmstad", on: "2023-12-01",
                 followUps: numbers.suffix(3).map { ActionFollowUp(actionID: $0, status: .done, comment: "För tidigt") }))
-        let today = date
+        return date
+    }
+
+    @Test("On a generated history with corrections, follow-ups and late minutes, notify's open items are allActions without the done ones")
+    func openItemsGenerated() throws {
+        let db = try TestDatabase.inMemory()
+        let today = try Self.generatedHistory(db)
         let open = try db.notifyInput(today: today, from: today, through: today, heldSince: today).openActions
         let expected = try db.allActions().filter { $0.status != .done }
         #expect(open == expected)
@@ -114,5 +124,24 @@ struct NotifyInputTests {
         #expect(open.contains { $0.status == .partly && !$0.comment.isEmpty })
         #expect(open.contains { $0.item.text.hasSuffix("(rättad)") })
         #expect(open.contains { $0.status == .notStarted })
+    }
+
+    @Test("On the generated history the report's action totals per structure, read through or per meeting, match allActions")
+    func reportActionsGenerated() throws {
+        let db = try TestDatabase.inMemory()
+        let end = try Self.generatedHistory(db)
+        let from = LocalDate(iso: "2024-01-01")!
+        let actions = try db.allActions()
+        for scanning in [true, false] {
+            let totals = try db.history(from: from, through: end, asOf: end, scanning: scanning).totals
+            for structure in ["rug", "grupp-halmstad"] {
+                let decided = actions.filter { $0.structureID == structure && $0.decidedOn >= from }
+                let done = decided.filter { $0.status == .done }.count
+                #expect(totals[structure]?.actionsCreated == decided.count, "\(structure), scanning \(scanning)")
+                #expect(totals[structure]?.actionsDone == done, "\(structure), scanning \(scanning)")
+                #expect(totals[structure]?.actionsOverdue == decided.filter { $0.status != .done && $0.item.due < end }.count)
+                #expect(decided.count > done && done > 0)
+            }
+        }
     }
 }
