@@ -47,9 +47,12 @@ public struct NotifyPlanner: Sendable {
     public let today: LocalDate
     /// Seconds since 1970 for `Date:`.
     public let now: Int
+    /// The people of each structure, from an index made once.
+    let people: StructurePeople
 
     public init(configuration: RegionConfiguration, texts: MailTexts, today: LocalDate, now: Int) {
         self.configuration = configuration
+        people = StructurePeople(configuration)
         self.texts = texts
         self.today = today
         self.now = now
@@ -94,7 +97,7 @@ public struct NotifyPlanner: Sendable {
                 "organizer": organizer?.name ?? configuration.region.name,
             ])
             let subject = texts.phrases.text("notice.subject", ["name": structure.name, "date": meeting.start.date.iso])
-            for person in configuration.participants(of: structure) {
+            for person in people.participants(of: structure) {
                 guard let email = person.email else { continue }
                 result.append(
                     make(
@@ -155,7 +158,7 @@ public struct NotifyPlanner: Sendable {
             guard waited > limit else { continue }
             let round = (waited - 1) / limit
             guard round <= Self.approvalRounds else { continue }
-            let candidates = directories[structure.id] ?? PersonDirectory(configuration.people(of: structure))
+            let candidates = directories[structure.id] ?? PersonDirectory(people.people(of: structure))
             directories[structure.id] = candidates
             let justering = configuration.justering(
                 structure: structure, chair: draft.signatories.first ?? "", approvers: Array(draft.signatories.dropFirst()),

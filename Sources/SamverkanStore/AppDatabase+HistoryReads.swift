@@ -20,9 +20,12 @@ extension AppDatabase {
         _ db: Database, from: LocalDate, through: LocalDate, asOf: LocalDate, skipping corrected: Set<Int64>,
         into history: inout MeetingHistory
     ) throws -> MeetingDays {
+        // The chains' first approvals, read once (chains are few) instead of walking each
+        // meeting's chain in SQL (``firstApproval(_:)``, a lookup per row).
+        let firstApprovals = try chainFirstApprovals(db)
         let cursor = try SQLRequest<Row>(
             """
-            SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, \(Self.firstApproval("m")),
+            SELECT m.id, m.structure_id, m.meeting_date, m.planned_date, m.approved_on,
                    m.present_sides, m.present_organisations, m.covered_items
             FROM minutes m INDEXED BY minutes_report WHERE m.meeting_date BETWEEN \(from.iso) AND \(max(through, asOf).iso)
             """
@@ -49,7 +52,7 @@ extension AppDatabase {
                 HeldMeeting(
                     structureID: structures.strings[structure], date: date,
                     plannedDate: try row.checkedOptionalDate(3, table, "planned_date")))
-            let approvalDays = try row.checkedOptionalDate(4, table, "approved_on").map { $0.dayNumber - day }
+            let approvalDays = try (firstApprovals[id] ?? row.checkedOptionalDate(4, table, "approved_on")).map { $0.dayNumber - day }
             summaries[structure].add(
                 approvalDays: approvalDays, sides: try row.checked(5, table, "present_sides"),
                 organisations: lists.number(of: try row.checked(6, table, "present_organisations")),
@@ -59,6 +62,25 @@ extension AppDatabase {
             summary.add(to: &history.totals[structures.strings[number], default: MeetingTotals()], lists: lists)
         }
         return MeetingDays(ids: ids, days: days)
+    }
+
+    /// The day each record of a correction chain was first approved, by minutes id: the first
+    /// approval of its chain (``firstApproval(_:)``), for the records of chains with an approval.
+    static func chainFirstApprovals(_ db: Database) throws -> [Int64: LocalDate] {
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT link.minutes_id, firsts.day FROM minutes_chain link
+                JOIN (SELECT member.root_id AS root, MIN(first.approved_on) AS day
+                      FROM minutes_chain member JOIN minutes first ON first.id = member.minutes_id
+                      GROUP BY member.root_id) firsts ON firsts.root = link.root_id
+                WHERE firsts.day IS NOT NULL
+                """)
+        var result: [Int64: LocalDate] = [:]
+        while let row = try cursor.next() {
+            result[try row.checked(0, "minutes_chain", "minutes_id", as: Int64.self)] = try row.checkedDate(1, "minutes", "approved_on")
+        }
+        return result
     }
 
     /// The action items decided at the period's meetings, each with its status on `asOf`: the
@@ -95,8 +117,10 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: "SELECT id, continues_id FROM action_items WHERE continues_id IS NOT NULL") {
             numbers[row[0]] = row[1]
         }
-        // About one item a meeting: room for them saves growing the table a dozen times.
-        var items: [Int64: (structure: String, decided: Int, due: Int)] = [:]
+        // About one item a meeting: room for them saves growing the table a dozen times. Structure
+        // ids are numbered by their bytes (``ByteInterner``), not hashed as `String` keys per item.
+        var structures = ByteInterner()
+        var items: [Int64: (structure: Int, decided: Int, due: Int)] = [:]
         items.reserveCapacity(days.count)
         let decided = try rows(
             "action_items", "action_items.minutes_id, action_items.id, action_items.structure_id, action_items.due",
@@ -104,8 +128,10 @@ extension AppDatabase {
         while let row = try decided.next() {
             guard let day = days[id: try row.checked(0, "action_items", "minutes_id", as: Int64.self)], day <= last else { continue }
             let id = try row.checked(1, "action_items", "id", as: Int64.self)
-            items[numbers[id] ?? id] =
-                (try row.checked(2, "action_items", "structure_id"), day, try row.checkedDate(3, "action_items", "due").dayNumber)
+            items[numbers[id] ?? id] = (
+                structures.number(of: try row.checked(2, "action_items", "structure_id")), day,
+                try row.checkedDate(3, "action_items", "due").dayNumber
+            )
         }
         guard !items.isEmpty else { return }
         // The latest follow-up of each: by meeting day, then minutes id.
@@ -122,9 +148,16 @@ extension AppDatabase {
             if let known = latest[action], (known.day, known.minutes) > (day, minutes) { continue }
             latest[action] = (day, minutes, try row.checked(2, "action_follow_ups", "status", as: Bool.self))
         }
+        // Counted per structure number, then added to each structure's totals once.
+        var counts = [MeetingTotals](repeating: MeetingTotals(), count: structures.count)
         for (id, item) in items {
             let done = latest[id]?.done == true
-            totals[item.structure, default: MeetingTotals()].addAction(done: done, overdue: !done && item.due < judged)
+            counts[item.structure].addAction(done: done, overdue: !done && item.due < judged)
+        }
+        for (number, count) in counts.enumerated() where count.actionsCreated > 0 {
+            totals[structures.strings[number], default: MeetingTotals()].actionsCreated += count.actionsCreated
+            totals[structures.strings[number], default: MeetingTotals()].actionsDone += count.actionsDone
+            totals[structures.strings[number], default: MeetingTotals()].actionsOverdue += count.actionsOverdue
         }
     }
 }

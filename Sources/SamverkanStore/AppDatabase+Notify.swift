@@ -62,58 +62,6 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// Every action item not done, oldest first, as ``allActions(structureID:responsible:)``
-    /// gives them without the done ones: items whose latest follow-up is `done` are left out in
-    /// SQL, the latest follow-up of the others is found once (its row) and rows are read by
-    /// hand (national scale: ~40,000 open of ~180,000 items).
-    static func openActionItems(_ db: Database) throws -> [OpenAction] {
-        let latest: SQL = """
-            (SELECT f.rowid FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-             WHERE \(followUpOfAction()) AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
-             ORDER BY fm.meeting_date DESC, fm.id DESC LIMIT 1)
-            """
-        let request: SQLRequest<Row> = """
-            SELECT x.number, x.text, x.structure_id, x.responsible_kind, x.responsible_id, x.due, x.decided_on,
-                   lf.status, lf.comment
-            FROM (SELECT a.*, \(actionNumber) AS number, m.meeting_date AS decided_on, \(latest) AS latest
-                  FROM action_items a JOIN minutes m ON m.id = a.minutes_id
-                  WHERE \(current()) AND NOT EXISTS (
-                      SELECT 1 FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
-                      WHERE \(followUpOfAction()) AND f.status = 'done' AND fm.meeting_date >= m.meeting_date AND \(current("fm"))
-                        AND NOT EXISTS (SELECT 1 FROM action_follow_ups g JOIN minutes gm ON gm.id = g.minutes_id
-                                        WHERE \(followUpOfAction("g")) AND (gm.meeting_date, gm.id) > (fm.meeting_date, fm.id)
-                                          AND \(current("gm"))))
-                  ORDER BY m.meeting_date, number) x
-            LEFT JOIN action_follow_ups lf ON lf.rowid = x.latest
-            """
-        var result: [OpenAction] = []
-        let rows = try request.fetchCursor(db)
-        while let row = try rows.next() {
-            let due: String = row[5]
-            let decided: String = row[6]
-            let kind: String = row[3]
-            guard let dueDate = LocalDate(iso: due) else { throw StoreError.unreadable("action_items", column: "due") }
-            guard let decidedOn = LocalDate(iso: decided) else { throw StoreError.unreadable("minutes", column: "meeting_date") }
-            guard let responsibleKind = Responsible.Kind(rawValue: kind) else {
-                throw StoreError.unreadable("action_items", column: "responsible_kind")
-            }
-            var status = ActionStatus.notStarted
-            if let text = row[7] as String? {
-                guard let read = ActionStatus(rawValue: text) else { throw StoreError.unreadable("action_follow_ups", column: "status") }
-                status = read
-            }
-            guard status != .done else { continue }
-            let item = ActionItem(id: row[0], text: row[1], responsible: Responsible(kind: responsibleKind, id: row[4]), due: dueDate)
-            result.append(
-                OpenAction(
-                    item: item, structureID: row[2], decidedOn: decidedOn, status: status,
-                    comment: row[8] as String? ?? ""))
-        }
-        return result
-    }
-}
-
-extension AppDatabase {
     /// The approval reminders sent or being sent, as `minutes id/round/address`: read from the
     /// item of each message (`#7/1,#9/2`), or from the key of one message per minutes
     /// (`approval|7|address|1`, as earlier versions wrote them).

@@ -75,12 +75,23 @@ extension AppDatabase {
         _ db: Database, _ configuration: RegionConfiguration, through: LocalDate,
         digests: [String]
     ) throws -> Bool {
-        let stored = try RegisterStructureRecord.fetchAllChecked(db, "SELECT * FROM register_structures")
-        let known = Dictionary(stored.map { ($0.structureID, $0) }, uniquingKeysWith: { a, _ in a })
-        return stored.count == configuration.structures.count
+        // Every command checks this (a report twice): a hand-written cursor over the two
+        // columns it compares, each read checked, instead of decoding every record.
+        let table = RegisterStructureRecord.databaseTableName
+        let cursor = try Row.fetchCursor(db, sql: "SELECT structure_id, content_hash, derived_through FROM register_structures")
+        var known: [String: (hash: String, through: LocalDate)] = [:]
+        var count = 0
+        while let row = try cursor.next() {
+            count += 1
+            let id = try row.checked(0, table, "structure_id", as: String.self)
+            let hash = try row.checked(1, table, "content_hash", as: String.self)
+            let derived = try row.checkedDate(2, table, "derived_through")
+            if known[id] == nil { known[id] = (hash, derived) }
+        }
+        return count == configuration.structures.count
             && zip(configuration.structures, digests).allSatisfy { structure, digest in
                 guard let record = known[structure.id] else { return false }
-                return record.contentHash == digest && record.derivedThrough >= through
+                return record.hash == digest && record.through >= through
             }
     }
 

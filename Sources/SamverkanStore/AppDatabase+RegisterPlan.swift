@@ -41,12 +41,16 @@ extension AppDatabase {
             """
         ).fetchCursor(db)
         let table = "meetings"
-        var result: [String: [PlannedMeetingDay]] = [:]
+        // Per structure number (``ByteInterner``: ids numbered by their bytes, not hashed as
+        // `String` keys per row), made a dictionary once at the end.
+        var structures = ByteInterner()
+        var days: [[PlannedMeetingDay]] = []
         // Rows come day by day: the planned date repeats for every structure meeting that day.
         var day = ""
         var planned = from
         while let row = try cursor.next() {
-            let structure = try row.checked(0, table, "structure_id", as: String.self)
+            let structure = structures.number(of: try row.checked(0, table, "structure_id", as: String.self))
+            if structure == days.count { days.append([]) }
             let text = try row.checked(1, table, "planned_date", as: String.self)
             if text != day {
                 guard let date = LocalDate(iso: text) else { throw StoreError.unreadable(table, column: "planned_date") }
@@ -57,9 +61,9 @@ extension AppDatabase {
             // NULL), and no second date is read or parsed.
             let start = try row.checked(2, table, "start", as: String?.self)
             let startDay = try start.map { try Self.startDay($0, table) } ?? planned
-            result[structure, default: []].append(PlannedMeetingDay(planned: planned, start: startDay))
+            days[structure].append(PlannedMeetingDay(planned: planned, start: startDay))
         }
-        return result
+        return Dictionary(uniqueKeysWithValues: zip(structures.strings, days))
     }
 
     /// The day of a `YYYY-MM-DDTHH:MM` start.

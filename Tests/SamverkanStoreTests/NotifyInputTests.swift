@@ -1,9 +1,10 @@
 import Foundation
 import SamverkanDomain
-import SamverkanStore
 import SamverkanTestSupport
 import SamverkanTime
 import Testing
+
+@testable import SamverkanStore
 
 /// `AppDatabase.notifyInput`: what `samverkan notify` reads in one transaction.
 @Suite("notify input")
@@ -59,5 +60,88 @@ struct NotifyInputTests {
         #expect(input.openActions.map(\.item.id) == [ids[0], ids[2]])
         #expect(input.openActions.first?.status == .inProgress)
         #expect(input.openActions.last?.status == .notStarted)
+    }
+
+    /// Thirty weekly meetings of two structures from 2024-01-04 with action items and random
+    /// follow-ups (comments on some), most approved; corrections of some approved minutes (every
+    /// other one approved, the rest waiting), which mark the original's followed-up items done; and
+    /// minutes of an earlier meeting written late, marking the last items done. Returns the day
+    /// after the last meeting.
+    static func generatedHistory(_ db: AppDatabase) throws -> LocalDate {
+        var seed: UInt64 = 42
+        func roll(_ range: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(range))
+        }
+        let statuses: [ActionStatus] = [.notStarted, .inProgress, .partly, .done]
+        var numbers: [Int64] = []
+        var approved: [Minutes] = []
+        var date = LocalDate(iso: "2024-01-04")!
+        for meeting in 0..<30 {
+            let structure = meeting % 3 == 0 ? "grupp-halmstad" : "rug"
+            var followUps: [ActionFollowUp] = []
+            for number in Set((0..<min(numbers.count, 4)).map { _ in numbers[roll(numbers.count)] }).sorted() {
+                followUps.append(
+                    ActionFollowUp(actionID: number, status: statuses[roll(4)], comment: roll(2) == 0 ? "" : "Kommentar \(meeting)"))
+            }
+            let saved = try db.save(
+                MinutesStoreTests.minutes(
+                    structure, on: date.iso, actions: (0..<(1 + roll(3))).map { "Uppdrag \(meeting)-\($0)" }, followUps: followUps))
+            numbers += saved.newActions.compactMap(\.id)
+            if roll(4) != 0 {
+                approved.append(try db.approve(id: try #require(saved.id), by: ["Cia Carlsson"], date: date.adding(days: 5)))
+            }
+            date = date.adding(days: 7)
+        }
+        // Corrections of approved minutes: some approved (they count), some waiting (the original counts).
+        for (index, original) in approved.enumerated() where index % 4 == 1 {
+            var correction = CorrectionStoreTests.correction(of: original)
+            correction.newActions = correction.newActions.map {
+                var item = $0
+                item.text += " (rättad)"
+                return item
+            }
+            correction.actionFollowUps = original.actionFollowUps.map { ActionFollowUp(actionID: $0.actionID, status: .done) }
+            let saved = try db.save(correction)
+            if index % 8 == 1 { _ = try db.approve(id: try #require(saved.id), by: ["Cia Carlsson"], date: date) }
+        }
+        // Minutes of an earlier meeting written late, following up items decided after it.
+        try db.save(
+            MinutesStoreTests.minutes(
+                "grupp-halmstad", on: "2023-12-01",
+                followUps: numbers.suffix(3).map { ActionFollowUp(actionID: $0, status: .done, comment: "För tidigt") }))
+        return date
+    }
+
+    @Test("On a generated history with corrections, follow-ups and late minutes, notify's open items are allActions without the done ones")
+    func openItemsGenerated() throws {
+        let db = try TestDatabase.inMemory()
+        let today = try Self.generatedHistory(db)
+        let open = try db.notifyInput(today: today, from: today, through: today, heldSince: today).openActions
+        let expected = try db.allActions().filter { $0.status != .done }
+        #expect(open == expected)
+        #expect(open.count > 5)
+        #expect(open.contains { $0.status == .partly && !$0.comment.isEmpty })
+        #expect(open.contains { $0.item.text.hasSuffix("(rättad)") })
+        #expect(open.contains { $0.status == .notStarted })
+    }
+
+    @Test("On the generated history the report's action totals per structure, read through or per meeting, match allActions")
+    func reportActionsGenerated() throws {
+        let db = try TestDatabase.inMemory()
+        let end = try Self.generatedHistory(db)
+        let from = LocalDate(iso: "2024-01-01")!
+        let actions = try db.allActions()
+        for scanning in [true, false] {
+            let totals = try db.history(from: from, through: end, asOf: end, scanning: scanning).totals
+            for structure in ["rug", "grupp-halmstad"] {
+                let decided = actions.filter { $0.structureID == structure && $0.decidedOn >= from }
+                let done = decided.filter { $0.status == .done }.count
+                #expect(totals[structure]?.actionsCreated == decided.count, "\(structure), scanning \(scanning)")
+                #expect(totals[structure]?.actionsDone == done, "\(structure), scanning \(scanning)")
+                #expect(totals[structure]?.actionsOverdue == decided.filter { $0.status != .done && $0.item.due < end }.count)
+                #expect(decided.count > done && done > 0)
+            }
+        }
     }
 }
