@@ -12,19 +12,56 @@ struct DraftOracle {
     let template: TextTemplate
     /// The blank template filled in: one person present, one decision.
     let baseDraft: String
+    /// `minutes amend` of minutes #7 (§ 1 decided, follow-ups of open item #1 and of item #2,
+    /// which correction #9 withdrew since): the context and its draft. Items #2 and #3 are
+    /// withdrawn in ``context`` too, so a follow-up of one is refused there.
+    let correction: MinutesDraftContext
+    let correctionDraft: String
 
     init(root: URL) throws {
         let configuration = try ConfigLoader.load(path: root.appendingPathComponent("Config/halland.yaml").path)
         let library = try TemplateLibrary(language: "sv")
         template = try library.template("minutes.md")
         let structure = configuration.structure("rug")!
-        context = MinutesDraftContext(configuration: configuration, structure: structure, phrases: try library.phrasebook())
+        let decided = LocalDate(iso: "2025-02-13")!
+        let responsible = Responsible(kind: .person, id: "socialchef-halmstad")
+        let withdrawn = [Int64(2), 3].map { (number: Int64) in
+            WithdrawnAction(
+                item: ActionItem(
+                    id: number, text: "Sprida rutinen \(number)", responsible: responsible, due: LocalDate(iso: "2025-04-30")!),
+                structureID: structure.id, decidedOn: decided, withdrawnIn: 9, corrects: 7)
+        }
+        let phrases = try library.phrasebook()
+        context = MinutesDraftContext(configuration: configuration, structure: structure, withdrawnActions: withdrawn, phrases: phrases)
         let blank = MinutesDraft.blank(context: context, date: LocalDate(iso: "2025-03-13")!, time: nil)
         baseDraft = Self.markPresent(MinutesDraft.render(template: template, context: context, minutes: blank))
+        var original = try MinutesDraftParser.parse(baseDraft, context: context)
+        original.id = 7
+        original.decisions = [Decision(number: 1, text: "RUG ställer sig bakom rutinen.")]
+        original.actionFollowUps = [
+            ActionFollowUp(actionID: 1, status: .inProgress, comment: "Pågår"),
+            ActionFollowUp(actionID: 2, status: .inProgress, comment: "Skickad på remiss"),
+        ]
+        let open = OpenAction(
+            item: ActionItem(id: 1, text: "Ta fram rutinen", responsible: responsible, due: LocalDate(iso: "2025-05-31")!),
+            structureID: structure.id, decidedOn: decided, status: .inProgress)
+        correction = MinutesDraftContext(
+            configuration: configuration, structure: structure, openActions: [open], withdrawnActions: withdrawn, amends: original,
+            phrases: phrases)
+        var amended = original
+        amended.id = nil
+        amended.amends = 7
+        correctionDraft = MinutesDraft.render(template: template, context: correction, minutes: amended)
+    }
+
+    /// The context a draft is read in: the correction's when its title says it corrects #7.
+    func context(of text: String) -> MinutesDraftContext {
+        text.contains(context.phrases.text("minutes.amends", ["id": "7"])) ? correction : context
     }
 
     /// A whole draft: refused without echo, or accepted, stored and read back as written.
     func check(_ text: String, store: AppDatabase, accepted: () -> Void) -> FuzzFinding? {
+        let context = context(of: text)
         let minutes: Minutes
         do { minutes = try MinutesDraftParser.parse(text, context: context) } catch {
             return Echo.check(error.problems.map(\.description) + [Echo.message(error)], surface: "draft")
@@ -46,6 +83,8 @@ struct DraftOracle {
             return FuzzFinding(.textLost, "draft: the rendered draft of accepted minutes is refused")
         }
         if reread != minutes { return FuzzFinding(.textLost, "draft: parse → render → parse changed the minutes") }
+        // A correction of #7 is not stored: the store holds no minutes #7 to correct.
+        if minutes.amends != nil { return nil }
         var plain = minutes
         plain.plannedDate = minutes.date
         guard let saved = try? store.save(plain), let id = saved.id, let back = try? store.minutes(id: id) else { return nil }

@@ -1,6 +1,4 @@
 import Foundation
-import SamverkanDomain
-import SamverkanStore
 
 /// Generated inputs that keep a format's structure and put hostile text where people type:
 /// a line in a draft section, a name or place in the configuration, a text in an import.
@@ -11,8 +9,14 @@ struct FuzzGenerator {
         "- ", "- [x] ", "- [ ] ", "  ", "### ", "Plats: ", "Justerare: ", "- #1 | status: klar | kommentar: ",
         "- [x] Socialchef Halmstad | ersättare: ", "- Åtgärd | ansvarig: socialchef-halmstad | klart: 2025-04-30 ",
         "- Sprida | ansvarig: ", "- Sprida | ansvarig: socialchef-halmstad | klart: ", "Tid: ", "Datum: ",
+        "- #2 | status: klar | kommentar: ",
+        "- #3 Sprida rutinen 3 (ansvarig: Socialchef Halmstad, struken i rättelse #9 av #7) | kommentar: ",
+        "- §1 ", "- #1 ",
     ]
-    static let sections = ["## Närvaro\n", "## Stående punkter\n", "## Övriga punkter\n", "## Beslut\n", "## Nya åtgärder\n", "Plats:"]
+    static let sections = [
+        "## Närvaro\n", "## Stående punkter\n", "## Uppföljning av åtgärder\n", "## Övriga punkter\n", "## Beslut\n", "## Nya åtgärder\n",
+        "Plats:",
+    ]
 
     /// Hostile free text: words, format tokens, planted numbers and random characters of any plane.
     static func text(_ random: inout FuzzMutator.Random) -> String {
@@ -53,22 +57,5 @@ struct FuzzGenerator {
         var changed = lines.map(String.init)
         changed[index] = String(lines[index][...colon]) + " " + quoted
         return Array(changed.joined(separator: "\n").utf8)
-    }
-
-    /// An import: the sample archive with hostile text in one record, its approval dropped.
-    static func archive(seed: [UInt8], _ random: inout FuzzMutator.Random) -> [UInt8] {
-        guard var archive = try? AppDatabase.decodeArchive(Data(seed)), !archive.minutes.isEmpty else { return seed }
-        let index = Int.random(in: 0..<archive.minutes.count, using: &random)
-        var record = archive.minutes[index]
-        record.approval = nil
-        switch Int.random(in: 0..<4, using: &random) {
-        case 0: record.place = text(&random)
-        case 1: record.chair = text(&random)
-        case 2: record.decisions.append(Decision(text: text(&random)))
-        default: record.items.append(FreeAgendaItem(title: text(&random), notes: text(&random)))
-        }
-        archive.minutes = [record]
-        archive.cancelled = []
-        return Array((try? JSONEncoder().encode(archive)) ?? Data(seed))
     }
 }

@@ -72,9 +72,11 @@ public struct FuzzPass {
     /// A structured input (``FuzzGenerator``), every other input after the seeds.
     func generate(_ surface: FuzzSurface, _ seeds: [[UInt8]], _ random: inout FuzzMutator.Random) -> [UInt8]? {
         switch surface {
-        case .draft: return FuzzGenerator.draft(base: targets.drafts.baseDraft, &random)
+        case .draft:
+            let base = Bool.random(using: &random) ? targets.drafts.baseDraft : targets.drafts.correctionDraft
+            return FuzzGenerator.draft(base: base, &random)
         case .config: return FuzzGenerator.config(seed: seeds.randomElement(using: &random)!, &random)
-        case .importJSON: return FuzzGenerator.archive(seed: seeds[0], &random)
+        case .importJSON: return FuzzGenerator.archive(seed: seeds.randomElement(using: &random)!, &random)
         case .ical: return nil
         }
     }

@@ -1,7 +1,9 @@
 public import Foundation
 
 /// The seed corpus of each surface, from the repository: the shipped configurations, a draft
-/// from the shipped template, the sample minutes export, and the iCalendar samples of the peers.
+/// from the shipped template (and a correction's, with a follow-up of a withdrawn item), the sample
+/// minutes export (and the same as version 2, with `meetingDecisions`), and the iCalendar samples
+/// of the peers.
 public enum FuzzSeeds {
     /// The repository: `$SAMVERKAN_ROOT`, else the folder this file is in, three levels up.
     public static var root: URL {
@@ -19,8 +21,10 @@ public enum FuzzSeeds {
             let filled =
                 base.replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- RUG ställer sig bakom rutinen.\n  Andra raden.\n")
                 + "- Sprida rutinen | ansvarig: socialchef-halmstad | klart: 2025-04-30\n"
-            return [Array(base.utf8), Array(filled.utf8)]
-        case .importJSON: return files(in: root.appendingPathComponent("Config/samples"), ending: ".json")
+            return [Array(base.utf8), Array(filled.utf8), Array(targets.drafts.correctionDraft.utf8)]
+        case .importJSON:
+            let samples = files(in: root.appendingPathComponent("Config/samples"), ending: ".json")
+            return samples + samples.compactMap(FuzzGenerator.withMeetingDecisions)
         case .ical: return files(in: root.appendingPathComponent("Tests/Peers/samples"), ending: ".ics")
         }
     }

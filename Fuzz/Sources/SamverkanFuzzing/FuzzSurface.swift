@@ -77,7 +77,9 @@ public final class FuzzTargets: @unchecked Sendable {
             return Echo.check([Echo.message(error)], surface: "import decode")
         }
         // `minutes import` refuses an archive whose decoded texts hold a number (MinutesArchiveCommands).
-        let texts = archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
+        let decisions = archive.meetingDecisions ?? []
+        let texts =
+            archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason) + decisions.flatMap { [$0.reason, $0.decidedBy ?? ""] }
         if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) { return nil }
         // …and one whose texts hold control characters (a NUL would cut the stored text).
         if texts.contains(where: { $0.forbiddenControlCharacter != nil }) { return nil }
@@ -95,6 +97,10 @@ public final class FuzzTargets: @unchecked Sendable {
             if back.freeTexts != record.freeTexts {
                 return FuzzFinding(.textLost, "import: record #\(record.id ?? 0) not stored as written")
             }
+        }
+        // The store was empty: every decision imported comes back, as written and in order.
+        if !decisions.isEmpty, exported.meetingDecisions != decisions {
+            return FuzzFinding(.textLost, "import: the meeting decisions were not exported as imported")
         }
         return nil
     }
