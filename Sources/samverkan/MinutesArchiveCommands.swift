@@ -48,10 +48,9 @@ extension MinutesCommand {
             }
             let database = try global.openDatabase()
             let archive = try AppDatabase.decodeArchive(data)
-            // JSON escapes (`\u0031`) hide a number from the raw text: check the decoded texts too.
-            let texts =
-                archive.minutes.flatMap(\.freeTexts) + archive.cancelled.map(\.reason)
-                + (archive.meetingDecisions ?? []).flatMap { [$0.reason, $0.decidedBy ?? ""] }
+            // JSON escapes (`\u0031`) hide a number from the raw text: check every decoded text too,
+            // each field of the archive (ids and timestamps as well as free text).
+            let texts = Self.texts(in: archive)
             if texts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
                 FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.error.privacy"))\n".utf8))
                 throw ExitCode(1)
@@ -70,6 +69,13 @@ extension MinutesCommand {
                         "file": file, "minutes": String(added.minutes), "decisions": String(added.decisions),
                         "present": String(archive.minutes.count - added.minutes),
                     ]))
+        }
+
+        /// Every text held by a decoded value, found by walking its stored properties, so a field
+        /// added to the archive later is checked without being listed here.
+        static func texts(in value: Any) -> [String] {
+            if let text = value as? String { return [text] }
+            return Mirror(reflecting: value).children.flatMap { texts(in: $0.value) }
         }
     }
 }

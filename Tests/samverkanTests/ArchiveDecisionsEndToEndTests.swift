@@ -67,4 +67,25 @@ struct ArchiveDecisionsEndToEndTests {
         #expect(try String(contentsOfFile: again, encoding: .utf8) == String(contentsOfFile: archive, encoding: .utf8))
         #expect(try run(w, ["minutes", "import", archive], database: b).stdout.contains("0 minnesanteckningar och 0 beslut"))
     }
+
+    @Test("An identity number hidden by a JSON escape in any field of a decision (who, when, which structure) is refused")
+    func hiddenNumbersRefused() throws {
+        let w = try Workspace()
+        try run(
+            w, ["meeting", "cancel", "--structure", "rug", "--date", "2025-05-08", "--reason", "Krock", "--by", "samordnare-rug"],
+            database: w.database)
+        let archive = try run(w, ["minutes", "export"], database: w.database).stdout
+        let hidden = "\\u00319121212-1212"
+        let fields = [("\"decidedAt\" : \"", "decidedAt"), ("\"structureID\" : \"", "structureID")]
+        for (prefix, name) in fields {
+            let start = try #require(archive.range(of: prefix), "\(name) in \(archive)")
+            let end = try #require(archive[start.upperBound...].firstIndex(of: "\""))
+            let changed = archive.replacingCharacters(in: start.lowerBound..<end, with: prefix + hidden)
+            let path = try w.write(changed, "hidden-\(name).json")
+            let result = try CLIRunner.run(
+                ["minutes", "import", path], environment: w.environment(database: w.folder.path("\(name)/samverkan.sqlite")))
+            #expect(result.status == 1 && result.stderr.contains("personnummer"), "\(name): \(result.stderr)")
+            #expect(!(result.stdout + result.stderr).contains("1212-1212"), "\(name)")
+        }
+    }
 }
