@@ -85,8 +85,10 @@ struct ReportFormatTests {
         let table = ComplianceReport.pipeTable(
             ["Struktur", "Datum", "Orsak", "Hållna", "Andel"],
             [["Alby", "2025-03-11", "Sjukdom", "4", "83,3"], ["Borg", "2025-04-08", "", "–", "+1"]])
-        #expect(table.split(separator: "\n")[1] == "| --- | ---: | --- | ---: | ---: |")
+        #expect(table.split(separator: "\n")[1] == "| --- | --- | --- | ---: | ---: |")
+        #expect(ComplianceReport.pipeTable(["A", "B"], []).split(separator: "\n")[1] == "| --- | --- |", "an empty table")
         #expect(ComplianceReport.isFigure("1 234") && ComplianceReport.isFigure("50,0 %") && !ComplianceReport.isFigure("Alby 2"))
+        #expect(!ComplianceReport.isFigure("2025-03-11"))
     }
 
     @Test("Grants: held meetings per focus area and grant point, covered items per the item's tags")

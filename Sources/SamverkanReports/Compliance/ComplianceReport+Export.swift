@@ -23,15 +23,19 @@ extension ComplianceReport {
                 .joined(separator: " | ") + " |\n"
         }
         let alignment = header.indices.map { column in
-            column > 0 && rows.allSatisfy { column >= $0.count || isFigure($0[column]) } ? " ---: |" : " --- |"
+            let cells = rows.compactMap { column < $0.count ? $0[column] : nil }
+            return column > 0 && cells.contains { !$0.isEmpty } && cells.allSatisfy(isFigure) ? " ---: |" : " --- |"
         }
         return line(header) + "|" + alignment.joined() + "\n" + rows.map(line).joined()
     }
 
     /// Whether a cell holds a figure (a count, a percentage, a day count, `+1`, or the dash for none),
-    /// so that its column is right-aligned; a column with any text in it stays left-aligned.
+    /// so that its column is right-aligned; a column with any text or a date in it stays left-aligned.
     static func isFigure(_ cell: String) -> Bool {
-        cell.allSatisfy { $0.isNumber || " ,.%+−–-/\u{00A0}\u{202F}".contains($0) }
+        let isDate =
+            cell.count >= 10
+            && cell.prefix(10).enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : $0.element.isNumber }
+        return !isDate && cell.allSatisfy { $0.isNumber || " ,.%+−–-/\u{00A0}\u{202F}".contains($0) }
     }
 
     /// CSV for Excel: one row for the total, each group and each structure behind it, with every
