@@ -12,7 +12,7 @@ struct ActingPerson: ParsableArguments {
         help: ArgumentHelp(
             HelpWords.text("global.as"),
             discussion: HelpWords.text("global.as.more"),
-            valueName: "person"))
+            valueName: HelpWords.value("person")))
     var person: String?
 
     /// What was given for this run (``text(option:)`` of `--as`).

@@ -18,9 +18,9 @@ extension Samverkan {
         @OptionGroup var global: GlobalOptions
         @Flag(help: HelpWords.help("actions.open")) var open = false
         @Flag(help: HelpWords.help("actions.overdue")) var overdue = false
-        @Option(help: HelpWords.help("actions.responsible")) var responsible: String?
-        @Option(help: HelpWords.help("actions.structure")) var structure: String?
-        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
+        @Option(help: HelpWords.help("actions.responsible", value: "responsible")) var responsible: String?
+        @Option(help: HelpWords.help("actions.structure", value: "structure")) var structure: String?
+        @Option(help: HelpWords.help("option.format.table-json", value: "format")) var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

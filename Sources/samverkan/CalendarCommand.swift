@@ -19,13 +19,13 @@ extension Samverkan {
 
 /// Which structures a calendar command is about.
 struct StructureSelection: ParsableArguments {
-    @Option(name: .customLong("structure"), help: HelpWords.help("selection.structures"))
+    @Option(name: .customLong("structure"), help: HelpWords.help("selection.structures", value: "structure"))
     var structures: [String] = []
 
-    @Option(help: HelpWords.help("selection.organisation"))
+    @Option(help: HelpWords.help("selection.organisation", value: "organisation"))
     var organisation: String?
 
-    @Option(help: HelpWords.help("selection.person"))
+    @Option(help: HelpWords.help("selection.person", value: "person"))
     var person: String?
 
     @Flag(help: HelpWords.help("selection.all"))

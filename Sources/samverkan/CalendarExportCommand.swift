@@ -24,7 +24,7 @@ extension Samverkan.CalendarCommand {
         @OptionGroup var period: PeriodOptions
 
         @Option(
-            help: ArgumentHelp(HelpWords.text("calendar.export.output"), valueName: "path"))
+            help: ArgumentHelp(HelpWords.text("calendar.export.output"), valueName: HelpWords.value("path")))
         var output: String
 
         func run() throws {

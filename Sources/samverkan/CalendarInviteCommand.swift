@@ -22,22 +22,22 @@ extension Samverkan.CalendarCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(help: HelpWords.help("option.structure"))
+        @Option(help: HelpWords.help("option.structure", value: "structure"))
         var structure: String
 
         @Flag(help: HelpWords.help("calendar.invite.cancel"))
         var cancel = false
 
         @Option(
-            help: ArgumentHelp(HelpWords.text("calendar.invite.occurrence"), valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("calendar.invite.occurrence"), valueName: HelpWords.value("date")),
             transform: LocalDate.parse)
         var occurrence: LocalDate?
 
-        @Option(help: HelpWords.help("calendar.invite.reason"))
+        @Option(help: HelpWords.help("calendar.invite.reason", value: "reason"))
         var reason: String?
 
         @Option(
-            help: ArgumentHelp(HelpWords.text("calendar.invite.output"), valueName: "path"))
+            help: ArgumentHelp(HelpWords.text("calendar.invite.output"), valueName: HelpWords.value("path")))
         var output: String?
 
         @Flag(help: HelpWords.help("calendar.invite.send"))

@@ -26,10 +26,10 @@ struct DbOptions: ParsableArguments {
         help: ArgumentHelp(
             HelpWords.text("db.options.database"),
             discussion: HelpWords.text("option.database.default"),
-            valueName: "file-or-url"))
+            valueName: HelpWords.value("file-or-url")))
     var database: String?
 
-    @Option(name: .long, help: HelpWords.help("option.lang"))
+    @Option(name: .long, help: HelpWords.help("option.lang", value: "lang"))
     var lang: Language = .sv
 
     /// The phrases of the chosen language.
@@ -85,16 +85,16 @@ extension Samverkan.DbCommand {
                 discussion: HelpWords.discussion("db.copy.discussion"))
         }
 
-        @Option(help: ArgumentHelp(HelpWords.text("db.copy.from"), valueName: "file-or-url"))
+        @Option(help: ArgumentHelp(HelpWords.text("db.copy.from"), valueName: HelpWords.value("file-or-url")))
         var from: String
 
-        @Option(help: ArgumentHelp(HelpWords.text("db.copy.to"), valueName: "file-or-url"))
+        @Option(help: ArgumentHelp(HelpWords.text("db.copy.to"), valueName: HelpWords.value("file-or-url")))
         var to: String
 
         @Flag(help: HelpWords.help("db.copy.replace"))
         var replace = false
 
-        @Option(name: .long, help: HelpWords.help("option.lang"))
+        @Option(name: .long, help: HelpWords.help("option.lang", value: "lang"))
         var lang: Language = .sv
 
         @OptionGroup var acting: ActingPerson

@@ -92,7 +92,7 @@ extension Samverkan.FeedsCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: HelpWords.help("feeds.revoke.id"))
+        @Argument(help: HelpWords.help("feeds.revoke.id", value: "id"))
         var id: Int64
 
         func run() throws {

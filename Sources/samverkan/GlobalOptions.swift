@@ -17,7 +17,7 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp(
             HelpWords.text("global.config"),
             discussion: HelpWords.text("global.config.more"),
-            valueName: "file"))
+            valueName: HelpWords.value("file")))
     var config: String?
 
     @Option(
@@ -25,10 +25,10 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp(
             HelpWords.text("global.database"),
             discussion: HelpWords.text("option.database.default"),
-            valueName: "file"))
+            valueName: HelpWords.value("file")))
     var database: String?
 
-    @Option(name: .long, help: HelpWords.help("option.lang"))
+    @Option(name: .long, help: HelpWords.help("option.lang", value: "lang"))
     var lang: Language = .sv
 
     @OptionGroup var acting: ActingPerson

@@ -24,4 +24,14 @@ enum HelpWords {
 
     /// The help of an option, flag or argument.
     static func help(_ key: String) -> ArgumentHelp { ArgumentHelp(phrases.text(key)) }
+
+    /// The help of an option or argument with a value, and the value's name in the usage
+    /// (`--from <datum>`), from the `value.*` keys.
+    static func help(_ key: String, value: String) -> ArgumentHelp {
+        ArgumentHelp(phrases.text(key), valueName: Self.value(value))
+    }
+
+    /// The name of an option's value in the usage and in the parser's messages (`value.date`:
+    /// `datum`).
+    static func value(_ key: String) -> String { phrases.text("value.\(key)") }
 }

@@ -18,7 +18,7 @@ extension Samverkan {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(help: HelpWords.help("option.format.table-json"))
+        @Option(help: HelpWords.help("option.format.table-json", value: "format"))
         var format: ListingFormat = .table
 
         func run() throws {

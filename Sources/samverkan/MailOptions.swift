@@ -7,13 +7,13 @@ struct MailOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             HelpWords.text("mail.sendmail"),
-            valueName: "command"))
+            valueName: HelpWords.value("command")))
     var sendmail: String?
 
     @Flag(help: HelpWords.help("mail.dry-run"))
     var dryRun = false
 
-    @Option(help: ArgumentHelp(HelpWords.text("mail.outbox"), valueName: "folder"))
+    @Option(help: ArgumentHelp(HelpWords.text("mail.outbox"), valueName: HelpWords.value("folder")))
     var outbox: String?
 
     /// The delivery for a configuration's mail settings.

@@ -22,18 +22,18 @@ struct MeetingCommand: ParsableCommand {
 struct DecisionOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: HelpWords.help("option.structure"))
+    @Option(help: HelpWords.help("option.structure", value: "structure"))
     var structure: String
 
     @Option(
-        help: ArgumentHelp(HelpWords.text("decision.date"), valueName: "date"),
+        help: ArgumentHelp(HelpWords.text("decision.date"), valueName: HelpWords.value("date")),
         transform: LocalDate.parse)
     var date: LocalDate
 
-    @Option(help: HelpWords.help("decision.reason"))
+    @Option(help: HelpWords.help("decision.reason", value: "reason"))
     var reason: String
 
-    @Option(help: ArgumentHelp(HelpWords.text("decision.by"), valueName: "person"))
+    @Option(help: ArgumentHelp(HelpWords.text("decision.by"), valueName: HelpWords.value("person")))
     var by: String?
 
     /// Stores a decision and prints where the meeting now stands.
@@ -72,10 +72,10 @@ extension MeetingCommand {
         }
         @OptionGroup var options: DecisionOptions
 
-        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.to"), valueName: "when"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.to"), valueName: HelpWords.value("when")))
         var to: String?
 
-        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.time"), valueName: "time"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.move.time"), valueName: HelpWords.value("time")))
         var time: String?
 
         func validate() throws {
@@ -107,7 +107,7 @@ extension MeetingCommand {
         }
         @OptionGroup var options: DecisionOptions
 
-        @Option(help: ArgumentHelp(HelpWords.text("meeting.add.time"), valueName: "time"))
+        @Option(help: ArgumentHelp(HelpWords.text("meeting.add.time"), valueName: HelpWords.value("time")))
         var time: String?
 
         func validate() throws {

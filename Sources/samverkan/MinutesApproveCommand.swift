@@ -15,10 +15,10 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: HelpWords.help("minutes.approve.id")) var id: Int64
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.approve.by"), valueName: "name")) var by: [String] = []
+        @Argument(help: HelpWords.help("minutes.approve.id", value: "id")) var id: Int64
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.approve.by"), valueName: HelpWords.value("name"))) var by: [String] = []
         @Option(
-            help: ArgumentHelp(HelpWords.text("minutes.approve.date"), valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("minutes.approve.date"), valueName: HelpWords.value("date")),
             transform: LocalDate.parse)
         var date: LocalDate?
 
@@ -66,8 +66,8 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: HelpWords.help("minutes.amend.id")) var id: Int64
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.amend.file"), valueName: "path")) var file: String?
+        @Argument(help: HelpWords.help("minutes.amend.id", value: "id")) var id: Int64
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.amend.file"), valueName: HelpWords.value("path"))) var file: String?
 
         func run() throws {
             let environment = try MinutesEnvironment(global)
@@ -143,10 +143,10 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: HelpWords.help("option.structure")) var structure: String
-        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: "date"), transform: LocalDate.parse) var date:
-            LocalDate
-        @Option(help: HelpWords.help("minutes.cancel.reason")) var reason: String
+        @Option(help: HelpWords.help("option.structure", value: "structure")) var structure: String
+        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
+        var date: LocalDate
+        @Option(help: HelpWords.help("minutes.cancel.reason", value: "reason")) var reason: String
 
         func validate() throws {
             if reason.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -16,8 +16,8 @@ extension MinutesCommand {
         enum Format: String, ExpressibleByArgument { case json }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: HelpWords.help("minutes.export.format")) var format: Format = .json
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.export.output"), valueName: "path")) var output: String?
+        @Option(help: HelpWords.help("minutes.export.format", value: "format")) var format: Format = .json
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.export.output"), valueName: HelpWords.value("path"))) var output: String?
 
         func run() throws {
             let database = try global.openDatabase()
@@ -36,7 +36,7 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: HelpWords.help("minutes.import.file")) var file: String
+        @Argument(help: HelpWords.help("minutes.import.file", value: "file")) var file: String
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }

@@ -14,11 +14,11 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: HelpWords.help("option.structure")) var structure: String?
-        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: "date"), transform: LocalDate.parse)
+        @Option(help: HelpWords.help("option.structure", value: "structure")) var structure: String?
+        @Option(help: ArgumentHelp(HelpWords.text("option.meeting-date"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
         var date: LocalDate?
         @Flag(help: HelpWords.help("minutes.new.extra")) var extra = false
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.new.file"), valueName: "path"))
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.new.file"), valueName: HelpWords.value("path")))
         var file: String?
 
         func validate() throws {
@@ -69,9 +69,9 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: HelpWords.help("option.structure")) var structure: String
+        @Option(help: HelpWords.help("option.structure", value: "structure")) var structure: String
         @Option(
-            help: ArgumentHelp(HelpWords.text("minutes.template.date"), valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("minutes.template.date"), valueName: HelpWords.value("date")),
             transform: LocalDate.parse)
         var date: LocalDate?
 

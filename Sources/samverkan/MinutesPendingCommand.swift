@@ -22,8 +22,8 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: HelpWords.help("minutes.pending.overdue")) var overdue = false
-        @Option(help: HelpWords.help("option.only-structure")) var structure: String?
-        @Option(help: HelpWords.help("minutes.pending.format")) var format: PendingFormat = .text
+        @Option(help: HelpWords.help("option.only-structure", value: "structure")) var structure: String?
+        @Option(help: HelpWords.help("minutes.pending.format", value: "format")) var format: PendingFormat = .text
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

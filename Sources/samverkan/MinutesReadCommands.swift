@@ -16,10 +16,12 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: HelpWords.help("option.only-structure")) var structure: String?
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.from"), valueName: "date"), transform: LocalDate.parse) var from: LocalDate?
-        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.to"), valueName: "date"), transform: LocalDate.parse) var to: LocalDate?
-        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
+        @Option(help: HelpWords.help("option.only-structure", value: "structure")) var structure: String?
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.from"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
+        var from: LocalDate?
+        @Option(help: ArgumentHelp(HelpWords.text("minutes.list.to"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
+        var to: LocalDate?
+        @Option(help: HelpWords.help("option.format.table-json", value: "format")) var format: ListingFormat = .table
 
         // A reversed range is a usage mistake (exit 64), as in `schedule`, `calendar export` and `report`.
         func validate() throws { try PeriodOptions.check(from: from, to: to) }
@@ -72,8 +74,8 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: HelpWords.help("minutes.show.id")) var id: Int64
-        @Option(help: HelpWords.help("minutes.show.format")) var format: DocumentFormat = .md
+        @Argument(help: HelpWords.help("minutes.show.id", value: "id")) var id: Int64
+        @Option(help: HelpWords.help("minutes.show.format", value: "format")) var format: DocumentFormat = .md
         @Flag(help: HelpWords.help("minutes.show.history")) var history = false
 
         func validate() throws {
@@ -134,8 +136,8 @@ extension MinutesCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: HelpWords.help("minutes.search.words")) var words: [String]
-        @Option(help: HelpWords.help("option.format.table-json")) var format: ListingFormat = .table
+        @Argument(help: HelpWords.help("minutes.search.words", value: "words")) var words: [String]
+        @Option(help: HelpWords.help("option.format.table-json", value: "format")) var format: ListingFormat = .table
 
         func run() throws {
             let environment = try MinutesEnvironment(global)

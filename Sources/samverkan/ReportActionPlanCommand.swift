@@ -16,12 +16,13 @@ extension ReportCommand {
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: ArgumentHelp(HelpWords.text("report.action-plan.structure"), valueName: "id")) var structure: [String] = []
+        @Option(help: ArgumentHelp(HelpWords.text("report.action-plan.structure"), valueName: HelpWords.value("id"))) var structure:
+            [String] = []
         @Option(
-            help: ArgumentHelp(HelpWords.text("report.action-plan.as-of"), valueName: "date"),
+            help: ArgumentHelp(HelpWords.text("report.action-plan.as-of"), valueName: HelpWords.value("date")),
             transform: LocalDate.parse)
         var asOf: LocalDate?
-        @Option(help: HelpWords.help("option.format.report"))
+        @Option(help: HelpWords.help("option.format.report", value: "format"))
         var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
 

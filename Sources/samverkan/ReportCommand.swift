@@ -20,15 +20,15 @@ struct ReportCommand: ParsableCommand {
 struct ReportPeriodOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            HelpWords.text("report.period.period"), valueName: "period"),
+            HelpWords.text("report.period.period"), valueName: HelpWords.value("period")),
         transform: ReportPeriod.parse)
     var period: ReportPeriod?
 
-    @Option(help: ArgumentHelp(HelpWords.text("report.period.from"), valueName: "date"), transform: LocalDate.parse)
+    @Option(help: ArgumentHelp(HelpWords.text("report.period.from"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
     var from: LocalDate?
 
     @Option(
-        help: ArgumentHelp(HelpWords.text("report.period.to"), valueName: "date"), transform: LocalDate.parse)
+        help: ArgumentHelp(HelpWords.text("report.period.to"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
     var to: LocalDate?
 
     func validate() throws {
@@ -53,13 +53,13 @@ struct ReportPeriodOptions: ParsableArguments {
 
 /// Where a follow-up report goes and how its numbers look (each command has its own `--format`).
 struct ReportOutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(HelpWords.text("report.output.output"), valueName: "path"))
+    @Option(help: ArgumentHelp(HelpWords.text("report.output.output"), valueName: HelpWords.value("path")))
     var output: String?
 
     @Option(
         help: ArgumentHelp(
             HelpWords.text("report.output.decimal"),
-            valueName: "mark"))
+            valueName: HelpWords.value("mark")))
     var decimal: DecimalMark?
 
     enum DecimalMark: String, ExpressibleByArgument, CaseIterable { case comma, point }

@@ -16,17 +16,17 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
-        @Option(help: HelpWords.help("report.compliance.by"))
+        @Option(help: HelpWords.help("report.compliance.by", value: "grouping"))
         var by: ComplianceDimension = .municipality
-        @Option(help: ArgumentHelp(HelpWords.text("report.compliance.municipality"), valueName: "id"))
+        @Option(help: ArgumentHelp(HelpWords.text("report.compliance.municipality"), valueName: HelpWords.value("id")))
         var municipality: String?
-        @Option(help: HelpWords.help("report.compliance.format"))
+        @Option(help: HelpWords.help("report.compliance.format", value: "format"))
         var format: ComplianceFormat = .table
         @OptionGroup var output: ReportOutputOptions
         @Option(
             name: .customLong("fail-under"),
             help: ArgumentHelp(
-                HelpWords.text("report.compliance.fail-under"), valueName: "percent"))
+                HelpWords.text("report.compliance.fail-under"), valueName: HelpWords.value("percent")))
         var failUnder: Double?
 
         func validate() throws {

@@ -14,7 +14,7 @@ extension ReportCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: ReportPeriodOptions
-        @Option(help: HelpWords.help("option.format.report"))
+        @Option(help: HelpWords.help("option.format.report", value: "format"))
         var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
 

@@ -19,10 +19,10 @@ extension Samverkan {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var period: PeriodOptions
 
-        @Option(name: .customLong("structure"), help: HelpWords.help("schedule.structures"))
+        @Option(name: .customLong("structure"), help: HelpWords.help("schedule.structures", value: "structure"))
         var structures: [String] = []
 
-        @Option(help: HelpWords.help("option.format.table-json"))
+        @Option(help: HelpWords.help("option.format.table-json", value: "format"))
         var format: ListingFormat = .table
 
         @Flag(help: HelpWords.help("schedule.clashes"))
@@ -65,11 +65,11 @@ extension Samverkan {
 
 /// `--from` and `--to`: dates, parsed by the argument parser, the earlier first.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(HelpWords.text("period.from"), valueName: "date"), transform: LocalDate.parse)
+    @Option(help: ArgumentHelp(HelpWords.text("period.from"), valueName: HelpWords.value("date")), transform: LocalDate.parse)
     var from: LocalDate?
 
     @Option(
-        help: ArgumentHelp(HelpWords.text("period.to"), valueName: "date"),
+        help: ArgumentHelp(HelpWords.text("period.to"), valueName: HelpWords.value("date")),
         transform: LocalDate.parse)
     var to: LocalDate?
 

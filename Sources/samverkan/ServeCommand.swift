@@ -20,10 +20,10 @@ extension Samverkan {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp(HelpWords.text("serve.host"), valueName: "address"))
+        @Option(help: ArgumentHelp(HelpWords.text("serve.host"), valueName: HelpWords.value("address")))
         var host = "127.0.0.1"
 
-        @Option(help: ArgumentHelp(HelpWords.text("serve.port"), valueName: "port"))
+        @Option(help: ArgumentHelp(HelpWords.text("serve.port"), valueName: HelpWords.value("port")))
         var port = 8080
 
         @Option(
@@ -32,10 +32,10 @@ extension Samverkan {
                 HelpWords.text("serve.base-url"), valueName: "URL"))
         var baseURL: String?
 
-        @Option(name: .customLong("window-back-months"), help: HelpWords.help("serve.window-back-months"))
+        @Option(name: .customLong("window-back-months"), help: HelpWords.help("serve.window-back-months", value: "months"))
         var windowBackMonths = 3
 
-        @Option(name: .customLong("window-ahead-months"), help: HelpWords.help("serve.window-ahead-months"))
+        @Option(name: .customLong("window-ahead-months"), help: HelpWords.help("serve.window-ahead-months", value: "months"))
         var windowAheadMonths = 12
 
         func validate() throws {

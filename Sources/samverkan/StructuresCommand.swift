@@ -14,7 +14,7 @@ extension Samverkan {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: HelpWords.help("option.format.table-json"))
+        @Option(help: HelpWords.help("option.format.table-json", value: "format"))
         var format: ListingFormat = .table
 
         func run() throws {

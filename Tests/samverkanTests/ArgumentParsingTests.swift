@@ -34,7 +34,7 @@ struct ArgumentParsingTests {
         ])
     func badDate(arguments: [String], option: String) throws {
         let message = try #require(refusal(arguments), "\(arguments) was accepted")
-        #expect(message.contains("is invalid for '\(option) <date>'"), "\(message)")
+        #expect(message.contains("is invalid for '\(option) <datum>'"), "\(message)")
         // The reason in the language of the command line (Swedish here: no --lang); the frame is
         // the parser's until ErrorReporter writes it again (ErrorReportingTests).
         #expect(message.contains("ett datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2025-03-13, och måste finnas i kalendern"), "\(message)")

@@ -58,7 +58,7 @@ struct ErrorReportingTests {
     func usage() throws {
         expectClean(
             try run(["schedule", "--from", "2025-02-30"]), status: 64,
-            prefix: "Fel: värdet '2025-02-30' passar inte för '--from <date>': ett datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2025-03-13")
+            prefix: "Fel: värdet '2025-02-30' passar inte för '--from <datum>': ett datum skrivs ÅÅÅÅ-MM-DD, t.ex. 2025-03-13")
         expectClean(
             try run(["schedule", "--from", "2025-02-30", "--lang", "en"]), status: 64,
             prefix: "Error: the value '2025-02-30' is invalid for '--from <date>': a date is written YYYY-MM-DD")

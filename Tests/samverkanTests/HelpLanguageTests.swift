@@ -57,7 +57,7 @@ struct HelpLanguageTests {
             english: ["Were the collaboration meetings held as decided?", "Group by structure, municipality", "default: municipality)"]),
         Page(
             path: ["calendar", "invite"],
-            swedish: ["Skriver ett e-brev med inbjudan", "ANVÄNDNING: samverkan calendar invite [<alternativ>] --structure <structure>"],
+            swedish: ["Skriver ett e-brev med inbjudan", "ANVÄNDNING: samverkan calendar invite [<alternativ>] --structure <struktur>"],
             english: [
                 "Write an invitation (or cancellation) e-mail", "USAGE: samverkan calendar invite [<options>] --structure <structure>",
             ]),
@@ -100,7 +100,11 @@ struct HelpLanguageTests {
                 for line in lines { #expect(line.count <= 80, "\(path) \(language): \(line)") }
                 for key in keys where page.contains(key) { Issue.record("\(path) \(language): the key \(key) is shown") }
                 if language == "sv" {
-                    for english in ["OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "Show help", "(default:", "(values:"] {
+                    for english in [
+                        "OVERVIEW:", "USAGE:", "OPTIONS:", "ARGUMENTS:", "SUBCOMMANDS:", "Show help", "(default:", "(values:", "<date>",
+                        "<file>",
+                        "<structure>", "<reason>", "<path>",
+                    ] {
                         #expect(!page.contains(english), "\(path): \(english)")
                     }
                 }

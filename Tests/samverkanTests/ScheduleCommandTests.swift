@@ -69,7 +69,7 @@ struct ScheduleCommandTests {
         let badDate = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--from", "2025-02-30"])
         #expect(badDate.status == 64)
         #expect(
-            badDate.stderr.contains("ÅÅÅÅ-MM-DD") && badDate.stderr.contains("\nHjälp:  --from <date>  Första dagen"), "\(badDate.stderr)")
+            badDate.stderr.contains("ÅÅÅÅ-MM-DD") && badDate.stderr.contains("\nHjälp:  --from <datum>  Första dagen"), "\(badDate.stderr)")
         let unknown = try CLIRunner.run(["schedule", "--config", "Config/halland.yaml", "--structure", "rugg"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("Fel: strukturen \"rugg\" finns inte"), "\(unknown.stderr)")
