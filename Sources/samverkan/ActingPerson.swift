@@ -10,8 +10,7 @@ struct ActingPerson: ParsableArguments {
     @Option(
         name: .customLong("as"),
         help: ArgumentHelp(
-            HelpWords.text("global.as"),
-            discussion: HelpWords.text("global.as.more"),
+            HelpWords.text("global.as") + " " + HelpWords.text("global.as.more"),
             valueName: HelpWords.value("person")))
     var person: String?
 

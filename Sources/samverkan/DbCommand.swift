@@ -24,8 +24,7 @@ struct DbOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            HelpWords.text("db.options.database"),
-            discussion: HelpWords.text("option.database.default"),
+            HelpWords.text("db.options.database") + " " + HelpWords.text("option.database.default"),
             valueName: HelpWords.value("file-or-url")))
     var database: String?
 

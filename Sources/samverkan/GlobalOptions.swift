@@ -15,16 +15,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            HelpWords.text("global.config"),
-            discussion: HelpWords.text("global.config.more"),
+            HelpWords.text("global.config") + " " + HelpWords.text("global.config.more"),
             valueName: HelpWords.value("file")))
     var config: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            HelpWords.text("global.database"),
-            discussion: HelpWords.text("option.database.default"),
+            HelpWords.text("global.database") + " " + HelpWords.text("option.database.default"),
             valueName: HelpWords.value("file")))
     var database: String?
 
