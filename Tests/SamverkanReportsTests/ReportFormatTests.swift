@@ -80,6 +80,17 @@ struct ReportFormatTests {
         #expect(current.contains("Kommande") && current.contains("till och med 2025-05-01"))
     }
 
+    @Test("The period heading names the days once: after a year's label, not again after a --from/--to label")
+    func periodHeading() throws {
+        let phrases = try Self.phrases()
+        let year = ComplianceReport.periodValues(ReportPeriod(parsing: "2025")!, region: "Region Halland")
+        #expect(phrases.text("report.period", year) == "Period 2025 (2025-01-01–2025-12-31), Region Halland")
+        let days = ReportPeriod(from: ComplianceFixture.date("2024-01-01"), to: ComplianceFixture.date("2027-12-31"))!
+        #expect(
+            phrases.text("report.period", ComplianceReport.periodValues(days, region: "Region Halland"))
+                == "Period 2024-01-01–2027-12-31, Region Halland")
+    }
+
     @Test("Markdown tables right-align only the columns that hold figures; text columns stay left")
     func markdownAlignment() {
         let table = ComplianceReport.pipeTable(

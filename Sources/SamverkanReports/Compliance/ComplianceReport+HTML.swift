@@ -45,12 +45,7 @@ struct CompliancePage {
             "lang": phrases.language,
             "title": phrases.text("report.title"),
             "label": period.label,
-            "period": phrases.text(
-                "report.period",
-                [
-                    "label": period.label, "from": period.from.iso,
-                    "to": period.to.iso, "region": report.regionName,
-                ]),
+            "period": phrases.text("report.period", ComplianceReport.periodValues(period, region: report.regionName)),
             "timing": phrases.text("report.timing.\(report.timing.rawValue)", ["date": report.asOf.iso]),
             "by": phrases.text("report.by", ["dimension": dimension]),
             "notes": report.notes(phrases: phrases),

@@ -55,11 +55,20 @@ extension ComplianceReport {
         }
     }
 
+    /// The values of the period's heading: its label, its days (`range`) unless the label says
+    /// them already (`--from`/`--to` periods), and the region.
+    static func periodValues(_ period: ReportPeriod, region: String) -> [String: String] {
+        let range = "\(period.from.iso)–\(period.to.iso)"
+        var values = ["label": period.label, "region": region]
+        if period.label != range { values["range"] = range }
+        return values
+    }
+
     /// The heading lines: title, period, grouping and how far the period is counted.
     public func heading(phrases: Phrasebook) -> [String] {
         [
             phrases.text("report.title"),
-            phrases.text("report.period", ["label": period.label, "from": period.from.iso, "to": period.to.iso, "region": regionName]),
+            phrases.text("report.period", Self.periodValues(period, region: regionName)),
             phrases.text("report.by", ["dimension": phrases.text("report.dimension.\(dimension.rawValue)")]),
             phrases.text("report.timing.\(timing.rawValue)", ["date": asOf.iso]),
         ]

@@ -103,7 +103,7 @@ public struct GrantsReport: Sendable {
 
     func heading(phrases: Phrasebook) -> String {
         phrases.text("grants.title") + "\n"
-            + phrases.text("report.period", ["label": period.label, "from": period.from.iso, "to": period.to.iso, "region": regionName])
+            + phrases.text("report.period", ComplianceReport.periodValues(period, region: regionName))
     }
 
     /// Markdown with a pipe table.
