@@ -14,7 +14,7 @@ extension AppDatabase {
     /// - Returns: the structure's meeting the decision is about, as it now stands (nil when an
     ///   extra meeting was taken back).
     /// - Throws: ``RegisterError`` when the decision cannot be made; ``StoreError`` when the
-    ///   meeting has minutes (cancel, move) or the structure is unknown.
+    ///   meeting has minutes (cancel, move, restore) or the structure is unknown.
     @discardableResult
     public func decide(
         _ decision: MeetingDecision, configuration: RegionConfiguration, scheduler: Scheduler,
@@ -27,7 +27,7 @@ extension AppDatabase {
         return try immediateWrite { db in
             let meetings = try Self.registeredMeetings(db, structureIDs: [structure.id], from: nil, through: nil)
             try MeetingRegister.check(decision, meetings: meetings, structure: structure, scheduler: scheduler)
-            if decision.action == .cancel || decision.action == .move,
+            if decision.action != .add,
                 let id = try SQLRequest<Int64>(
                     """
                     SELECT id FROM minutes WHERE structure_id = \(structure.id) AND amends_id IS NULL
@@ -35,7 +35,7 @@ extension AppDatabase {
                     """
                 ).fetchOne(db)
             {
-                throw StoreError("meeting.has-minutes", ["structure": structure.id, "date": decision.date.iso, "id": String(id)])
+                throw StoreError(decision.hasMinutesCode, ["structure": structure.id, "date": decision.date.iso, "id": String(id)])
             }
             try Self.record(db, decision)
             try audit(db, decision.auditAction, .meeting(structureID: structure.id, date: decision.date.iso), detail: decision.auditDetail)
@@ -77,6 +77,15 @@ extension MeetingDecision {
         case .move: .meetingMoved
         case .add: .meetingAdded
         case .restore: .meetingRestored
+        }
+    }
+
+    /// The refusal when the meeting has minutes, naming the action attempted.
+    var hasMinutesCode: String {
+        switch action {
+        case .cancel, .add: "meeting.has-minutes"
+        case .move: "meeting.has-minutes-move"
+        case .restore: "meeting.has-minutes-restore"
         }
     }
 

@@ -31,30 +31,18 @@ extension MinutesCommand {
             let structureID = structure ?? input.flatMap { MinutesDraftInput.field("structure", in: $0.text, environment.phrases) } ?? ""
             let chosen = try environment.structure(structureID)
             let today = try global.today()
-            let meetingDate: LocalDate
-            var time: LocalTime?
-            if let given = date
-                ?? input.flatMap({ MinutesDraftInput.field("date", in: $0.text, environment.phrases) })
-                .flatMap({ LocalDate(iso: $0) })
-            {
-                meetingDate = given
-                time = try environment.meeting(of: chosen, on: given)?.start.time
-            } else if let meeting = try environment.latestUnrecorded(of: chosen, today: today) {
-                meetingDate = meeting.start.date
-                time = meeting.start.time
-            } else {
-                throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
+            let fileDate = input.flatMap { MinutesDraftInput.field("date", in: $0.text, environment.phrases) }.flatMap {
+                LocalDate(iso: $0)
             }
-            let context = try environment.context(structure: chosen, date: meetingDate)
+            let meeting = try environment.draftedMeeting(of: chosen, date: date ?? fileDate, today: today)
+            let context = try environment.context(structure: chosen, date: meeting.date)
             let recorder = MinutesRecorder(environment: environment, structure: chosen, allowExtra: extra)
             if let input {
-                try recorder.record(input: input, context: context, suggestedDate: meetingDate)
+                try recorder.record(input: input, context: context, suggestedDate: meeting.date, givenDate: date)
             } else {
-                let draft = MinutesDraft.render(
-                    template: try environment.template("minutes.md"), context: context,
-                    minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time))
-                let name = "\(chosen.id)-\(meetingDate.iso).md"
-                try recorder.recordInEditor(draft: draft, draftName: name, context: context, suggestedDate: meetingDate)
+                let draft = try environment.blankDraft(context: context, meeting: meeting)
+                let name = "\(chosen.id)-\(meeting.date.iso).md"
+                try recorder.recordInEditor(draft: draft, draftName: name, context: context, suggestedDate: meeting.date)
             }
         }
     }
@@ -78,23 +66,9 @@ extension MinutesCommand {
         func run() throws {
             let environment = try MinutesEnvironment(global)
             let chosen = try environment.structure(structure)
-            let today = try global.today()
-            let meetingDate: LocalDate
-            var time: LocalTime?
-            if let given = date {
-                meetingDate = given
-                time = try environment.meeting(of: chosen, on: given)?.start.time
-            } else if let meeting = try environment.latestUnrecorded(of: chosen, today: today) {
-                meetingDate = meeting.start.date
-                time = meeting.start.time
-            } else {
-                throw CLIError("minutes.no-unrecorded-meeting", ["structure": chosen.id, "today": today.iso])
-            }
-            let context = try environment.context(structure: chosen, date: meetingDate)
-            print(
-                MinutesDraft.render(
-                    template: try environment.template("minutes.md"), context: context,
-                    minutes: MinutesDraft.blank(context: context, date: meetingDate, time: time)), terminator: "")
+            let meeting = try environment.draftedMeeting(of: chosen, date: date, today: try global.today())
+            let context = try environment.context(structure: chosen, date: meeting.date)
+            print(try environment.blankDraft(context: context, meeting: meeting), terminator: "")
         }
     }
 }

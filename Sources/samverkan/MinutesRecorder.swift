@@ -13,7 +13,11 @@ struct MinutesRecorder {
     let allowExtra: Bool
 
     /// Records a draft given with `--file`.
-    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
+    /// - Parameters:
+    ///   - suggestedDate: the day of the meeting the draft is for.
+    ///   - givenDate: `--date`, which names the meeting: a draft dated neither that day nor the
+    ///     meeting's (moved) day is refused rather than saved for another meeting.
+    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate, givenDate: LocalDate? = nil) throws {
         let keptURL =
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).
@@ -42,7 +46,12 @@ struct MinutesRecorder {
             environment.warn(environment.phrases.text("minutes.problems", ["count": String(error.problems.count)]))
             throw try keep()
         }
-        do { try save(minutes, original: context.amends) } catch {
+        do {
+            if let givenDate, minutes.date != givenDate, minutes.date != suggestedDate {
+                throw CLIError("minutes.date-disagrees", ["given": givenDate.iso, "draft": minutes.date.iso])
+            }
+            try save(minutes, original: context.amends)
+        } catch {
             _ = try keep(extra: allowExtra || (error as? CLIError)?.code == "minutes.not-a-planned-meeting")
             throw error
         }
@@ -92,7 +101,15 @@ struct MinutesRecorder {
     /// The planned date of the meeting held on a date; nil for a confirmed extra meeting.
     func planned(_ date: LocalDate) throws -> LocalDate? {
         if let meeting = try environment.meeting(of: structure, on: date) {
+            // Minutes dated the planned day of a meeting moved away would be filed under a day it was not held.
+            if meeting.start.date != date {
+                throw CLIError("minutes.meeting-moved", ["structure": structure.id, "planned": date.iso, "date": meeting.start.date.iso])
+            }
             return meeting.state == .extra ? nil : meeting.plannedDate
+        }
+        // An extra meeting follows the rule of `meeting add`: never on a weekend, holiday or break day.
+        if let reason = Scheduler().dayOff(date, breaks: structure.breaks) {
+            throw RegisterError.dayOff(structureID: structure.id, date: date, reason: reason)
         }
         let question = environment.phrases.text("minutes.confirm-extra", ["date": date.iso, "structure": structure.id])
         if allowExtra || (MinutesEnvironment.interactive && MinutesEnvironment.ask(question, defaultYes: false)) { return nil }

@@ -81,8 +81,8 @@ struct MeetingRegisterTests {
         "Decisions that cannot be made are refused with what to do instead",
         arguments: [
             ("cancel", "2025-05-09", nil, "Krock", "register.no-meeting"),
-            ("move", "2025-05-08", "2025-05-10T13:00", "Krock", "register.day-off"),
-            ("move", "2025-05-08", "2025-06-06T13:00", "Krock", "register.day-off"),
+            ("move", "2025-05-08", "2025-05-10T13:00", "Krock", "register.day-off-saturday"),
+            ("move", "2025-05-08", "2025-06-06T13:00", "Krock", "register.day-off-holiday"),
             ("move", "2025-05-08", "2025-05-15T10:00", "Krock", "register.on-another-meeting"),
             ("move", "2025-05-08", "2025-05-08T13:00", "Krock", "register.unchanged"),
             ("move", "2025-05-08", "2025-05-09T13:00", " ", "register.reason-missing"),
@@ -114,14 +114,15 @@ struct MeetingRegisterTests {
         #expect(move.values == ["structure": "s", "date": "2025-05-08"])
     }
 
-    @Test("No meeting on the date: the message lists the nearest planned dates")
+    @Test("No meeting on the date: the message lists the nearest meetings where the register has them")
     func nearest() throws {
         let meetings = try derive([]).meetings
         let error = try #require(throws: RegisterError.self) {
             try MeetingRegister.check(decision(.cancel, "2025-05-10"), meetings: meetings, structure: thursdays, scheduler: scheduler)
         }
         #expect(error.code == "register.no-meeting")
-        #expect(error.values["nearest"] == "2025-05-01, 2025-05-08, 2025-05-15")
+        // 2025-05-01 (May Day) is moved to 2025-04-30: listed where the register has it.
+        #expect(error.values["nearest"] == "2025-04-30, 2025-05-08, 2025-05-15")
     }
 
     @Test("Meetings that overlap for one member organisation are one clash; a person of that organisation adds none")

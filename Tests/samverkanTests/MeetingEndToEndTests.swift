@@ -71,11 +71,11 @@ struct MeetingEndToEndTests {
         arguments: [
             (
                 ["meeting", "cancel", "--structure", "rug", "--date", "2025-05-09", "--reason", "Krock"],
-                "rug har inget möte 2025-05-09; närmaste planerade möten är 2025-04-10, 2025-05-08, 2025-06-12"
+                "rug har inget möte 2025-05-09; närmaste möten är 2025-04-10, 2025-05-08, 2025-06-12"
             ),
             (
                 ["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-05-10", "--reason", "Krock"],
-                "2025-05-10 är en helgdag, en lördag eller söndag"
+                "2025-05-10 är en lördag; välj en arbetsdag för rug"
             ),
             (
                 ["meeting", "move", "--structure", "rug", "--date", "2025-05-08", "--to", "2025-06-12", "--reason", "Krock"],

@@ -16,8 +16,10 @@ extension MeetingRegister {
             throw .reasonMissing(action: decision.action)
         }
         let held = meetings.filter(\.isHeld)
-        func nearest(to date: LocalDate) -> [LocalDate] {
-            held.map(\.plannedDate).sorted { abs($0.days(to: date)) < abs($1.days(to: date)) }.prefix(3).sorted()
+        /// The nearest meetings as the register has them now: cancelled ones too, moved ones at their new day.
+        func nearest(to date: LocalDate) -> [NearbyMeeting] {
+            meetings.filter { $0.state != .skipped }.map(NearbyMeeting.init)
+                .sorted { abs($0.date.days(to: date)) < abs($1.date.days(to: date)) }.prefix(3).sorted { $0.date < $1.date }
         }
         func target(_ date: LocalDate) throws(RegisterError) -> RegisteredMeeting {
             if let meeting = meetings.first(where: { $0.plannedDate == date && $0.state != .skipped })
@@ -28,8 +30,8 @@ extension MeetingRegister {
             throw .noMeeting(structureID: structure.id, date: date, nearest: nearest(to: date))
         }
         func requireFree(_ start: LocalDateTime, except: RegisteredMeeting?) throws(RegisterError) {
-            guard scheduler.isWorkingDay(start.date, breaks: structure.breaks) else {
-                throw .dayOff(structureID: structure.id, date: start.date)
+            if let reason = scheduler.dayOff(start.date, breaks: structure.breaks) {
+                throw .dayOff(structureID: structure.id, date: start.date, reason: reason)
             }
             if let other = held.first(where: { $0.start.date == start.date && $0 != except }) {
                 throw .onAnotherMeeting(structureID: structure.id, date: start.date, plannedDate: other.plannedDate)
@@ -59,17 +61,18 @@ extension MeetingRegister {
 }
 
 /// A coordinator's decision that cannot be made, with what to do instead.
-public enum RegisterError: SamverkanError, Hashable {
-    /// No meeting of the structure is planned or held on the date.
-    case noMeeting(structureID: String, date: LocalDate, nearest: [LocalDate])
+public enum RegisterError: ListedValues, Hashable {
+    /// No meeting of the structure is planned or held on the date; the nearest as they are now.
+    case noMeeting(structureID: String, date: LocalDate, nearest: [NearbyMeeting])
     /// The meeting is cancelled already.
     case alreadyCancelled(structureID: String, date: LocalDate)
     /// The meeting is cancelled, so it cannot be moved or have minutes; restore it first.
     case cancelled(structureID: String, date: LocalDate)
     /// A move to the time the meeting already has.
     case unchanged(structureID: String, date: LocalDate)
-    /// The new day is a weekend, a public holiday or in one of the structure's breaks.
-    case dayOff(structureID: String, date: LocalDate)
+    /// The new day is a weekend, a public holiday or in one of the structure's breaks (which one
+    /// the message says).
+    case dayOff(structureID: String, date: LocalDate, reason: Occurrence.Reason)
     /// Another meeting of the same structure is on the new day.
     case onAnotherMeeting(structureID: String, date: LocalDate, plannedDate: LocalDate)
     /// No decision on that meeting to undo.
@@ -86,7 +89,9 @@ public enum RegisterError: SamverkanError, Hashable {
         case .alreadyCancelled: "register.already-cancelled"
         case .cancelled: "register.cancelled"
         case .unchanged: "register.unchanged"
-        case .dayOff: "register.day-off"
+        case .dayOff(_, let date, .weekend): date.weekday == .saturday ? "register.day-off-saturday" : "register.day-off-sunday"
+        case .dayOff(_, _, .holiday): "register.day-off-holiday"
+        case .dayOff(_, _, .breakPeriod): "register.day-off-break"
         case .onAnotherMeeting: "register.on-another-meeting"
         case .nothingToRestore: "register.nothing-to-restore"
         case .reasonMissing: "register.reason-missing"
@@ -98,14 +103,25 @@ public enum RegisterError: SamverkanError, Hashable {
     public var values: [String: String] {
         switch self {
         case .noMeeting(let id, let date, let nearest):
-            ["structure": id, "date": date.iso, "nearest": nearest.map(\.iso).joined(separator: ", ")]
+            ["structure": id, "date": date.iso, "nearest": nearest.map(\.date.iso).joined(separator: ", ")]
         case .alreadyCancelled(let id, let date), .cancelled(let id, let date), .unchanged(let id, let date),
-            .dayOff(let id, let date), .nothingToRestore(let id, let date):
+            .nothingToRestore(let id, let date), .dayOff(let id, let date, .weekend):
             ["structure": id, "date": date.iso]
+        case .dayOff(let id, let date, .holiday(let kind)):
+            // The holiday's name is `holiday.<code>` in phrases.txt (see ErrorMessages).
+            ["structure": id, "date": date.iso, "holiday": kind.rawValue]
+        case .dayOff(let id, let date, .breakPeriod(let name)):
+            ["structure": id, "date": date.iso, "name": name]
         case .onAnotherMeeting(let id, let date, let planned):
             ["structure": id, "date": date.iso, "planned": planned.iso]
         case .reasonMissing(let action): ["action": action.rawValue]
         case .newTimeMissing: [:]
         }
+    }
+
+    /// The nearest meetings of ``noMeeting(structureID:date:nearest:)``, each marked cancelled or moved.
+    public var listedValues: [String: [ErrorPart]] {
+        guard case .noMeeting(_, _, let nearest) = self else { return [:] }
+        return ["nearest": nearest.map(\.part)]
     }
 }

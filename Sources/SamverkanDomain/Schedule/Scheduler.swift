@@ -86,6 +86,14 @@ public struct Scheduler: Sendable {
         return nil
     }
 
+    /// Why a day is no working day: a break, a holiday or a weekend (in that order, as
+    /// ``occurrences(of:from:through:)`` says it); nil for a working day.
+    public func dayOff(_ date: LocalDate, breaks: [Break] = []) -> Occurrence.Reason? {
+        if let pause = breaks.first(where: { $0.contains(date) }) { return .breakPeriod(pause.name) }
+        if let holiday = holidays.holiday(on: date) { return .holiday(holiday.kind) }
+        return date.weekday.isWeekend ? .weekend : nil
+    }
+
     /// Not a weekend, a holiday or a day of one of the breaks.
     public func isWorkingDay(_ date: LocalDate, breaks: [Break] = []) -> Bool {
         !date.weekday.isWeekend && holidays.holiday(on: date) == nil && !breaks.contains { $0.contains(date) }

@@ -26,10 +26,21 @@ public struct ErrorMessages: Sendable {
         ErrorMessages(language: language, messages: (try? Templates.errors(language: language)) ?? [:])
     }
 
-    /// The message of an error, its placeholders filled.
+    /// The message of an error, its placeholders filled. A value named `holiday` is a holiday's
+    /// code (`midsummer-eve`), shown as its name in the language (`holiday.<code>` in phrases.txt);
+    /// a listed value (``ListedValues``) is its parts in words of `errors.txt`.
     public func message(for error: any SamverkanError) -> String {
         guard messages.has(error.code) else { return error.debugSummary }
-        return messages.text(error.code, error.values)
+        var values = error.values
+        if let holiday = values["holiday"], let name = (try? Templates.phrases(language: language))?["holiday.\(holiday)"] {
+            values["holiday"] = name
+        }
+        if let listing = error as? any ListedValues {
+            for (name, parts) in listing.listedValues {
+                values[name] = parts.map { messages.text($0.code, $0.values) }.joined(separator: ", ")
+            }
+        }
+        return messages.text(error.code, values)
     }
 
     /// The message of a code that is not an error value (a command-line mistake the argument
