@@ -15,9 +15,10 @@ public import SamverkanTime
 ///   correction saved more than `approval-days` ago, as `minutes pending` counts), all of
 ///   them in one message; again every further `approval-days`, at most ``approvalRounds``
 ///   times; key per address and day, so at most one a day.
-/// - **missing-minutes**: to the secretary (else the chair) when a held meeting has no minutes
-///   `minutes-days` (7) after it; once per meeting, for meetings at most four weeks past that
-///   deadline (so a first run does not remind of years of history).
+/// - **missing-minutes**: to the secretary (else the chair, else the region's mailbox,
+///   `region: email`) when a held meeting has no minutes `minutes-days` (7) after it; once per
+///   meeting, for meetings at most four weeks past that deadline (so a first run does not remind
+///   of years of history). With no address at all it is one of ``unaddressed(_:)``.
 public struct NotifyPlanner: Sendable {
     /// One message to send and its log entry.
     public struct Due: Sendable {
@@ -203,30 +204,51 @@ public struct NotifyPlanner: Sendable {
     }
 
     func missingMinutes(_ input: NotifyInput, _ messageID: () -> String) -> [Due] {
-        let recorded = Set(input.minutes.map { "\($0.structureID)|\($0.date.iso)" })
-        var result: [Due] = []
-        for meeting in input.meetings where meeting.isHeld {
-            guard let structure = configuration.structure(meeting.structureID) else { continue }
+        missingMinutesMeetings(input).compactMap { structure, meeting in
+            guard let writer = minutesWriter(of: structure) else { return nil }
             let past = meeting.start.date.days(to: today)
-            let deadline = configuration.mail.minutesDays
-            guard past >= deadline, past <= deadline + Self.missingMinutesWindow,
-                !recorded.contains("\(structure.id)|\(meeting.start.date.iso)"),
-                !recorded.contains("\(structure.id)|\(meeting.plannedDate.iso)"),
-                let writer = [structure.secretary, structure.chair].compactMap({ $0 }).compactMap(configuration.person)
-                    .first(where: { $0.email != nil }), let email = writer.email
-            else { continue }
             let body = texts.missingMinutes.render([
-                "name": writer.name, "structure": structure.name, "date": meeting.start.date.iso, "days": String(past),
+                "name": writer.name ?? structure.name, "structure": structure.name, "date": meeting.start.date.iso, "days": String(past),
                 "id": structure.id, "planned": meeting.plannedDate.iso, "region": configuration.region.name,
             ])
             let subject = texts.phrases.text("reminder.minutes.subject", ["structure": structure.name, "date": meeting.start.date.iso])
-            result.append(
-                make(
-                    .missingMinutes, key: "missing-minutes|\(structure.id)|\(meeting.plannedDate.iso)|\(email)",
-                    to: .init(name: writer.name, email: email), structure: structure,
-                    meetingDate: meeting.plannedDate.iso, item: nil, subject: subject, body: body, messageID: messageID))
+            return make(
+                .missingMinutes, key: "missing-minutes|\(structure.id)|\(meeting.plannedDate.iso)|\(writer.email)",
+                to: writer, structure: structure, meetingDate: meeting.plannedDate.iso, item: nil, subject: subject,
+                body: body, messageID: messageID)
         }
-        return result
+    }
+
+    /// The held meetings whose minutes are missing past `minutes-days` (within the window),
+    /// with their structures.
+    func missingMinutesMeetings(_ input: NotifyInput) -> [(CollaborationStructure, RegisteredMeeting)] {
+        let recorded = Set(input.minutes.map { "\($0.structureID)|\($0.date.iso)" })
+        let deadline = configuration.mail.minutesDays
+        return input.meetings.compactMap { meeting in
+            guard meeting.isHeld, let structure = configuration.structure(meeting.structureID) else { return nil }
+            let past = meeting.start.date.days(to: today)
+            guard past >= deadline, past <= deadline + Self.missingMinutesWindow,
+                !recorded.contains("\(structure.id)|\(meeting.start.date.iso)"),
+                !recorded.contains("\(structure.id)|\(meeting.plannedDate.iso)")
+            else { return nil }
+            return (structure, meeting)
+        }
+    }
+
+    /// Who is reminded of a structure's missing minutes: its secretary (else chair) with an
+    /// address, else the region's mailbox (`region: email`); nil when there is none.
+    public func minutesWriter(of structure: CollaborationStructure) -> TextMessage.Address? {
+        if let person = organizer(of: structure), let email = person.email { return .init(name: person.name, email: email) }
+        return configuration.region.email.map { .init(name: configuration.region.name, email: $0) }
+    }
+
+    /// Reminders due today that have nobody to go to: the missing minutes of a structure with
+    /// no secretary or chair address when the region has no mailbox either. `notify` says each.
+    public func unaddressed(_ input: NotifyInput) -> [Unaddressed] {
+        missingMinutesMeetings(input).compactMap { structure, meeting in
+            minutesWriter(of: structure) == nil
+                ? Unaddressed(kind: .missingMinutes, structure: structure, meetingDate: meeting.plannedDate) : nil
+        }
     }
 
     /// One message to one recipient, from `mail: from` (else the structure's organizer, else the region).

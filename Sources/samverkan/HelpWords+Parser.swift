@@ -6,6 +6,7 @@ extension HelpWords {
     /// which the parser's help command would refuse although the help's language was read from
     /// it; any other command line as it is.
     static func parsedArguments(_ arguments: [String]) -> [String] {
+        let arguments = languageAfterCommand(arguments)
         guard arguments.first == "help" else { return arguments }
         var kept: [String] = []
         var index = arguments.startIndex
@@ -19,6 +20,32 @@ extension HelpWords {
             index += 1
         }
         return kept
+    }
+
+    /// `samverkan --lang en minutes pending` as `samverkan minutes pending --lang en`: a
+    /// `--lang X` (or `--lang=X`) before the command is moved behind the command's words (its
+    /// subcommands and leading arguments), where the command's option takes it. Before no
+    /// command at all (`samverkan --lang en --help`) it is dropped: the help's language was read
+    /// from it already.
+    static func languageAfterCommand(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            if arguments[index] == "--lang", index + 1 < arguments.endIndex {
+                leading += arguments[index...(index + 1)]
+                index += 2
+            } else if arguments[index].hasPrefix("--lang=") {
+                leading.append(arguments[index])
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        let rest = Array(arguments[index...])
+        let words = rest.prefix { !$0.hasPrefix("-") }
+        guard !words.isEmpty else { return rest }
+        return Array(words) + leading + rest.dropFirst(words.count)
     }
 
     /// The argument parser's own words in a help page (`OVERVIEW:`, `USAGE:`, `OPTIONS:`,

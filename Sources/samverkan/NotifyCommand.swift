@@ -40,6 +40,17 @@ extension Samverkan {
                 configuration: configuration, texts: texts, today: today,
                 now: Int(Date().timeIntervalSince1970))
             let due = planner.due(input) { "\(UUID().uuidString.lowercased())@samverkan" }
+            // Nobody to send to: said on every run, never dropped silently.
+            let unaddressed = planner.unaddressed(input)
+            for item in unaddressed {
+                global.warn(
+                    texts.phrases.text(
+                        "notify.no-address",
+                        [
+                            "kind": texts.phrases.text("notify.kind.\(item.kind.rawValue)"), "structure": item.structure.name,
+                            "id": item.structure.id, "date": item.meetingDate.iso,
+                        ]))
+            }
             for item in due where IdentityNumberGuard.containsNumber(item.message.text) {
                 throw CLIError("mail.privacy", ["kind": item.sending.kind.rawValue, "recipient": item.sending.recipient])
             }
@@ -77,6 +88,7 @@ extension Samverkan {
                     "notify.summary",
                     [
                         "sent": String(outcome.sent.count), "failed": String(outcome.failed.count), "skipped": String(outcome.skipped),
+                        "unaddressed": unaddressed.isEmpty ? "" : String(unaddressed.count),
                     ]))
             if !outcome.failed.isEmpty {
                 throw CLIError("mail.not-delivered", ["count": String(outcome.failed.count)], category: .io)

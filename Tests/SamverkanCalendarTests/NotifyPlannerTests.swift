@@ -81,7 +81,7 @@ struct NotifyPlannerTests {
         #expect(Set(notices.map(\.sending.recipient)).count == 10)
         let text = try #require(notices.first?.message.text)
         #expect(text.contains("- #1 Åtgärd 1 (ansvarig"), "\(text)")
-        #expect(text.contains("Föregående protokoll: protokollet från 2025-04-10 är justerat"))
+        #expect(text.contains("Föregående minnesanteckningar: minnesanteckningarna från 2025-04-10 är justerade"))
         #expect(notices.first?.sending.key.hasPrefix("notice|rug|2025-05-08|") == true)
     }
 
@@ -103,7 +103,8 @@ struct NotifyPlannerTests {
         #expect(due.first?.sending.key == "approval|samordnare.naravard@regionhalland.example|2025-04-25")
         #expect(due.first?.message.text.contains("samverkan minutes approve 7 --by samordnare-rug") == true)
         #expect(
-            due.first?.message.subject == "Påminnelse: justera protokollet Regional utvecklingsgrupp för god och nära vård (RUG) 2025-04-10"
+            due.first?.message.subject
+                == "Påminnelse: justera minnesanteckningarna Regional utvecklingsgrupp för god och nära vård (RUG) 2025-04-10"
         )
         // Reminded already this round: nothing; the next round again.
         var reminded = input
@@ -115,6 +116,6 @@ struct NotifyPlannerTests {
         let both = planner("2025-04-26").due(reminded) { "id" }
         #expect(both.map(\.sending.recipient) == ["socialchef@halmstad.example"])
         #expect(both.first?.sending.item == "#7/1,#8/1")
-        #expect(both.first?.message.subject == "Påminnelse: 2 protokoll väntar på din justering")
+        #expect(both.first?.message.subject == "Påminnelse: 2 minnesanteckningar väntar på din justering")
     }
 }

@@ -89,10 +89,10 @@ struct DbCommandTests {
         let postgresStatus = try run(["db", "status"], environment: ["SAMVERKAN_DATABASE": url])
         #expect(postgresStatus.status == 0, "\(postgresStatus.stderr)")
         #expect(postgresStatus.stdout.contains("Motor: PostgreSQL"))
-        #expect(postgresStatus.stdout.contains("Protokoll: 4 (justerade: 3)"), "\(postgresStatus.stdout)")
+        #expect(postgresStatus.stdout.contains("Minnesanteckningar: 4 (justerade: 3)"), "\(postgresStatus.stdout)")
         #expect(sqliteStatus.stdout.contains("Motor: SQLite"))
         let counts = { (text: String) in
-            text.split(separator: "\n").filter { $0.hasPrefix("Protokoll") || $0.hasPrefix("Åtgärder") || $0.hasPrefix("Möten") }
+            text.split(separator: "\n").filter { $0.hasPrefix("Minnesanteckningar") || $0.hasPrefix("Åtgärder") || $0.hasPrefix("Möten") }
         }
         #expect(counts(sqliteStatus.stdout) == counts(postgresStatus.stdout))
         #expect(counts(postgresStatus.stdout).count == 3)
@@ -134,7 +134,7 @@ struct DbCommandTests {
         // The justering of #3 completed in the file, copied over the PostgreSQL database with --replace. in the file, copied over the PostgreSQL database with --replace.
         #expect(try w.run(["minutes", "approve", "3", "--by", "socialchef-varberg"], today: "2025-05-09").status == 0)
         #expect(try run(["db", "copy", "--from", w.database, "--to", url, "--replace"]).status == 0)
-        #expect(try run(["db", "status", "--database", url]).stdout.contains("Protokoll: 4 (justerade: 4)"))
+        #expect(try run(["db", "status", "--database", url]).stdout.contains("Minnesanteckningar: 4 (justerade: 4)"))
         let replaced = w.folder.path("back/replaced.sqlite")
         #expect(try run(["db", "copy", "--from", url, "--to", replaced]).status == 0)
         #expect(Self.withoutCopies(try dump(replaced)) == Self.withoutCopies(try dump(w.database)))
@@ -257,7 +257,7 @@ struct DbCommandTests {
         let status = try run(["db", "status", "--database", cluster.url(name)])
         #expect(status.stdout.contains("Schema: inget ännu"), "\(status.stdout)\(status.stderr)")
         #expect(try run(["db", "migrate", "--database", cluster.url(name)]).status == 0)
-        #expect(try run(["db", "status", "--database", cluster.url(name)]).stdout.contains("Protokoll: 0"))
+        #expect(try run(["db", "status", "--database", cluster.url(name)]).stdout.contains("Minnesanteckningar: 0"))
     }
 
     /// Polls `condition` every 50 ms for up to 15 seconds.

@@ -119,7 +119,7 @@ struct HelpLanguageTests {
             text.hasPrefix("Väljer mötet: --date, annars det senaste planerade mötet till och med i dag som saknar\nminnesanteckningar."))
         #expect(
             text.hasSuffix(
-                "ifyllt utkast.\n\nExempel:\n  samverkan minutes new --structure rug\n  samverkan minutes new --structure rug --date 2025-03-13 --file protokoll.md"
+                "ifyllt utkast.\n\nExempel:\n  samverkan minutes new --structure rug\n  samverkan minutes new --structure rug --date 2025-03-13 --file minnesanteckningar.md"
             ))
         #expect(try Templates.help(language: "en")["minutes.new.extra"] == "Record an extra meeting on a date that is no planned meeting.")
         // A line ending in ':' keeps the next on a line of its own (a heading such as `Exempel:`):

@@ -66,10 +66,17 @@ struct MailEndToEndTests {
             notice.text.contains("Kallelse till Regional utvecklingsgrupp för god och nära vård (RUG) 2025-05-08 kl. 09:00–11:00."),
             "\(notice.text)")
         #expect(notice.text.contains("Dagordning:"))
-        #expect(notice.text.contains("Föregående protokoll: inget tidigare protokoll"))
+        #expect(notice.text.contains("Föregående minnesanteckningar: inga tidigare minnesanteckningar"))
         #expect(Set(received.map(\.message_id)).count == received.count)
-        let missing = try #require(received.first { $0.subject.hasPrefix("Påminnelse: protokoll saknas") })
-        #expect(missing.text.contains("samverkan minutes template --structure rug --date 2025-04-10"))
+        let missing = try #require(
+            received.first { $0.subject.hasPrefix("Påminnelse: minnesanteckningar saknas") && $0.subject.hasSuffix("(RUG) 2025-04-10") })
+        #expect(missing.text.contains("samverkan minutes new --structure rug --date 2025-04-10"), "\(missing.text)")
+        #expect(missing.text.contains("var planerat till 2025-04-10, för 21 dagar sedan"), "\(missing.text)")
+        #expect(!missing.text.contains("minutes template") && !missing.text.contains("hölls"))
+        #expect(
+            !received.contains {
+                $0.subject.localizedCaseInsensitiveContains("protokoll") || $0.text.localizedCaseInsensitiveContains("protokoll")
+            })
 
         let second = try run(["notify"], config: config)
         #expect(second.status == 0, "\(second.stderr)")

@@ -51,7 +51,8 @@ struct ReminderMailEndToEndTests {
         #expect(received.count == 2, "\(received.map(\.subject))")
         let approval = try #require(received.first { $0.subject.hasPrefix("Påminnelse: justera") })
         #expect(approval.rcpt == ["socialchef@varberg.example"])
-        #expect(approval.subject == "Påminnelse: justera protokollet Regional utvecklingsgrupp för god och nära vård (RUG) 2025-04-10")
+        #expect(
+            approval.subject == "Påminnelse: justera minnesanteckningarna Regional utvecklingsgrupp för god och nära vård (RUG) 2025-04-10")
         #expect(approval.text.contains("Hej Socialchef Varberg!"), "\(approval.text)")
         #expect(approval.text.contains("(#1), 21 dagar sedan mötet. Justera med: samverkan minutes approve 1 --by socialchef-varberg"))
         #expect(approval.defects.isEmpty)
