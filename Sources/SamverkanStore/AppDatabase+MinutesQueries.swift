@@ -149,12 +149,13 @@ extension AppDatabase {
     }
 
     /// Full-text search (SQLite FTS5) over every text of the minutes; each word matches as a
-    /// prefix, all words must match.
+    /// prefix, all words must match. Each meeting is found once, as its current version (see
+    /// ``onePerMeeting(_:db:)``).
     public func search(_ text: String, limit: Int = 50) throws -> [MinutesSearchHit] {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"*" }
         guard !words.isEmpty else { return [] }
         return try read { db in
-            try SearchHitRow.fetchAllChecked(
+            let hits = try SearchHitRow.fetchAllChecked(
                 db,
                 """
                 SELECT m.id, m.structure_id, m.meeting_date, snippet(minutes_search, 0, '[', ']', '…', 12) AS snippet
@@ -162,6 +163,7 @@ extension AppDatabase {
                 WHERE minutes_search MATCH \(words.joined(separator: " ")) ORDER BY rank LIMIT \(limit)
                 """
             ).map(\.hit)
+            return try Self.onePerMeeting(hits, db: db)
         }
     }
 

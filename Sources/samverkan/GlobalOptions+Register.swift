@@ -57,7 +57,9 @@ extension GlobalOptions {
         let configuration = try loadConfiguration().configuration
         let phrases = try phrasebook()
         let target = try configuration.structures(withIDs: [structureID])[0]
-        if IdentityNumberGuard.containsNumber(reason) { throw CLIError("minutes.privacy", ["option": "--reason"]) }
+        // A calendar decision, not minutes: the message speaks of the reason or the name (never echoed).
+        if IdentityNumberGuard.containsNumber(reason) { throw CLIError("meeting.privacy-reason") }
+        if let by, IdentityNumberGuard.containsNumber(by) { throw CLIError("meeting.privacy-by") }
         var decidedBy: String?
         if let by {
             guard let person = configuration.person(by) else {

@@ -38,6 +38,7 @@ extension MinutesCommand {
             if let approval = minutes.approval {
                 throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
             }
+            try Self.checkNotBeforeSaved(minutes, day: day)
             let structure = try environment.structure(minutes.structureID)
             let required = environment.configuration.justering(structure: structure, chair: minutes.chair, approvers: minutes.approvers)
             let names = try by.map { try environment.signatory($0, structure: structure, justering: required) }

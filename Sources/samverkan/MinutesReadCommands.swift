@@ -143,7 +143,17 @@ extension MinutesCommand {
             let environment = try MinutesEnvironment(global)
             let hits = try environment.store { try environment.database.search(words.joined(separator: " ")) }
             if format == .json { return print(try prettyJSON(hits), terminator: "") }
-            for hit in hits { print("#\(hit.id)  \(hit.date.iso)  \(hit.structureID)  \(hit.snippet)") }
+            let p = environment.phrases
+            for hit in hits {
+                // One line per meeting: a superseded or pending record says so, as `minutes list` does.
+                let notes =
+                    [
+                        hit.replacedBy.map { p.text("minutes.amended-by", ["id": String($0)]) },
+                        hit.pendingCorrection.map { p.text("minutes.amended-by.pending", ["id": String($0)]) },
+                    ].compactMap { $0 }
+                let note = notes.isEmpty ? "" : "  (\(notes.joined(separator: "; ")))"
+                print("#\(hit.id)  \(hit.date.iso)  \(hit.structureID)  \(hit.snippet)\(note)")
+            }
         }
     }
 }

@@ -21,7 +21,8 @@ struct MinutesRecorder {
         let keptURL =
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).
-        func keep(extra: Bool = allowExtra) throws -> ExitCode {
+        /// - Parameter unchanged: the correction changes nothing: re-running as it is would fail again.
+        func keep(extra: Bool = allowExtra, unchanged: Bool = false) throws -> ExitCode {
             if let keptURL {
                 try FileManager.default.createDirectory(at: keptURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try AtomicFile.write(input.text, to: keptURL.path)
@@ -29,7 +30,9 @@ struct MinutesRecorder {
             let path = keptURL?.path ?? input.path
             // A draft of one's own (`--file PATH`) was only read: say it is untouched, not "saved".
             environment.warn(environment.phrases.text(keptURL == nil ? "minutes.kept.own-file" : "minutes.kept", ["path": path]))
-            if let amended = context.amends?.id {
+            if unchanged, let amended = context.amends?.id {
+                environment.warn(environment.phrases.text("minutes.kept.retry.unchanged", ["id": String(amended), "path": path]))
+            } else if let amended = context.amends?.id {
                 environment.warn(environment.phrases.text("minutes.kept.retry.amend", ["id": String(amended), "path": path]))
             } else {
                 environment.warn(
@@ -46,19 +49,37 @@ struct MinutesRecorder {
             environment.warn(environment.phrases.text("minutes.problems", ["count": String(error.problems.count)]))
             throw try keep()
         }
+        let stored: Minutes
         do {
             if let givenDate, minutes.date != givenDate, minutes.date != suggestedDate {
                 throw CLIError("minutes.date-disagrees", ["given": givenDate.iso, "draft": minutes.date.iso])
             }
-            try save(minutes, original: context.amends)
+            stored = try save(minutes, original: context.amends)
         } catch {
-            _ = try keep(extra: allowExtra || (error as? CLIError)?.code == "minutes.not-a-planned-meeting")
+            let code = (error as? any SamverkanError)?.code
+            _ = try keep(
+                extra: allowExtra || code == "minutes.not-a-planned-meeting", unchanged: code == "minutes.correction-unchanged")
             throw error
         }
         // A draft kept earlier in drafts/ has served its purpose once its minutes are saved.
         let given = URL(fileURLWithPath: input.path).standardizedFileURL
         if !input.isStandardInput, given.deletingLastPathComponent().path == environment.draftsFolder.standardizedFileURL.path {
             try? FileManager.default.removeItem(at: given)
+        }
+        removeKeptDrafts(of: stored, original: context.amends, suggestedDate: suggestedDate)
+    }
+
+    /// Removes the drafts kept under `drafts/` for the meeting whose minutes were just saved:
+    /// a kept draft may hold what was refused (an identity number), and README promises it
+    /// lives there only until the minutes are saved.
+    func removeKeptDrafts(of stored: Minutes, original: Minutes?, suggestedDate: LocalDate) {
+        var names = Set([stored.date, suggestedDate].map { "\(structure.id)-\($0.iso).md" })
+        if let original, let id = original.id {
+            names.insert("\(structure.id)-\(original.date.iso).md")
+            names.insert("\(structure.id)-\(original.date.iso)-rattelse-\(id).md")
+        }
+        for name in names {
+            try? FileManager.default.removeItem(at: environment.draftsFolder.appendingPathComponent(name))
         }
     }
 
@@ -72,15 +93,19 @@ struct MinutesRecorder {
         let minutes = try session.edit(initial: draft) { (text: String) throws(MinutesDraftError) -> Minutes in
             try MinutesDraftParser.parse(text, context: context)
         }
-        do { try save(minutes, original: context.amends) } catch {
+        let stored: Minutes
+        do { stored = try save(minutes, original: context.amends) } catch {
             _ = session.keep()
             throw error
         }
         session.finish()
+        removeKeptDrafts(of: stored, original: context.amends, suggestedDate: suggestedDate)
     }
 
     /// Settles the meeting (planned or extra) and saves in one transaction.
-    func save(_ parsed: Minutes, original: Minutes?) throws {
+    /// - Returns: the minutes as stored.
+    @discardableResult
+    func save(_ parsed: Minutes, original: Minutes?) throws -> Minutes {
         var minutes = parsed
         // Minutes are the record of a meeting held: one that lies ahead cannot have any yet.
         let today = try environment.global.today()
@@ -96,6 +121,7 @@ struct MinutesRecorder {
         let id = String(stored.id ?? 0)
         print(environment.phrases.text("minutes.saved", ["id": id, "structure": structure.id, "date": stored.date.iso]))
         print(environment.phrases.text("minutes.saved.next", ["id": id]))
+        return stored
     }
 
     /// The planned date of the meeting held on a date; nil for a confirmed extra meeting.

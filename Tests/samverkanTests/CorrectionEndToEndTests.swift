@@ -186,7 +186,7 @@ struct CorrectionEndToEndTests {
         let missing = try #require(waiting["missing"] as? [String])
         try #require(!missing.isEmpty)
         for name in missing {
-            let signed = try sample.run(["minutes", "approve", String(ids.max()!), "--by", name, "--date", "2026-01-10"])
+            let signed = try sample.run(["minutes", "approve", String(ids.max()!), "--by", name, "--date", ReportEndToEndTests.today])  // not before the correction was saved
             #expect(signed.status == 0, "\(signed.stderr)")
         }
         let input = try sample.peerInput()

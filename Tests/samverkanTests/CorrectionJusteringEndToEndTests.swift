@@ -65,7 +65,7 @@ struct CorrectionJusteringEndToEndTests {
         // The original's justerare is not the correction's.
         let wrong = try w.run(["minutes", "approve", "2", "--by", "Socialchef Varberg"])
         #expect(wrong.status == 1, "\(wrong.stdout)")
-        #expect(try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor", "--date", "2025-03-19"]).status == 0)
+        #expect(try w.run(["minutes", "approve", "2", "--by", "bitr-hs-direktor", "--date", "2025-03-20"]).status == 0)  // the day the correction was saved
         var records = try Self.shown(w, 1)
         #expect(records.count == 2)
         #expect(records[0]["correctionPending"] as? Bool == true)

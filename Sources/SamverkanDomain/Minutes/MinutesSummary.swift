@@ -112,11 +112,20 @@ public struct MinutesSearchHit: Sendable, Hashable, Codable {
     public var date: LocalDate
     /// The matching passage, the match in `[` `]`.
     public var snippet: String
+    /// The current version of the meeting's minutes, when this superseded record is shown
+    /// because only it holds the words.
+    public var replacedBy: Int64?
+    /// A newer correction of the meeting's minutes that is not approved yet.
+    public var pendingCorrection: Int64?
 
-    public init(id: Int64, structureID: String, date: LocalDate, snippet: String) {
+    public init(
+        id: Int64, structureID: String, date: LocalDate, snippet: String, replacedBy: Int64? = nil, pendingCorrection: Int64? = nil
+    ) {
         self.id = id
         self.structureID = structureID
         self.date = date
         self.snippet = snippet
+        self.replacedBy = replacedBy
+        self.pendingCorrection = pendingCorrection
     }
 }

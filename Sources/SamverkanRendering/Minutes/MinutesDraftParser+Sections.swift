@@ -39,9 +39,12 @@ extension MinutesDraftParser {
                 fail(number, "minutes.error.time-invalid", ["value": value])
             }
         case "place": minutes.place = value
-        case "chair": minutes.chair = value.isEmpty ? value : signatory(value, line: number) ?? value
+        case "chair":
+            chairLine = number
+            minutes.chair = value.isEmpty ? value : signatory(value, line: number) ?? value
         case "secretary": minutes.secretary = value
         default:
+            approversLine = number
             minutes.approvers = signatories(value, line: number)
         }
         return key

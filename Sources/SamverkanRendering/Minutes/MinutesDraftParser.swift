@@ -92,8 +92,9 @@ public struct MinutesDraftParser: Sendable {
         }
         // Someone must be able to sign (justera): the chair or a justerare named, or a configured chair.
         if minutes.chair.trimmed.isEmpty, minutes.approvers.isEmpty, context.structure.chair == nil {
+            // Reported where the writer acts: the chair's line (else the justerare's).
             fail(
-                1, "minutes.error.no-signatory",
+                chairLine ?? approversLine ?? 1, "minutes.error.no-signatory",
                 ["chair": p.text("minutes.field.chair"), "approvers": p.text("minutes.field.approvers")])
         }
         if problems.isEmpty, minutes.freeTexts.contains(where: { IdentityNumberGuard.containsNumber($0) }) {
@@ -104,6 +105,9 @@ public struct MinutesDraftParser: Sendable {
     }
 
     var firstAttendanceLine: Int?
+    /// The lines of the header's chair and justerare fields, where a missing signatory is reported.
+    var chairLine: Int?
+    var approversLine: Int?
     var currentAgenda: Int?
     var currentItem: Int?
     var currentDecision: Int?
