@@ -50,4 +50,20 @@ struct ErrorMessagesTests {
         #expect(TemplateError("template.missing").category == .internal)
         #expect(TemplateError("template.unknown-language").category == .input)
     }
+
+    @Test("libyaml's words for a syntax problem and its context are in the user's language; unknown ones stay as libyaml wrote them")
+    func libyamlWords() throws {
+        let values = ["detail": "did not find expected ',' or ']'", "context": "while parsing a flow sequence", "contextline": "3"]
+        #expect(
+            ErrorMessages.load(language: "sv").text("config.yaml-syntax", values)
+                == "det här är inte giltig YAML: i en lista inom [ ] (rad 3): hittade inte väntat ',' eller ']' (kontrollera indraget och formen `nyckel: värde`)"
+        )
+        #expect(ErrorMessages.load(language: "en").text("config.yaml-syntax", values).contains("while parsing a flow sequence (line 3)"))
+        let unknown = ErrorMessages.load(language: "sv").text("config.yaml-syntax", ["detail": "something new in libyaml"])
+        #expect(unknown.contains(": something new in libyaml ("))
+        // Every key is the key of its own English text, so each libyaml text finds its words.
+        let english = try Templates.errors(language: "en").filter { $0.key.hasPrefix("yaml.") }
+        #expect(english.count >= 30)
+        for (key, text) in english { #expect(ErrorMessages.libyamlKey(text) == key, "\(key)") }
+    }
 }

@@ -62,7 +62,8 @@ struct ErrorCatalogueTests {
         let codes = try Self.codesInSources()
         #expect(codes.count >= 50, "the scan found only \(codes.sorted())")
         for language in Templates.languages {
-            let messages = Set(try Templates.errors(language: language).keys)
+            // libyaml's own words (`yaml.*`, keyed by their English text) are looked up, not coded.
+            let messages = Set(try Templates.errors(language: language).keys.filter { !$0.hasPrefix("yaml.") })
             #expect(codes.subtracting(messages).isEmpty, "\(language): no message for \(codes.subtracting(messages).sorted())")
             #expect(messages.subtracting(codes).isEmpty, "\(language): no code uses \(messages.subtracting(codes).sorted())")
         }

@@ -26,7 +26,7 @@ struct ParsingTests {
                 ["structures", "--format", "xml"],
                 "The value 'xml' is invalid for '--format <format>'. Please provide one of 'table' and 'json'."
             ),
-            (["validate", "--lang", "fi"], "The value 'fi' is invalid for '--lang <lang>'. Please provide one of 'sv' and 'en'."),
+            (["validate", "--lang", "fi"], "The value 'fi' is invalid for '--lang <språk>'. Please provide one of 'sv' and 'en'."),
             (["validate", "--colour"], "Unknown option '--colour'"),
             (["structures", "--format"], "Missing value for '--format <format>'"),
         ])

@@ -40,12 +40,38 @@ public struct ErrorMessages: Sendable {
                 values[name] = parts.map { messages.text($0.code, $0.values) }.joined(separator: ", ")
             }
         }
-        return messages.text(error.code, values)
+        return text(error.code, values)
+    }
+
+    /// libyaml's English words for a syntax problem (`did not find expected key`) or its context
+    /// (`while parsing a block mapping`) in the language, from the `yaml.*` keys of `errors.txt`
+    /// (``libyamlKey(_:)``); a text with no key stays as libyaml wrote it.
+    func libyamlWords(_ text: String) -> String {
+        let key = Self.libyamlKey(text)
+        return messages.has(key) ? messages.text(key) : text
+    }
+
+    /// The key of a libyaml text: `yaml.` and its words joined by `-`, its quoted punctuation
+    /// named (`did not find expected ',' or ']'` → `yaml.did-not-find-expected-comma-or-bracket`).
+    public static func libyamlKey(_ text: String) -> String {
+        let names: [Character: String] = [
+            ",": "comma", "]": "bracket", "}": "brace", "-": "dash", ":": "colon", "%": "percent", "<": "", ">": "",
+        ]
+        var words: [String] = []
+        for word in text.lowercased().split(separator: " ") {
+            let bare = word.filter { $0 != "'" && $0 != "\"" }
+            let named = bare.count == 1 ? names[bare.first!] ?? String(bare) : String(bare.filter { $0.isLetter || $0.isNumber })
+            if !named.isEmpty { words.append(named) }
+        }
+        return "yaml." + words.joined(separator: "-")
     }
 
     /// The message of a code that is not an error value (a command-line mistake the argument
     /// parser reports), its placeholders filled; the code itself when it has no message.
     public func text(_ code: String, _ values: [String: String] = [:]) -> String {
-        messages.text(code, values)
+        guard code == "config.yaml-syntax" else { return messages.text(code, values) }
+        var values = values
+        for name in ["detail", "context"] { values[name] = values[name].map(libyamlWords) }
+        return messages.text(code, values)
     }
 }
