@@ -27,6 +27,18 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     private var waiting = 0
     /// Whether the request being read was answered here (its body parts are dropped).
     private var answeredHere = false
+    /// The feed this connection asked for last, given again until the service's own time for it
+    /// is up (a client refreshing asks for the same feed on the same connection).
+    private var lastFeed: (path: String, feed: RenderedFeed, until: ContinuousClock.Instant)?
+    /// The answers' heads made for ``lastFeed`` in the current second (their `Date`), by status
+    /// and representation: the same answer again costs no new header fields.
+    private var heads: (feed: RenderedFeed?, second: Int, made: [HeadKey: HTTPResponse]) = (nil, 0, [:])
+
+    /// An answer's status and representation (each has its own ETag).
+    struct HeadKey: Hashable {
+        var status: Int
+        var etag: String
+    }
 
     init(service: FeedService, metrics: ServerMetrics, logger: Logger, serverName: String) {
         self.service = service
@@ -65,16 +77,41 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     /// The answer to a request of a feed answered moments ago, nil for anything else.
     func answer(_ request: HTTPRequest) -> (HTTPResponse, ByteBuffer?)? {
         guard request.method == .get || request.method == .head, request.headerFields[.connection] == nil,
-            let path = request.path, path.hasPrefix("/feeds/"), path.hasSuffix(".ics"),
-            let feed = service.recentFeed(named: path.dropFirst("/feeds/".count).dropLast(".ics".count))
+            let path = request.path, let feed = recentFeed(path)
         else { return nil }
         let (status, fields, body) = ConditionalResponse(feed: feed, headers: request.headerFields).answer()
-        var head = HTTPResponse(status: status, headerFields: fields)
-        head.headerFields[.date] = service.httpDate()
-        head.headerFields[.server] = serverName
+        let head = head(status, fields, feed: feed)
         metrics.count(route: "feed", status: status.code)
         logger.debug(
             "request", metadata: ["method": "\(request.method.rawValue)", "route": "feed", "status": "\(status.code)"])
         return (head, request.method == .head ? nil : body)
+    }
+
+    /// The feed of a path answered moments ago: this connection's last one while its time is not
+    /// up, else the service's.
+    func recentFeed(_ path: String) -> RenderedFeed? {
+        if let last = lastFeed, last.path == path, ContinuousClock.now < last.until { return last.feed }
+        guard path.hasPrefix("/feeds/"), path.hasSuffix(".ics"),
+            let (feed, until) = service.recentFeed(named: path.dropFirst("/feeds/".count).dropLast(".ics".count))
+        else { return nil }
+        lastFeed = (path, feed, until)
+        return feed
+    }
+
+    /// The head of an answer with the `Date` and `Server` fields Hummingbird adds, made once a
+    /// second for each status and representation of a feed.
+    func head(_ status: HTTPResponse.Status, _ fields: HTTPFields, feed: RenderedFeed) -> HTTPResponse {
+        let second = Int(Date().timeIntervalSince1970)
+        let key = HeadKey(status: status.code, etag: fields[.eTag] ?? "")
+        if heads.feed !== feed || heads.second != second {
+            heads = (feed, second, [:])
+        } else if let made = heads.made[key] {
+            return made
+        }
+        var head = HTTPResponse(status: status, headerFields: fields)
+        head.headerFields[.date] = service.httpDate()
+        head.headerFields[.server] = serverName
+        heads.made[key] = head
+        return head
     }
 }

@@ -139,11 +139,11 @@ public final class FeedService: Sendable {
 
     /// The feed answered for a token (as it appears in the path) within the last ``recheck``;
     /// nil when there is none, and so the full way through ``feed(for:)`` is needed.
-    func recentFeed(named name: Substring) -> RenderedFeed? {
+    func recentFeed(named name: Substring) -> (feed: RenderedFeed, until: ContinuousClock.Instant)? {
         let now = ContinuousClock.now
         return recent.withLockedValue { recent in
             guard let known = recent.feeds[String(name)], now < known.until else { return nil }
-            return known.feed
+            return (known.feed, known.until)
         }
     }
 

@@ -17,12 +17,7 @@ struct FirstUseEndToEndTests {
         init() throws { folder = try TemporaryFolder("first-use") }
 
         func run(_ arguments: [String], stdin: String? = nil) throws -> CLIRunner.Result {
-            try CLIRunner.run(
-                arguments,
-                environment: [
-                    "SAMVERKAN_CONFIG": "Config/jamtland-harjedalen.yaml", "SAMVERKAN_DATABASE": database,
-                    "SAMVERKAN_TODAY": "2025-06-15", "VISUAL": "", "EDITOR": "",
-                ], stdin: stdin)
+            try JamtlandRun.run(arguments, database: database, stdin: stdin)
         }
 
         /// The Berg arena's draft of 2025-02-18: Socialchef Berg present and justerare, one decision.

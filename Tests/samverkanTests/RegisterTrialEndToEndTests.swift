@@ -13,12 +13,7 @@ struct RegisterTrialEndToEndTests {
     init() throws { folder = try TemporaryFolder("register-trial") }
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> CLIRunner.Result {
-        try CLIRunner.run(
-            arguments,
-            environment: [
-                "SAMVERKAN_CONFIG": "Config/jamtland-harjedalen.yaml", "SAMVERKAN_DATABASE": database,
-                "SAMVERKAN_TODAY": "2025-06-15", "VISUAL": "", "EDITOR": "",
-            ], stdin: stdin)
+        try JamtlandRun.run(arguments, database: database, stdin: stdin)
     }
 
     func move(_ structure: String, _ date: String, to: String) throws {
