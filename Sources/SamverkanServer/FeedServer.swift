@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 public import SamverkanCalendar
@@ -51,9 +52,9 @@ public struct FeedServer: Sendable {
         let app = Application(
             responder: responder,
             server: .http1(
-                additionalChannelHandlers: [
+                configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [
                     FeedFastPath(service: service, metrics: metrics, logger: logger, serverName: Self.serverName)
-                ]),
+                ])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: Self.serverName),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? configured) },
             logger: logger

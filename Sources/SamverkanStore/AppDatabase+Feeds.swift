@@ -39,7 +39,7 @@ extension AppDatabase {
     /// Stores a new feed by its token's hash and returns its id.
     public func createFeed(tokenHash: String, selectionKind: String, selectionValue: String) throws -> Int64 {
         try write { db in
-            var record = FeedRecord(
+            let record = FeedRecord(
                 id: nil, tokenHash: tokenHash, selectionKind: selectionKind, selectionValue: selectionValue,
                 createdAt: Self.feedTimestamp(), revokedAt: nil)
             try record.insert(db)

@@ -12,8 +12,8 @@ public final class RunningProcess: @unchecked Sendable {
 
     init(executable: URL, arguments: [String], directory: URL, environment: [String: String], stdin: String?) throws {
         output = try TemporaryFolder("process")
-        FileManager.default.createFile(atPath: output.path("stdout"), contents: nil)
-        FileManager.default.createFile(atPath: output.path("stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path("stdout"), contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path("stderr"), contents: nil)
         out = try FileHandle(forWritingTo: output.url("stdout"))
         err = try FileHandle(forWritingTo: output.url("stderr"))
         let input = Pipe()
