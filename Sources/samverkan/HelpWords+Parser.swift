@@ -2,9 +2,10 @@ import Foundation
 import SamverkanRendering
 
 extension HelpWords {
-    /// The command line to parse: `samverkan help PATH` without its `--lang X` (or `--lang=X`),
-    /// which the parser's help command would refuse although the help's language was read from
-    /// it; any other command line as it is.
+    /// The command line to parse: a leading `--lang X` moved behind the command's words
+    /// (``languageAfterCommand(_:)``), and `samverkan help PATH` without its `--lang X` (or
+    /// `--lang=X`), which the parser's help command would refuse although the help's language was
+    /// read from it.
     static func parsedArguments(_ arguments: [String]) -> [String] {
         let arguments = languageAfterCommand(arguments)
         guard arguments.first == "help" else { return arguments }

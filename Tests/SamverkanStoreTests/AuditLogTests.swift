@@ -97,7 +97,7 @@ struct AuditLogTests {
 
         let source = try TestDatabase.inMemory()
         let saved = try source.save(Fixture.minutes(on: "2025-02-13", decisions: ["Beslut"]))
-        try source.approve(id: saved.id!, by: ["Cia Carlsson"], date: Fixture.day("2025-02-14"))
+        _ = try source.approve(id: saved.id!, by: ["Cia Carlsson"], date: Fixture.day("2025-02-14"))
         try source.save(Fixture.minutes(on: "2025-03-13"))
         try source.cancel(structureID: "rug", date: Fixture.day("2025-04-10"), reason: "Sjukdom")
         let copy = try TestDatabase.inMemory()

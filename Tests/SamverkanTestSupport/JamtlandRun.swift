@@ -1,9 +1,7 @@
-import SamverkanTestSupport
-
 /// `samverkan` as the first-use trials ran it: Region Jämtland Härjedalen's configuration, a
 /// database of the test's own, 2025-06-15 as today, and no editor.
-enum JamtlandRun {
-    static func run(_ arguments: [String], database: String, stdin: String? = nil) throws -> CLIRunner.Result {
+public enum JamtlandRun {
+    public static func run(_ arguments: [String], database: String, stdin: String? = nil) throws -> CLIRunner.Result {
         try CLIRunner.run(
             arguments,
             environment: [
