@@ -162,7 +162,9 @@ let package = Package(
         // Shared by the test targets: the process runner, temporary folders and databases, fixtures.
         .target(
             name: "SamverkanTestSupport",
-            dependencies: ["SamverkanTime", "SamverkanDomain", "SamverkanStore", "SamverkanTemplates", "SamverkanRendering"],
+            dependencies: [
+                "SamverkanTime", "SamverkanDomain", "SamverkanStore", "SamverkanPostgres", "SamverkanTemplates", "SamverkanRendering",
+            ],
             path: "Tests/SamverkanTestSupport",
             swiftSettings: swiftSettings
         ),
