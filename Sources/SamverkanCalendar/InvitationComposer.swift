@@ -50,18 +50,18 @@ public struct InvitationComposer: Sendable {
     public func messages(
         for target: CollaborationStructure, meetings: [RegisteredMeeting], all: [RegisteredMeeting],
         from: LocalDate, through: LocalDate, purpose: Purpose, messageID: (String) -> String,
-        sequence: (String, String) throws -> Int
-    ) throws -> [Composed] {
+        sequence: (String, String) async throws -> Int
+    ) async throws -> [Composed] {
         let plans = try SeriesPlan.plans(for: target, meetings: meetings)
-        func number(_ uid: String, marker: String = "") throws -> Int {
-            try sequence(uid, try exporter.contentHash(uid: uid, of: target, meetings: all, marker: marker))
+        func number(_ uid: String, marker: String = "") async throws -> Int {
+            try await sequence(uid, try exporter.contentHash(uid: uid, of: target, meetings: all, marker: marker))
         }
         switch purpose {
         case .cancelMeeting(let meeting, let reason):
             let plan = SeriesPlan(
                 structure: target, uid: meeting.uid, start: meeting.start, end: meeting.end, rule: nil,
                 until: nil, exdates: [], overrides: [], meeting: meeting)
-            let document = try exporter.cancellation(plan, meeting: meeting, sequence: try number(meeting.uid))
+            let document = try exporter.cancellation(plan, meeting: meeting, sequence: try await number(meeting.uid))
             return [
                 try compose(
                     target, uid: meeting.uid, document: document, cancelled: meeting, series: false,
@@ -70,30 +70,38 @@ public struct InvitationComposer: Sendable {
         case .cancelSeries(let reason):
             let open = plans.filter { !$0.isCancelled }
             guard !open.isEmpty else { throw noMeeting(target, from, through) }
-            return try open.map { plan in
-                let document = try exporter.cancellation(plan, meeting: nil, sequence: try number(plan.uid, marker: "cancelled"))
-                return try compose(
-                    target, uid: plan.uid, document: document, cancelled: plan.rule == nil ? plan.meeting : nil,
-                    series: plan.rule != nil, reason: reason, messageID: messageID)
+            var composed: [Composed] = []
+            for plan in open {
+                let document = try exporter.cancellation(plan, meeting: nil, sequence: try await number(plan.uid, marker: "cancelled"))
+                composed.append(
+                    try compose(
+                        target, uid: plan.uid, document: document, cancelled: plan.rule == nil ? plan.meeting : nil,
+                        series: plan.rule != nil, reason: reason, messageID: messageID))
             }
+            return composed
         case .invite:
             guard plans.contains(where: { !$0.isCancelled }) else { throw noMeeting(target, from, through) }
-            return try plans.map { plan in
+            var composed: [Composed] = []
+            for plan in plans {
                 if plan.isCancelled, let meeting = plan.meeting {
-                    let document = try exporter.cancellation(plan, meeting: nil, sequence: try number(plan.uid))
-                    return try compose(
-                        target, uid: plan.uid, document: document, cancelled: meeting, series: false,
-                        reason: meeting.decision?.reason, messageID: messageID)
+                    let document = try exporter.cancellation(plan, meeting: nil, sequence: try await number(plan.uid))
+                    composed.append(
+                        try compose(
+                            target, uid: plan.uid, document: document, cancelled: meeting, series: false,
+                            reason: meeting.decision?.reason, messageID: messageID))
+                    continue
                 }
-                let document = try exporter.invitation(plan, sequence: try number(plan.uid))
+                let document = try exporter.invitation(plan, sequence: try await number(plan.uid))
                 let first =
                     plan.rule == nil
                     ? plan.meeting
                     : meetings.filter { $0.uid == plan.uid && $0.isHeld }.min { $0.start < $1.start }
-                return try compose(
-                    target, uid: plan.uid, document: document, first: first, series: plan.rule != nil,
-                    messageID: messageID)
+                composed.append(
+                    try compose(
+                        target, uid: plan.uid, document: document, first: first, series: plan.rule != nil,
+                        messageID: messageID))
             }
+            return composed
         }
     }
 

@@ -77,15 +77,25 @@ public struct FeedRenderer: Sendable {
     /// The plans and SEQUENCEs of the structures' calendar over a window. SEQUENCE rises (and
     /// is stored) only when what an attendee sees of a UID changed, whatever the window.
     public func content(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> FeedContent {
-        let meetings = try meetings(of: structures, from: from, through: through)
-        let plans = try exporter.plans(for: structures, meetings: meetings.window).filter { !$0.isCancelled }
+        let planned = try Self.planned(structures, meetings: try meetings(of: structures, from: from, through: through), exporter: exporter)
         var sequences: [String: Int] = [:]
-        for plan in plans {
-            let hash = try exporter.contentHash(uid: plan.uid, of: plan.structure, meetings: meetings.all(of: plan.structure.id))
+        for (plan, hash) in planned.hashes {
             sequences[plan.uid] = try database.sequence(uid: plan.uid, structureID: plan.structure.id, contentHash: hash)
         }
+        return FeedContent(plans: planned.plans, sequences: sequences, empty: planned.empty)
+    }
+
+    /// The plans of a calendar (cancelled ones left out), each with its content hash, and the
+    /// structures without a meeting in the window: all but the SEQUENCEs, which the store keeps.
+    public static func planned(
+        _ structures: [CollaborationStructure], meetings: CalendarMeetings, exporter: CalendarExporter
+    ) throws -> (plans: [SeriesPlan], hashes: [(SeriesPlan, String)], empty: [CollaborationStructure]) {
+        let plans = try exporter.plans(for: structures, meetings: meetings.window).filter { !$0.isCancelled }
+        let hashes = try plans.map { plan in
+            (plan, try exporter.contentHash(uid: plan.uid, of: plan.structure, meetings: meetings.all(of: plan.structure.id)))
+        }
         let empty = structures.filter { structure in !plans.contains { $0.structure.id == structure.id } }
-        return FeedContent(plans: plans, sequences: sequences, empty: empty)
+        return (plans, hashes, empty)
     }
 
     /// The published calendar (`METHOD:PUBLISH`) of a selection over a window, named as

@@ -53,3 +53,25 @@ extension MeetingStore {
         try await mailLog(status: nil)
     }
 }
+
+extension MeetingStore {
+    /// Records how sending a mail ended, without an error.
+    public func finishMail(key: String, sent: Bool, now: String) async throws {
+        try await finishMail(key: key, sent: sent, error: nil, now: now)
+    }
+
+    /// Action items of one structure (nil: all), of anyone.
+    public func allActions(structureID: String?) async throws -> [OpenAction] {
+        try await allActions(structureID: structureID, responsible: nil)
+    }
+
+    /// Minutes of one structure (nil: all) in a period (nil: open-ended).
+    public func listMinutes(structureID: String?, from: LocalDate? = nil, through: LocalDate? = nil) async throws -> [MinutesSummary] {
+        try await listMinutes(structureID: structureID, from: from, through: through)
+    }
+
+    /// What notify decides from, of minutes held any day.
+    public func notifyInput(today: LocalDate, from: LocalDate, through: LocalDate, heldSince: LocalDate) async throws -> NotifyInput {
+        try await notifyInput(today: today, from: from, through: through, heldSince: heldSince, heldThrough: nil)
+    }
+}

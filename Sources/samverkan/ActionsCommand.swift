@@ -7,7 +7,7 @@ import SamverkanTime
 
 extension Samverkan {
     /// `samverkan actions`: action items with their latest status.
-    struct ActionsCommand: ParsableCommand {
+    struct ActionsCommand: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 commandName: "actions",
@@ -22,12 +22,12 @@ extension Samverkan {
         @Option(help: HelpWords.help("actions.structure", value: "structure")) var structure: String?
         @Option(help: HelpWords.help("option.format.table-json", value: "format")) var format: ListingFormat = .table
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             let today = try global.today()
             if let structure { _ = try environment.structure(structure) }
             let responsibleID = try responsible.map { try Self.responsibleID($0, in: environment) }
-            var items = try environment.store { try environment.database.allActions(structureID: structure, responsible: responsibleID) }
+            var items = try await environment.store { try await environment.database.allActions(structureID: structure, responsible: responsibleID) }
             if open || overdue { items.removeAll { $0.status == .done } }
             if overdue { items.removeAll { !$0.isOverdue(today: today) } }
             if format == .json { return print(try prettyJSON(items), terminator: "") }

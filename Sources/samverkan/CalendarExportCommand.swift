@@ -11,7 +11,7 @@ import SamverkanTime
 
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar export`: a `METHOD:PUBLISH` feed to import or subscribe to.
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("calendar.export.abstract"),
@@ -27,21 +27,22 @@ extension Samverkan.CalendarCommand {
             help: ArgumentHelp(HelpWords.text("calendar.export.output"), valueName: HelpWords.value("path")))
         var output: String
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let chosen = try selection.resolve(in: configuration)
             let (from, to) = try period.window(today: try global.today())
             let texts = try global.calendarTexts()
-            let database = try global.openDatabase()
-            let renderer = try global.feedRenderer(database, configuration, now: Int(Date().timeIntervalSince1970))
-            try global.refreshRegister(
+            let database = try await global.openDatabase()
+            let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
+            try await global.refreshRegister(
                 database, configuration, phrases: texts.phrases,
                 through: global.registerHorizon(today: try global.today(), atLeast: to))
-            let content = try global.store { try renderer.content(of: chosen, from: from, through: to) }
+            let content = try await global.store {
+                try await FeedContent.read(chosen, from: from, through: to, exporter: exporter, store: database)
+            }
             if content.empty.count == chosen.count {
                 throw CLIError("calendar.nothing-planned", ["from": from.iso, "to": to.iso])
             }
-            let exporter = renderer.exporter
             var written: [String] = []
             if isFolder {
                 try AtomicFile.createFolder(output)

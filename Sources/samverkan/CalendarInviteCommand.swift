@@ -11,7 +11,7 @@ import SamverkanTime
 
 extension Samverkan.CalendarCommand {
     /// `samverkan calendar invite`: an RFC 6047 e-mail with the series, or a cancellation.
-    struct Invite: ParsableCommand {
+    struct Invite: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("calendar.invite.abstract"),
@@ -50,18 +50,18 @@ extension Samverkan.CalendarCommand {
             if output == nil, !send { throw ValidationError.localized("usage.invite-output") }
         }
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let target = try configuration.structures(withIDs: [structure])[0]
             let (from, to) = try period.window(today: try global.today())
             let texts = try global.calendarTexts()
             let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
-            let database = try global.openDatabase()
-            var meetings = try global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
+            let database = try await global.openDatabase()
+            var meetings = try await global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
             let purpose: InvitationComposer.Purpose
             if cancel, let occurrence {
-                let meeting = try cancelled(occurrence, of: target, in: meetings.all, phrases: texts.phrases)
-                meetings = try global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
+                let meeting = try await cancelled(occurrence, of: target, in: meetings.all, phrases: texts.phrases)
+                meetings = try await global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
                 let stored = meetings.all.first { $0.uid == meeting.uid && $0.plannedStart == meeting.plannedStart }
                 purpose = .cancelMeeting(stored ?? meeting, reason: reason)
             } else {
@@ -71,11 +71,11 @@ extension Samverkan.CalendarCommand {
                     throw CLIError("calendar.invite-needs-folder", ["structure": target.id, "count": String(plans.count)])
                 }
             }
-            let composed = try InvitationComposer(exporter: exporter).messages(
+            let composed = try await InvitationComposer(exporter: exporter).messages(
                 for: target, meetings: meetings.window, all: meetings.all, from: from, through: to, purpose: purpose,
                 messageID: { _ in "\(UUID().uuidString.lowercased())@samverkan" }
             ) { uid, contentHash in
-                try global.store { try database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
+                try await global.store { try await database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
             }
             if let output {
                 if isFolder {
@@ -101,7 +101,7 @@ extension Samverkan.CalendarCommand {
                         ]))
             }
             if send {
-                try global.sendInvitations(
+                try await global.sendInvitations(
                     composed, structureID: target.id, cancel: cancel, configuration: configuration,
                     mail: mail, database: database)
             }
@@ -112,7 +112,7 @@ extension Samverkan.CalendarCommand {
         func cancelled(
             _ date: LocalDate, of target: CollaborationStructure, in meetings: [RegisteredMeeting],
             phrases: Phrasebook
-        ) throws -> RegisteredMeeting {
+        ) async throws -> RegisteredMeeting {
             let candidates = meetings.filter { $0.isHeld || $0.state == .cancelled }
             guard let meeting = candidates.first(where: { $0.plannedDate == date }) ?? candidates.first(where: { $0.start.date == date })
             else {
@@ -121,7 +121,7 @@ extension Samverkan.CalendarCommand {
                 throw InvitationError("invitation.no-meeting-on-date", ["structure": target.id, "date": date.iso, "nearest": near])
             }
             if meeting.state != .cancelled {
-                try global.decide(
+                try await global.decide(
                     structureID: target.id, date: meeting.plannedDate, action: .cancel,
                     reason: reason ?? phrases.text("cancellation.reason.default"), by: nil
                 ) { _, _ in nil }

@@ -20,7 +20,7 @@ extension Samverkan {
 
 extension Samverkan.FeedsCommand {
     /// `samverkan feeds create`: a new secret feed; the token is printed once and stored only as a hash.
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("feeds.create.abstract"),
@@ -44,14 +44,14 @@ extension Samverkan.FeedsCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let chosen = selection.feedSelection
             _ = try chosen.resolve(in: configuration)
             let token = FeedToken.random()
-            let database = try global.openDatabase()
-            let id = try global.store {
-                try database.createFeed(tokenHash: token.hash, selectionKind: chosen.kind, selectionValue: chosen.value)
+            let database = try await global.openDatabase()
+            let id = try await global.store {
+                try await database.createFeed(tokenHash: token.hash, selectionKind: chosen.kind, selectionValue: chosen.value)
             }
             let phrases = try global.phrasebook()
             print(phrases.text("feeds.created", ["id": String(id)]))
@@ -61,16 +61,16 @@ extension Samverkan.FeedsCommand {
     }
 
     /// `samverkan feeds list`: every feed without its secret.
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: HelpWords.text("feeds.list.abstract"))
         }
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let database = try global.openDatabase()
-            let feeds = try global.store { try database.feeds() }
+        func run() async throws {
+            let database = try await global.openDatabase()
+            let feeds = try await global.store { try await database.feeds() }
             let phrases = try global.phrasebook()
             guard !feeds.isEmpty else {
                 print(phrases.text("feeds.none"))
@@ -85,7 +85,7 @@ extension Samverkan.FeedsCommand {
     }
 
     /// `samverkan feeds revoke ID`: the feed's link answers 404 from now on.
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: HelpWords.text("feeds.revoke.abstract"))
         }
@@ -95,9 +95,9 @@ extension Samverkan.FeedsCommand {
         @Argument(help: HelpWords.help("feeds.revoke.id", value: "id"))
         var id: Int64
 
-        func run() throws {
-            let database = try global.openDatabase()
-            guard try global.store({ try database.revokeFeed(id: id) }) else { throw FeedError.unknownFeed(String(id)) }
+        func run() async throws {
+            let database = try await global.openDatabase()
+            guard try await global.store({ try await database.revokeFeed(id: id) }) else { throw FeedError.unknownFeed(String(id)) }
             print(try global.phrasebook().text("feeds.revoked", ["id": String(id)]))
         }
     }

@@ -12,12 +12,12 @@ extension GlobalOptions {
     ///   any: `calendar invite --send` sends the structure's calendar as it now stands again.
     func sendInvitations(
         _ composed: [InvitationComposer.Composed], structureID: String, cancel: Bool,
-        configuration: RegionConfiguration, mail: MailOptions, database: AppDatabase
-    ) throws {
+        configuration: RegionConfiguration, mail: MailOptions, database: any MeetingStore
+    ) async throws {
         let phrases = try phrasebook()
         let sender = MailSender(database: database, delivery: try mail.delivery(configuration.mail), phrases: phrases, global: self)
         let replyTo = configuration.mail.replyTo.map { InvitationMessage.Address(name: nil, email: $0) }
-        let outcome = try sender.send(
+        let outcome = try await sender.send(
             composed.map { item in
                 let method = item.message.method == "CANCEL"
                 let sending = MailSending(

@@ -17,11 +17,11 @@ extension GlobalOptions {
     /// longer plans, so a coordinator sees them; nothing is dropped.
     @discardableResult
     func refreshRegister(
-        _ database: AppDatabase, _ configuration: RegionConfiguration, phrases: Phrasebook,
+        _ database: any MeetingStore, _ configuration: RegionConfiguration, phrases: Phrasebook,
         through: LocalDate
-    ) throws -> RegisterRefresh {
-        let refresh = try store {
-            try database.refreshRegister(configuration, scheduler: Scheduler(), through: through, now: Self.timestamp())
+    ) async throws -> RegisterRefresh {
+        let refresh = try await store {
+            try await database.refreshRegister(configuration, scheduler: Scheduler(), through: through, now: Self.timestamp())
         }
         for decision in refresh.unmatchedDecisions {
             warn(
@@ -51,7 +51,7 @@ extension GlobalOptions {
     func decide(
         structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
         start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?
-    ) throws
+    ) async throws
         -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
     {
         let configuration = try loadConfiguration().configuration
@@ -67,18 +67,18 @@ extension GlobalOptions {
             }
             decidedBy = person.name
         }
-        let database = try openDatabase()
+        let database = try await openDatabase()
         let horizon = registerHorizon(today: try today(), atLeast: date)
-        try refreshRegister(database, configuration, phrases: phrases, through: horizon)
-        let current = try store {
-            try database.registeredMeetings(structureIDs: [target.id], from: date, through: date)
+        try await refreshRegister(database, configuration, phrases: phrases, through: horizon)
+        let current = try await store {
+            try await database.registeredMeetings(structureIDs: [target.id], from: date, through: date)
         }.first { $0.plannedDate == date && $0.state != .extra }
         let decision = MeetingDecision(
             structureID: target.id, date: date, action: action, start: try start(target, current),
             reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
             decidedBy: decidedBy, decidedAt: try recordedTimestamp())
-        let result = try store {
-            try database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
+        let result = try await store {
+            try await database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
         }
         let values = [
             "structure": target.id, "date": date.iso,

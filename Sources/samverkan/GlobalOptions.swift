@@ -72,11 +72,15 @@ struct GlobalOptions: ParsableArguments {
             cancellation: try library.template("cancellation.txt"))
     }
 
-    /// The embedded database, created on first use. A PostgreSQL URL is refused: in this
-    /// version only the `samverkan db` commands work on PostgreSQL.
-    func openDatabase() throws -> AppDatabase {
-        try refusePostgres()
+    /// The store of `--database` (or `SAMVERKAN_DATABASE`): the embedded SQLite file, created on
+    /// first use, or a PostgreSQL database (`postgres://` / `postgresql://`), whose schema is
+    /// brought up to date. Writes are recorded as done by the `--as` person.
+    func openDatabase() async throws -> any MeetingStore {
         let person = try actingPersonID()
+        if PostgresURL.isPostgres(databasePath) {
+            let url = try PostgresURL(databasePath, environment: ProcessInfo.processInfo.environment)
+            return try await PostgresStore.open(url).acting(as: person)
+        }
         return try AppDatabase.open(path: databasePath).acting(as: person)
     }
 
@@ -86,27 +90,32 @@ struct GlobalOptions: ParsableArguments {
         return try ActingPerson.id(text, in: try loadConfiguration().configuration, phrases: try phrasebook())
     }
 
-    /// The embedded database when its file exists, nil when there is none yet (a report then
-    /// reads no history). A PostgreSQL URL is refused as by ``openDatabase()``, not taken for a
-    /// missing file.
-    func existingDatabase() throws -> AppDatabase? {
-        try refusePostgres()
-        guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
-        return try openDatabase()
+    /// The store when there is one: nil when the embedded database's file does not exist yet (a
+    /// report then reads no history). A PostgreSQL database always exists (or fails to connect).
+    func existingDatabase() async throws -> (any MeetingStore)? {
+        if !PostgresURL.isPostgres(databasePath), !FileManager.default.fileExists(atPath: databasePath) { return nil }
+        return try await openDatabase()
     }
 
-    /// Refuses a PostgreSQL URL: in this version only the `samverkan db` commands work on PostgreSQL.
-    private func refusePostgres() throws {
-        if PostgresURL.isPostgres(databasePath) {
-            throw CLIError("db.postgres-not-yet", ["database": PostgresURL.redacted(databasePath)])
-        }
+    /// Whether the store is a PostgreSQL database rather than the embedded file.
+    var isPostgres: Bool { PostgresURL.isPostgres(databasePath) }
+
+    /// The store's location as it may be shown: a PostgreSQL URL without its password.
+    var databaseShown: String { isPostgres ? PostgresURL.redacted(databasePath) : databasePath }
+
+    /// The local folder of this user's samverkan files: next to the embedded database, or where
+    /// it would be by default when the store is a PostgreSQL database.
+    var localFolder: URL {
+        guard isPostgres else { return URL(fileURLWithPath: databasePath).deletingLastPathComponent() }
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "SAMVERKAN_DATABASE" }
+        return URL(fileURLWithPath: ConfigLocator.databasePath(option: nil, environment: environment)).deletingLastPathComponent()
     }
 
     /// Runs a store call; an error that is not the store's own (SQLite's) is a store problem of
     /// this database (`store.unusable`, exit 4).
-    func store<T>(_ body: () throws -> T) throws -> T {
-        do { return try body() } catch let error as any SamverkanError { throw error } catch {
-            throw StoreError("store.unusable", ["path": databasePath, "detail": String(describing: error)])
+    func store<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as any SamverkanError { throw error } catch {
+            throw StoreError("store.unusable", ["path": databaseShown, "detail": String(describing: error)])
         }
     }
 }

@@ -27,7 +27,7 @@ struct MailSender {
         var skipped = 0
     }
 
-    let database: AppDatabase
+    let database: any MeetingStore
     let delivery: MailDelivery
     let phrases: Phrasebook
     let global: GlobalOptions
@@ -35,10 +35,10 @@ struct MailSender {
     /// Claims, sends and records each message; prints one line per message (failures on
     /// standard error). A dry run records nothing and writes `.eml` files of what is not yet sent.
     /// - Parameter messages: each log entry with the message rendered for a `Message-ID`.
-    func send(_ messages: [(MailSending, (String) -> String)]) throws -> Outcome {
+    func send(_ messages: [(MailSending, (String) -> String)]) async throws -> Outcome {
         var outcome = Outcome()
         if delivery.dryRunFolder != nil {
-            let sent = Set(try global.store { try database.mailLog(status: .sent) }.map(\.key))
+            let sent = Set(try await global.store { try await database.mailLog(status: .sent) }.map(\.key))
             for (sending, render) in messages {
                 if sent.contains(sending.key) {
                     outcome.skipped += 1
@@ -52,8 +52,8 @@ struct MailSender {
         for (candidate, render) in messages {
             let now = Date()
             guard
-                let claimed = try global.store({
-                    try database.claimMail(
+                let claimed = try await global.store({
+                    try await database.claimMail(
                         [candidate], now: Self.iso(now),
                         staleBefore: Self.iso(now.addingTimeInterval(-Double(Self.staleSeconds))))
                 }).first
@@ -64,12 +64,12 @@ struct MailSender {
             let kind = phrases.text("notify.kind.\(claimed.kind.rawValue)")
             do {
                 try delivery.deliver(render(claimed.messageID), name: Self.fileName(claimed))
-                try global.store { try database.finishMail(key: claimed.key, sent: true, now: Self.iso(Date())) }
+                try await global.store { try await database.finishMail(key: claimed.key, sent: true, now: Self.iso(Date())) }
                 outcome.sent.append(claimed)
                 print(phrases.text("notify.sent", ["kind": kind, "recipient": claimed.recipient]))
             } catch let error as CLIError where error.code.hasPrefix("mail.") {
                 let detail = ErrorMessages.load(language: global.language).message(for: error)
-                try global.store { try database.finishMail(key: claimed.key, sent: false, error: detail, now: Self.iso(Date())) }
+                try await global.store { try await database.finishMail(key: claimed.key, sent: false, error: detail, now: Self.iso(Date())) }
                 outcome.failed.append((claimed, detail))
                 global.warn(phrases.text("notify.failed", ["kind": kind, "recipient": claimed.recipient, "error": detail]))
             }

@@ -39,16 +39,16 @@ struct DecisionOptions: ParsableArguments {
     /// Stores a decision and prints where the meeting now stands.
     /// - Returns: the meeting before and after the decision.
     @discardableResult
-    func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) throws
+    func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) async throws
         -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
     {
-        try global.decide(structureID: structure, date: date, action: action, reason: reason, by: by, start: start)
+        try await global.decide(structureID: structure, date: date, action: action, reason: reason, by: by, start: start)
     }
 }
 
 extension MeetingCommand {
     /// `samverkan meeting cancel`.
-    struct Cancel: ParsableCommand {
+    struct Cancel: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("meeting.cancel.abstract"),
@@ -57,14 +57,14 @@ extension MeetingCommand {
         @OptionGroup var options: DecisionOptions
         @OptionGroup var notification: NotifyOptions
 
-        func run() throws {
-            let (before, _) = try options.decide(.cancel) { _, _ in nil }
-            if notification.notify, let before { try notification.send(options, meeting: before, cancelled: true) }
+        func run() async throws {
+            let (before, _) = try await options.decide(.cancel) { _, _ in nil }
+            if notification.notify, let before { try await notification.send(options, meeting: before, cancelled: true) }
         }
     }
 
     /// `samverkan meeting move`.
-    struct Move: ParsableCommand {
+    struct Move: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("meeting.move.abstract"),
@@ -88,20 +88,20 @@ extension MeetingCommand {
 
         @OptionGroup var notification: NotifyOptions
 
-        func run() throws {
-            let (_, after) = try options.decide(.move) { structure, current in
+        func run() async throws {
+            let (_, after) = try await options.decide(.move) { structure, current in
                 let base = current?.start ?? LocalDateTime(date: options.date, time: structure.time)
                 let parsed = to.flatMap(MeetingTime.parse)
                 let day = parsed?.date ?? base.date
                 let clock = time.flatMap { LocalTime(text: $0) } ?? parsed?.time ?? base.time
                 return LocalDateTime(date: day, time: clock)
             }
-            if notification.notify, let after { try notification.send(options, meeting: after, cancelled: false) }
+            if notification.notify, let after { try await notification.send(options, meeting: after, cancelled: false) }
         }
     }
 
     /// `samverkan meeting add`.
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: HelpWords.text("meeting.add.abstract"))
         }
@@ -114,21 +114,21 @@ extension MeetingCommand {
             if let time, LocalTime(text: time) == nil { throw ValidationError.localized("usage.time", ["value": time]) }
         }
 
-        func run() throws {
-            try options.decide(.add) { structure, _ in
+        func run() async throws {
+            try await options.decide(.add) { structure, _ in
                 LocalDateTime(date: options.date, time: time.flatMap { LocalTime(text: $0) } ?? structure.time)
             }
         }
     }
 
     /// `samverkan meeting restore`.
-    struct Restore: ParsableCommand {
+    struct Restore: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(abstract: HelpWords.text("meeting.restore.abstract"))
         }
         @OptionGroup var options: DecisionOptions
 
-        func run() throws { try options.decide(.restore) { _, _ in nil } }
+        func run() async throws { try await options.decide(.restore) { _, _ in nil } }
     }
 }
 

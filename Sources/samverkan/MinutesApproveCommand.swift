@@ -7,7 +7,7 @@ import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes approve`: one signature of the justering, by the chair or an approver.
-    struct Approve: ParsableCommand {
+    struct Approve: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.approve.abstract"),
@@ -26,13 +26,13 @@ extension MinutesCommand {
             if by.isEmpty { throw ValidationError.localized("usage.approve-by") }
         }
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             try environment.checkPrivacy(by, option: "--by")
             let today = try global.today()
             let day = date ?? today
             if day > today { throw StoreError("minutes.approved-in-future", ["id": String(id), "date": day.iso, "today": today.iso]) }
-            guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
+            guard let minutes = try await environment.store({ try await environment.database.minutes(id: id) }) else {
                 throw StoreError("minutes.not-found", ["id": String(id)])
             }
             if let approval = minutes.approval {
@@ -42,8 +42,8 @@ extension MinutesCommand {
             let structure = try environment.structure(minutes.structureID)
             let required = environment.configuration.justering(structure: structure, chair: minutes.chair, approvers: minutes.approvers)
             let names = try by.map { try environment.signatory($0, structure: structure, justering: required) }
-            let (signed, justering) = try environment.store {
-                try environment.database.sign(id: id, names: names, date: day, required: required.required)
+            let (signed, justering) = try await environment.store {
+                try await environment.database.sign(id: id, names: names, date: day, required: required.required)
             }
             let p = environment.phrases
             guard let approval = signed.approval else {
@@ -59,7 +59,7 @@ extension MinutesCommand {
     }
 
     /// `samverkan minutes amend`: a correction, recorded as new minutes linked to the original.
-    struct Amend: ParsableCommand {
+    struct Amend: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.amend.abstract"),
@@ -70,24 +70,24 @@ extension MinutesCommand {
         @Argument(help: HelpWords.help("minutes.amend.id", value: "id")) var id: Int64
         @Option(help: ArgumentHelp(HelpWords.text("minutes.amend.file"), valueName: HelpWords.value("path"))) var file: String?
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
-            guard var original = try environment.store({ try environment.database.minutes(id: id) }) else {
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
+            guard var original = try await environment.store({ try await environment.database.minutes(id: id) }) else {
                 throw StoreError("minutes.not-found", ["id": String(id)])
             }
-            if let newer = try environment.store({ try environment.database.amendments(of: id) }).last {
+            if let newer = try await environment.store({ try await environment.database.amendments(of: id) }).last {
                 throw StoreError("minutes.already-amended", ["id": String(id), "newer": String(newer.id ?? 0)])
             }
             let structure = try environment.structure(original.structureID)
             // Follow-ups by number (`#N`), as the draft and `minutes show` write them.
-            original = try environment.store { try environment.database.withActionNumbers(original) }
-            let context = try environment.context(structure: structure, date: original.date, amends: original)
+            original = try await environment.store { try await environment.database.withActionNumbers(original) }
+            let context = try await environment.context(structure: structure, date: original.date, amends: original)
             let recorder = MinutesRecorder(environment: environment, structure: structure, allowExtra: original.isExtra)
             if let file {
                 // The output of `minutes show` may hold the original and its corrections: read this record's part.
                 let input = try MinutesDraftInput.read(file)
                 let part = MinutesDraftInput(path: input.path, text: MinutesDocument.draft(correcting: id, from: input.text))
-                try recorder.record(input: part, context: context, suggestedDate: original.date)
+                try await recorder.record(input: part, context: context, suggestedDate: original.date)
                 return
             }
             original.approval = nil
@@ -97,14 +97,14 @@ extension MinutesCommand {
                 original.newActions[index].id = nil
             }
             let draft = MinutesDraft.render(template: try environment.template("minutes.md"), context: context, minutes: original)
-            try recorder.recordInEditor(
+            try await recorder.recordInEditor(
                 draft: draft, draftName: "\(structure.id)-\(original.date.iso)-rattelse-\(id).md",
                 context: context, suggestedDate: original.date)
         }
     }
 
     /// `samverkan minutes verify`: checks every approved record against its stored hash.
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.verify.abstract"))
@@ -112,9 +112,9 @@ extension MinutesCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
-            let audit = try environment.store { try environment.database.auditApprovals() }
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
+            let audit = try await environment.store { try await environment.database.auditApprovals() }
             let p = environment.phrases
             for minutes in audit.checked where !audit.problems.contains(where: { $0.id == minutes.id }) {
                 print(
@@ -136,7 +136,7 @@ extension MinutesCommand {
     }
 
     /// `samverkan minutes cancel`: records that a meeting was not held.
-    struct Cancel: ParsableCommand {
+    struct Cancel: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.cancel.abstract"),
@@ -155,9 +155,9 @@ extension MinutesCommand {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             // The same decision as `samverkan meeting cancel`: checked against the register.
-            try global.decide(structureID: structure, date: date, action: .cancel, reason: reason, by: nil) { _, _ in nil }
+            try await global.decide(structureID: structure, date: date, action: .cancel, reason: reason, by: nil) { _, _ in nil }
         }
     }
 }

@@ -6,7 +6,7 @@ import SamverkanStore
 
 extension MinutesCommand {
     /// `samverkan minutes export`: everything, as documented JSON.
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.export.abstract"),
@@ -19,15 +19,15 @@ extension MinutesCommand {
         @Option(help: HelpWords.help("minutes.export.format", value: "format")) var format: Format = .json
         @Option(help: ArgumentHelp(HelpWords.text("minutes.export.output"), valueName: HelpWords.value("path"))) var output: String?
 
-        func run() throws {
-            let database = try global.openDatabase()
-            let json = try global.store { try database.exportJSON() }
+        func run() async throws {
+            let database = try await global.openDatabase()
+            let json = try await global.store { try await database.exportJSON() }
             if let output { try AtomicFile.write(json, to: output) } else { print(json, terminator: "") }
         }
     }
 
     /// `samverkan minutes import`: reads an export back, losslessly.
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.import.abstract"),
@@ -38,7 +38,7 @@ extension MinutesCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: HelpWords.help("minutes.import.file", value: "file")) var file: String
 
-        func run() throws {
+        func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.unreadable(file) }
             let phrases = try global.phrasebook()
             let lines = IdentityNumberGuard.lines(in: String(decoding: data, as: UTF8.self))
@@ -46,7 +46,7 @@ extension MinutesCommand {
                 for line in lines { TerminalOutput.writeError("\(file):\(line): \(phrases.text("minutes.error.privacy"))\n") }
                 throw ExitCode(1)
             }
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             let archive = try AppDatabase.decodeArchive(data)
             // JSON escapes (`\u0031`) hide a number from the raw text: check every decoded text too,
             // each field of the archive (ids and timestamps as well as free text).
@@ -61,7 +61,7 @@ extension MinutesCommand {
                 FileHandle.standardError.write(Data("\(file): \(phrases.text("minutes.import.control-character", ["code": code]))\n".utf8))
                 throw ExitCode(1)
             }
-            let added = try global.store { try database.importArchive(archive) }
+            let added = try await global.store { try await database.importArchive(archive) }
             print(
                 phrases.text(
                     "minutes.imported",

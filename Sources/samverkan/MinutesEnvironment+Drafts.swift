@@ -30,11 +30,11 @@ extension MinutesEnvironment {
     /// that day; a moved meeting at its new day), or the latest one without minutes.
     /// - Throws: ``CLIError`` when there is no meeting without minutes; a cancelled meeting is
     ///   refused with the command that restores it.
-    func draftedMeeting(of structure: CollaborationStructure, date: LocalDate?, today: LocalDate) throws -> DraftedMeeting {
+    func draftedMeeting(of structure: CollaborationStructure, date: LocalDate?, today: LocalDate) async throws -> DraftedMeeting {
         if let date {
-            return try meeting(of: structure, on: date).map(DraftedMeeting.init) ?? DraftedMeeting(date: date)
+            return try await meeting(of: structure, on: date).map(DraftedMeeting.init) ?? DraftedMeeting(date: date)
         }
-        if let meeting = try latestUnrecorded(of: structure, today: today) { return DraftedMeeting(meeting) }
+        if let meeting = try await latestUnrecorded(of: structure, today: today) { return DraftedMeeting(meeting) }
         throw CLIError("minutes.no-unrecorded-meeting", ["structure": structure.id, "today": today.iso])
     }
 

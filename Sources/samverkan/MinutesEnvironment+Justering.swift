@@ -40,16 +40,16 @@ extension MinutesEnvironment {
 
     /// The justering of the minutes among `wanted` that are partly signed, by id. Minutes that a
     /// correction replaced wait for nobody (their signatures stay with them): none is missing.
-    func partlySigned(_ wanted: Set<Int64>) throws -> [Int64: Justering] {
+    func partlySigned(_ wanted: Set<Int64>) async throws -> [Int64: Justering] {
         var result: [Int64: Justering] = [:]
         for id in wanted.sorted() {
-            let signatures = try store { try database.signatures(minutesID: id) }
-            guard !signatures.isEmpty, let minutes = try store({ try database.minutes(id: id) }) else { continue }
+            let signatures = try await store { try await database.signatures(minutesID: id) }
+            guard !signatures.isEmpty, let minutes = try await store({ try await database.minutes(id: id) }) else { continue }
             let pending = PendingMinutes(
                 id: id, structureID: minutes.structureID, date: minutes.date, chair: minutes.chair, approvers: minutes.approvers,
                 signatures: signatures)
             guard var justering = justering(of: pending) else { continue }
-            if try store({ try database.amendments(of: id) }).first != nil { justering.required = [] }
+            if try await store({ try await database.amendments(of: id) }).first != nil { justering.required = [] }
             result[id] = justering
         }
         return result
@@ -57,10 +57,10 @@ extension MinutesEnvironment {
 
     /// The status of minutes not approved, by id, among `records`: who signed and who is
     /// missing; for a correction of partly signed minutes, that their signatures do not carry over.
-    func draftStatuses(_ records: [(id: Int64, amends: Int64?)]) throws -> [Int64: String] {
-        var result = try partlySigned(Set(records.map(\.id))).mapValues(draftStatus)
+    func draftStatuses(_ records: [(id: Int64, amends: Int64?)]) async throws -> [Int64: String] {
+        var result = try await partlySigned(Set(records.map(\.id))).mapValues(draftStatus)
         for record in records {
-            guard let original = record.amends, try signaturesLeftBehind(amending: original) else { continue }
+            guard let original = record.amends, try await signaturesLeftBehind(amending: original) else { continue }
             result[record.id] =
                 (result[record.id] ?? phrases.text("minutes.draft")) + "; "
                 + phrases.text("minutes.signatures-left-behind", ["original": String(original)])
@@ -71,14 +71,15 @@ extension MinutesEnvironment {
     /// Whether `pending` corrects minutes that were partly signed (not approved): their
     /// signatures stay with them and do not carry over to the correction, which every required
     /// signatory signs anew.
-    func signaturesLeftBehind(by pending: PendingMinutes) throws -> Bool {
-        try signaturesLeftBehind(amending: pending.amends)
+    func signaturesLeftBehind(by pending: PendingMinutes) async throws -> Bool {
+        try await signaturesLeftBehind(amending: pending.amends)
     }
 
     /// Whether `original` (the minutes a correction corrects) was partly signed, not approved.
-    func signaturesLeftBehind(amending original: Int64?) throws -> Bool {
+    func signaturesLeftBehind(amending original: Int64?) async throws -> Bool {
         guard let original else { return false }
-        let approved = try store { try database.minutes(id: original) }?.approval != nil
-        return try !approved && !store { try database.signatures(minutesID: original) }.isEmpty
+        let approved = try await store { try await database.minutes(id: original) }?.approval != nil
+        if approved { return false }
+        return try await !store { try await database.signatures(minutesID: original) }.isEmpty
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
+import SamverkanPostgres
 import SamverkanRendering
 import SamverkanStore
 import SamverkanTemplates
@@ -11,25 +12,27 @@ struct MinutesEnvironment {
     let global: GlobalOptions
     let configuration: RegionConfiguration
     let phrases: Phrasebook
-    let database: AppDatabase
+    let database: any MeetingStore
     /// The last day the register was brought up to date through when the environment was made.
     let registerHorizon: LocalDate
 
-    init(_ global: GlobalOptions) throws {
+    init(_ global: GlobalOptions) async throws {
         self.global = global
         configuration = try global.loadConfiguration().configuration
         phrases = try global.phrasebook()
         do {
-            database = try global.openDatabase()
+            database = try await global.openDatabase()
+        } catch let error as DatabaseAdminError {
+            throw error
         } catch {
             // Two processes opening a new database at once may both try its first migration;
             // the one that lost finds the schema in place on a second try.
-            Thread.sleep(forTimeInterval: 0.3)
-            database = try global.openDatabase()
+            try await Task.sleep(for: .milliseconds(300))
+            database = try await global.openDatabase()
         }
         // The register first, before a draft is read: saving is then the command's only write.
         registerHorizon = global.registerHorizon(today: try global.today())
-        try global.refreshRegister(database, configuration, phrases: phrases, through: registerHorizon)
+        try await global.refreshRegister(database, configuration, phrases: phrases, through: registerHorizon)
     }
 
     /// A structure by id (a ``LookupError`` names the close ones).
@@ -43,19 +46,19 @@ struct MinutesEnvironment {
     }
 
     /// Runs a store call (see ``GlobalOptions/store(_:)``).
-    func store<T>(_ body: () throws -> T) throws -> T {
-        try global.store(body)
+    func store<T>(_ body: () async throws -> T) async throws -> T {
+        try await global.store(body)
     }
 
     /// The context a draft for a meeting of a structure is written and read against.
-    func context(structure: CollaborationStructure, date: LocalDate, amends: Minutes? = nil) throws -> MinutesDraftContext {
-        try store {
+    func context(structure: CollaborationStructure, date: LocalDate, amends: Minutes? = nil) async throws -> MinutesDraftContext {
+        try await store {
             MinutesDraftContext(
                 configuration: configuration, structure: structure,
-                openActions: try database.openActions(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
-                withdrawnActions: try database.withdrawnActions(structureID: structure.id),
-                activityStatus: try database.activityStatus(structureID: structure.id, before: amends?.date ?? date),
-                previous: try database.previousMinutes(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
+                openActions: try await database.openActions(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
+                withdrawnActions: try await database.withdrawnActions(structureID: structure.id),
+                activityStatus: try await database.activityStatus(structureID: structure.id, before: amends?.date ?? date),
+                previous: try await database.previousMinutes(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
                 amends: amends, phrases: phrases)
         }
     }
@@ -63,8 +66,8 @@ struct MinutesEnvironment {
     /// The register's meeting of a structure on a date (planned or held that day), or nil when
     /// there is none (an extra meeting). A cancelled meeting is refused with the command that
     /// restores it.
-    func meeting(of structure: CollaborationStructure, on date: LocalDate) throws -> RegisteredMeeting? {
-        let meetings = try registered(structure, from: date, through: date)
+    func meeting(of structure: CollaborationStructure, on date: LocalDate) async throws -> RegisteredMeeting? {
+        let meetings = try await registered(structure, from: date, through: date)
         if let held = meetings.first(where: { $0.isHeld && $0.start.date == date })
             ?? meetings.first(where: { $0.isHeld && $0.plannedDate == date })
         {
@@ -77,27 +80,28 @@ struct MinutesEnvironment {
     }
 
     /// The latest held meeting up to today that has neither minutes nor a cancellation.
-    func latestUnrecorded(of structure: CollaborationStructure, today: LocalDate) throws -> RegisteredMeeting? {
-        let recorded = try store { try database.recordedDates(structureID: structure.id) }
+    func latestUnrecorded(of structure: CollaborationStructure, today: LocalDate) async throws -> RegisteredMeeting? {
+        let recorded = try await store { try await database.recordedDates(structureID: structure.id) }
         let from = max(structure.starts, today.adding(days: -730))
-        return try registered(structure, from: from, through: today)
+        return try await registered(structure, from: from, through: today)
             .last { $0.isHeld && $0.start.date <= today && !recorded.contains($0.start.date) && !recorded.contains($0.plannedDate) }
     }
 
     /// The register's meetings of a structure in a window (brought up to date at start; again
     /// only for a window beyond that).
-    func registered(_ structure: CollaborationStructure, from: LocalDate, through: LocalDate) throws -> [RegisteredMeeting] {
+    func registered(_ structure: CollaborationStructure, from: LocalDate, through: LocalDate) async throws -> [RegisteredMeeting] {
         if through > registerHorizon {
-            try global.refreshRegister(
+            try await global.refreshRegister(
                 database, configuration, phrases: phrases,
                 through: global.registerHorizon(today: try global.today(), atLeast: through))
         }
-        return try store { try database.registeredMeetings(structureIDs: [structure.id], from: from, through: through) }
+        return try await store { try await database.registeredMeetings(structureIDs: [structure.id], from: from, through: through) }
     }
 
-    /// The folder kept drafts live in: `drafts/` next to the database.
+    /// The folder kept drafts live in: `drafts/` next to the embedded database (in this user's
+    /// data folder when the store is a PostgreSQL database).
     var draftsFolder: URL {
-        URL(fileURLWithPath: global.databasePath).deletingLastPathComponent().appendingPathComponent("drafts")
+        global.localFolder.appendingPathComponent("drafts")
     }
 
     /// Prints to standard error, never repeating an identity number.

@@ -34,16 +34,16 @@ struct MinutesHistory: Encodable {
     let entries: [Line]
 
     /// The history of minutes `id` and their whole correction chain.
-    init(id: Int64, environment: MinutesEnvironment) throws {
+    init(id: Int64, environment: MinutesEnvironment) async throws {
         let database = environment.database
         var root = id
         var seen: Set<Int64> = [id]
-        while let earlier = try environment.store({ try database.minutes(id: root) })?.amends, seen.insert(earlier).inserted {
+        while let earlier = try await environment.store({ try await database.minutes(id: root) })?.amends, seen.insert(earlier).inserted {
             root = earlier
         }
-        let chain = [root] + (try environment.store { try database.amendments(of: root) }).compactMap(\.id)
+        let chain = [root] + (try await environment.store { try await database.amendments(of: root) }).compactMap(\.id)
         minutes = chain
-        let rows = try environment.store { try database.auditLog(minutesIDs: chain) }
+        let rows = try await environment.store { try await database.auditLog(minutesIDs: chain) }
         let created: Set<String> = ["minutes.saved", "minutes.amended", "minutes.imported"]
         let recorded = Set(rows.filter { created.contains($0.action) }.compactMap { AuditTarget.minutesID($0.target) })
         beforeAuditLog = chain.filter { !recorded.contains($0) }

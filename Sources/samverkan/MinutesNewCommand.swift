@@ -6,7 +6,7 @@ import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes new`: writes the minutes of a meeting in the editor, or from a file.
-    struct New: ParsableCommand {
+    struct New: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.new.abstract"),
@@ -25,8 +25,8 @@ extension MinutesCommand {
             if structure == nil, file == nil { throw ValidationError.localized("usage.structure-missing") }
         }
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             let input = try file.map(MinutesDraftInput.read)
             let structureID = structure ?? input.flatMap { MinutesDraftInput.field("structure", in: $0.text, environment.phrases) } ?? ""
             let chosen = try environment.structure(structureID)
@@ -34,21 +34,21 @@ extension MinutesCommand {
             let fileDate = input.flatMap { MinutesDraftInput.field("date", in: $0.text, environment.phrases) }.flatMap {
                 LocalDate(iso: $0)
             }
-            let meeting = try environment.draftedMeeting(of: chosen, date: date ?? fileDate, today: today)
-            let context = try environment.context(structure: chosen, date: meeting.date)
+            let meeting = try await environment.draftedMeeting(of: chosen, date: date ?? fileDate, today: today)
+            let context = try await environment.context(structure: chosen, date: meeting.date)
             let recorder = MinutesRecorder(environment: environment, structure: chosen, allowExtra: extra)
             if let input {
-                try recorder.record(input: input, context: context, suggestedDate: meeting.date, givenDate: date)
+                try await recorder.record(input: input, context: context, suggestedDate: meeting.date, givenDate: date)
             } else {
                 let draft = try environment.blankDraft(context: context, meeting: meeting)
                 let name = "\(chosen.id)-\(meeting.date.iso).md"
-                try recorder.recordInEditor(draft: draft, draftName: name, context: context, suggestedDate: meeting.date)
+                try await recorder.recordInEditor(draft: draft, draftName: name, context: context, suggestedDate: meeting.date)
             }
         }
     }
 
     /// `samverkan minutes template`: prints an empty draft for a structure and date.
-    struct Template: ParsableCommand {
+    struct Template: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.template.abstract"),
@@ -63,11 +63,11 @@ extension MinutesCommand {
             transform: LocalDate.parse)
         var date: LocalDate?
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             let chosen = try environment.structure(structure)
-            let meeting = try environment.draftedMeeting(of: chosen, date: date, today: try global.today())
-            let context = try environment.context(structure: chosen, date: meeting.date)
+            let meeting = try await environment.draftedMeeting(of: chosen, date: date, today: try global.today())
+            let context = try await environment.context(structure: chosen, date: meeting.date)
             print(try environment.blankDraft(context: context, meeting: meeting), terminator: "")
         }
     }

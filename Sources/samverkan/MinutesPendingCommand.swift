@@ -13,7 +13,7 @@ enum PendingFormat: String, CaseIterable, ExpressibleByArgument {
 
 extension MinutesCommand {
     /// `samverkan minutes pending`: minutes waiting for justering and whose signature is missing.
-    struct Pending: ParsableCommand {
+    struct Pending: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.pending.abstract"),
@@ -25,13 +25,16 @@ extension MinutesCommand {
         @Option(help: HelpWords.help("option.only-structure", value: "structure")) var structure: String?
         @Option(help: HelpWords.help("minutes.pending.format", value: "format")) var format: PendingFormat = .text
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             if let structure { _ = try environment.structure(structure) }
             let today = try global.today()
-            let rows = try environment.store { try environment.database.pendingMinutes(structureID: structure) }
-                .compactMap { try PendingJustering($0, environment: environment, today: today) }
-                .filter { !overdue || $0.overdue }
+            var rows: [PendingJustering] = []
+            for pending in try await environment.store({ try await environment.database.pendingMinutes(structureID: structure) }) {
+                if let row = try await PendingJustering(pending, environment: environment, today: today), !overdue || row.overdue {
+                    rows.append(row)
+                }
+            }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
             if rows.isEmpty {
@@ -84,7 +87,7 @@ struct PendingJustering: Encodable {
     var amendedSignatures: Bool
 
     /// The line of pending minutes; nil when their structure is no longer configured.
-    init?(_ pending: PendingMinutes, environment: MinutesEnvironment, today: LocalDate) throws {
+    init?(_ pending: PendingMinutes, environment: MinutesEnvironment, today: LocalDate) async throws {
         guard let structure = environment.configuration.structure(pending.structureID), let justering = environment.justering(of: pending)
         else { return nil }
         id = pending.id
@@ -98,6 +101,6 @@ struct PendingJustering: Encodable {
         signed = justering.signatures
         missing = justering.missing
         amends = pending.amends
-        amendedSignatures = try environment.signaturesLeftBehind(by: pending)
+        amendedSignatures = try await environment.signaturesLeftBehind(by: pending)
     }
 }

@@ -8,7 +8,7 @@ import SamverkanTime
 
 extension MinutesCommand {
     /// `samverkan minutes list`: recorded and cancelled meetings.
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.list.abstract"),
@@ -26,15 +26,15 @@ extension MinutesCommand {
         // A reversed range is a usage mistake (exit 64), as in `schedule`, `calendar export` and `report`.
         func validate() throws { try PeriodOptions.check(from: from, to: to) }
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
             if let structure { _ = try environment.structure(structure) }
-            let rows = try environment.store {
-                try environment.database.listMinutes(structureID: structure, from: from, through: to)
+            let rows = try await environment.store {
+                try await environment.database.listMinutes(structureID: structure, from: from, through: to)
             }
             if format == .json { return print(try prettyJSON(rows), terminator: "") }
             let p = environment.phrases
-            let drafts = try environment.draftStatuses(
+            let drafts = try await environment.draftStatuses(
                 // Only those partly signed or correcting something can say more than "ej justerad".
                 rows.filter { $0.status == .draft && (!$0.signedBy.isEmpty || $0.amends != nil) }
                     .compactMap { row in row.id.map { ($0, row.amends) } })
@@ -66,7 +66,7 @@ extension MinutesCommand {
     }
 
     /// `samverkan minutes show`: one set of minutes, with the amendments that correct it.
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.show.abstract"),
@@ -82,40 +82,44 @@ extension MinutesCommand {
             if history && format == .html { throw ValidationError.localized("usage.history-format") }
         }
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
-            guard let minutes = try environment.store({ try environment.database.minutes(id: id) }) else {
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
+            guard let minutes = try await environment.store({ try await environment.database.minutes(id: id) }) else {
                 throw StoreError("minutes.not-found", ["id": String(id)])
             }
             if history {
-                let shown = try MinutesHistory(id: id, environment: environment)
+                let shown = try await MinutesHistory(id: id, environment: environment)
                 return print(format == .json ? try prettyJSON(shown) : shown.text(environment.phrases), terminator: "")
             }
-            let records = [minutes] + (try environment.store { try environment.database.amendments(of: id) })
+            let records = [minutes] + (try await environment.store { try await environment.database.amendments(of: id) })
             if format == .json {
-                return print(try prettyJSON(try ShownMinutesJSON.records(records, environment: environment)), terminator: "")
+                return print(try prettyJSON(try await ShownMinutesJSON.records(records, environment: environment)), terminator: "")
             }
-            let contexts = try records.map { stored in
-                let record = try environment.store { try environment.database.withActionNumbers(stored) }
+            var contexts: [(Minutes, MinutesDraftContext)] = []
+            for stored in records {
+                let record = try await environment.store { try await environment.database.withActionNumbers(stored) }
                 let structure = try environment.structure(record.structureID)
-                let actions = try environment.store { try environment.database.allActions(structureID: structure.id) }
-                return (
-                    record,
-                    MinutesDraftContext(
-                        configuration: environment.configuration, structure: structure,
-                        openActions: actions,
-                        withdrawnActions: try environment.store { try environment.database.withdrawnActions(structureID: structure.id) },
+                let database = environment.database
+                let (actions, withdrawn, previous) = try await environment.store {
+                    (
+                        try await database.allActions(structureID: structure.id),
+                        try await database.withdrawnActions(structureID: structure.id),
                         // The previous minutes as the record saw them, so what is shown reads back the same.
-                        previous: try environment.store {
-                            try environment.database.previousMinutes(
-                                structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
-                        },
-                        phrases: environment.phrases)
-                )
+                        try await database.previousMinutes(structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
+                    )
+                }
+                contexts.append(
+                    (
+                        record,
+                        MinutesDraftContext(
+                            configuration: environment.configuration, structure: structure, openActions: actions,
+                            withdrawnActions: withdrawn, previous: previous, phrases: environment.phrases)
+                    ))
             }
-            let drafts = try environment.draftStatuses(
+            let drafts = try await environment.draftStatuses(
                 records.filter { $0.approval == nil }.compactMap { record in record.id.map { ($0, record.amends) } })
-            let corrected = try minutes.amends.flatMap { id in try environment.store { try environment.database.minutes(id: id) } }
+            var corrected: Minutes?
+            if let id = minutes.amends { corrected = try await environment.store { try await environment.database.minutes(id: id) } }
             let markdown = MinutesDocument.markdown(
                 template: try environment.template("minutes.md"), records: contexts,
                 draftStatus: drafts, corrected: corrected, readable: format == .html)
@@ -128,7 +132,7 @@ extension MinutesCommand {
     }
 
     /// `samverkan minutes search`: full-text search.
-    struct Search: ParsableCommand {
+    struct Search: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 abstract: HelpWords.text("minutes.search.abstract"),
@@ -139,9 +143,9 @@ extension MinutesCommand {
         @Argument(help: HelpWords.help("minutes.search.words", value: "words")) var words: [String]
         @Option(help: HelpWords.help("option.format.table-json", value: "format")) var format: ListingFormat = .table
 
-        func run() throws {
-            let environment = try MinutesEnvironment(global)
-            let hits = try environment.store { try environment.database.search(words.joined(separator: " ")) }
+        func run() async throws {
+            let environment = try await MinutesEnvironment(global)
+            let hits = try await environment.store { try await environment.database.search(words.joined(separator: " ")) }
             if format == .json { return print(try prettyJSON(hits), terminator: "") }
             let p = environment.phrases
             for hit in hits {

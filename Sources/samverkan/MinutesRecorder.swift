@@ -17,7 +17,7 @@ struct MinutesRecorder {
     ///   - suggestedDate: the day of the meeting the draft is for.
     ///   - givenDate: `--date`, which names the meeting: a draft dated neither that day nor the
     ///     meeting's (moved) day is refused rather than saved for another meeting.
-    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate, givenDate: LocalDate? = nil) throws {
+    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate, givenDate: LocalDate? = nil) async throws {
         let keptURL =
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).
@@ -54,7 +54,7 @@ struct MinutesRecorder {
             if let givenDate, minutes.date != givenDate, minutes.date != suggestedDate {
                 throw CLIError("minutes.date-disagrees", ["given": givenDate.iso, "draft": minutes.date.iso])
             }
-            stored = try save(minutes, original: context.amends)
+            stored = try await save(minutes, original: context.amends)
         } catch {
             let code = (error as? any SamverkanError)?.code
             _ = try keep(
@@ -84,7 +84,7 @@ struct MinutesRecorder {
     }
 
     /// Records minutes written in the editor.
-    func recordInEditor(draft: String, draftName: String, context: MinutesDraftContext, suggestedDate: LocalDate) throws {
+    func recordInEditor(draft: String, draftName: String, context: MinutesDraftContext, suggestedDate: LocalDate) async throws {
         let url = environment.draftsFolder.appendingPathComponent(draftName)
         let retry =
             context.amends.flatMap(\.id).map { "samverkan minutes amend \($0)" }
@@ -94,7 +94,7 @@ struct MinutesRecorder {
             try MinutesDraftParser.parse(text, context: context)
         }
         let stored: Minutes
-        do { stored = try save(minutes, original: context.amends) } catch {
+        do { stored = try await save(minutes, original: context.amends) } catch {
             _ = session.keep()
             throw error
         }
@@ -105,19 +105,19 @@ struct MinutesRecorder {
     /// Settles the meeting (planned or extra) and saves in one transaction.
     /// - Returns: the minutes as stored.
     @discardableResult
-    func save(_ parsed: Minutes, original: Minutes?) throws -> Minutes {
+    func save(_ parsed: Minutes, original: Minutes?) async throws -> Minutes {
         var minutes = parsed
         // Minutes are the record of a meeting held: one that lies ahead cannot have any yet.
         let today = try environment.global.today()
         if minutes.date > today { throw CLIError("minutes.not-yet-held", ["date": minutes.date.iso, "today": today.iso]) }
         if let original {
             minutes.amends = original.id
-            minutes.plannedDate = minutes.date == original.date ? original.plannedDate : try planned(minutes.date)
+            minutes.plannedDate = await minutes.date == original.date ? original.plannedDate : try planned(minutes.date)
         } else {
-            minutes.plannedDate = try planned(minutes.date)
+            minutes.plannedDate = try await planned(minutes.date)
         }
         let savedAt = try environment.global.recordedTimestamp()
-        let stored = try environment.store { try environment.database.save(minutes, savedAt: savedAt) }
+        let stored = try await environment.store { try await environment.database.save(minutes, savedAt: savedAt) }
         let id = String(stored.id ?? 0)
         print(environment.phrases.text("minutes.saved", ["id": id, "structure": structure.id, "date": stored.date.iso]))
         print(environment.phrases.text("minutes.saved.next", ["id": id]))
@@ -125,8 +125,8 @@ struct MinutesRecorder {
     }
 
     /// The planned date of the meeting held on a date; nil for a confirmed extra meeting.
-    func planned(_ date: LocalDate) throws -> LocalDate? {
-        if let meeting = try environment.meeting(of: structure, on: date) {
+    func planned(_ date: LocalDate) async throws -> LocalDate? {
+        if let meeting = try await environment.meeting(of: structure, on: date) {
             // Minutes dated the planned day of a meeting moved away would be filed under a day it was not held.
             if meeting.start.date != date {
                 throw CLIError("minutes.meeting-moved", ["structure": structure.id, "planned": date.iso, "date": meeting.start.date.iso])

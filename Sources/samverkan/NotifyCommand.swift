@@ -8,7 +8,7 @@ import SamverkanTime
 
 extension Samverkan {
     /// `samverkan notify`: what is due today — notices before meetings and reminders — sent once.
-    struct NotifyCommand: ParsableCommand {
+    struct NotifyCommand: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 commandName: "notify",
@@ -19,19 +19,19 @@ extension Samverkan {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var mail: MailOptions
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let today = try global.today()
             let library = try TemplateLibrary(language: global.language)
             let texts = try MailTexts(library: library)
-            let database = try global.openDatabase()
+            let database = try await global.openDatabase()
             let first = NotifyPlanner.firstDay(today: today, settings: configuration.mail)
             let last = NotifyPlanner.lastDay(today: today, configuration: configuration)
-            try global.refreshRegister(
+            try await global.refreshRegister(
                 database, configuration, phrases: texts.phrases,
                 through: global.registerHorizon(today: today, atLeast: last))
-            let input = try global.store {
-                try database.notifyInput(
+            let input = try await global.store {
+                try await database.notifyInput(
                     today: today, from: first, through: last,
                     heldSince: NotifyPlanner.heldSince(today: today, configuration: configuration),
                     heldThrough: NotifyPlanner.heldThrough(today: today, configuration: configuration))
@@ -57,7 +57,7 @@ extension Samverkan {
             let sender = MailSender(
                 database: database, delivery: try mail.delivery(configuration.mail),
                 phrases: texts.phrases, global: global)
-            let outcome = try sender.send(
+            let outcome = try await sender.send(
                 due.map { item in
                     (
                         item.sending,
@@ -73,7 +73,7 @@ extension Samverkan {
             }
             // Failed earlier and no longer due (the meeting is past): said every run, never dropped silently.
             let tried = Set((outcome.sent + outcome.failed.map(\.0)).map(\.key))
-            for left in try global.store({ try database.mailLog(status: .failed) }) where !tried.contains(left.key) {
+            for left in try await global.store({ try await database.mailLog(status: .failed) }) where !tried.contains(left.key) {
                 global.warn(
                     texts.phrases.text(
                         "notify.given-up",

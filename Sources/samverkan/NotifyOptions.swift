@@ -16,16 +16,16 @@ struct NotifyOptions: ParsableArguments {
     /// Composes and sends the message about one meeting after its decision was stored: the
     /// CANCEL of the meeting, or the REQUEST of its UID as it now stands (a year ahead from today
     /// or the meeting, whichever is earlier — as `calendar invite` would send it).
-    func send(_ options: DecisionOptions, meeting: RegisteredMeeting, cancelled: Bool) throws {
+    func send(_ options: DecisionOptions, meeting: RegisteredMeeting, cancelled: Bool) async throws {
         let global = options.global
         let (_, configuration) = try global.loadConfiguration()
         let target = try configuration.structures(withIDs: [options.structure])[0]
         let texts = try global.calendarTexts()
         let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
-        let database = try global.openDatabase()
+        let database = try await global.openDatabase()
         let from = min(try global.today(), meeting.start.date, meeting.plannedDate)
         let through = LocalDate(year: from.year + 1, month: from.month, day: min(from.day, 28))!.adding(days: -1)
-        let meetings = try global.calendarMeetings(
+        let meetings = try await global.calendarMeetings(
             database, configuration, structures: [target], from: from,
             through: max(through, meeting.start.date))
         let purpose: InvitationComposer.Purpose
@@ -35,13 +35,13 @@ struct NotifyOptions: ParsableArguments {
         } else {
             purpose = .invite
         }
-        let composed = try InvitationComposer(exporter: exporter).messages(
+        let composed = try await InvitationComposer(exporter: exporter).messages(
             for: target, meetings: meetings.window, all: meetings.all, from: from, through: through, purpose: purpose,
             messageID: { _ in "\(UUID().uuidString.lowercased())@samverkan" }
         ) { uid, contentHash in
-            try global.store { try database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
+            try await global.store { try await database.sequence(uid: uid, structureID: target.id, contentHash: contentHash) }
         }.filter { $0.uid == meeting.uid }
-        try global.sendInvitations(
+        try await global.sendInvitations(
             composed, structureID: target.id, cancel: cancelled, configuration: configuration,
             mail: mail, database: database)
     }

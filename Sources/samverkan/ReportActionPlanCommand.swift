@@ -7,7 +7,7 @@ import SamverkanTime
 
 extension ReportCommand {
     /// `samverkan report actions`: the action plan and how far each activity has come.
-    struct ActionPlan: ParsableCommand {
+    struct ActionPlan: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 commandName: "actions",
@@ -26,16 +26,16 @@ extension ReportCommand {
         var format: FollowUpFormat = .table
         @OptionGroup var output: ReportOutputOptions
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
             let day = try asOf ?? global.today()
             let structures = structure.isEmpty ? configuration.structures : try configuration.structures(withIDs: structure)
             var followUps: [ActivityRecord] = []
             var pending: [String] = []
-            if let database = try global.existingDatabase() {
-                followUps = try global.store { try database.activityFollowUps(through: day) }
-                pending = try global.store { try database.pendingCorrectionStructures(through: day) }
+            if let database = try await global.existingDatabase() {
+                followUps = try await global.store { try await database.activityFollowUps(through: day) }
+                pending = try await global.store { try await database.pendingCorrectionStructures(through: day) }
             }
             var report = ActionPlanReport(configuration: configuration, structures: structures, followUps: followUps, asOf: day)
             let chosen = Set(structures.map(\.id))

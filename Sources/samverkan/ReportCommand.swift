@@ -100,18 +100,18 @@ extension GlobalOptions {
     func historyReader(
         configuration: RegionConfiguration, period: ReportPeriod,
         today: LocalDate
-    ) throws -> @Sendable () throws -> MeetingHistory {
-        guard let database = try existingDatabase() else {
+    ) async throws -> @Sendable () async throws -> MeetingHistory {
+        guard let database = try await existingDatabase() else {
             TerminalOutput.writeError(try phrasebook().text("report.no-database", ["path": databasePath]) + "\n")
             return { MeetingHistory() }
         }
         let options = self
-        try refreshRegister(
+        try await refreshRegister(
             database, configuration, phrases: try phrasebook(),
             through: registerHorizon(today: today, atLeast: period.to))
         return {
-            try options.store {
-                try database.history(from: period.from, through: period.to, asOf: min(period.to, today), register: configuration)
+            try await options.store {
+                try await database.history(from: period.from, through: period.to, asOf: min(period.to, today), register: configuration)
             }
         }
     }

@@ -52,7 +52,7 @@ extension ReportCommand {
                 }
                 structures = structures.filter { $0.municipality == municipality }
             }
-            let history = try global.historyReader(configuration: configuration, period: chosen, today: today)
+            let history = try await global.historyReader(configuration: configuration, period: chosen, today: today)
             let report = try await ComplianceReport.build(
                 configuration: configuration, structures: structures, period: chosen,
                 today: today, by: by, history: history)

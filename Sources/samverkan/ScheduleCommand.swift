@@ -7,7 +7,7 @@ import SamverkanTime
 
 extension Samverkan {
     /// `samverkan schedule`: the meetings of the meeting register in a window.
-    struct ScheduleCommand: ParsableCommand {
+    struct ScheduleCommand: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
                 commandName: "schedule",
@@ -28,22 +28,22 @@ extension Samverkan {
         @Flag(help: HelpWords.help("schedule.clashes"))
         var clashes = false
 
-        func run() throws {
+        func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let phrases = try global.phrasebook()
             let today = try global.today()
             let (from, to) = try period.window(today: today)
             let chosen = try structures.isEmpty ? configuration.structures : configuration.structures(withIDs: structures)
-            let database = try global.openDatabase()
-            try global.refreshRegister(
+            let database = try await global.openDatabase()
+            try await global.refreshRegister(
                 database, configuration, phrases: phrases,
                 through: global.registerHorizon(today: today, atLeast: to))
-            let meetings = try global.store {
-                try database.registeredMeetings(structureIDs: structures.isEmpty ? nil : chosen.map(\.id), from: from, through: to)
+            let meetings = try await global.store {
+                try await database.registeredMeetings(structureIDs: structures.isEmpty ? nil : chosen.map(\.id), from: from, through: to)
             }.filter { $0.plannedDate >= from && $0.plannedDate <= to }
             if clashes {
                 // A clash involves other structures too: look at all of them in the window.
-                let all = try global.store { try database.registeredMeetings(from: from, through: to) }
+                let all = try await global.store { try await database.registeredMeetings(from: from, through: to) }
                 let ids = Set(chosen.map(\.id))
                 let found = MeetingClash.find(in: all, configuration: configuration)
                     .filter { clash in clash.meetings.contains { ids.contains($0.structureID) } }

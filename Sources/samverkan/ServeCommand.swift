@@ -48,9 +48,10 @@ extension Samverkan {
         func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let texts = try global.calendarTexts()
-            let database = try global.openDatabase()
+            if global.isPostgres { throw CLIError("db.postgres-not-yet", ["database": global.databaseShown]) }
+            let database = try AppDatabase.open(path: global.databasePath).acting(as: try global.actingPersonID())
             // Fail now, not at the first request, when the store cannot be read.
-            _ = try global.store { try database.registerRevision() }
+            _ = try await global.store { try database.registerRevision() }
             var logger = Logger(label: "samverkan.serve")
             logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let fixedToday = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"].flatMap(LocalDate.init(iso:))

@@ -21,26 +21,31 @@ struct ShownMinutesJSON: Encodable {
     }
 
     /// The records shown (the minutes and their corrections, oldest first) with their justering.
-    static func records(_ records: [Minutes], environment: MinutesEnvironment) throws -> [ShownMinutesJSON] {
-        let withdrawn = try Set(records.map(\.structureID)).reduce(into: [String: [WithdrawnAction]]()) { result, structure in
-            result[structure] = try environment.store { try environment.database.withdrawnActions(structureID: structure) }
+    static func records(_ records: [Minutes], environment: MinutesEnvironment) async throws -> [ShownMinutesJSON] {
+        var withdrawn: [String: [WithdrawnAction]] = [:]
+        for structure in Set(records.map(\.structureID)) {
+            withdrawn[structure] = try await environment.store { try await environment.database.withdrawnActions(structureID: structure) }
         }
-        return try records.map { record in
+        var shown: [ShownMinutesJSON] = []
+        for record in records {
             let id = record.id ?? 0
-            let followed = Set(try environment.store { try environment.database.withActionNumbers(record) }.actionFollowUps.map(\.actionID))
-            let signatures = try environment.store { try environment.database.signatures(minutesID: id) }
+            let numbered = try await environment.store { try await environment.database.withActionNumbers(record) }
+            let followed = Set(numbered.actionFollowUps.map(\.actionID))
+            let signatures = try await environment.store { try await environment.database.signatures(minutesID: id) }
             let justering = environment.configuration.structure(record.structureID).map {
                 environment.configuration.justering(
                     structure: $0, chair: record.chair, approvers: record.approvers, signatures: signatures)
             }
             let correction = records.first { $0.amends == record.id }
-            return ShownMinutesJSON(
-                minutes: record, signatures: signatures, requiredSignatories: justering?.required ?? [],
-                // Approved minutes, and minutes a correction replaced, wait for nobody.
-                missingSignatories: record.approval == nil && correction == nil ? justering?.missing ?? [] : [],
-                correctionPending: record.approval != nil && correction.map { $0.approval == nil } == true,
-                withdrawnActions: (withdrawn[record.structureID] ?? []).filter { $0.item.id.map(followed.contains) == true })
+            shown.append(
+                ShownMinutesJSON(
+                    minutes: record, signatures: signatures, requiredSignatories: justering?.required ?? [],
+                    // Approved minutes, and minutes a correction replaced, wait for nobody.
+                    missingSignatories: record.approval == nil && correction == nil ? justering?.missing ?? [] : [],
+                    correctionPending: record.approval != nil && correction.map { $0.approval == nil } == true,
+                    withdrawnActions: (withdrawn[record.structureID] ?? []).filter { $0.item.id.map(followed.contains) == true }))
         }
+        return shown
     }
 
     func encode(to encoder: any Encoder) throws {

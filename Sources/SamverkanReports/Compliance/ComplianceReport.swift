@@ -76,9 +76,9 @@ public struct ComplianceReport: Sendable {
     public static func build(
         configuration: RegionConfiguration, structures: [CollaborationStructure], period: ReportPeriod,
         today: LocalDate, by dimension: ComplianceDimension, scheduler: Scheduler = Scheduler(),
-        history: @escaping @Sendable () throws -> MeetingHistory
+        history: @escaping @Sendable () async throws -> MeetingHistory
     ) async throws -> ComplianceReport {
-        let history = try history()
+        let history = try await history()
         let active = structures.filter { $0.starts <= period.to && ($0.until ?? period.from) >= period.from }
         var occurrences: [[PlannedMeetingDay]] = []
         occurrences.reserveCapacity(active.count)
