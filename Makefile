@@ -47,13 +47,14 @@ deps-test:
 	@scripts/install-deps.sh test
 
 ## Builds in release mode and runs every benchmark (prints figures and ratios to baselines),
-## samverkan serve against nginx with wrk included.
+## samverkan serve against nginx with wrk, and PostgreSQL against SQLite on a throwaway cluster, included.
 benchmark: deps
 	@scripts/install-deps.sh benchmark
 	$(SWIFT) build -c release --product samverkan-benchmarks
 	$(SWIFT) build -c release --product samverkan
 	for b in calendar minutes report notify; do .build/release/samverkan-benchmarks $$b || exit 1; done
 	scripts/benchmark-serve.sh .build/release/samverkan
+	scripts/benchmark-postgres.sh .build/release/samverkan-benchmarks
 
 ## The hostile-input harness (README: "Hostile input"): libFuzzer, then the seeded loop, on the
 ## configuration loader, the draft parser, minutes import and the iCalendar parser.

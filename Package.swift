@@ -137,7 +137,7 @@ let package = Package(
             name: "samverkan-benchmarks",
             dependencies: [
                 "SamverkanTime", "SamverkanICal", "SamverkanDomain", "SamverkanConfig", "SamverkanRendering",
-                "SamverkanCalendar", "SamverkanReports", "SamverkanStore", "SamverkanTemplates",
+                "SamverkanCalendar", "SamverkanReports", "SamverkanStore", "SamverkanPostgres", "SamverkanTemplates",
             ],
             path: "Benchmarks/Sources",
             swiftSettings: swiftSettings

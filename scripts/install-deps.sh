@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Samverkan needs that a fresh Debian machine with only the Swift toolchain lacks.
 #   scripts/install-deps.sh build   libical-dev, libsqlite3-dev, tzdata, pkg-config (to build and run)
-#   scripts/install-deps.sh benchmark  the build packages, plus nginx-light, wrk and curl (make benchmark)
+#   scripts/install-deps.sh benchmark  the build packages, plus nginx-light, wrk, curl and postgresql (make benchmark)
 #   scripts/install-deps.sh test    the above, plus khal, vdirsyncer, msmtp (the real mail command the mail
 #                                   tests send through) and a Python venv with icalendar, vobject,
 #                                   recurring-ical-events, holidays and aiosmtpd (independent peers
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libical-dev libsqlite3-dev tzdata pkg-config)
 if [ "$mode" = test ]; then packages+=(khal msmtp vdirsyncer python3-venv postgresql); fi
-if [ "$mode" = benchmark ]; then packages+=(nginx-light wrk curl python3); fi
+if [ "$mode" = benchmark ]; then packages+=(nginx-light wrk curl python3 postgresql); fi
 
 missing=()
 for p in "${packages[@]}"; do

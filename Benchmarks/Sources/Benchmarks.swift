@@ -9,6 +9,7 @@ enum Benchmarks {
             "minutes": { try MinutesBenchmark.run() },
             "report": { try await ReportBenchmark.run() },
             "notify": { try NotifyBenchmark.run() },
+            "postgres": { try await PostgresBenchmark.run() },
         ]
     }
 }

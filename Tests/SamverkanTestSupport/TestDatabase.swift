@@ -11,9 +11,24 @@ public enum TestDatabase {
 
     /// The path of a database file in a folder. Nothing is created: the first `samverkan` run that
     /// stores something, or ``file(in:name:)``, creates it.
+    ///
+    /// When the end-to-end tests run once more on PostgreSQL (``engine`` is `.postgres`,
+    /// `SAMVERKAN_TEST_ENGINE=postgres`), this is instead the URL of an empty PostgreSQL database
+    /// of its own in the test process's cluster, the same one for the same folder and name.
     public static func path(in folder: TemporaryFolder, name: String = "samverkan.sqlite") -> String {
-        folder.path(name)
+        guard engine == .postgres else { return folder.path(name) }
+        return PostgresDatabases.shared.url(for: folder.path(name))
     }
+
+    /// The engine the end-to-end tests run on: `SAMVERKAN_TEST_ENGINE` (`sqlite`, the default, or
+    /// `postgres`).
+    public static let engine: StoreEngine = {
+        ProcessInfo.processInfo.environment["SAMVERKAN_TEST_ENGINE"].flatMap(StoreEngine.init(rawValue:)) ?? .sqlite
+    }()
+
+    /// Whether the end-to-end tests run on the embedded SQLite file (tests that read the file
+    /// itself, with Python's `sqlite3` or the peers, run only then).
+    public static var isSQLite: Bool { engine == .sqlite }
 
     /// Opens the database file `name` in a folder, creating it (and its subfolders) with the
     /// current schema on first use, as `samverkan` opens the user's database.
@@ -44,4 +59,27 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public let description: String
     /// A problem described in words.
     public init(_ description: String) { self.description = description }
+}
+
+/// The PostgreSQL databases standing in for database files, one per file path.
+private final class PostgresDatabases: @unchecked Sendable {
+    static let shared = PostgresDatabases()
+    private let lock = NSLock()
+    private var urls: [String: String] = [:]
+
+    /// The URL of the database standing in for a file path, created empty on first use (the
+    /// first `samverkan` run migrates it, as it creates a file).
+    func url(for path: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let url = urls[path] { return url }
+        do {
+            let cluster = try PostgresCluster.shared()
+            let url = cluster.url(try cluster.createDatabase("e2e"))
+            urls[path] = url
+            return url
+        } catch {
+            fatalError("the test PostgreSQL cluster cannot make a database: \(error)")
+        }
+    }
 }
