@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             HelpWords.text("global.database") + " " + HelpWords.text("option.database.default"),
-            valueName: HelpWords.value("file")))
+            valueName: HelpWords.value("file-or-url")))
     var database: String?
 
     @Option(name: .long, help: HelpWords.help("option.lang", value: "lang"))
