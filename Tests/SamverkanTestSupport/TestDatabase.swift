@@ -20,6 +20,17 @@ public enum TestDatabase {
         return PostgresDatabases.shared.url(for: folder.path(name))
     }
 
+    /// An SQLite file with what a database holds, for readers of the file (Python's `sqlite3`,
+    /// the peers): the file itself, or for a PostgreSQL database a fresh copy made with
+    /// `samverkan db copy` (which the tests of `db copy` prove lossless).
+    public static func sqliteFile(of database: String) throws -> String {
+        guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return database }
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-pg-copy-\(UUID().uuidString).sqlite").path
+        let result = try CLIRunner.run(["db", "copy", "--from", database, "--to", copy], environment: [:])
+        guard result.status == 0 else { throw TestSupportError("cannot copy \(database) to a file: \(result.stderr)") }
+        return copy
+    }
+
     /// The engine the end-to-end tests run on: `SAMVERKAN_TEST_ENGINE` (`sqlite`, the default, or
     /// `postgres`).
     public static let engine: StoreEngine = {
@@ -45,7 +56,7 @@ public enum TestDatabase {
             print(json.dumps({t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in sys.argv[2:]}))
             connection.close()
             """
-        let result = try CLIRunner.runPython(program, [path] + tables)
+        let result = try CLIRunner.runPython(program, [try sqliteFile(of: path)] + tables)
         guard result.status == 0, let counts = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Int] else {
             throw TestSupportError("cannot count the rows of \(path): \(result.stderr)")
         }

@@ -25,7 +25,7 @@ extension ReportEndToEndTests.Sample {
             ReportEndToEndTests.python,
             [
                 CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
-                database, input.structures, input.schedule, input.json, input.csv, today,
+                try TestDatabase.sqliteFile(of: database), input.structures, input.schedule, input.json, input.csv, today,
             ])
     }
 }
