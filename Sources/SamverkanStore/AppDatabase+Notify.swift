@@ -70,17 +70,7 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
             db, sql: "SELECT key, recipient, item FROM mail_log WHERE kind = 'approval' AND status IN ('sent', 'sending')")
         for row in rows {
-            let recipient: String = row["recipient"]
-            let key: String = row["key"]
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false)
-            if parts.count == 4, Int64(parts[1]) != nil {
-                result.insert("\(parts[1])/\(parts[3])/\(recipient)")
-                continue
-            }
-            let item = (row["item"] as String?) ?? ""
-            for pair in item.split(separator: ",") where pair.hasPrefix("#") {
-                result.insert("\(pair.dropFirst())/\(recipient)")
-            }
+            ApprovalReminders.add(key: row["key"], recipient: row["recipient"], item: row["item"], to: &result)
         }
         return result
     }
@@ -88,7 +78,7 @@ extension AppDatabase {
 
 extension NotifyInput {
     /// The same input with these minutes as well.
-    func adding(minutes more: [MinutesSummary]) -> NotifyInput {
+    public func adding(minutes more: [MinutesSummary]) -> NotifyInput {
         var copy = self
         copy.minutes += more
         return copy

@@ -11,6 +11,12 @@ public struct RegisterRefresh: Sendable, Hashable {
         public var structureID: String
         public var plannedDate: LocalDate
         public var minutesID: Int64
+
+        public init(structureID: String, plannedDate: LocalDate, minutesID: Int64) {
+            self.structureID = structureID
+            self.plannedDate = plannedDate
+            self.minutesID = minutesID
+        }
     }
 
     /// Structures whose meetings were derived again (changed, new, or the window grew).
@@ -20,6 +26,9 @@ public struct RegisterRefresh: Sendable, Hashable {
     /// Decisions about a date the configuration no longer plans.
     public var unmatchedDecisions: [MeetingDecision] = []
     public var strandedMinutes: [StrandedMinutes] = []
+
+    /// Nothing done yet.
+    public init() {}
 
     /// Whether something needs a coordinator's attention.
     public var needsAttention: Bool { !unmatchedDecisions.isEmpty || !strandedMinutes.isEmpty }

@@ -71,7 +71,7 @@ extension AppDatabase {
 
 extension MeetingDecision {
     /// The audit log's action for the decision.
-    var auditAction: AuditAction {
+    public var auditAction: AuditAction {
         switch action {
         case .cancel: .meetingCancelled
         case .move: .meetingMoved
@@ -81,7 +81,7 @@ extension MeetingDecision {
     }
 
     /// The refusal when the meeting has minutes, naming the action attempted.
-    var hasMinutesCode: String {
+    public var hasMinutesCode: String {
         switch action {
         case .cancel, .add: "meeting.has-minutes"
         case .move: "meeting.has-minutes-move"
@@ -90,7 +90,7 @@ extension MeetingDecision {
     }
 
     /// The audit log's detail: the new day of a moved meeting (never the reason, which is free text).
-    var auditDetail: String? {
+    public var auditDetail: String? {
         action == .move ? start.map { "to=\($0.date.iso)" } : nil
     }
 }

@@ -12,13 +12,6 @@ extension AppDatabase {
     }
 
     static func withdrawnActions(structureID: String, db: Database) throws -> [WithdrawnAction] {
-        struct Member {
-            var id: Int64
-            var root: Int64
-            var counts: Bool
-            var amends: Int64?
-            var date: LocalDate
-        }
         let members = try Row.fetchAll(
             db,
             sql: """
@@ -27,7 +20,7 @@ extension AppDatabase {
                 WHERE m.structure_id = ? ORDER BY c.minutes_id
                 """, arguments: [structureID]
         ).map { row in
-            Member(
+            WithdrawnActionRules.ChainMember(
                 id: try row.checked(0, "minutes_chain", "minutes_id"), root: try row.checked(1, "minutes_chain", "root_id"),
                 counts: try row.checked(2, "minutes_chain", "superseded", as: Int.self) == 0,
                 amends: try row.checked(3, "minutes", "amends_id", as: Int64?.self), date: try row.checkedDate(4, "minutes", "meeting_date")
@@ -40,33 +33,8 @@ extension AppDatabase {
                 """
                 SELECT a.* FROM action_items a JOIN minutes_chain c ON c.minutes_id = a.minutes_id
                 WHERE a.structure_id = \(structureID) ORDER BY a.minutes_id, a.position
-                """), by: \.minutesID)
-        var result: [WithdrawnAction] = []
-        for chain in Dictionary(grouping: members, by: \.root).values {
-            guard let current = chain.first(where: \.counts) else { continue }
-            let kept = Set((items[current.id] ?? []).compactMap(\.item.number))
-            // Records newer than the one that counts are corrections waiting for approval.
-            let counted = chain.filter { $0.id <= current.id }.sorted { $0.id < $1.id }
-            var last: [Int64: (item: ActionItemRecord, member: Member)] = [:]
-            for member in counted where member.id != current.id {
-                for record in items[member.id] ?? [] {
-                    guard let number = record.item.number, !kept.contains(number) else { continue }
-                    last[number] = (record, member)
-                }
-            }
-            for (number, found) in last {
-                guard let withdrawing = counted.first(where: { $0.id > found.member.id }), let corrects = withdrawing.amends else {
-                    continue
-                }
-                var item = found.item.item
-                item.id = number
-                item.continues = nil
-                result.append(
-                    WithdrawnAction(
-                        item: item, structureID: structureID, decidedOn: found.member.date, withdrawnIn: withdrawing.id,
-                        corrects: corrects))
-            }
-        }
-        return result.sorted { ($0.decidedOn, $0.item.id ?? 0) < ($1.decidedOn, $1.item.id ?? 0) }
+                """), by: \.minutesID
+        ).mapValues { $0.map(\.item) }
+        return WithdrawnActionRules.withdrawn(structureID: structureID, members: members, items: items)
     }
 }

@@ -25,7 +25,7 @@ extension StoreError {
     ///
     /// The message names the table and, when known, the column, never the row's values (they
     /// may be personal data).
-    static func unreadable(_ table: String, column: String? = nil, _ underlying: (any Error)? = nil) -> StoreError {
+    public static func unreadable(_ table: String, column: String? = nil, _ underlying: (any Error)? = nil) -> StoreError {
         guard let column = column ?? underlying.flatMap(columnName(of:)) else {
             return StoreError("store.unreadable-row", ["table": table])
         }

@@ -34,6 +34,21 @@ struct OrganisationAttendanceStoreTests {
         #expect(try MinutesSummaryTests.summary(db, id) == "0  fasta-kontakter")
     }
 
+    @Test(
+        "On both engines organisation rows are read back, and an organisation marked present counts in the report",
+        arguments: StoreEngine.allCases)
+    func report(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let id = try #require(try await db.save(Self.minutes()).id)
+            #expect(try await db.minutes(id: id)?.organisationAttendance == Self.minutes().organisationAttendance)
+            let year = (MinutesStoreTests.day("2025-01-01"), MinutesStoreTests.day("2025-12-31"))
+            let totals = try #require(try await db.history(from: year.0, through: year.1, asOf: year.1).totals["rug"])
+            // vc-norr (region) by its substitute, laholm (municipality) by organisation; Hylte absent.
+            #expect(totals.organisationsPresent == ["laholm": 1, "vc-norr": 1])
+            #expect(totals.sidesPresent == [[.municipality, .region]: 1] && totals.meetings == 1)
+        }
+    }
+
     @Test("Approved minutes keep their organisation rows read-only; minutes without them keep the canonical text they had")
     func approved() throws {
         let db = try TestDatabase.inMemory()

@@ -1,4 +1,5 @@
 import SamverkanDomain
+import SamverkanTestSupport
 import SamverkanTime
 import Testing
 
@@ -32,78 +33,125 @@ struct RegisterStoreTests {
             decidedBy: "Samordnaren", decidedAt: now)
     }
 
-    @Test("The register is derived once; a second refresh changes nothing; a changed structure alone is derived again")
-    func refresh() throws {
-        let db = try AppDatabase.inMemory()
-        let first = try db.refreshRegister(Self.configuration(), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
-        #expect(Set(first.derived) == ["rug", "grupp"])
-        #expect(try db.registerIsCurrent(Self.configuration(), through: Self.horizon))
-        let rug = try db.registeredMeetings(structureIDs: ["rug"], from: Self.day("2025-01-01"), through: Self.horizon)
-        #expect(rug.count == 12)
-        #expect(rug.allSatisfy { $0.uid == "rug.r@samverkan" && $0.inSeries })
-        let again = try db.refreshRegister(Self.configuration(), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
-        #expect(again.derived.isEmpty)
-        let moved = try db.refreshRegister(Self.configuration(rugTime: 10), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
-        #expect(moved.derived == ["rug"])
-        let later = try db.registeredMeetings(structureIDs: ["rug"], from: Self.day("2025-03-01"), through: Self.day("2025-03-31"))
-        #expect(later.map(\.start.time.description) == ["10:00"])
-    }
-
-    @Test("A decision is checked, stored and applied at once; a refused one stores nothing")
-    func decide() throws {
-        let db = try AppDatabase.inMemory()
-        let configuration = Self.configuration()
-        let cancelled = try db.decide(
-            Self.decision(.cancel, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
-            through: Self.horizon, now: Self.now)
-        #expect(cancelled?.state == .cancelled)
-        #expect(try db.listMinutes(structureID: "rug").map(\.status) == [.cancelled])
-        let error = #expect(throws: RegisterError.self) {
-            try db.decide(
-                Self.decision(.cancel, "2025-03-14"), configuration: configuration, scheduler: Scheduler(),
-                through: Self.horizon, now: Self.now)
+    @Test(
+        "The register is derived once; a second refresh changes nothing; a changed structure alone is derived again",
+        arguments: StoreEngine.allCases)
+    func refresh(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let first = try await db.refreshRegister(Self.configuration(), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(Set(first.derived) == ["rug", "grupp"])
+            #expect(try await db.registerIsCurrent(Self.configuration(), through: Self.horizon))
+            #expect(try await !db.registerIsCurrent(Self.configuration(), through: Self.day("2026-01-31")))
+            let rug = try await db.registeredMeetings(structureIDs: ["rug"], from: Self.day("2025-01-01"), through: Self.horizon)
+            #expect(rug.count == 12)
+            #expect(rug.allSatisfy { $0.uid == "rug.r@samverkan" && $0.inSeries })
+            let revision = try await db.registerRevision()
+            let again = try await db.refreshRegister(Self.configuration(), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(again.derived.isEmpty)
+            #expect(try await db.registerRevision() == revision)
+            let moved = try await db.refreshRegister(
+                Self.configuration(rugTime: 10), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(moved.derived == ["rug"])
+            #expect(try await db.registerRevision() > revision)
+            let later = try await db.registeredMeetings(
+                structureIDs: ["rug"], from: Self.day("2025-03-01"), through: Self.day("2025-03-31"))
+            #expect(later.map(\.start.time.description) == ["10:00"])
+            // A structure no longer configured leaves the register.
+            var fewer = Self.configuration(rugTime: 10)
+            fewer.structures.removeLast()
+            let removed = try await db.refreshRegister(fewer, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(removed.removed == ["grupp"] && removed.derived.isEmpty)
+            #expect(try await db.registeredMeetings(structureIDs: ["grupp"]).isEmpty)
+            #expect(try await db.registeredMeetings(structureIDs: nil, from: Self.day("2025-01-01"), through: Self.horizon).count == 12)
         }
-        #expect(error?.code == "register.no-meeting")
-        #expect(try db.decisions(structureID: "rug").count == 1)
-        // Restored, the meeting is planned again and no longer listed as cancelled.
-        let restored = try db.decide(
-            Self.decision(.restore, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
-            through: Self.horizon, now: Self.now)
-        #expect(restored?.state == .planned)
-        #expect(try db.listMinutes(structureID: "rug").isEmpty)
     }
 
-    @Test("A meeting with minutes cannot be cancelled or moved")
-    func minutesBlockDecisions() throws {
-        let db = try AppDatabase.inMemory()
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
-        let error = #expect(throws: StoreError.self) {
-            try db.decide(
-                Self.decision(.cancel, "2025-03-13"), configuration: Self.configuration(), scheduler: Scheduler(),
+    @Test("A decision is checked, stored and applied at once; a refused one stores nothing", arguments: StoreEngine.allCases)
+    func decide(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let configuration = Self.configuration()
+            let cancelled = try await db.acting(as: "samordnare").decide(
+                Self.decision(.cancel, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
                 through: Self.horizon, now: Self.now)
+            #expect(cancelled?.state == .cancelled)
+            #expect(cancelled?.decision == Self.decision(.cancel, "2025-03-13"))
+            #expect(try await db.listMinutes(structureID: "rug", from: nil, through: nil).map(\.status) == [.cancelled])
+            let error = await #expect(throws: RegisterError.self) {
+                try await db.decide(
+                    Self.decision(.cancel, "2025-03-14"), configuration: configuration, scheduler: Scheduler(),
+                    through: Self.horizon, now: Self.now)
+            }
+            #expect(error?.code == "register.no-meeting")
+            let unknown = await #expect(throws: StoreError.self) {
+                var other = Self.decision(.cancel, "2025-03-13")
+                other.structureID = "okänd"
+                return try await db.decide(
+                    other, configuration: configuration, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            }
+            #expect(unknown?.code == "lookup.unknown-structure")
+            #expect(try await db.decisions(structureID: "rug") == [Self.decision(.cancel, "2025-03-13")])
+            // Moved, the meeting is held on its new day.
+            let moved = try await db.decide(
+                Self.decision(.move, "2025-04-10", to: LocalDateTime(date: Self.day("2025-04-09"), time: LocalTime(hour: 13, minute: 0)!)),
+                configuration: configuration, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(moved?.state == .moved && moved?.start.date == Self.day("2025-04-09"))
+            // Restored, the meeting is planned again and no longer listed as cancelled.
+            let restored = try await db.decide(
+                Self.decision(.restore, "2025-03-13"), configuration: configuration, scheduler: Scheduler(),
+                through: Self.horizon, now: Self.now)
+            #expect(restored?.state == .planned)
+            #expect(try await db.listMinutes(structureID: "rug", from: nil, through: nil).isEmpty)
+            #expect(try await db.decisions(structureID: "rug").map(\.action) == [.cancel, .move, .restore])
+            let audit = try await db.auditLog().map { "\($0.action) \($0.target) \($0.person ?? "-") \($0.detail ?? "-")" }
+            #expect(
+                audit == [
+                    "meeting.cancelled meeting/rug/2025-03-13 samordnare -", "meeting.moved meeting/rug/2025-04-10 - to=2025-04-09",
+                    "meeting.restored meeting/rug/2025-03-13 - -",
+                ])
         }
-        #expect(error?.code == "meeting.has-minutes")
-        #expect(try db.decisions(structureID: "rug").isEmpty)
     }
 
-    @Test("A configuration change that removes a meeting with minutes or a decision reports both")
-    func stranded() throws {
-        let db = try AppDatabase.inMemory()
-        let configuration = Self.configuration()
-        _ = try db.refreshRegister(configuration, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-02-13"))
-        try db.decide(
-            Self.decision(.cancel, "2025-04-10"), configuration: configuration, scheduler: Scheduler(),
-            through: Self.horizon, now: Self.now)
-        // RUG now meets on the first Thursday instead.
-        var changed = configuration
-        changed.structures[0].frequency = .monthlyWeekday(ordinal: 1, weekday: .thursday, interval: 1)
-        let refresh = try db.refreshRegister(changed, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
-        #expect(refresh.derived == ["rug"])
-        #expect(refresh.strandedMinutes.map(\.plannedDate) == [Self.day("2025-02-13")])
-        #expect(refresh.unmatchedDecisions.map(\.date) == [Self.day("2025-04-10")])
-        #expect(refresh.needsAttention)
-        #expect(try db.decisions(structureID: "rug").count == 1)
+    @Test("A meeting with minutes cannot be cancelled or moved", arguments: StoreEngine.allCases)
+    func minutesBlockDecisions(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let saved = try await db.save(MinutesStoreTests.minutes(on: "2025-03-13"))
+            let error = await #expect(throws: StoreError.self) {
+                try await db.decide(
+                    Self.decision(.cancel, "2025-03-13"), configuration: Self.configuration(), scheduler: Scheduler(),
+                    through: Self.horizon, now: Self.now)
+            }
+            #expect(error?.code == "meeting.has-minutes")
+            #expect(error?.values["id"] == saved.id.map(String.init))
+            let move = await #expect(throws: StoreError.self) {
+                try await db.decide(
+                    Self.decision(
+                        .move, "2025-03-13", to: LocalDateTime(date: Self.day("2025-03-12"), time: LocalTime(hour: 9, minute: 0)!)),
+                    configuration: Self.configuration(), scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            }
+            #expect(move?.code == "meeting.has-minutes-move")
+            #expect(try await db.decisions(structureID: "rug").isEmpty)
+        }
+    }
+
+    @Test("A configuration change that removes a meeting with minutes or a decision reports both", arguments: StoreEngine.allCases)
+    func stranded(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let configuration = Self.configuration()
+            _ = try await db.refreshRegister(configuration, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            _ = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13"))
+            _ = try await db.decide(
+                Self.decision(.cancel, "2025-04-10"), configuration: configuration, scheduler: Scheduler(),
+                through: Self.horizon, now: Self.now)
+            // RUG now meets on the first Thursday instead.
+            var changed = configuration
+            changed.structures[0].frequency = .monthlyWeekday(ordinal: 1, weekday: .thursday, interval: 1)
+            let refresh = try await db.refreshRegister(changed, scheduler: Scheduler(), through: Self.horizon, now: Self.now)
+            #expect(refresh.derived == ["rug"])
+            #expect(refresh.strandedMinutes.map(\.plannedDate) == [Self.day("2025-02-13")])
+            #expect(refresh.unmatchedDecisions.map(\.date) == [Self.day("2025-04-10")])
+            #expect(refresh.needsAttention)
+            #expect(try await db.decisions(structureID: "rug").count == 1)
+        }
     }
 
     @Test("An old database's cancellations become register decisions")
