@@ -30,7 +30,9 @@ public final class PostgresStore: Sendable {
             let applied = try await PostgresMigrator.applied(client)
             try PostgresMigrator.checkKnown(applied, location: url.redacted)
             if applied != PostgresMigration.names { try await PostgresMigrator.migrate(client) }
-            return PostgresStore(client: client, actor: AuditActor(person: nil))
+            let store = PostgresStore(client: client, actor: AuditActor(person: nil))
+            OpenStores.shared.add(store)
+            return store
         } catch {
             await client.close()
             throw error
@@ -45,8 +47,38 @@ public final class PostgresStore: Sendable {
         PostgresStore(client: client, actor: AuditActor(person: person))
     }
 
-    /// Closes the connection.
+    /// Closes the connection (of this store and of every ``acting(as:)`` copy sharing it).
     public func close() async {
+        OpenStores.shared.remove(client)
         await client.close()
+    }
+
+    /// Closes every store still open in this process: a command that ends, or fails, without
+    /// closing its store calls this before it exits (postgres-nio wants every connection
+    /// closed before it is released).
+    public static func closeAll() async {
+        for client in OpenStores.shared.takeAll() { await client.close() }
+    }
+}
+
+/// The connections of the stores opened in this process and not yet closed.
+private final class OpenStores: @unchecked Sendable {
+    static let shared = OpenStores()
+    private let lock = NSLock()
+    private var clients: [ObjectIdentifier: PostgresClient] = [:]
+
+    func add(_ store: PostgresStore) {
+        lock.withLock { clients[ObjectIdentifier(store.client)] = store.client }
+    }
+
+    func remove(_ client: PostgresClient) {
+        _ = lock.withLock { clients.removeValue(forKey: ObjectIdentifier(client)) }
+    }
+
+    func takeAll() -> [PostgresClient] {
+        lock.withLock {
+            defer { clients = [:] }
+            return Array(clients.values)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SamverkanPostgres
 import SamverkanConfig
 import SamverkanDomain
 import SamverkanRendering
@@ -37,8 +38,10 @@ enum ErrorReporter {
                 try command.run()
             }
         } catch {
+            await PostgresStore.closeAll()
             exit(report(error, language: language))
         }
+        await PostgresStore.closeAll()
         exit(ExitStatus.success.rawValue)
     }
 
