@@ -222,7 +222,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SamverkanPostgresTests",
-            dependencies: ["SamverkanPostgres", "SamverkanStore", "SamverkanDomain", "SamverkanTestSupport"],
+            dependencies: ["SamverkanPostgres", "SamverkanStore", "SamverkanDomain", "SamverkanTime", "SamverkanTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
