@@ -29,39 +29,13 @@ extension PostgresStore {
             SELECT c.position, c.minutes_id, c.link_hash, m.id IS NOT NULL, \(columns)
             FROM approval_chain c LEFT JOIN minutes m ON m.id = c.minutes_id ORDER BY c.position
             """)
-        var previous = ""
-        var expected: Int64 = 1
-        var linked = Set<Int64>()
-        for cells in rows {
+        let links = try rows.map { cells in
             let row = PostgresRowsA(cells, table: "approval_chain")
-            let position = try row.int(0, "position")
-            let id = try row.int(1, "minutes_id")
-            let stored = try row.text(2, "link_hash")
-            linked.insert(id)
-            defer {
-                previous = stored
-                expected = position + 1
-            }
-            if position != expected {
-                audit.problems.append(.init(id: id, kind: .missingBefore))
-            }
-            guard try row.bool(3, "id") else {
-                audit.problems.append(.init(id: id, kind: .deleted))
-                continue
-            }
-            let facts = Self.chainFacts(Array(cells.dropFirst(4)))
-            if facts.first(where: { $0.key == "content_hash" })?.value == "\u{0}null" {
-                audit.problems.append(.init(id: id, kind: .unapproved))
-                continue
-            }
-            if ApprovalChain.linkHash(previous: previous, position: position, facts: facts) != stored {
-                audit.problems.append(.init(id: id, kind: .linkBroken))
-            }
+            return ApprovalAudit.Link(
+                position: try row.int(0, "position"), minutesID: try row.int(1, "minutes_id"), hash: try row.text(2, "link_hash"),
+                facts: try row.bool(3, "id") ? Self.chainFacts(Array(cells.dropFirst(4))) : nil)
         }
-        audit.head = previous.isEmpty ? nil : previous
-        for id in audit.checked.compactMap(\.id) where !linked.contains(id) {
-            audit.problems.append(.init(id: id, kind: .notInChain))
-        }
+        audit.checkChain(links, approved: audit.checked.compactMap(\.id))
         return audit
     }
 }

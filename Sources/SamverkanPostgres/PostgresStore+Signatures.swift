@@ -40,49 +40,27 @@ extension PostgresStore {
         minutes: Minutes, justering: Justering
     ) {
         let result = try await client.transaction { client in
-            guard !(try await client.rows("SELECT id FROM minutes WHERE id = $1 FOR UPDATE", [.integer(id)])).isEmpty,
-                let minutes = try await Self.fetchMinutes(where: "m.id = $1", [.integer(id)], on: client).first
-            else {
-                throw StoreError("minutes.not-found", ["id": String(id)])
-            }
-            if let approval = minutes.approval {
-                throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
-            }
-            // Minutes a correction replaced before they were approved are signed no more.
+            // Locked first: two signings of the same minutes at once take turns.
+            let locked = try await client.rows("SELECT id FROM minutes WHERE id = $1 FOR UPDATE", [.integer(id)])
+            let stored = locked.isEmpty ? nil : try await Self.fetchMinutes(where: "m.id = $1", [.integer(id)], on: client).first
             let newer = try await client.rows("SELECT id FROM minutes WHERE amends_id = $1 ORDER BY id LIMIT 1", [.integer(id)])
-            if let row = newer.first {
-                let newerID = try PostgresRowsA(row, table: "minutes").int(0, "id")
-                throw StoreError("minutes.sign-corrected", ["id": String(id), "newer": String(newerID)])
-            }
-            guard date >= minutes.date else {
-                throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
-            }
+            let newerID = try newer.first.map { try PostgresRowsA($0, table: "minutes").int(0, "id") }
+            let minutes = try StoreRules.signable(stored, id: id, newer: newerID, date: date)
             let existing = try await Self.fetchSignatures(minutesID: id, on: client)
             var justering = Justering(required: required, signatures: existing.map(\.signature))
-            let recordedAt = AuditEntry.timestamp()
-            var next = (existing.map(\.position).max() ?? -1) + 1
-            var rows: [[SQLValue]] = []
-            for name in names {
-                if let earlier = justering.signature(of: name) {
-                    throw StoreError("minutes.already-signed", ["id": String(id), "name": earlier.name, "date": earlier.date.iso])
-                }
-                guard justering.isRequired(name) else {
-                    throw StoreError(
-                        "minutes.not-signatory", ["id": String(id), "name": name, "required": required.joined(separator: ", ")])
-                }
-                rows.append([.integer(id), .integer(next), .text(name), .text(date.iso), .text(recordedAt)])
-                next += 1
-                justering.signatures.append(Signature(name: name, date: date, recordedAt: recordedAt))
-            }
+            let added = try StoreRules.sign(names, into: &justering, id: id, date: date, recordedAt: AuditEntry.timestamp())
+            let first = (existing.map(\.position).max() ?? -1) + 1
             try await Self.insertRows(
-                "minutes_signatures", ["minutes_id", "position", "name", "signed_on", "recorded_at"], rows, on: client)
+                "minutes_signatures", ["minutes_id", "position", "name", "signed_on", "recorded_at"],
+                added.enumerated().map { offset, signature in
+                    [.integer(id), .integer(first + Int64(offset)), .text(signature.name), .text(date.iso), .text(signature.recordedAt)]
+                }, on: client)
             let detail = "signatures=\(names.count)"
             guard let day = justering.approvalDate else {
                 try await appendAudit(.minutesSigned, .minutes(id), detail: detail, on: client)
                 return SignResult(minutes: minutes, justering: justering)
             }
-            let by = required.isEmpty ? justering.signed : required.compactMap { justering.signature(of: $0)?.name }
-            let approved = try await Self.completeApproval(minutes, by: by, date: day, on: client)
+            let approved = try await Self.completeApproval(minutes, by: StoreRules.approvers(justering), date: day, on: client)
             try await appendAudit(.minutesApproved, .minutes(id), detail: detail, on: client)
             return SignResult(minutes: approved, justering: justering)
         }

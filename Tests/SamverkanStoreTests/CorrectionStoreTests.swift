@@ -43,6 +43,16 @@ struct CorrectionStoreTests {
         return (approved, numbers)
     }
 
+    /// ``seeded(in:)`` and a saved correction of the original that changes the second item's
+    /// text and due date.
+    static func corrected(in db: any MeetingStore) async throws -> (original: Minutes, numbers: [Int64], saved: Minutes) {
+        let (original, numbers) = try await seeded(in: db)
+        var correction = correction(of: original)
+        correction.newActions[1].text = "Kontaktperson i varje kommun"
+        correction.newActions[1].due = day("2025-05-31")
+        return (original, numbers, try await db.save(correction))
+    }
+
     /// The correction as `minutes amend` drafts it: the original's content, each item keeping its number.
     static func correction(of original: Minutes) -> Minutes {
         var correction = original
@@ -61,11 +71,7 @@ struct CorrectionStoreTests {
         arguments: StoreEngine.allCases)
     func identity(engine: StoreEngine) async throws {
         try await engine.withEmptyStore { db in
-            let (original, numbers) = try await Self.seeded(in: db)
-            var correction = Self.correction(of: original)
-            correction.newActions[1].text = "Kontaktperson i varje kommun"
-            correction.newActions[1].due = Self.day("2025-05-31")
-            let saved = try await db.save(correction)
+            let (original, numbers, saved) = try await Self.corrected(in: db)
             #expect(saved.newActions.map(\.number) == numbers)
             #expect(saved.newActions.compactMap(\.id) != numbers)
             #expect(try await db.minutes(id: saved.id!)?.newActions == saved.newActions)
@@ -90,11 +96,7 @@ struct CorrectionStoreTests {
         arguments: MinutesStoreTests.actionEngines)
     func identityInActions(engine: StoreEngine) async throws {
         try await engine.withEmptyStore { db in
-            let (original, numbers) = try await Self.seeded(in: db)
-            var correction = Self.correction(of: original)
-            correction.newActions[1].text = "Kontaktperson i varje kommun"
-            correction.newActions[1].due = Self.day("2025-05-31")
-            let saved = try await db.save(correction)
+            let (original, numbers, saved) = try await Self.corrected(in: db)
             // Pending: the original's text and due date, the follow-ups as recorded.
             var all = try await db.allActions(structureID: "rug", responsible: nil)
             #expect(all.map(\.item.id) == numbers)
