@@ -9,8 +9,10 @@ extension PostgresStore {
 
     /// Full-text search with PostgreSQL's own text search in the `swedish` configuration (the
     /// stemmed `minutes_search.body_vector`, GIN-indexed): each word matches as a prefix, all
-    /// words must match, best `ts_rank` first. Each meeting is found once, as its current
-    /// version (``SearchChains/onePerMeeting(_:chains:)``), as ``AppDatabase/search(_:limit:)``.
+    /// words must match, best `ts_rank` first (divided by the length of the text, so a short
+    /// text ranks above a long one that has the words as often, as SQLite's bm25 does; ties by
+    /// id). Each meeting is found once, as its current version
+    /// (``SearchChains/onePerMeeting(_:chains:)``), as ``AppDatabase/search(_:limit:)``.
     public func search(_ text: String, limit: Int) async throws -> [MinutesSearchHit] {
         // Letters and digits only: nothing of the text can be tsquery syntax (the query is bound too).
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { "\($0):*" }
@@ -18,7 +20,7 @@ extension PostgresStore {
         let rows = try await client.rows(
             """
             SELECT hit.id, hit.structure_id, hit.meeting_date, ts_headline('swedish', hit.body, hit.query, $3), hit.body
-            FROM (SELECT m.id, m.structure_id, m.meeting_date, s.body, q.query, ts_rank(s.body_vector, q.query) AS rank
+            FROM (SELECT m.id, m.structure_id, m.meeting_date, s.body, q.query, ts_rank(s.body_vector, q.query, 2) AS rank
                   FROM to_tsquery('swedish', $1) AS q(query)
                   JOIN minutes_search s ON s.body_vector @@ q.query
                   JOIN minutes m ON m.id = s.rowid
