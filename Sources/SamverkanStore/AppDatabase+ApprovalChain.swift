@@ -68,35 +68,12 @@ extension AppDatabase {
             for minutes in audit.checked where !minutes.isIntact {
                 audit.problems.append(.init(id: minutes.id ?? 0, kind: .contentChanged))
             }
-            var previous = ""
-            var expected: Int64 = 1
-            var linked = Set<Int64>()
-            for row in try Row.fetchAll(db, sql: "SELECT position, minutes_id, link_hash FROM approval_chain ORDER BY position") {
-                let position: Int64 = row[0]
-                let id: Int64 = row[1]
-                let stored: String = row[2]
-                linked.insert(id)
-                defer {
-                    previous = stored
-                    expected = position + 1
-                }
-                if position != expected {
-                    audit.problems.append(.init(id: id, kind: .missingBefore))
-                }
-                guard let facts = try Self.chainFacts(minutesID: id, db: db) else {
-                    audit.problems.append(.init(id: id, kind: .deleted))
-                    continue
-                }
-                if facts.first(where: { $0.key == "content_hash" })?.value == "\u{0}null" {
-                    audit.problems.append(.init(id: id, kind: .unapproved))
-                    continue
-                }
-                if ApprovalChain.linkHash(previous: previous, position: position, facts: facts) != stored {
-                    audit.problems.append(.init(id: id, kind: .linkBroken))
-                }
+            let links = try Row.fetchAll(db, sql: "SELECT position, minutes_id, link_hash FROM approval_chain ORDER BY position").map {
+                row in
+                ApprovalAudit.Link(
+                    position: row[0], minutesID: row[1], hash: row[2], facts: try Self.chainFacts(minutesID: row[1], db: db))
             }
-            audit.head = previous.isEmpty ? nil : previous
-            for id in ids where !linked.contains(id) { audit.problems.append(.init(id: id, kind: .notInChain)) }
+            audit.checkChain(links, approved: ids)
             return audit
         }
     }

@@ -55,8 +55,11 @@ extension AppDatabase {
     }
 
     /// Refuses a correction that changes nothing, or that gives an action item a number the
-    /// corrected minutes have no item of (or two items the same number).
-    static func checkCorrection(_ minutes: Minutes, of original: Minutes) throws {
+    /// corrected minutes have no item of (or two items the same number). Pure: both engines check
+    /// corrections with it.
+    /// - Parameter original: the corrected minutes, their follow-ups by action number.
+    /// - Throws: ``StoreError`` `minutes.correction-unchanged` or `minutes.correction-action-unknown`.
+    public static func checkCorrection(_ minutes: Minutes, of original: Minutes) throws {
         let id = String(original.id ?? 0)
         if minutes.saysTheSame(as: original) { throw StoreError("minutes.correction-unchanged", ["id": id]) }
         let numbers = Set(original.newActions.compactMap(\.number))
@@ -185,8 +188,8 @@ extension AppDatabase {
 }
 
 extension Minutes {
-    /// Every text of the minutes, for full-text search.
-    var searchText: String {
+    /// Every text of the minutes, for full-text search (the body both engines index).
+    public var searchText: String {
         var parts = [place, chair, secretary] + approvers
         parts += attendance.compactMap(\.substitute) + organisationAttendance.map(\.attendee)
         parts += agenda.map(\.notes) + items.flatMap { [$0.title, $0.notes] } + decisions.map(\.text)

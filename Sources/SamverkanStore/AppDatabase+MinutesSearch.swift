@@ -2,28 +2,13 @@ internal import GRDB
 import SamverkanDomain
 
 extension AppDatabase {
-    /// One hit per meeting: an original and its corrections are one chain, shown once, where
-    /// its best-ranked record was found.
-    ///
-    /// The record shown is the chain's current version (its latest approved record, else its
-    /// latest record) when the words are found in it; otherwise the best-ranked record that
-    /// matched, an older one marked `replacedBy` the current one. A newer correction not yet
-    /// approved is named in `pendingCorrection`.
+    /// One hit per meeting (``SearchChains/onePerMeeting(_:chains:)``), the chains read here.
     static func onePerMeeting(_ hits: [MinutesSearchHit], db: Database) throws -> [MinutesSearchHit] {
-        let found = Dictionary(hits.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen: Set<Int64> = []
-        var result: [MinutesSearchHit] = []
-        for hit in hits {
-            let chain = try correctionChain(of: hit.id, db: db)
-            guard let root = chain.first?.id, seen.insert(root).inserted else { continue }
-            let current = chain.last(where: \.approved)?.id ?? chain.last?.id ?? hit.id
-            var shown = found[current] ?? hit
-            // Only an older record is superseded; a newer one is the correction waiting for justering.
-            if shown.id < current { shown.replacedBy = current }
-            if let newest = chain.last, newest.id != current, !newest.approved { shown.pendingCorrection = newest.id }
-            result.append(shown)
+        var chains: [Int64: [SearchChains.Record]] = [:]
+        for hit in hits where chains[hit.id] == nil {
+            chains[hit.id] = try correctionChain(of: hit.id, db: db)
         }
-        return result
+        return SearchChains.onePerMeeting(hits, chains: chains)
     }
 
     /// The records of the chain a record belongs to, the original first, each with whether it

@@ -88,40 +88,18 @@ extension AppDatabase {
     ///   the meeting, a name has signed already or is not a required signatory.
     public func sign(id: Int64, names: [String], date: LocalDate, required: [String]) throws -> (minutes: Minutes, justering: Justering) {
         try immediateWrite { db in
-            guard let minutes = try Self.fetchMinutes(id: id, db: db) else {
-                throw StoreError("minutes.not-found", ["id": String(id)])
-            }
-            if let approval = minutes.approval {
-                throw StoreError("minutes.already-approved", ["id": String(id), "date": approval.date.iso])
-            }
-            // Minutes a correction replaced before they were approved are signed no more: the
-            // correction is what is signed (their signatures do not carry over to it).
-            if let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(id) ORDER BY id LIMIT 1").fetchOne(db) {
-                throw StoreError("minutes.sign-corrected", ["id": String(id), "newer": String(newer)])
-            }
-            guard date >= minutes.date else {
-                throw StoreError("minutes.approved-before-meeting", ["id": String(id), "date": date.iso, "meeting": minutes.date.iso])
-            }
+            let newer = try SQLRequest<Int64>("SELECT id FROM minutes WHERE amends_id = \(id) ORDER BY id LIMIT 1").fetchOne(db)
+            let minutes = try StoreRules.signable(try Self.fetchMinutes(id: id, db: db), id: id, newer: newer, date: date)
             var justering = Justering(required: required, signatures: try Self.fetchSignatures(minutesID: id, db: db))
-            let recordedAt = Self.timestamp()
-            for name in names {
-                if let earlier = justering.signature(of: name) {
-                    throw StoreError("minutes.already-signed", ["id": String(id), "name": earlier.name, "date": earlier.date.iso])
-                }
-                guard justering.isRequired(name) else {
-                    throw StoreError(
-                        "minutes.not-signatory", ["id": String(id), "name": name, "required": required.joined(separator: ", ")])
-                }
-                try Self.insertSignature(minutesID: id, name: name, date: date, recordedAt: recordedAt, db: db)
-                justering.signatures.append(Signature(name: name, date: date, recordedAt: recordedAt))
+            for signature in try StoreRules.sign(names, into: &justering, id: id, date: date, recordedAt: Self.timestamp()) {
+                try Self.insertSignature(minutesID: id, name: signature.name, date: date, recordedAt: signature.recordedAt, db: db)
             }
             let detail = "signatures=\(names.count)"
             guard let day = justering.approvalDate else {
                 try audit(db, .minutesSigned, .minutes(id), detail: detail)
                 return (minutes, justering)
             }
-            let by = required.isEmpty ? justering.signed : required.compactMap { justering.signature(of: $0)?.name }
-            let approved = try Self.completeApproval(minutes, by: by, date: day, db: db)
+            let approved = try Self.completeApproval(minutes, by: StoreRules.approvers(justering), date: day, db: db)
             try audit(db, .minutesApproved, .minutes(id), detail: detail)
             return (approved, justering)
         }

@@ -9,6 +9,12 @@ public struct ApprovalAudit: Sendable {
         public var id: Int64
         /// What is wrong.
         public var kind: Kind
+
+        /// A problem about the minutes `id`.
+        public init(id: Int64, kind: Kind) {
+            self.id = id
+            self.kind = kind
+        }
     }
 
     /// What can be wrong with approved minutes or their link in the chain.
@@ -35,6 +41,9 @@ public struct ApprovalAudit: Sendable {
     public var head: String?
     /// SQLite's `PRAGMA integrity_check` messages (empty when the file is sound).
     public var integrity: [String] = []
+
+    /// Nothing checked, nothing found yet.
+    public init() {}
 
     /// Whether nothing was found.
     public var isSound: Bool { problems.isEmpty && integrity.isEmpty }

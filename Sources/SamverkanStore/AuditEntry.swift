@@ -23,6 +23,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     /// `key=value` pairs separated by spaces, from a fixed vocabulary (`amends=3`, `signatures=2`).
     public var detail: String?
 
+    /// A row as read back from the log (either engine's).
+    public init(id: Int64, at: String, databaseUser: String, person: String?, action: String, target: String, detail: String?) {
+        self.id = id
+        self.at = at
+        self.databaseUser = databaseUser
+        self.person = person
+        self.action = action
+        self.target = target
+        self.detail = detail
+    }
+
     /// The detail's `key=value` pairs.
     public var details: [String: String] {
         var result: [String: String] = [:]

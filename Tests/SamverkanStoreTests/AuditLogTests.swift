@@ -17,52 +17,79 @@ struct AuditLogTests {
         try db.unsafeRawRead("SELECT action, target, detail, actor_person, actor_database_user FROM audit_log ORDER BY id")
     }
 
-    @Test("Each write of minutes leaves exactly one row: saved, amended, signed, approved; by the person given, if any")
-    func minutesWrites() throws {
-        let db = try TestDatabase.inMemory()
-        let user = AuditActor.databaseUser
-        #expect(!user.isEmpty)
-        let saved = try db.save(Fixture.minutes(on: "2025-02-13", decisions: ["Beslut"]))
-        #expect(try Self.rows(db) == [["minutes.saved", "minutes/1", nil, nil, user]])
-        let anna = db.acting(as: "anna")
-        _ = try anna.sign(id: 1, names: ["Anna Andersson"], date: Fixture.day("2025-02-14"), required: SignatureStoreTests.required)
-        #expect(try Self.rows(db).last == ["minutes.signed", "minutes/1", "signatures=1", "anna", user])
-        _ = try anna.sign(id: 1, names: ["Cia Carlsson"], date: Fixture.day("2025-02-15"), required: SignatureStoreTests.required)
-        #expect(try Self.rows(db).last == ["minutes.approved", "minutes/1", "signatures=1", "anna", user])
-        var correction = saved
-        correction.decisions = [Decision(text: "Beslut, rättat")]
-        correction.amends = saved.id
-        let amended = try db.save(correction)
-        #expect(try Self.rows(db).last == ["minutes.amended", "minutes/\(amended.id!)", "amends=1", nil, user])
-        #expect(try Self.rows(db).count == 4)
-        let entries = try db.auditLog(minutesIDs: [1])
-        #expect(entries.map(\.action) == ["minutes.saved", "minutes.signed", "minutes.approved"])
-        #expect(entries[1].details == ["signatures": "1"])
-        #expect(try db.auditLog(minutesIDs: [2]).map(\.action) == ["minutes.amended"])
+    /// The rows through the store API: action, target, detail, person and database user.
+    static func entries(_ db: any MeetingStore) async throws -> [[String?]] {
+        try await db.auditLog().map { [$0.action, $0.target, $0.detail, $0.person, $0.databaseUser] }
     }
 
-    @Test("A refused write leaves no row: minutes twice for a meeting, a signature by someone else, an unknown feed")
-    func refusedWrites() throws {
-        let db = try TestDatabase.inMemory()
-        try db.save(Fixture.minutes(on: "2025-02-13"))
-        #expect(throws: StoreError.self) { try db.save(Fixture.minutes(on: "2025-02-13")) }
-        #expect(throws: StoreError.self) {
-            try db.sign(
-                id: 1, names: ["Anna Andersson", "Bo Berg"], date: Fixture.day("2025-02-14"), required: SignatureStoreTests.required)
+    /// The database user an engine records: the operating-system user, or PostgreSQL's `current_user`.
+    static func databaseUser(_ engine: StoreEngine) throws -> String {
+        engine == .sqlite ? AuditActor.databaseUser : try PostgresCluster.shared().role
+    }
+
+    @Test(
+        "Each write of minutes leaves exactly one row: saved, amended, signed, approved; by the person given, if any",
+        arguments: StoreEngine.allCases)
+    func minutesWrites(engine: StoreEngine) async throws {
+        let user = try Self.databaseUser(engine)
+        #expect(!user.isEmpty)
+        try await engine.withEmptyStore { db in
+            let saved = try await db.save(Fixture.minutes(on: "2025-02-13", decisions: ["Beslut"]))
+            #expect(try await Self.entries(db) == [["minutes.saved", "minutes/1", nil, nil, user]])
+            let anna = db.acting(as: "anna")
+            _ = try await anna.sign(
+                id: 1, names: ["Anna Andersson"], date: Fixture.day("2025-02-14"), required: SignatureStoreTests.required)
+            #expect(try await Self.entries(db).last == ["minutes.signed", "minutes/1", "signatures=1", "anna", user])
+            _ = try await anna.sign(id: 1, names: ["Cia Carlsson"], date: Fixture.day("2025-02-15"), required: SignatureStoreTests.required)
+            #expect(try await Self.entries(db).last == ["minutes.approved", "minutes/1", "signatures=1", "anna", user])
+            var correction = saved
+            correction.decisions = [Decision(text: "Beslut, rättat")]
+            correction.amends = saved.id
+            let amended = try await db.save(correction)
+            #expect(try await Self.entries(db).last == ["minutes.amended", "minutes/\(amended.id!)", "amends=1", nil, user])
+            #expect(try await Self.entries(db).count == 4)
+            let entries = try await db.auditLog(minutesIDs: [1])
+            #expect(entries.map(\.action) == ["minutes.saved", "minutes.signed", "minutes.approved"])
+            #expect(entries[1].details == ["signatures": "1"])
+            #expect(entries.map(\.id) == entries.map(\.id).sorted())
+            #expect(try await db.auditLog(minutesIDs: [2]).map(\.action) == ["minutes.amended"])
+            #expect(try await db.auditLog(minutesIDs: [1, 2]).count == 4)
+            #expect(try await db.auditLog(minutesIDs: []).isEmpty)
+            if let raw = db as? AppDatabase {
+                let entries = try await Self.entries(db)
+                #expect(try Self.rows(raw) == entries)
+            }
         }
-        // The first name's signature was written before the second was refused: neither stayed, nor a row.
-        #expect(try db.signatures(minutesID: 1).isEmpty)
-        #expect(try db.revokeFeed(id: 7) == false)
-        #expect(try Self.rows(db).map { $0[0] } == ["minutes.saved"])
-        // A write that fails after its audit row leaves neither: a minutes row the database refuses at the end.
-        try db.unsafeRawWrite(
-            """
-            CREATE TRIGGER refuse_second AFTER INSERT ON audit_log WHEN (SELECT COUNT(*) FROM audit_log) > 1
-            BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
-            """)
-        #expect(throws: (any Error).self) { try db.save(Fixture.minutes(on: "2025-03-13")) }
-        #expect(try db.listMinutes().count == 1)
-        #expect(try Self.rows(db).count == 1)
+    }
+
+    @Test(
+        "A refused write leaves no row: minutes twice for a meeting, a signature by someone else, an unknown feed",
+        arguments: StoreEngine.allCases)
+    func refusedWrites(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            _ = try await db.save(Fixture.minutes(on: "2025-02-13"))
+            await #expect(throws: StoreError.self) { try await db.save(Fixture.minutes(on: "2025-02-13")) }
+            await #expect(throws: StoreError.self) {
+                try await db.sign(
+                    id: 1, names: ["Anna Andersson", "Bo Berg"], date: Fixture.day("2025-02-14"), required: SignatureStoreTests.required)
+            }
+            // The first name's signature was written before the second was refused: neither stayed, nor a row.
+            #expect(try await db.signatures(minutesID: 1).isEmpty)
+            #expect(try await db.listMinutes().count == 1)
+            #expect(try await Self.entries(db).map { $0[0] } == ["minutes.saved"])
+            guard let raw = db as? AppDatabase else { return }
+            #expect(try raw.revokeFeed(id: 7) == false)
+            #expect(try Self.rows(raw).map { $0[0] } == ["minutes.saved"])
+            // A write that fails after its audit row leaves neither: a minutes row the database refuses at the end.
+            try raw.unsafeRawWrite(
+                """
+                CREATE TRIGGER refuse_second AFTER INSERT ON audit_log WHEN (SELECT COUNT(*) FROM audit_log) > 1
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+                """)
+            #expect(throws: (any Error).self) { try raw.save(Fixture.minutes(on: "2025-03-13")) }
+            #expect(try await raw.listMinutes().count == 1)
+            #expect(try Self.rows(raw).count == 1)
+        }
     }
 
     @Test("Meeting decisions, cancellations, feeds and imports each leave their row; the reason and token never appear")

@@ -11,42 +11,82 @@ import Testing
 struct SignatureStoreTests {
     static let required = ["Cia Carlsson", "Anna Andersson"]
 
-    @Test("Each signatory signs on their own day; the last signature approves, numbers and locks the minutes")
-    func oneByOne() throws {
-        let db = try TestDatabase.inMemory()
-        let saved = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", decisions: ["Beslut"]))
-        let id = try #require(saved.id)
-        let first = try db.sign(id: id, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-20"), required: Self.required)
-        #expect(first.minutes.approval == nil)
-        #expect(first.justering.missing == ["Cia Carlsson"])
-        #expect(try db.minutes(id: id)?.decisions.first?.number == nil)
-        #expect(try db.listMinutes().first?.signedBy == ["Anna Andersson"])
-        #expect(try db.pendingMinutes().map(\.signatures) == [first.justering.signatures])
-        // Partly signed minutes can still be corrected in the database; signatures are never changed.
-        #expect(throws: (any Error).self) { try db.unsafeRawWrite("UPDATE minutes_signatures SET signed_on = '2025-02-21'") }
-        #expect(throws: StoreError("minutes.already-signed", ["id": String(id), "name": "Anna Andersson", "date": "2025-02-20"])) {
-            try db.sign(id: id, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
+    @Test(
+        "Each signatory signs on their own day; the last signature approves, numbers and locks the minutes",
+        arguments: StoreEngine.allCases)
+    func oneByOne(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let raw = db as? AppDatabase
+            let saved = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13", decisions: ["Beslut"]))
+            let id = try #require(saved.id)
+            let first = try await db.sign(
+                id: id, names: ["Anna Andersson"], date: MinutesStoreTests.day("2025-02-20"), required: Self.required)
+            #expect(first.minutes.approval == nil)
+            #expect(first.justering.missing == ["Cia Carlsson"])
+            #expect(try await db.minutes(id: id)?.decisions.first?.number == nil)
+            #expect(try await db.listMinutes().first?.signedBy == ["Anna Andersson"])
+            #expect(try await db.signatures(minutesID: id) == first.justering.signatures)
+            #expect(try await db.pendingMinutes().map(\.signatures) == [first.justering.signatures])
+            #expect(try await db.pendingMinutes(structureID: "grupp").isEmpty)
+            // Partly signed minutes can still be corrected in the database; signatures are never changed.
+            if let raw {
+                #expect(throws: (any Error).self) { try raw.unsafeRawWrite("UPDATE minutes_signatures SET signed_on = '2025-02-21'") }
+            }
+            await #expect(throws: StoreError("minutes.already-signed", ["id": String(id), "name": "Anna Andersson", "date": "2025-02-20"]))
+            {
+                try await db.sign(id: id, names: ["anna  andersson"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
+            }
+            await #expect(
+                throws: StoreError(
+                    "minutes.not-signatory", ["id": String(id), "name": "Bo Berg", "required": "Cia Carlsson, Anna Andersson"])
+            ) {
+                try await db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
+            }
+            await #expect(
+                throws: StoreError("minutes.approved-before-meeting", ["id": String(id), "date": "2025-02-12", "meeting": "2025-02-13"])
+            ) {
+                try await db.sign(id: id, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-02-12"), required: Self.required)
+            }
+            let last = try await db.sign(
+                id: id, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-02-18"), required: Self.required)
+            let approval = try #require(last.minutes.approval)
+            // Approved by the required signatories in their order, on the day of the latest signature.
+            #expect(approval.by == Self.required)
+            #expect(approval.date == MinutesStoreTests.day("2025-02-20"))
+            #expect(last.minutes.decisions.first?.number == 1)
+            #expect(last.minutes.isIntact)
+            #expect(try await db.minutes(id: id) == last.minutes)
+            #expect(try await db.signatures(minutesID: id).map(\.name) == ["Anna Andersson", "Cia Carlsson"])
+            #expect(try await db.listMinutes().first?.approvedBy == Self.required)
+            #expect(try await db.listMinutes().first?.status == .approved)
+            #expect(try await db.pendingMinutes().isEmpty)
+            let audit = try await db.auditApprovals()
+            #expect(audit.isSound)
+            #expect(audit.checked.map(\.id) == [id])
+            #expect(audit.head?.count == 64)
+            if let raw {
+                #expect(throws: (any Error).self) {
+                    try raw.unsafeRawWrite("INSERT INTO minutes_signatures VALUES (?, 5, 'Bo Berg', '2025-02-21', 'x')", [id])
+                }
+                #expect(throws: (any Error).self) { try raw.unsafeRawWrite("DELETE FROM minutes_signatures") }
+            }
+            await #expect(throws: StoreError("minutes.already-approved", ["id": String(id), "date": "2025-02-20"])) {
+                try await db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: [])
+            }
+            await #expect(throws: StoreError("minutes.not-found", ["id": "99"])) {
+                try await db.sign(id: 99, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: [])
+            }
         }
-        #expect(
-            throws: StoreError("minutes.not-signatory", ["id": String(id), "name": "Bo Berg", "required": "Cia Carlsson, Anna Andersson"])
-        ) {
-            try db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: Self.required)
-        }
-        let last = try db.sign(id: id, names: ["Cia Carlsson"], date: MinutesStoreTests.day("2025-02-18"), required: Self.required)
-        let approval = try #require(last.minutes.approval)
-        // Approved by the required signatories in their order, on the day of the latest signature.
-        #expect(approval.by == Self.required)
-        #expect(approval.date == MinutesStoreTests.day("2025-02-20"))
-        #expect(last.minutes.decisions.first?.number == 1)
-        #expect(try db.listMinutes().first?.approvedBy == Self.required)
-        #expect(try db.pendingMinutes().isEmpty)
-        #expect(try db.auditApprovals().isSound)
-        #expect(throws: (any Error).self) {
-            try db.unsafeRawWrite("INSERT INTO minutes_signatures VALUES (?, 5, 'Bo Berg', '2025-02-21', 'x')", [id])
-        }
-        #expect(throws: (any Error).self) { try db.unsafeRawWrite("DELETE FROM minutes_signatures") }
-        #expect(throws: StoreError("minutes.already-approved", ["id": String(id), "date": "2025-02-20"])) {
-            try db.sign(id: id, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-21"), required: [])
+    }
+
+    @Test("With nobody required, the first signature approves", arguments: StoreEngine.allCases)
+    func anyoneSigns(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let saved = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13", decisions: ["A", "B"]))
+            let signed = try await db.sign(id: saved.id!, names: ["Bo Berg"], date: MinutesStoreTests.day("2025-02-14"), required: [])
+            #expect(signed.minutes.approval?.by == ["Bo Berg"])
+            #expect(signed.minutes.decisions.map(\.number) == [1, 2])
+            #expect(try await db.verifyApproved().changed.isEmpty)
         }
     }
 
