@@ -75,6 +75,13 @@ enum RegisterSQL {
         "NOT EXISTS (SELECT 1 FROM minutes_chain superseded WHERE superseded.minutes_id = \(minutes).id AND superseded.superseded = 1)"
     }
 
+    /// SQL: the items of corrections (few, from a partial index) that follow-up `followUp` may
+    /// be recorded against, as `c`: the number it counts for is `COALESCE(c.continues_id,
+    /// followUp.action_id)`, without looking up every follow-up's item.
+    static func continuedItems(_ followUp: String) -> String {
+        "LEFT JOIN action_items c ON c.id = \(followUp).action_id AND c.continues_id IS NOT NULL"
+    }
+
     /// A list of texts bound as one value: `= ANY(string_to_array($n, chr(31)))` reads it back.
     static func list(_ texts: some Sequence<String>) -> SQLValue {
         .text(texts.joined(separator: "\u{1F}"))

@@ -20,7 +20,8 @@ extension PostgresStore {
     /// of its latest follow-up at a current meeting from the day it was decided on.
     ///
     /// Set-based: the latest follow-up of every number is found once (a follow-up counts for the
-    /// number of the item it was recorded against), then joined to the items. The latest of a
+    /// number of the item it was recorded against: of a structure, its item is read to know the
+    /// structure; otherwise only corrections' items are), then joined to the items. The latest of a
     /// number lying before the day an item was decided means all do, and the item has none.
     func actions(structureID: String?, before date: LocalDate?, excluding: Int64?, responsible: String?) async throws -> [OpenAction] {
         var values: [SQLValue] = []
@@ -38,7 +39,7 @@ extension PostgresStore {
         if let structureID {
             let id = bind(.text(structureID))
             items.append("a.structure_id = \(id)")
-            followUps.append("fa.structure_id = \(id)")
+            followUps.append("c.structure_id = \(id)")
         }
         if let responsible { items.append("a.responsible_id = \(bind(.text(responsible)))") }
         if let date {
@@ -49,11 +50,12 @@ extension PostgresStore {
         let rows = try await client.checkedRows(
             """
             WITH latest AS (
-                SELECT DISTINCT ON (COALESCE(fa.continues_id, fa.id)) COALESCE(fa.continues_id, fa.id) AS number,
+                SELECT DISTINCT ON (COALESCE(c.continues_id, f.action_id)) COALESCE(c.continues_id, f.action_id) AS number,
                        fm.meeting_date AS day, f.status, f.comment
-                FROM action_follow_ups f JOIN action_items fa ON fa.id = f.action_id JOIN minutes fm ON fm.id = f.minutes_id
+                FROM action_follow_ups f JOIN minutes fm ON fm.id = f.minutes_id
+                \(structureID == nil ? RegisterSQL.continuedItems("f") : "JOIN action_items c ON c.id = f.action_id")
                 WHERE \(followUps.joined(separator: " AND "))
-                ORDER BY COALESCE(fa.continues_id, fa.id), fm.meeting_date DESC, fm.id DESC, f.status = 'done' DESC)
+                ORDER BY COALESCE(c.continues_id, f.action_id), fm.meeting_date DESC, fm.id DESC, f.status = 'done' DESC)
             SELECT COALESCE(a.continues_id, a.id) AS number, a.text, a.structure_id, a.responsible_kind, a.responsible_id, a.due,
                    m.meeting_date, CASE WHEN l.day >= m.meeting_date THEN l.status END,
                    CASE WHEN l.day >= m.meeting_date THEN l.comment END

@@ -34,6 +34,9 @@ extension PostgresStore {
     func readSnapshot<T: Sendable>(_ body: (PostgresClient) async throws -> T) async throws -> T {
         try await client.transaction { client in
             try await client.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            // A report sorts and hashes a period's rows (ten national years: 180,000 minutes and
+            // as many action rows): room for them in memory instead of temporary files.
+            try await client.execute("SET LOCAL work_mem = '64MB'")
             return try await body(client)
         }
     }
@@ -79,15 +82,19 @@ extension PostgresStore {
                 SELECT m.structure_id, m.meeting_date, m.planned_date, COALESCE(firsts.day, m.approved_on) AS approved,
                        m.present_sides, m.present_organisations, m.covered_items
                 FROM minutes m LEFT JOIN firsts ON firsts.minutes_id = m.id
-                WHERE m.meeting_date BETWEEN $1 AND $2 AND \(RegisterSQL.current()))
+                WHERE m.meeting_date BETWEEN $1 AND $2 AND \(RegisterSQL.current())),
+            -- A structure's meetings share a handful of summaries: counted whole, then split.
+            summaries AS (
+                SELECT structure_id, present_sides, present_organisations, covered_items, COUNT(*) AS meetings
+                FROM period GROUP BY structure_id, present_sides, present_organisations, covered_items)
             SELECT 0, structure_id, NULL::text, GREATEST(0, approved::date - meeting_date::date)::bigint AS days, COUNT(*)
                 FROM period WHERE approved IS NOT NULL GROUP BY structure_id, days
-            UNION ALL SELECT 1, structure_id, NULL, present_sides, COUNT(*) FROM period GROUP BY structure_id, present_sides
-            UNION ALL SELECT 2, structure_id, organisation, 0, COUNT(*)
-                FROM period CROSS JOIN LATERAL unnest(string_to_array(present_organisations, chr(31))) AS organisation
+            UNION ALL SELECT 1, structure_id, NULL, present_sides, SUM(meetings)::bigint FROM summaries GROUP BY structure_id, present_sides
+            UNION ALL SELECT 2, structure_id, organisation, 0, SUM(meetings)::bigint
+                FROM summaries CROSS JOIN LATERAL unnest(string_to_array(present_organisations, chr(31))) AS organisation
                 GROUP BY structure_id, organisation
-            UNION ALL SELECT 3, structure_id, item, 0, COUNT(*)
-                FROM period CROSS JOIN LATERAL unnest(string_to_array(covered_items, chr(31))) AS item
+            UNION ALL SELECT 3, structure_id, item, 0, SUM(meetings)::bigint
+                FROM summaries CROSS JOIN LATERAL unnest(string_to_array(covered_items, chr(31))) AS item
                 GROUP BY structure_id, item
             UNION ALL SELECT 4, structure_id, string_agg(meeting_date || COALESCE(planned_date, ''), ','), 0, COUNT(*)
                 FROM period GROUP BY structure_id

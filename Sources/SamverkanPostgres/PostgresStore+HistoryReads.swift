@@ -15,17 +15,17 @@ extension PostgresStore {
             """
             WITH held AS MATERIALIZED (
                 SELECT m.id, m.meeting_date FROM minutes m WHERE m.meeting_date BETWEEN $1 AND $3 AND \(RegisterSQL.current())),
+            -- A number has one item at current minutes (a chain counts one record).
             items AS (
-                SELECT DISTINCT ON (COALESCE(a.continues_id, a.id)) COALESCE(a.continues_id, a.id) AS number, a.structure_id,
-                       h.meeting_date AS decided, a.due
-                FROM action_items a JOIN held h ON h.id = a.minutes_id WHERE h.meeting_date <= $2
-                ORDER BY COALESCE(a.continues_id, a.id), h.id DESC),
+                SELECT COALESCE(a.continues_id, a.id) AS number, a.structure_id, h.meeting_date AS decided, a.due
+                FROM action_items a JOIN held h ON h.id = a.minutes_id WHERE h.meeting_date <= $2),
             latest AS (
-                SELECT DISTINCT ON (COALESCE(fa.continues_id, fa.id)) COALESCE(fa.continues_id, fa.id) AS number,
+                SELECT DISTINCT ON (COALESCE(c.continues_id, f.action_id)) COALESCE(c.continues_id, f.action_id) AS number,
                        h.meeting_date AS day, f.status = 'done' AS done
-                FROM action_follow_ups f JOIN held h ON h.id = f.minutes_id JOIN action_items fa ON fa.id = f.action_id
+                FROM action_follow_ups f JOIN held h ON h.id = f.minutes_id
+                \(RegisterSQL.continuedItems("f"))
                 WHERE h.meeting_date <= $4
-                ORDER BY COALESCE(fa.continues_id, fa.id), h.meeting_date DESC, h.id DESC, f.status = 'done' DESC)
+                ORDER BY COALESCE(c.continues_id, f.action_id), h.meeting_date DESC, h.id DESC, f.status = 'done' DESC)
             SELECT i.structure_id, COUNT(*),
                    COUNT(*) FILTER (WHERE l.done AND l.day >= i.decided),
                    COUNT(*) FILTER (WHERE NOT COALESCE(l.done AND l.day >= i.decided, FALSE) AND i.due < $4)
