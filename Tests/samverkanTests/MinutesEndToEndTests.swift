@@ -9,7 +9,9 @@ struct MinutesEndToEndTests {
     struct Workspace {
         let folder: TemporaryFolder
         var database: String { TestDatabase.path(in: folder, name: "db/samverkan.sqlite") }
-        var drafts: URL { folder.url("db/drafts") }
+        /// Where kept drafts go: next to the database file, or in the user's data folder (this
+        /// workspace's `xdg/`) when the database is PostgreSQL.
+        var drafts: URL { TestDatabase.isSQLite ? folder.url("db/drafts") : folder.url("xdg/samverkan/drafts") }
 
         init() throws {
             folder = try TemporaryFolder("minutes")
@@ -19,7 +21,7 @@ struct MinutesEndToEndTests {
         func environment(today: String = "2025-03-20", database: String? = nil) -> [String: String] {
             [
                 "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": database ?? self.database, "SAMVERKAN_TODAY": today,
-                "VISUAL": "", "EDITOR": "",
+                "VISUAL": "", "EDITOR": "", "XDG_DATA_HOME": folder.path("xdg"),
             ]
         }
 
