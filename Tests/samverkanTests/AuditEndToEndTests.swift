@@ -16,9 +16,10 @@ struct AuditEndToEndTests {
             for row in c.execute("SELECT at, actor_database_user, actor_person, action, target, detail FROM audit_log ORDER BY id"):
                 print("|".join("" if v is None else str(v) for v in row))
             """
-        let result = try CLIRunner.runPython(program, [w.database])
+        let result = try CLIRunner.runPython(program, [try TestDatabase.sqliteFile(of: w.database)])
         #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
+        // A PostgreSQL database is read through a copy, which logs itself last.
+        return result.stdout.split(separator: "\n").map(String.init).filter { !$0.contains("|db.copied|database|") }
     }
 
     @Test("new --as, approve --by with --as an e-mail, amend with SAMVERKAN_AS: show --history lists them in order, by name")
@@ -108,7 +109,7 @@ struct AuditEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
-    @Test("minutes saved before the audit log say so in --history")
+    @Test("minutes saved before the audit log say so in --history", .enabled(if: TestDatabase.isSQLite, "empties an SQLite file's log"))
     func beforeTheLog() throws {
         let w = try Workspace()
         #expect(try w.run(["minutes", "new", "--structure", "rug", "--file", try w.write(try w.filledDraft(), "a.md")]).status == 0)

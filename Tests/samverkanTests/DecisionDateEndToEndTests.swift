@@ -27,7 +27,7 @@ struct DecisionDateEndToEndTests {
         try run(["meeting", "add", "--structure", "rug", "--date", "2025-08-21", "--time", "10:00", "--reason", "Extra"])
         try run(["meeting", "restore", "--structure", "rug", "--date", "2025-05-08", "--reason", "Övningen flyttades"])
         try run(["minutes", "cancel", "--structure", "rug", "--date", "2025-09-11", "--reason", "För få deltagare"])
-        let rows = try AppDatabase.open(path: database).unsafeRawRead(
+        let rows = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: database)).unsafeRawRead(
             "SELECT action, substr(decided_at, 1, 10) FROM meeting_decisions ORDER BY id")
         #expect(rows.map { $0[0] } == ["cancel", "move", "add", "restore", "cancel"], "\(rows)")
         #expect(rows.allSatisfy { $0[1] == "2025-03-01" }, "\(rows)")

@@ -47,8 +47,9 @@ struct JusteringEndToEndTests {
         let verify = try w.run(["minutes", "verify"])
         #expect(verify.status == 0)
         #expect(verify.stdout.contains("1 av 1 justerade minnesanteckningar är oförändrade"))
-        // The signatures of approved minutes are read-only in SQLite itself.
-        let db = try AppDatabase.open(path: w.database)
+        // The signatures of approved minutes are read-only in the database itself (SQLite's
+        // file here; PostgreSQL's triggers have tests of their own).
+        let db = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: w.database))
         #expect(
             try db.unsafeRawRead("SELECT name, signed_on FROM minutes_signatures ORDER BY position") == [
                 [chair, "2025-03-14"], ["Socialchef Varberg", "2025-03-20"],
@@ -57,7 +58,7 @@ struct JusteringEndToEndTests {
             "INSERT INTO minutes_signatures VALUES (1, 2, 'Kalle Anka', '2025-03-20', 'x')",
             "DELETE FROM minutes_signatures WHERE minutes_id = 1",
             "UPDATE minutes_signatures SET signed_on = '2025-03-15'",
-        ] {
+        ] where TestDatabase.isSQLite {
             #expect(throws: (any Error).self) { try db.unsafeRawWrite(sql) }
         }
         let again = try w.run(["minutes", "approve", "1", "--by", "bitr-hs-direktor"])
@@ -97,7 +98,7 @@ struct JusteringEndToEndTests {
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("Socialchef Varberg har redan justerat minnesanteckningar #1 (2025-03-20)"), "\(twice.stderr)")
         // Nothing refused was recorded.
-        let rows = try AppDatabase.open(path: w.database).unsafeRawRead("SELECT name FROM minutes_signatures")
+        let rows = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: w.database)).unsafeRawRead("SELECT name FROM minutes_signatures")
         #expect(rows == [["Socialchef Varberg"]])
         #expect(try w.run(["minutes", "list"]).stdout.contains("väntar på Biträdande hälso- och sjukvårdsdirektör"))
     }

@@ -66,7 +66,7 @@ struct ReminderMailEndToEndTests {
             !(try sink.received().contains {
                 $0.rcpt == ["bitr.hs-direktor@regionhalland.example"] && $0.subject.hasPrefix("Påminnelse: justera")
             }))
-        let log = try AppDatabase.open(path: mail.database).unsafeRawRead(
+        let log = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: mail.database)).unsafeRawRead(
             "SELECT kind, recipient, item, status FROM mail_log WHERE kind IN ('approval', 'overdue') ORDER BY id")
         #expect(
             log == [
