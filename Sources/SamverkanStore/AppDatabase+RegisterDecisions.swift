@@ -71,7 +71,7 @@ extension AppDatabase {
 
 extension MeetingDecision {
     /// The audit log's action for the decision.
-    var auditAction: AuditAction {
+    public var auditAction: AuditAction {
         switch action {
         case .cancel: .meetingCancelled
         case .move: .meetingMoved
