@@ -109,6 +109,12 @@ struct PostgresArchiveTests {
             orphan.amends = 555
             let missing = await refusal { $0.minutes.append(orphan) }
             #expect(missing?.code == "archive.amends-missing")
+            var dangling = fresh
+            dangling.id = 95
+            dangling.date = ArchiveSource.day("2025-12-11")
+            dangling.actionFollowUps = [ActionFollowUp(actionID: 77_777, status: .done)]
+            let reference = await refusal { $0.minutes.append(dangling) }
+            #expect(reference?.code == "archive.dangling-reference" && reference?.values["id"] == "95")
             #expect(try await store.exportJSON() == before)
         }
     }

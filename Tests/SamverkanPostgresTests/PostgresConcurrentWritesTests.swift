@@ -37,6 +37,19 @@ struct PostgresConcurrentWritesTests {
         #expect(sequences.sorted() == Array(1...20))
     }
 
+    @Test("A new series exported by several at once with the same content starts at 0 for all of them")
+    func firstExports() async throws {
+        let stores = try await stores(4)
+        let sequences = try await withThrowingTaskGroup(of: Int.self) { group in
+            for store in stores {
+                group.addTask { try await store.sequence(uid: "ny@x", structureID: "s", contentHash: "h", bump: false) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        for store in stores { await store.close() }
+        #expect(sequences == [0, 0, 0, 0])
+    }
+
     @Test("Senders at once never both claim one message, new or failed")
     func claims() async throws {
         let stores = try await stores(4)

@@ -44,6 +44,12 @@ struct ArchiveDecisionTests {
             #expect(again.schemaVersion == 2 && again.meetingDecisions == decisions)
             #expect(try await db.importArchive(again) == (0, 0))
             #expect(try await db.importArchive(archive) == (0, 0))
+            // The same meeting cancelled for another reason is a conflict: nothing is imported.
+            var otherwise = archive
+            otherwise.cancelled[0].reason = "Annat skäl"
+            let refused = otherwise
+            let error = await #expect(throws: StoreError.self) { try await db.importArchive(refused) }
+            #expect(error?.code == "archive.cancelled-otherwise" && error?.values["date"] == "2025-05-08")
         }
     }
 
