@@ -95,6 +95,8 @@ public final class PostgresClient: Sendable {
 
     /// Runs one statement and returns its rows as ``SQLValue``s, with the column names.
     public func rows(_ sql: String, _ values: [SQLValue] = []) async throws -> [[SQLValue]] {
+        // A connection the server dropped (shut down, session killed) answers no query: say so at once.
+        guard !connection.isClosed else { throw DatabaseAdminError("db.connection-lost", ["url": url.redacted]) }
         var bindings = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {

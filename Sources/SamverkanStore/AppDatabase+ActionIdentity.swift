@@ -126,41 +126,16 @@ extension AppDatabase {
     /// The rule of migration `v9-action-identity`, and of `minutes import` of an archive written
     /// before it. The correction must not be approved yet (its items are read-only then).
     static func linkActionIdentity(correctionID: Int64, originalID: Int64, db: Database) throws {
-        struct Item {
-            var id: Int64
-            var identity: Int64
-            var kept: Int64?
-            var text: String
-            var responsible: String
-            var due: String
-        }
-        func items(_ minutesID: Int64) throws -> [Item] {
+        func items(_ minutesID: Int64) throws -> [ActionIdentityMatch.Item] {
             try Row.fetchAll(
                 db,
                 sql:
                     "SELECT id, COALESCE(continues_id, id), continues_id, text, responsible_id, due FROM action_items WHERE minutes_id = ? ORDER BY position",
                 arguments: [minutesID]
-            ).map { Item(id: $0[0], identity: $0[1], kept: $0[2], text: $0[3], responsible: $0[4], due: $0[5]) }
+            ).map { ActionIdentityMatch.Item(id: $0[0], identity: $0[1], kept: $0[2], text: $0[3], responsible: $0[4], due: $0[5]) }
         }
-        let corrected = try items(correctionID)
-        let kept = Set(corrected.compactMap(\.kept))
-        var unmatched = try items(originalID).filter { !kept.contains($0.identity) }
-        var pending: [Item] = []
-        for item in corrected where item.kept == nil {
-            let text = item.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-            if let index = unmatched.firstIndex(where: { $0.text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines) == text }) {
-                try db.execute(
-                    sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[index].identity, item.id])
-                unmatched.remove(at: index)
-            } else {
-                pending.append(item)
-            }
-        }
-        for item in pending {
-            let same = unmatched.indices.filter { unmatched[$0].responsible == item.responsible && unmatched[$0].due == item.due }
-            guard same.count == 1, pending.count(where: { $0.responsible == item.responsible && $0.due == item.due }) == 1 else { continue }
-            try db.execute(sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [unmatched[same[0]].identity, item.id])
-            unmatched.remove(at: same[0])
+        for link in ActionIdentityMatch.links(corrected: try items(correctionID), original: try items(originalID)) {
+            try db.execute(sql: "UPDATE action_items SET continues_id = ? WHERE id = ?", arguments: [link.number, link.id])
         }
     }
 }

@@ -5,7 +5,7 @@ extension AppDatabase {
     /// The columns of `minutes` a chain link covers: the content hash (which covers every row
     /// of the minutes, checked by ``Minutes/isIntact``) and what the reports count from the
     /// row itself (summary columns, dates, approval).
-    static let chainColumns = [
+    public static let chainColumns = [
         "id", "structure_id", "meeting_date", "planned_date", "amends_id", "approved_on",
         "approved_by", "content_hash", "present_sides", "present_organisations", "covered_items",
     ]

@@ -1,6 +1,6 @@
 import Foundation
 internal import GRDB
-import SamverkanDomain
+public import SamverkanDomain
 
 extension AppDatabase {
     /// The archive's records in an order the database accepts (each record after the one it
@@ -8,10 +8,15 @@ extension AppDatabase {
     /// - Throws: ``StoreError`` when a record amends itself or amendments form a cycle of any
     ///   length, amends a record that exists nowhere, or two records amend the same one.
     static func insertionOrder(_ records: [Minutes], db: Database) throws -> [Minutes] {
+        let stored = try Row.fetchAll(db, sql: "SELECT id, amends_id FROM minutes").map { (id: $0[0] as Int64, amends: $0[1] as Int64?) }
+        return try insertionOrder(records, stored: stored)
+    }
+
+    /// The archive's records in an order a database accepts, given the id and amended id of
+    /// every minutes it holds (either engine): see ``insertionOrder(_:db:)``.
+    public static func insertionOrder(_ records: [Minutes], stored: [(id: Int64, amends: Int64?)]) throws -> [Minutes] {
         var amends: [Int64: Int64?] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, amends_id FROM minutes") {
-            amends[row[0]] = row[1] as Int64?
-        }
+        for row in stored { amends[row.id] = row.amends }
         for record in records {
             guard let id = record.id else { throw StoreError("archive.record-without-id") }
             if amends[id] == nil { amends[id] = record.amends }
@@ -35,7 +40,7 @@ extension AppDatabase {
             }
         }
         // Acyclic: placing each record after its target terminates.
-        var placed = Set(try Int64.fetchAll(db, sql: "SELECT id FROM minutes"))
+        var placed = Set(stored.map(\.id))
         var pending = records.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         var ordered: [Minutes] = []
         while !pending.isEmpty {

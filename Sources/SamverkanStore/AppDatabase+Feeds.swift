@@ -91,13 +91,18 @@ extension AppDatabase {
     /// The last migration applied to this database (its schema version), e.g. `v8-feeds`: by the
     /// number after `v` (`v11-…` comes after `v8-…`, which a sort by text would not say).
     public func schemaVersion() throws -> String {
-        try read { db in
-            func number(_ id: String) -> Int { Int(id.dropFirst().prefix { $0.isNumber }) ?? 0 }
-            return try Self.migrator.appliedIdentifiers(db).max { (number($0), $0) < (number($1), $1) } ?? ""
-        }
+        try read { db in Self.latestMigration(Array(try Self.migrator.appliedIdentifiers(db))) }
     }
 
-    static func feedTimestamp() -> String {
+    /// The latest of migration names by the number after `v` (`v11-…` after `v8-…`), "" of none:
+    /// the schema version of either engine.
+    public static func latestMigration(_ names: [String]) -> String {
+        func number(_ id: String) -> Int { Int(id.dropFirst().prefix { $0.isNumber }) ?? 0 }
+        return names.max { (number($0), $0) < (number($1), $1) } ?? ""
+    }
+
+    /// Now as a feed's creation or revocation records it: ISO 8601 UTC to the second.
+    public static func feedTimestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())

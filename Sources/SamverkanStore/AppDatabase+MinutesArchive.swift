@@ -28,9 +28,7 @@ extension AppDatabase {
 
     /// The archive as stable, pretty-printed JSON (sorted keys).
     public func exportJSON() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(try exportArchive()), as: UTF8.self) + "\n"
+        try StoreRows.json(try exportArchive())
     }
 
     /// Imports an archive in one transaction, keeping every id, number, signature and approval.
@@ -126,7 +124,7 @@ extension AppDatabase {
     /// Whether `record` is a correction whose action items keep no number, as every correction
     /// exported before `v9-action-identity`: import of such an archive links them to the
     /// original's items by the rule of that migration (``linkActionIdentity(correctionID:originalID:db:)``).
-    static func keepsNoNumbers(_ record: Minutes) -> Bool {
+    public static func keepsNoNumbers(_ record: Minutes) -> Bool {
         record.amends != nil && !record.newActions.isEmpty && record.newActions.allSatisfy { $0.continues == nil }
     }
 

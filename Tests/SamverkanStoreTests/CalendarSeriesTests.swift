@@ -6,15 +6,17 @@ import Testing
 
 @Suite("Calendar series sequence")
 struct CalendarSeriesTests {
-    @Test("SEQUENCE stays while content is unchanged and rises when it changes")
-    func sequence() throws {
-        let db = try TestDatabase.inMemory()
-        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
-        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
-        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
-        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
-        #expect(try db.sequence(uid: "a@x", structureID: "a", contentHash: "h2", bump: true) == 2)
-        #expect(try db.sequence(uid: "b@x", structureID: "b", contentHash: "h1") == 0)
+    @Test("SEQUENCE stays while content is unchanged and rises when it changes", arguments: StoreEngine.allCases)
+    func sequence(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { (db: any MeetingStore) async throws in
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 0)
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h2") == 1)
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h2", bump: true) == 2)
+            #expect(try await db.sequence(uid: "b@x", structureID: "b", contentHash: "h1") == 0)
+            #expect(try await db.sequence(uid: "a@x", structureID: "a", contentHash: "h1") == 3)
+        }
     }
 
     @Test("A database file is created with its folders and keeps what was stored")

@@ -1,5 +1,6 @@
 import SamverkanDomain
 import SamverkanStore
+import SamverkanTestSupport
 import Testing
 
 /// The mail log (`v7-mail-log`): claims before sending, so a message is sent once, a failed one
@@ -12,18 +13,21 @@ struct MailLogTests {
             messageID: id)
     }
 
-    @Test("A message is claimed once; sent stays sent; failed is claimed again with its first Message-ID")
-    func claims() throws {
-        let database = try AppDatabase.inMemory()
-        let first = try database.claimMail(
+    @Test("A message is claimed once; sent stays sent; failed is claimed again with its first Message-ID", arguments: StoreEngine.allCases)
+    func claims(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { database in try await claims(database) }
+    }
+
+    func claims(_ database: any MeetingStore) async throws {
+        let first = try await database.claimMail(
             [sending("a"), sending("b", id: "m2@samverkan")], now: "2025-05-01T06:00:00Z",
             staleBefore: "2025-05-01T05:50:00Z")
         #expect(first.map(\.key) == ["a", "b"])
         #expect(first.allSatisfy { $0.status == .sending && $0.attempts == 1 })
-        try database.finishMail(key: "a", sent: true, now: "2025-05-01T06:00:01Z")
-        try database.finishMail(key: "b", sent: false, error: "connection refused", now: "2025-05-01T06:00:01Z")
-        #expect(try database.mailLog(status: .failed).map(\.lastError) == ["connection refused"])
-        let second = try database.claimMail(
+        try await database.finishMail(key: "a", sent: true, error: nil, now: "2025-05-01T06:00:01Z")
+        try await database.finishMail(key: "b", sent: false, error: "connection refused", now: "2025-05-01T06:00:01Z")
+        #expect(try await database.mailLog(status: .failed).map(\.lastError) == ["connection refused"])
+        let second = try await database.claimMail(
             [sending("a", id: "new-a"), sending("b", id: "new-b")], now: "2025-05-02T06:00:00Z",
             staleBefore: "2025-05-02T05:50:00Z")
         #expect(second.map(\.key) == ["b"])
@@ -31,13 +35,16 @@ struct MailLogTests {
         #expect(second.first?.attempts == 2)
     }
 
-    @Test("A fresh sending claim is left to its run; a stale one is taken over")
-    func staleClaims() throws {
-        let database = try AppDatabase.inMemory()
-        _ = try database.claimMail([sending("a")], now: "2025-05-01T06:00:00Z", staleBefore: "2025-05-01T05:50:00Z")
-        #expect(try database.claimMail([sending("a")], now: "2025-05-01T06:05:00Z", staleBefore: "2025-05-01T05:55:00Z").isEmpty)
-        let taken = try database.claimMail([sending("a")], now: "2025-05-01T06:20:00Z", staleBefore: "2025-05-01T06:10:00Z")
+    @Test("A fresh sending claim is left to its run; a stale one is taken over", arguments: StoreEngine.allCases)
+    func staleClaims(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { database in try await staleClaims(database) }
+    }
+
+    func staleClaims(_ database: any MeetingStore) async throws {
+        _ = try await database.claimMail([sending("a")], now: "2025-05-01T06:00:00Z", staleBefore: "2025-05-01T05:50:00Z")
+        #expect(try await database.claimMail([sending("a")], now: "2025-05-01T06:05:00Z", staleBefore: "2025-05-01T05:55:00Z").isEmpty)
+        let taken = try await database.claimMail([sending("a")], now: "2025-05-01T06:20:00Z", staleBefore: "2025-05-01T06:10:00Z")
         #expect(taken.map(\.attempts) == [2])
-        #expect(try database.mailLog().map(\.status) == [.sending])
+        #expect(try await database.mailLog().map(\.status) == [.sending])
     }
 }
