@@ -32,7 +32,7 @@ struct CorrectionArchiveTests {
         // The reference copy on SQLite, whose actions the reports read; the engine's copy exports the same bytes.
         let reference = try TestDatabase.inMemory()
         #expect(try reference.importArchive(archive).minutes == 3)
-        let all = try reference.allActions(structureID: "rug")
+        let all = try await reference.allActions(structureID: "rug")
         let newItem = try #require(saved.newActions.last?.id)
         #expect(all.map(\.item.id) == numbers + [newItem])
         #expect(all.map(\.status) == [.done, .partly, .notStarted])
