@@ -23,16 +23,16 @@ public struct TextTable: Sendable {
         }
         var widths = Array(repeating: 0, count: columns)
         for row in cut { for (index, cell) in row.enumerated() where index < columns { widths[index] = max(widths[index], cell.width) } }
-        // One text written line by line (a national report's tables are some 800 KB): padding
-        // is a slice of one run of spaces, not a new string per cell.
-        let padding = String(repeating: " ", count: max(widths.max() ?? 0, 1))
+        // One text written line by line (a national report's tables are some 800 KB), padded
+        // from runs of spaces made once per width, not a new string per cell.
+        let padding = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
         var text = ""
         text.reserveCapacity(cut.count * (widths.reduce(0, +) + 2 * columns))
         func line(_ row: [(text: String, width: Int)]) {
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "  " }
                 text += cell.text
-                if index < columns - 1 { text += padding.prefix(widths[index] - cell.width) }
+                if index < columns - 1 { text += padding[widths[index] - cell.width] }
             }
             // The line's trailing spaces (the line before ends with a newline, where this stops).
             while text.last == " " { text.removeLast() }
