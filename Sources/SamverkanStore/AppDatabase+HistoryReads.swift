@@ -119,7 +119,7 @@ extension AppDatabase {
                 """
                 SELECT \(columns) FROM json_each(\(ranges)) id_range
                 CROSS JOIN \(table) INDEXED BY \(table)_report
-                  ON \(table).minutes_id BETWEEN id_range.value ->> 0 AND id_range.value ->> 1
+                  ON \(table).minutes_id BETWEEN json_extract(id_range.value, '$[0]') AND json_extract(id_range.value, '$[1]')
                 """
             ).fetchCursor(db)
         }
