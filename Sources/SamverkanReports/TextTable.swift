@@ -23,21 +23,25 @@ public struct TextTable: Sendable {
         }
         var widths = Array(repeating: 0, count: columns)
         for row in cut { for (index, cell) in row.enumerated() where index < columns { widths[index] = max(widths[index], cell.width) } }
-        func line(_ row: [(text: String, width: Int)]) -> String {
-            var text = ""
+        // One text written line by line (a national report's tables are some 800 KB), padded
+        // from runs of spaces made once per width, not a new string per cell.
+        let padding = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
+        var text = ""
+        text.reserveCapacity(cut.count * (widths.reduce(0, +) + 2 * columns))
+        func line(_ row: [(text: String, width: Int)]) {
             for (index, cell) in row.enumerated() {
                 if index > 0 { text += "  " }
                 text += cell.text
-                if index < columns - 1 { text += String(repeating: " ", count: widths[index] - cell.width) }
+                if index < columns - 1 { text += padding[widths[index] - cell.width] }
             }
+            // The line's trailing spaces (the line before ends with a newline, where this stops).
             while text.last == " " { text.removeLast() }
-            return text
+            text += "\n"
         }
-        var lines = [line(cut[0])]
-        var rule = widths.map { String(repeating: "-", count: max($0, 1)) }.joined(separator: "  ")
-        while rule.last == " " { rule.removeLast() }
-        lines.append(rule)
-        lines += cut.dropFirst().map(line)
-        return lines.joined(separator: "\n") + "\n"
+        line(cut[0])
+        text += widths.map { String(repeating: "-", count: max($0, 1)) }.joined(separator: "  ")
+        text += "\n"
+        for row in cut.dropFirst() { line(row) }
+        return text
     }
 }

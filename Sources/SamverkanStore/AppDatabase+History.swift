@@ -14,8 +14,8 @@ extension AppDatabase {
         try history(from: from, through: through, asOf: asOf, scanning: nil)
     }
 
-    /// ``history(from:through:asOf:)``, reading the action tables whole (`scanning`) or per
-    /// meeting as asked, or (nil) as is cheaper; tests compare the two.
+    /// ``history(from:through:asOf:)``, reading the action tables whole (`scanning`) or by runs
+    /// of the meetings' ids as asked, or (nil) as is cheaper; tests compare the two.
     func history(from: LocalDate, through: LocalDate, asOf: LocalDate, scanning: Bool?) throws -> MeetingHistory {
         try read { db in try Self.history(db, from: from, through: through, asOf: asOf, scanning: scanning) }
     }

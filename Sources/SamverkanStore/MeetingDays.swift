@@ -9,6 +9,8 @@ struct MeetingDays {
     static let spread = 16
     /// Ids below this many are kept in an array whatever their spread.
     static let smallRange: Int64 = 65_536
+    /// How far apart ids may lie and still be read in one range (``idRanges(joiningGapsUpTo:)``).
+    static let joinedGap: Int64 = 16
 
     /// How many meetings.
     let count: Int
@@ -36,6 +38,30 @@ struct MeetingDays {
             self.array = array
             dictionary = [:]
         }
+    }
+
+    /// The meetings' ids as ascending ranges, for reading their action rows in one index range
+    /// scan per range instead of one lookup per meeting: ids at most `gap` apart share a range
+    /// (the rows of the ids between, not among the meetings, are read and left out by the
+    /// caller). A period's minutes are written meeting after meeting, so their ids come in runs.
+    func idRanges(joiningGapsUpTo gap: Int64) -> [ClosedRange<Int64>] {
+        var ranges: [ClosedRange<Int64>] = []
+        func add(_ id: Int64) {
+            if let last = ranges.last {
+                let (distance, overflow) = id.subtractingReportingOverflow(last.upperBound)
+                if !overflow, distance <= gap {
+                    ranges[ranges.count - 1] = last.lowerBound...id
+                    return
+                }
+            }
+            ranges.append(id...id)
+        }
+        if array.isEmpty {
+            for id in dictionary.keys.sorted() { add(id) }
+        } else {
+            for (offset, day) in array.enumerated() where day != Int32.min { add(first + Int64(offset)) }
+        }
+        return ranges
     }
 
     /// The day number of the meeting with minutes `id`, nil when it is not one of them.

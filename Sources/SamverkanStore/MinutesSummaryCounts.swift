@@ -6,20 +6,35 @@ import SamverkanDomain
 /// (``SummaryLists``), and each id is counted as a `String` once per structure.
 struct MinutesSummaryCounts {
     var meetings = 0
-    /// Per number of days from meeting to approval.
-    var approvalDays: [Int: Int] = [:]
-    /// Per `present_sides` value (1 region, 2 municipality, 3 both).
-    var sides: [Int: Int] = [:]
+    /// Per number of days from meeting to approval, below ``dayCells`` days by index (most
+    /// minutes are approved within weeks: an array increment a meeting instead of a hash).
+    var approvalDays: [Int] = []
+    /// Approvals ``dayCells`` days or more after the meeting, per number of days.
+    var laterApprovals: [Int: Int] = [:]
+    /// Per `present_sides` value by its two bits (1 region, 2 municipality, 3 both; the only bits
+    /// that count).
+    var sides = [Int](repeating: 0, count: 4)
     /// Per `present_organisations` list number.
     var organisations: [Int: Int] = [:]
     /// Per `covered_items` list number.
     var items: [Int: Int] = [:]
 
+    /// Approval delays counted by index in ``approvalDays``.
+    static let dayCells = 366
+
     /// Counts one held meeting's summary.
     mutating func add(approvalDays days: Int?, sides: Int, organisations: Int, items: Int) {
         meetings += 1
-        if let days { approvalDays[max(0, days), default: 0] += 1 }
-        self.sides[sides, default: 0] += 1
+        if let days {
+            let days = max(0, days)
+            if days < Self.dayCells {
+                if approvalDays.count <= days { approvalDays += repeatElement(0, count: days + 1 - approvalDays.count) }
+                approvalDays[days] += 1
+            } else {
+                laterApprovals[days, default: 0] += 1
+            }
+        }
+        self.sides[sides & 3] += 1
         self.organisations[organisations, default: 0] += 1
         self.items[items, default: 0] += 1
     }
@@ -27,8 +42,9 @@ struct MinutesSummaryCounts {
     /// Adds the counts to a structure's totals, per side, organisation and agenda item.
     func add(to totals: inout MeetingTotals, lists: SummaryLists) {
         totals.meetings += meetings
-        for (days, count) in approvalDays { totals.approvalDays[days, default: 0] += count }
-        for (bits, count) in sides {
+        for (days, count) in approvalDays.enumerated() where count > 0 { totals.approvalDays[days, default: 0] += count }
+        for (days, count) in laterApprovals { totals.approvalDays[days, default: 0] += count }
+        for (bits, count) in sides.enumerated() where count > 0 {
             var present = Set<Principal>()
             if bits & 1 != 0 { present.insert(.region) }
             if bits & 2 != 0 { present.insert(.municipality) }

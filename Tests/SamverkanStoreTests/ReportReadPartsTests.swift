@@ -1,3 +1,4 @@
+import SamverkanDomain
 import Testing
 
 @testable import SamverkanStore
@@ -42,5 +43,39 @@ struct ReportReadPartsTests {
         }
         #expect(spread[id: 5_000_000] == 7 && close[id: 5_000_000] == nil && spread.count == 5)
         #expect(MeetingDays(ids: [], days: [])[id: 0] == nil)
+    }
+
+    @Test("Meeting ids come as ascending ranges, gaps up to the limit joined, from an array or a dictionary")
+    func idRanges() {
+        let ids: [Int64] = [40, 5, 7, 6, 9, 30, 12, 31]
+        let close = MeetingDays(ids: ids, days: ids.map { Int($0) })
+        let spread = MeetingDays(ids: ids + [5_000_000, 5_000_002], days: ids.map { Int($0) } + [1, 2])
+        #expect(close.idRanges(joiningGapsUpTo: 1) == [5...7, 9...9, 12...12, 30...31, 40...40])
+        #expect(close.idRanges(joiningGapsUpTo: 3) == [5...12, 30...31, 40...40])
+        #expect(close.idRanges(joiningGapsUpTo: 100) == [5...40])
+        #expect(spread.idRanges(joiningGapsUpTo: 3) == [5...12, 30...31, 40...40, 5_000_000...5_000_002])
+        #expect(MeetingDays(ids: [], days: []).idRanges(joiningGapsUpTo: 16).isEmpty)
+        // Ids at both ends of Int64: the distance overflows, and they stay apart.
+        let extreme = MeetingDays(ids: [Int64.min, Int64.max], days: [1, 2])
+        #expect(extreme.idRanges(joiningGapsUpTo: 16) == [Int64.min...Int64.min, Int64.max...Int64.max])
+    }
+
+    @Test("Summary counts: approval delays by index and beyond a year, sides by their two bits, lists per id")
+    func summaryCounts() {
+        var lists = SummaryLists()
+        let both = lists.number(of: "kommun\u{1F}region")
+        let region = lists.number(of: "region")
+        let items = lists.number(of: "fast-vårdkontakt")
+        var counts = MinutesSummaryCounts()
+        for (days, sides, organisations) in [(3, 3, both), (3, 1, region), (-2, 2, both), (400, 7, both), (nil, 0, region)] {
+            counts.add(approvalDays: days, sides: sides, organisations: organisations, items: items)
+        }
+        var totals = MeetingTotals()
+        counts.add(to: &totals, lists: lists)
+        #expect(totals.meetings == 5)
+        #expect(totals.approvalDays == [3: 2, 0: 1, 400: 1])
+        #expect(totals.sidesPresent == [[.region, .municipality]: 2, [.region]: 1, [.municipality]: 1, []: 1])
+        #expect(totals.organisationsPresent == ["kommun": 3, "region": 5])
+        #expect(totals.covered == ["fast-vårdkontakt": 5])
     }
 }

@@ -74,6 +74,11 @@ public struct ComplianceFigures: Sendable, Hashable {
             self.covered = covered
             self.meetings = meetings
         }
+        /// Adds another count of the same item.
+        mutating func add(_ other: ItemCount) {
+            covered += other.covered
+            meetings += other.meetings
+        }
         /// covered / meetings, nil without meetings.
         public var share: Double? { meetings > 0 ? Double(covered) / Double(meetings) : nil }
     }
@@ -123,10 +128,8 @@ public struct ComplianceFigures: Sendable, Hashable {
         counted += other.counted
         agendaPossible += other.agendaPossible
         agendaCovered += other.agendaCovered
-        for (key, count) in other.items {
-            items[key, default: ItemCount()].covered += count.covered
-            items[key, default: ItemCount()].meetings += count.meetings
-        }
+        // One lookup per item (its id hashed once: Swedish ids hash with Unicode normalisation).
+        for (key, count) in other.items { items[key, default: ItemCount()].add(count) }
         attendanceMeetings += other.attendanceMeetings
         attendanceScore += other.attendanceScore
         approved += other.approved

@@ -85,7 +85,10 @@ extension ComplianceReport {
         for group in groups {
             rows.append(cells(name(of: group, phrases: phrases), group.figures))
             if dimension != .structure {
-                for id in group.structureIDs { if let row = structure(id) { rows.append(cells(indent + row.name, row.figures)) } }
+                // By index, not a copy of each row.
+                for id in group.structureIDs {
+                    if let index = rowIndex[id] { rows.append(cells(indent + structures[index].name, structures[index].figures)) }
+                }
             }
         }
         rows.append(cells(phrases.text("report.total"), total))

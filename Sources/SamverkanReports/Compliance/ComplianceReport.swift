@@ -44,7 +44,8 @@ public struct ComplianceReport: Sendable {
     /// The structure row by id.
     public func structure(_ id: String) -> StructureCompliance? { rowIndex[id].map { structures[$0] } }
 
-    private let rowIndex: [String: Int]
+    /// The index of each structure's row in ``structures``.
+    let rowIndex: [String: Int]
 
     init(
         period: ReportPeriod, today: LocalDate, asOf: LocalDate, dimension: ComplianceDimension, columns: [HeatMapColumn],
@@ -59,7 +60,7 @@ public struct ComplianceReport: Sendable {
         self.groups = groups
         self.total = total
         self.regionName = regionName
-        rowIndex = Dictionary(structures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        rowIndex = Dictionary(structures.indices.map { (structures[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Builds the report.
@@ -98,16 +99,17 @@ public struct ComplianceReport: Sendable {
         let staffed = StructureCompliance.AttendanceMeasure.staffedOrganisations(configuration)
         var rows: [StructureCompliance] = []
         rows.reserveCapacity(active.count)
-        for (structure, planned) in zip(active, occurrences) {
-            var row = StructureCompliance(structure, configuration: configuration, columns: columns, staffed: staffed)
-            row.tally(
-                occurrences: planned, meetings: meetings[structure.id] ?? [], cancelled: cancellations[structure.id] ?? [],
-                totals: history.totals[structure.id] ?? MeetingTotals(), structure: structure,
-                configuration: configuration, today: today)
-            rows.append(row)
+        // Rows are counted where they stand in the array and read in place below: a copy of a
+        // row retains each of its texts and lists, thousands of times for a national report.
+        for (index, structure) in active.enumerated() {
+            rows.append(StructureCompliance(structure, configuration: configuration, columns: columns, staffed: staffed))
+            rows[index].tally(
+                occurrences: occurrences[index], meetings: meetings[structure.id] ?? [],
+                cancelled: cancellations[structure.id] ?? [], totals: history.totals[structure.id] ?? MeetingTotals(),
+                structure: structure, configuration: configuration, today: today)
         }
         var total = ComplianceFigures()
-        for row in rows { total.add(row.figures) }
+        for index in rows.indices { total.add(rows[index].figures) }
         var report = ComplianceReport(
             period: period, today: today, asOf: min(period.to, today), dimension: dimension,
             columns: columns, structures: rows,
@@ -131,25 +133,26 @@ public struct ComplianceReport: Sendable {
     ) -> [ComplianceGroup] {
         var groups: [String: ComplianceGroup] = [:]
         var order: [String] = []
-        for row in rows {
+        for index in rows.indices {
             let group: ComplianceGroup
             switch dimension {
-            case .structure: group = ComplianceGroup(key: row.id, name: row.name)
+            case .structure: group = ComplianceGroup(key: rows[index].id, name: rows[index].name)
             case .municipality:
-                group = ComplianceGroup(key: row.municipality ?? "", name: row.municipality.map { row.municipalityName ?? $0 })
+                group = ComplianceGroup(
+                    key: rows[index].municipality ?? "", name: rows[index].municipality.map { rows[index].municipalityName ?? $0 })
             case .careCentre:
                 group = ComplianceGroup(
-                    key: row.careCentre ?? "", name: row.careCentre.map { row.careCentreName ?? $0 },
-                    careCentreOperator: row.careCentreOperator)
-            case .kind: group = ComplianceGroup(key: row.kind.rawValue, name: nil)
+                    key: rows[index].careCentre ?? "", name: rows[index].careCentre.map { rows[index].careCentreName ?? $0 },
+                    careCentreOperator: rows[index].careCentreOperator)
+            case .kind: group = ComplianceGroup(key: rows[index].kind.rawValue, name: nil)
             case .region: group = ComplianceGroup(key: configuration.region.id, name: configuration.region.name)
             }
             if groups[group.key] == nil {
                 groups[group.key] = group
                 order.append(group.key)
             }
-            groups[group.key]!.figures.add(row.figures)
-            groups[group.key]!.structureIDs.append(row.id)
+            groups[group.key]!.figures.add(rows[index].figures)
+            groups[group.key]!.structureIDs.append(rows[index].id)
         }
         let rank: [String: Int]
         switch dimension {
