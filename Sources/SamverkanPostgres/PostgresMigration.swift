@@ -3,6 +3,8 @@
 ///
 /// The names are the SQLite store's (`v1-calendar-series` …), so both engines say which version
 /// of the same schema they hold; each PostgreSQL migration creates what its SQLite namesake does.
+/// A name with `-pg-` is PostgreSQL's alone (how it enforces or speeds up the same schema, no
+/// table or column of its own).
 public struct PostgresMigration: Sendable {
     public let name: String
     let statements: [String]
@@ -10,7 +12,7 @@ public struct PostgresMigration: Sendable {
     /// Every migration, in the order they are applied.
     public static let all: [PostgresMigration] = [
         calendarSeries, minutes, reportSummary, meetingRegister, approvalChain, applicationID, mailLog, feeds,
-        actionIdentity, signatures, organisationAttendance, audit,
+        actionIdentity, signatures, organisationAttendance, audit, revisionPerStatement,
     ]
 
     /// Migration names, in order.

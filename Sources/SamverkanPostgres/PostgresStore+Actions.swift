@@ -1,5 +1,5 @@
 public import SamverkanDomain
-public import SamverkanStore
+import SamverkanStore
 public import SamverkanTime
 
 extension PostgresStore {
