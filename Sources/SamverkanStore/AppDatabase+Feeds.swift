@@ -95,10 +95,11 @@ extension AppDatabase {
     }
 
     /// The latest of migration names by the number after `v` (`v11-…` after `v8-…`), "" of none:
-    /// the schema version of either engine.
+    /// the schema version of either engine. An engine's own migrations (`-pg-` in the name, an
+    /// index or trigger only PostgreSQL needs) are not versions of the shared schema.
     public static func latestMigration(_ names: [String]) -> String {
         func number(_ id: String) -> Int { Int(id.dropFirst().prefix { $0.isNumber }) ?? 0 }
-        return names.max { (number($0), $0) < (number($1), $1) } ?? ""
+        return names.filter { !$0.contains("-pg-") }.max { (number($0), $0) < (number($1), $1) } ?? ""
     }
 
     /// Now as a feed's creation or revocation records it: ISO 8601 UTC to the second.

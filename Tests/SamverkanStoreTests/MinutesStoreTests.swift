@@ -11,7 +11,7 @@ import Testing
 struct MinutesStoreTests {
     /// The engines whose action-item reads (`openActions`, `allActions`) and reports are built;
     /// PostgreSQL's come with the register group's work.
-    static let actionEngines: [StoreEngine] = [.sqlite]
+    static let actionEngines: [StoreEngine] = StoreEngine.allCases
 
     static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 

@@ -52,7 +52,7 @@ public final class PostgresCluster: @unchecked Sendable {
             fsync = off
             synchronous_commit = off
             full_page_writes = off
-            max_connections = 60
+            max_connections = 300
             password_encryption = 'scram-sha-256'
             """
         let configuration = folder.appendingPathComponent("data/postgresql.conf")
