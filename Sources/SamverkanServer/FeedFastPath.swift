@@ -14,8 +14,8 @@ import NIOHTTPTypes
 ///
 /// One handler per connection (it sits after the HTTP codec). It answers only while no request
 /// passed on is still waiting for its answer, so answers never overtake each other. Added to a
-/// connection, it puts a ``FeedWireFastPath`` before the HTTP codec, which answers the
-/// commonest of these requests, a conditional one whose answer is 304, from its bytes.
+/// connection, it puts a ``FeedWireFastPath`` before the HTTP codec, which answers most of
+/// these requests from their bytes (this handler answers those it hands on).
 final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -55,13 +55,13 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         let pipeline = context.pipeline.syncOperations
         guard let encoder = try? pipeline.handler(type: HTTPResponseEncoder.self) else {
-            logger.warning("no HTTP/1 encoder in the pipeline: 304s go the longer way")
+            logger.warning("no HTTP/1 encoder in the pipeline: feeds go the longer way")
             return
         }
         do {
             try pipeline.addHandler(FeedWireFastPath(fastPath: self), position: .before(encoder))
         } catch {
-            logger.warning("304s go the longer way", metadata: ["error": "\(type(of: error))"])
+            logger.warning("feeds go the longer way", metadata: ["error": "\(type(of: error))"])
         }
     }
 

@@ -3,12 +3,12 @@ import HTTPTypes
 import Logging
 import NIOCore
 
-/// The hottest path of a refresh storm: a conditional GET or HEAD of a feed answered moments ago
-/// (within ``FeedService/recheck``) whose answer is `304 Not Modified` is answered from the
-/// request's bytes, with the 304's bytes made once a second — before NIO's HTTP decoder, the
+/// The hottest path of a refresh storm: a GET or HEAD of a feed answered moments ago (within
+/// ``FeedService/recheck``) is answered from the request's bytes — `304 Not Modified` or the
+/// calendar — with the answer's head made once a second, before NIO's HTTP decoder, the
 /// conversion to HTTP types and ``FeedFastPath``. The bytes are those the full way writes (the
-/// same fields in the same order, the same `Date` and `Server`), and the answer is counted in the
-/// same metrics. Everything else goes on to the decoder exactly as it came.
+/// same fields in the same order, the same `Date` and `Server`, the same body), and the answer is
+/// counted in the same metrics. Everything else goes on to the decoder exactly as it came.
 ///
 /// One handler per connection, before the HTTP codec (``FeedFastPath`` puts it there). It frames
 /// every request it hands on (its head and its `Content-Length` body), so it knows when the
@@ -37,10 +37,12 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
     private var pending: ByteBuffer?
     /// The target this connection asked for last and its feed, until the service's time for it is up.
     private var last: (target: [UInt8], feed: RenderedFeed, until: ContinuousClock.Instant)?
-    /// The 304 heads of a feed made in a second (since 1970): plain and gzip.
-    private var made: (feed: RenderedFeed?, second: Int, plain: ByteBuffer?, gzip: ByteBuffer?) = (nil, 0, nil, nil)
-    /// The counters of a feed's 304, fetched with the first one.
-    private var counters: ServerMetrics.RequestCounters?
+    /// The answer heads of a feed made in a second (since 1970): 200 plain, 200 gzip, 304 plain,
+    /// 304 gzip.
+    private var made: (feed: RenderedFeed?, second: Int, heads: [ByteBuffer?]) = (nil, 0, [nil, nil, nil, nil])
+    /// The counters of a feed's 304 and 200, fetched with the first of each.
+    private var notModifiedCounters: ServerMetrics.RequestCounters?
+    private var fullCounters: ServerMetrics.RequestCounters?
 
     init(fastPath: FeedFastPath) {
         self.fastPath = fastPath
@@ -71,9 +73,10 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
                 context.fireChannelRead(wrapInboundOut(buffer))
                 break reading
             case .request(let request):
-                if let head = notModified(request, in: buffer, allocator: context.channel.allocator) {
+                if let (head, body) = answer(request, in: buffer, allocator: context.channel.allocator) {
                     buffer.moveReaderIndex(forwardBy: request.headLength)
                     context.write(wrapOutboundOut(head), promise: nil)
+                    if let body { context.write(wrapOutboundOut(body), promise: nil) }
                     answered = true
                 } else {
                     context.fireChannelRead(wrapInboundOut(buffer.readSlice(length: request.headLength)!))
@@ -106,8 +109,10 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelRead(wrapInboundOut(bytes))
     }
 
-    /// The 304 head answering a request at the start of `buffer`, nil when it is not answered here.
-    func notModified(_ request: WireRequest, in buffer: ByteBuffer, allocator: ByteBufferAllocator) -> ByteBuffer? {
+    /// The head and body answering a request at the start of `buffer` (``ConditionalResponse``'s
+    /// answer: 304, or 200 with the representation the client accepts), nil when it is not
+    /// answered here.
+    func answer(_ request: WireRequest, in buffer: ByteBuffer, allocator: ByteBufferAllocator) -> (ByteBuffer, ByteBuffer?)? {
         guard request.method != .other, request.contentLength == nil, !request.hasConnection, !request.repeated,
             fastPath.waiting == 0, let feed = recentFeed(request.target, in: buffer)
         else { return nil }
@@ -123,13 +128,22 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
             feed: feed, ifNoneMatch: sameTag ? nil : Self.text(request.ifNoneMatch, in: buffer),
             ifModifiedSince: request.ifNoneMatch == nil ? Self.text(request.ifModifiedSince, in: buffer) : nil,
             acceptEncoding: Self.text(request.acceptEncoding, in: buffer))
-        guard sameTag || conditional.notModified else { return nil }
-        if counters == nil { counters = fastPath.metrics.counters(route: "feed", status: 304) }
-        counters?.increment()
+        let notModified = sameTag || conditional.notModified
+        let gzip = conditional.servesGzip
+        let status = notModified ? 304 : 200
+        if notModified {
+            if notModifiedCounters == nil { notModifiedCounters = fastPath.metrics.counters(route: "feed", status: 304) }
+            notModifiedCounters?.increment()
+        } else {
+            if fullCounters == nil { fullCounters = fastPath.metrics.counters(route: "feed", status: 200) }
+            fullCounters?.increment()
+        }
         fastPath.logger.debug(
             "request",
-            metadata: ["method": "\(request.method == .head ? "HEAD" : "GET")", "route": "feed", "status": "304", "way": "wire"])
-        return head(feed, gzip: conditional.servesGzip, allocator: allocator)
+            metadata: ["method": "\(request.method == .head ? "HEAD" : "GET")", "route": "feed", "status": "\(status)", "way": "wire"])
+        let head = head(feed, notModified: notModified, gzip: gzip, allocator: allocator)
+        guard !notModified, request.method == .get else { return (head, nil) }
+        return (head, gzip ? feed.gzipped : feed.body)
     }
 
     /// The text of a field value read (ASCII: ``WireRequest`` takes no other bytes).
@@ -157,21 +171,25 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
         return feed
     }
 
-    /// The bytes of a feed's 304 head as the full way writes them (NIO's encoder of Hummingbird's
-    /// response: the status line, the representation's fields, `Date`, `Server`), made once a
-    /// second for each representation.
-    func head(_ feed: RenderedFeed, gzip: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
+    /// The bytes of a feed's answer head as the full way writes them (NIO's encoder of
+    /// Hummingbird's response: the status line, the representation's fields, `Date`, `Server`),
+    /// made once a second for each status and representation.
+    func head(_ feed: RenderedFeed, notModified: Bool, gzip: Bool, allocator: ByteBufferAllocator) -> ByteBuffer {
         let second = Int(Date().timeIntervalSince1970)
-        if made.feed !== feed || made.second != second { made = (feed, second, nil, nil) }
-        if let known = gzip ? made.gzip : made.plain { return known }
-        let fields = gzip ? feed.headers.gzipNotModified : feed.headers.plainNotModified
+        if made.feed !== feed || made.second != second { made = (feed, second, [nil, nil, nil, nil]) }
+        let slot = (notModified ? 2 : 0) + (gzip ? 1 : 0)
+        if let known = made.heads[slot] { return known }
+        let headers = feed.headers
+        let fields =
+            notModified
+            ? (gzip ? headers.gzipNotModified : headers.plainNotModified) : (gzip ? headers.gzip ?? headers.plain : headers.plain)
         var head = allocator.buffer(capacity: 384)
-        head.writeStaticString("HTTP/1.1 304 Not Modified\r\n")
+        head.writeStaticString(notModified ? "HTTP/1.1 304 Not Modified\r\n" : "HTTP/1.1 200 OK\r\n")
         for field in fields {
             head.writeString("\(field.name.rawName): \(field.value)\r\n")
         }
         head.writeString("Date: \(fastPath.service.httpDate())\r\nServer: \(fastPath.serverName)\r\n\r\n")
-        if gzip { made.gzip = head } else { made.plain = head }
+        made.heads[slot] = head
         return head
     }
 }

@@ -78,7 +78,7 @@ struct ServeWireTests {
         parsed[key] as? [[String: Any]] ?? []
     }
 
-    @Test("A 304 from the wire is byte for byte the full way's: GET, HEAD, gzip, If-Modified-Since, a list of tags")
+    @Test("Answers from the wire are byte for byte the full way's: 304s of GET, HEAD, gzip, a date, a list; 200s")
     func sameBytes() throws {
         let (served, token) = try Self.serving(debug: true)
         let parsed = try Self.run(
@@ -86,8 +86,10 @@ struct ServeWireTests {
             since = warm["fields"]["last-modified"]
             variants = [("plain", "GET", [f"If-None-Match: {etag}"]), ("head", "HEAD", [f"If-None-Match: {etag}"]),
                         ("gzip", "GET", ["Accept-Encoding: gzip", f"If-None-Match: {gzip_etag}"]),
-                        ("since", "GET", [f"If-Modified-Since: {since}"]), ("list", "GET", [f'If-None-Match: "x", W/{etag}'])]
-            result = {"plain_200": warm["head"]}
+                        ("since", "GET", [f"If-Modified-Since: {since}"]), ("list", "GET", [f'If-None-Match: "x", W/{etag}']),
+                        ("full", "GET", []), ("full-head", "HEAD", []), ("full-gzip", "GET", ["Accept-Encoding: gzip"]),
+                        ("other-tag", "GET", ['If-None-Match: "x"'])]
+            result = {"warm": warm}
             for name, method, headers in variants:
                 result[name] = []
                 for _ in range(3):
@@ -96,25 +98,34 @@ struct ServeWireTests {
             print(json.dumps(result))
             """#, served, token: token)
         let log = try #require(served.stop()).stderr
-        let ways = Self.ways(log, status: 304)
-        try #require(ways.count == 75, "\(ways)")
+        let notModifiedWays = Self.ways(log, status: 304)
+        let fullWays = Self.ways(log, status: 200)
+        try #require(notModifiedWays.count == 75 && fullWays.count == 61, "\(notModifiedWays) \(fullWays)")
+        let variants = ["plain", "head", "gzip", "since", "list", "full", "full-head", "full-gzip", "other-tag"]
         var heads: [String: String] = [:]
-        for (index, name) in ["plain", "head", "gzip", "since", "list"].enumerated() {
+        for (index, name) in variants.enumerated() {
             let answers = Self.answers(parsed, name)
-            #expect(answers.count == 15 && answers.allSatisfy { $0["status"] as? Int == 304 }, "\(name)")
+            let status = index < 5 ? 304 : 200
+            #expect(answers.count == 15 && answers.allSatisfy { $0["status"] as? Int == status }, "\(name)")
             let distinct = Set(answers.compactMap { $0["head"] as? String })
             #expect(distinct.count == 1, "\(name): \(distinct)")
             heads[name] = distinct.first
-            let own = Set(ways[(index * 15)..<(index * 15 + 15)])
+            #expect(Set(answers.compactMap { $0["body"] as? String }).count == 1, "\(name): one body")
+            let own = Set(index < 5 ? notModifiedWays[(index * 15)..<(index * 15 + 15)] : fullWays[(index * 15 - 74)..<(index * 15 - 59)])
             #expect(own.contains("responder") && own.contains("wire"), "\(name): \(own)")
         }
         #expect(heads["head"] == heads["plain"] && heads["since"] == heads["plain"] && heads["list"] == heads["plain"])
         let plain = try #require(heads["plain"])
         #expect(plain.hasPrefix("HTTP/1.1 304 Not Modified\r\n") && plain.hasSuffix("\r\nDate: *\r\nServer: samverkan"), "\(plain)")
         #expect(!plain.lowercased().contains("content-length"))
-        let full = try #require(parsed["plain_200"] as? String)
+        let warm = try #require(parsed["warm"] as? [String: Any])
+        let full = try #require(warm["head"] as? String)
         let etag = try #require(full.split(separator: "\r\n").first { $0.hasPrefix("ETag: ") })
         #expect(plain.contains(etag) && heads["gzip"]?.contains(String(etag.dropLast()) + "-gz\"") == true)
+        #expect(heads["full"] == full && heads["full-head"] == full && heads["other-tag"] == full)
+        #expect(Self.answers(parsed, "full").first?["body"] as? String == warm["body"] as? String)
+        #expect(Self.answers(parsed, "full-head").first?["body"] as? String == "")
+        #expect(heads["full-gzip"]?.contains("Content-Encoding: gzip") == true && heads["full-gzip"]?.contains("-gz\"") == true)
         #expect(!log.contains(token), "the log never holds a token")
     }
 
