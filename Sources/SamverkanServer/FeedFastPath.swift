@@ -68,7 +68,7 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if waiting == 0, let (head, body) = answer(request) {
+            if waiting == 0, context.channel.isWritable, let (head, body) = answer(request) {
                 answeredHere = true
                 context.write(wrapOutboundOut(.head(head)), promise: nil)
                 if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }

@@ -73,7 +73,9 @@ final class FeedWireFastPath: ChannelInboundHandler, RemovableChannelHandler {
                 context.fireChannelRead(wrapInboundOut(buffer))
                 break reading
             case .request(let request):
-                if let (head, body) = answer(request, in: buffer, allocator: context.channel.allocator) {
+                // A client that does not read its answers (the socket's buffer is full) gets them
+                // the full way, whose writer waits, and so its requests stop being read.
+                if context.channel.isWritable, let (head, body) = answer(request, in: buffer, allocator: context.channel.allocator) {
                     buffer.moveReaderIndex(forwardBy: request.headLength)
                     context.write(wrapOutboundOut(head), promise: nil)
                     if let body { context.write(wrapOutboundOut(body), promise: nil) }

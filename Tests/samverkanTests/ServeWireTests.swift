@@ -154,6 +154,29 @@ struct ServeWireTests {
         #expect(served.stop()?.status == 0)
     }
 
+    /// Answers written on the event loop stop once the connection's unsent bytes pass NIO's
+    /// high-water mark; the rest go the full way, whose writer waits for the client.
+    @Test("A client that reads late: 200 pipelined requests of the feed all get their answers, in order")
+    func readsLate() throws {
+        let (served, token) = try Self.serving()
+        let parsed = try Self.run(
+            #"""
+            plan = [[f"If-None-Match: {etag}"] if i % 3 == 2 else [] for i in range(200)]
+            connection.ask("GET", feed)  # now the feed was answered moments ago: the first answers come from the wire
+            connection.send(b"".join(request("GET", feed, *h) for h in plan))
+            time.sleep(1)  # answers pile up in the server: its socket stops being writable
+            answers = [connection.answer() for _ in plan]
+            print(json.dumps({"warm": warm, "answers": [(a["status"], a["body"] == warm["body"]) for a in answers]}))
+            """#, served, token: token)
+        let answers = (parsed["answers"] as? [[Any]] ?? []).map { ($0.first as? Int ?? 0, $0.last as? Bool ?? false) }
+        try #require(answers.count == 200)
+        for (index, (status, sameBody)) in answers.enumerated() {
+            #expect(index % 3 == 2 ? status == 304 : status == 200 && sameBody, "answer \(index): \(status)")
+        }
+        #expect(try served.curl("/health").status == 200)
+        #expect(served.stop()?.status == 0)
+    }
+
     @Test("A request split over packets (anywhere, byte by byte, across two requests, in a body) is answered right")
     func split() throws {
         let (served, token) = try Self.serving()
