@@ -6,12 +6,29 @@ import NIOCore
 /// `If-Modified-Since`) shows the client has this content, else 200, gzip when the client accepts it.
 struct ConditionalResponse {
     let feed: RenderedFeed
-    /// The request's header fields.
-    let headers: HTTPFields
+    /// The request's `If-None-Match`, `If-Modified-Since` and `Accept-Encoding` (each field's
+    /// values joined, as `HTTPFields` gives them).
+    let ifNoneMatch: String?
+    let ifModifiedSince: String?
+    let acceptEncoding: String?
+
+    init(feed: RenderedFeed, ifNoneMatch: String?, ifModifiedSince: String?, acceptEncoding: String?) {
+        self.feed = feed
+        self.ifNoneMatch = ifNoneMatch
+        self.ifModifiedSince = ifModifiedSince
+        self.acceptEncoding = acceptEncoding
+    }
+
+    /// The answer to a request with these header fields.
+    init(feed: RenderedFeed, headers: HTTPFields) {
+        self.init(
+            feed: feed, ifNoneMatch: headers[.ifNoneMatch], ifModifiedSince: headers[.ifModifiedSince],
+            acceptEncoding: headers[.acceptEncoding])
+    }
 
     /// Whether the client accepts gzip (`Accept-Encoding: gzip`, not `gzip;q=0`).
     var acceptsGzip: Bool {
-        guard let header = headers[.acceptEncoding] else { return false }
+        guard let header = acceptEncoding else { return false }
         return header.split(separator: ",").contains { part in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard pieces.first == "gzip" || pieces.first == "x-gzip" else { return false }
@@ -22,8 +39,8 @@ struct ConditionalResponse {
 
     /// Whether the request's validators match this content (either representation).
     var notModified: Bool {
-        if let match = headers[.ifNoneMatch] { return feed.headers.matches(ifNoneMatch: match) }
-        if let since = headers[.ifModifiedSince], let date = HTTPDate.parse(since) {
+        if let match = ifNoneMatch { return feed.headers.matches(ifNoneMatch: match) }
+        if let since = ifModifiedSince, let date = HTTPDate.parse(since) {
             return feed.lastModified <= date
         }
         return false
@@ -33,11 +50,14 @@ struct ConditionalResponse {
     /// and body (none for a 304).
     func answer() -> (status: HTTPResponse.Status, fields: HTTPFields, body: ByteBuffer?) {
         let headers = feed.headers
-        let gzip = acceptsGzip ? feed.gzipped.flatMap { body in headers.gzip.map { (body, $0) } } : nil
-        if notModified { return (.notModified, gzip == nil ? headers.plainNotModified : headers.gzipNotModified, nil) }
-        if let (body, fields) = gzip { return (.ok, fields, body) }
+        let gzip = servesGzip
+        if notModified { return (.notModified, gzip ? headers.gzipNotModified : headers.plainNotModified, nil) }
+        if gzip, let body = feed.gzipped, let fields = headers.gzip { return (.ok, fields, body) }
         return (.ok, headers.plain, feed.body)
     }
+
+    /// Whether the answer is the gzip representation: the client accepts it and the feed has one.
+    var servesGzip: Bool { acceptsGzip && feed.gzipped != nil && feed.headers.gzip != nil }
 
     /// ``answer()`` as Hummingbird's response.
     func response() -> Response {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 /// The hot path of a refresh storm: a GET or HEAD of a feed answered within the last
@@ -12,7 +13,9 @@ import NIOHTTPTypes
 /// and `Server` fields Hummingbird adds), and it is counted in the same metrics.
 ///
 /// One handler per connection (it sits after the HTTP codec). It answers only while no request
-/// passed on is still waiting for its answer, so answers never overtake each other.
+/// passed on is still waiting for its answer, so answers never overtake each other. Added to a
+/// connection, it puts a ``FeedWireFastPath`` before the HTTP codec, which answers most of
+/// these requests from their bytes (this handler answers those it hands on).
 final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -24,7 +27,7 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     let logger: Logger
     let serverName: String
     /// Requests passed on whose answer has not ended yet.
-    private var waiting = 0
+    private(set) var waiting = 0
     /// Whether the request being read was answered here (its body parts are dropped).
     private var answeredHere = false
     /// The feed this connection asked for last, given again until the service's own time for it
@@ -47,10 +50,25 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         self.serverName = serverName
     }
 
+    /// Puts the connection's ``FeedWireFastPath`` before NIO's HTTP response encoder (and so
+    /// before the request decoder that follows it), where the connection's bytes come in first.
+    func handlerAdded(context: ChannelHandlerContext) {
+        let pipeline = context.pipeline.syncOperations
+        guard let encoder = try? pipeline.handler(type: HTTPResponseEncoder.self) else {
+            logger.warning("no HTTP/1 encoder in the pipeline: feeds go the longer way")
+            return
+        }
+        do {
+            try pipeline.addHandler(FeedWireFastPath(fastPath: self), position: .before(encoder))
+        } catch {
+            logger.warning("feeds go the longer way", metadata: ["error": "\(type(of: error))"])
+        }
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let request):
-            if waiting == 0, let (head, body) = answer(request) {
+            if waiting == 0, context.channel.isWritable, let (head, body) = answer(request) {
                 answeredHere = true
                 context.write(wrapOutboundOut(.head(head)), promise: nil)
                 if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
@@ -83,7 +101,8 @@ final class FeedFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         let head = head(status, fields, feed: feed)
         metrics.count(route: "feed", status: status.code)
         logger.debug(
-            "request", metadata: ["method": "\(request.method.rawValue)", "route": "feed", "status": "\(status.code)"])
+            "request",
+            metadata: ["method": "\(request.method.rawValue)", "route": "feed", "status": "\(status.code)", "way": "event-loop"])
         return (head, request.method == .head ? nil : body)
     }
 

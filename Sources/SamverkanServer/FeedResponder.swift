@@ -45,7 +45,7 @@ public struct FeedResponder: HTTPResponder {
             "request",
             metadata: [
                 "method": "\(request.method.rawValue)", "route": "\(route)",
-                "status": "\(response.status.code)",
+                "status": "\(response.status.code)", "way": "responder",
             ])
         return request.method == .head ? response.createHeadResponse() : response
     }

@@ -44,6 +44,12 @@ public final class ServerMetrics: Sendable {
 
     /// Counts a request by route (`feed`, `health`, `metrics`, `other`) and status code.
     public func count(route: String, status: Int) {
+        counters(route: route, status: status).increment()
+    }
+
+    /// The counters a request of a route and status raises, for a caller that counts many alike
+    /// (one lookup, not one a request). Asking makes the request series (at 0): ask when counting.
+    func counters(route: String, status: Int) -> RequestCounters {
         let key = RequestKey(route: route, status: status)
         let counter = requests.withLockedValue { counters in
             if let known = counters[key] { return known }
@@ -52,9 +58,20 @@ public final class ServerMetrics: Sendable {
             counters[key] = made
             return made
         }
-        counter.increment()
-        guard route == "feed" else { return }
-        if status == 304 { notModified.increment() } else if status == 200 { fullFeeds.increment() }
+        let feed = route != "feed" ? nil : status == 304 ? notModified : status == 200 ? fullFeeds : nil
+        return RequestCounters(request: counter, feed: feed)
+    }
+
+    /// The counters of one route and status: the request series and, for a feed's 200 or 304,
+    /// the full or not-modified total.
+    struct RequestCounters {
+        let request: Counter
+        let feed: Counter?
+
+        func increment() {
+            request.increment()
+            feed?.increment()
+        }
     }
 
     /// Records the time a feed took to render.

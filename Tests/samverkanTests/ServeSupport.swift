@@ -10,9 +10,11 @@ final class ServedFeeds {
     private(set) var server: RunningProcess?
     private(set) var port = 0
 
-    init(today: String = "2025-06-01") throws {
+    /// - Parameter more: more environment variables of every program started (e.g. `LOG_LEVEL`).
+    init(today: String = "2025-06-01", more: [String: String] = [:]) throws {
         folder = try TemporaryFolder("serve")
         environment = ["SAMVERKAN_DATABASE": TestDatabase.path(in: folder, name: "db.sqlite"), "SAMVERKAN_TODAY": today]
+            .merging(more) { $1 }
     }
 
     /// Always stops the server this test started (by its pid), even when an expectation failed.
