@@ -49,8 +49,8 @@ struct PostgresMinutesCopyTests {
         for (index, date) in ["2025-02-13", "2025-03-13", "2025-04-10", "2025-05-08"].enumerated() {
             _ = try await sqlite.save(Fixture.minutes(on: date, decisions: ["Beslut \(index)", "Till \(index)"]))
         }
-        _ = try await sqlite.approve(id: 1, by: ["Cia Carlsson"], date: Fixture.day("2025-02-20"))
-        _ = try await sqlite.sign(
+        _ = try sqlite.approve(id: 1, by: ["Cia Carlsson"], date: Fixture.day("2025-02-20"))
+        _ = try sqlite.sign(
             id: 2, names: ["Anna Andersson"], date: Fixture.day("2025-03-14"), required: ["Cia Carlsson", "Anna Andersson"])
         var correction = try #require(try await sqlite.minutes(id: 1))
         correction.id = nil
@@ -62,7 +62,7 @@ struct PostgresMinutesCopyTests {
             ActionItem(text: $0.text, responsible: $0.responsible, due: $0.due, continues: $0.number)
         }
         let corrected = try await sqlite.save(correction)
-        try await sqlite.cancel(structureID: "rug", date: Fixture.day("2025-06-12"), reason: "Semester")
+        try sqlite.cancel(structureID: "rug", date: Fixture.day("2025-06-12"), reason: "Semester")
 
         let url = try PostgresURL(try await StoreEngine.emptyPostgresDatabase("copy"), environment: [:])
         let source = SQLiteEndpoint(path: TestDatabase.path(in: folder))
