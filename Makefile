@@ -32,10 +32,17 @@ demo: deps build
 	@echo
 	@scripts/demo-report.sh $(BIN) $(CONFIG) $(DEMO)
 
-## Installs what is missing (the test peers too) and runs every test.
+# End-to-end suites about the SQLite file itself (its damage, its locks, copying it) or about
+# `serve`, which publishes from the file: they run on SQLite only.
+SQLITE_ONLY := DbCommandTests|Serve|IntegrityEndToEndTests|HostileCommandLineTests|MinutesKillTests
+
+## Installs what is missing (the test peers too) and runs every test: all of them, then the
+## end-to-end CLI tests once more against PostgreSQL.
 test: deps-test
 	$(SWIFT) build
 	$(SWIFT) test
+	@echo "== the end-to-end tests once more with SAMVERKAN_DATABASE=postgres://… (a throwaway cluster of their own)"
+	SAMVERKAN_TEST_ENGINE=postgres $(SWIFT) test --skip-build --filter samverkanTests --skip '$(SQLITE_ONLY)'
 
 build:
 	$(SWIFT) build

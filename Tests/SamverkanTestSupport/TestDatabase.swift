@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import SamverkanStore
 
 /// Databases for tests: an empty one in memory for the store's own tests, or a database file in a
@@ -29,6 +29,23 @@ public enum TestDatabase {
         let result = try CLIRunner.run(["db", "copy", "--from", database, "--to", copy], environment: [:])
         guard result.status == 0 else { throw TestSupportError("cannot copy \(database) to a file: \(result.stderr)") }
         return copy
+    }
+
+    /// Where `samverkan` keeps drafts for a database at `name` in a folder: next to the file, or,
+    /// when the database is PostgreSQL, in the data folder `XDG_DATA_HOME` (the test gives
+    /// `folder/xdg`, see ``dataHome(in:)``).
+    public static func draftsFolder(in folder: TemporaryFolder, name: String) -> URL {
+        guard isSQLite else { return folder.url("xdg/samverkan/drafts") }
+        return folder.url(name).deletingLastPathComponent().appendingPathComponent("drafts")
+    }
+
+    /// The `XDG_DATA_HOME` a test's runs share (PostgreSQL keeps drafts there).
+    public static func dataHome(in folder: TemporaryFolder) -> String { folder.path("xdg") }
+
+    /// The database user the audit log records for the tests' runs: the user running them
+    /// (SQLite), or the test cluster's role (PostgreSQL's `current_user`).
+    public static var databaseUser: String {
+        isSQLite ? ProcessInfo.processInfo.userName : ((try? PostgresCluster.shared().role) ?? "")
     }
 
     /// The engine the end-to-end tests run on: `SAMVERKAN_TEST_ENGINE` (`sqlite`, the default, or

@@ -98,7 +98,7 @@ struct AuditEndToEndTests {
         #expect(rows.count == 1)
         let fields = rows[0].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         // Without --as: the user running samverkan, no person.
-        #expect(fields[1] == ProcessInfo.processInfo.userName && fields[2] == "" && fields[3] == "minutes.saved", "\(rows)")
+        #expect(fields[1] == TestDatabase.databaseUser && fields[2] == "" && fields[3] == "minutes.saved", "\(rows)")
         #expect(fields[0].hasSuffix("Z"), "\(rows)")
         #expect(!rows[0].contains("19121212"))
 

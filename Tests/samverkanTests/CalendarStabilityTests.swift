@@ -82,7 +82,7 @@ struct CalendarStabilityTests {
         #expect(later == before)
         let register = try CLIRunner.runPython(
             "import sqlite3, sys\nprint(sqlite3.connect(sys.argv[1]).execute(\"SELECT derived_through FROM register_structures WHERE structure_id = 'rug'\").fetchone()[0])",
-            [TestDatabase.path(in: folder, name: "db.sqlite")])
+            [try TestDatabase.sqliteFile(of: TestDatabase.path(in: folder, name: "db.sqlite"))])
         #expect(register.stdout == "2028-12-31\n", "the register reaches a year further: \(register.stdout)\(register.stderr)")
         try run([
             "meeting", "move", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-09-11",

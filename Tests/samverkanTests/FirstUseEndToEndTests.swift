@@ -12,12 +12,12 @@ struct FirstUseEndToEndTests {
     struct Workspace {
         let folder: TemporaryFolder
         var database: String { TestDatabase.path(in: folder, name: "db/samverkan.sqlite") }
-        var drafts: URL { folder.url("db/drafts") }
+        var drafts: URL { TestDatabase.draftsFolder(in: folder, name: "db/samverkan.sqlite") }
 
         init() throws { folder = try TemporaryFolder("first-use") }
 
         func run(_ arguments: [String], stdin: String? = nil) throws -> CLIRunner.Result {
-            try JamtlandRun.run(arguments, database: database, stdin: stdin)
+            try JamtlandRun.run(arguments, database: database, dataHome: TestDatabase.dataHome(in: folder), stdin: stdin)
         }
 
         /// The Berg arena's draft of 2025-02-18: Socialchef Berg present and justerare, one decision.

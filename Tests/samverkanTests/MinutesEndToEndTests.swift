@@ -11,7 +11,7 @@ struct MinutesEndToEndTests {
         var database: String { TestDatabase.path(in: folder, name: "db/samverkan.sqlite") }
         /// Where kept drafts go: next to the database file, or in the user's data folder (this
         /// workspace's `xdg/`) when the database is PostgreSQL.
-        var drafts: URL { TestDatabase.isSQLite ? folder.url("db/drafts") : folder.url("xdg/samverkan/drafts") }
+        var drafts: URL { TestDatabase.draftsFolder(in: folder, name: "db/samverkan.sqlite") }
 
         init() throws {
             folder = try TemporaryFolder("minutes")
@@ -21,7 +21,7 @@ struct MinutesEndToEndTests {
         func environment(today: String = "2025-03-20", database: String? = nil) -> [String: String] {
             [
                 "SAMVERKAN_CONFIG": "Config/halland.yaml", "SAMVERKAN_DATABASE": database ?? self.database, "SAMVERKAN_TODAY": today,
-                "VISUAL": "", "EDITOR": "", "XDG_DATA_HOME": folder.path("xdg"),
+                "VISUAL": "", "EDITOR": "", "XDG_DATA_HOME": TestDatabase.dataHome(in: folder),
             ]
         }
 
