@@ -6,7 +6,7 @@ public enum DatabaseLocation: Sendable, CustomStringConvertible {
     /// A `postgres://` or `postgresql://` URL, or else the path of an SQLite file.
     /// - Throws: ``DatabaseAdminError`` when a PostgreSQL URL is malformed.
     public init(_ text: String, environment: [String: String]) throws {
-        if PostgresURL.isPostgres(text) {
+        if PostgresURL.looksLikeAddress(text) {
             self = .postgres(try PostgresURL(text, environment: environment))
         } else {
             self = .sqlite(path: text)

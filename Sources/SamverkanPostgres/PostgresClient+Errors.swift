@@ -28,6 +28,23 @@ extension PostgresClient {
         if case ChannelError.connectTimeout = error {
             return DatabaseAdminError("db.timeout", values.merging(["seconds": String(url.connectTimeout)]) { $1 })
         }
+        return unreachable(error, url: url)
+    }
+
+    /// Why a server could not be reached, in the user's words where the reason is known (the
+    /// network library's own text otherwise).
+    static func unreachable(_ error: any Error, url: PostgresURL) -> DatabaseAdminError {
+        let values = ["url": url.redacted]
+        let described = String(describing: error) + " " + String(reflecting: error)
+        if described.contains("Connection refused") { return DatabaseAdminError("db.refused", values) }
+        if described.contains("UnknownHost") || described.contains("Name or service not known")
+            || described.contains("No address associated")
+        {
+            return DatabaseAdminError("db.unknown-host", values.merging(["host": url.host]) { $1 })
+        }
+        if described.contains("unreachable") || described.contains("No route to host") {
+            return DatabaseAdminError("db.no-route", values)
+        }
         return DatabaseAdminError("db.unreachable", values.merging(["detail": scrub(String(describing: error), url)]) { $1 })
     }
 

@@ -26,6 +26,13 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
     }
 
+    /// Whether text looks like an address rather than a file path (`scheme://…`, or `postgres:`
+    /// with a slash missing): a typo in it must be an error, never a new file of that name.
+    public static func looksLikeAddress(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return isPostgres(text) || lower.contains("://") || lower.hasPrefix("postgres:") || lower.hasPrefix("postgresql:")
+    }
+
     /// Reads a URL; the password falls back to `PGPASSWORD` from `environment`.
     /// - Throws: ``DatabaseAdminError`` `db.url-invalid` naming what is wrong (never the password).
     public init(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -40,7 +47,8 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         let database = String(components.path.drop { $0 == "/" })
         guard !database.isEmpty, !database.contains("/") else { throw invalid("/database") }
         self.user = user
-        self.host = host
+        // An IPv6 address is written in brackets (`[::1]`); the connection wants it without.
+        self.host = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         self.port = components.port ?? 5432
         self.database = database
         let fromURL = components.password.flatMap { $0.isEmpty ? nil : $0 }
@@ -67,7 +75,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
 
     /// The URL as it may be shown: no password.
     public var redacted: String {
-        "postgres://\(user)@\(host):\(port)/\(database)"
+        "postgres://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
     }
 
     public var description: String { redacted }

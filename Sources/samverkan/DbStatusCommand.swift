@@ -27,9 +27,15 @@ extension Samverkan.DbCommand {
             if applied.isEmpty {
                 print(phrases.text("db.status.schema-empty", ["database": endpoint.location]))
             } else {
+                // An engine's own migrations (`-pg-`) are not versions of the shared schema.
+                func shared(_ names: [String]) -> [String] { names.filter { !$0.contains("-pg-") } }
                 print(
                     phrases.text(
-                        "db.status.schema", ["version": String(applied.count), "known": String(known.count), "last": applied.last ?? ""]))
+                        "db.status.schema",
+                        [
+                            "version": String(shared(applied).count), "known": String(shared(known).count),
+                            "last": shared(applied).last ?? "",
+                        ]))
                 print(phrases.text("db.status.migrations", ["names": applied.joined(separator: ", ")]))
                 let unknown = applied.filter { !known.contains($0) }
                 if !unknown.isEmpty { print(phrases.text("db.status.newer", ["names": unknown.joined(separator: ", ")])) }

@@ -77,7 +77,7 @@ struct GlobalOptions: ParsableArguments {
     /// brought up to date. Writes are recorded as done by the `--as` person.
     func openDatabase() async throws -> any MeetingStore {
         let person = try actingPersonID()
-        if PostgresURL.isPostgres(databasePath) {
+        if isPostgres {
             let url = try PostgresURL(databasePath, environment: ProcessInfo.processInfo.environment)
             return try await PostgresStore.open(url).acting(as: person)
         }
@@ -93,12 +93,13 @@ struct GlobalOptions: ParsableArguments {
     /// The store when there is one: nil when the embedded database's file does not exist yet (a
     /// report then reads no history). A PostgreSQL database always exists (or fails to connect).
     func existingDatabase() async throws -> (any MeetingStore)? {
-        if !PostgresURL.isPostgres(databasePath), !FileManager.default.fileExists(atPath: databasePath) { return nil }
+        if !isPostgres, !FileManager.default.fileExists(atPath: databasePath) { return nil }
         return try await openDatabase()
     }
 
     /// Whether the store is a PostgreSQL database rather than the embedded file.
-    var isPostgres: Bool { PostgresURL.isPostgres(databasePath) }
+    /// (An address with a typo in its scheme counts: opening it refuses it, never a file of its name.)
+    var isPostgres: Bool { PostgresURL.looksLikeAddress(databasePath) }
 
     /// The store's location as it may be shown: a PostgreSQL URL without its password.
     var databaseShown: String { isPostgres ? PostgresURL.redacted(databasePath) : databasePath }

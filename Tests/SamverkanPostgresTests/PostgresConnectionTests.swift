@@ -45,6 +45,9 @@ struct PostgresConnectionTests {
         #expect(error?.code == "db.timeout")
         #expect(error?.values["seconds"] == "1")
         let refused = try await connectError("postgres://anna:x@127.0.0.1:1/db?connect_timeout=2")
-        #expect(refused?.code == "db.unreachable")
+        #expect(refused?.code == "db.refused")
+        // A host that does not exist (the reserved `.invalid` domain) is named, in words.
+        let unknown = try await connectError("postgres://anna:x@ingen-sadan-vard.invalid:5432/db?connect_timeout=5")
+        #expect(unknown?.code == "db.unknown-host", "\(String(describing: unknown))")
     }
 }

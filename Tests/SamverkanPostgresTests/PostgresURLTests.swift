@@ -18,6 +18,20 @@ struct PostgresURLTests {
         #expect(!"\(url)".contains("hemligt"))
     }
 
+    @Test("an IPv6 host is written in brackets and connected to without; a scheme with a typo is an address, not a file")
+    func addresses() throws {
+        let url = try PostgresURL("postgres://anna@[::1]:55432/samverkan", environment: [:])
+        #expect(url.host == "::1")
+        #expect(url.redacted == "postgres://anna@[::1]:55432/samverkan")
+        for typo in ["postgress://anna@db/x", "postgres:/anna@db/x", "pg://anna@db/x", "POSTGRE://a@b/c", "postgresql:anna@db/x"] {
+            #expect(PostgresURL.looksLikeAddress(typo), "\(typo)")
+            #expect(throws: DatabaseAdminError.self) { try PostgresURL(typo, environment: [:]) }
+        }
+        for path in ["/home/anna/samverkan.sqlite", "samverkan.sqlite", "data/postgres.sqlite", "./postgres"] {
+            #expect(!PostgresURL.looksLikeAddress(path), "\(path)")
+        }
+    }
+
     @Test("the password comes from PGPASSWORD when the URL has none; defaults are port 5432 and sslmode prefer")
     func passwordFromEnvironment() throws {
         let url = try PostgresURL("postgres://anna@localhost/samverkan", environment: ["PGPASSWORD": "frånmiljön"])

@@ -167,6 +167,28 @@ struct DbCommandTests {
         #expect(shown.stdout.contains("- [x] Kommunal hälso- och sjukvård Berg | deltagare: Eva Berg"), "\(shown.stdout)\(shown.stderr)")
     }
 
+    @Test("A typo in the address's scheme is refused by every command: nothing saved, no file or folder of its name")
+    func typoInScheme() throws {
+        let folder = try TemporaryFolder("db-typo")
+        let draft = try MinutesEndToEndTests.Workspace().filledDraft()
+        for typo in ["postgress://anna:hemligt@127.0.0.1:5432/samverkan", "postgres:/anna@127.0.0.1/samverkan"] {
+            let environment = [
+                "SAMVERKAN_CONFIG": CLIRunner.packageRoot.appendingPathComponent("Config/halland.yaml").path,
+                "SAMVERKAN_TODAY": "2025-03-20",
+                "SAMVERKAN_DATABASE": typo,
+            ]
+            let saved = try CLIRunner.run(
+                ["minutes", "new", "--structure", "rug", "--file", try folder.write(draft, to: "utkast.md")], in: folder.url,
+                environment: environment)
+            #expect(saved.status == 1, "\(saved.stdout)\(saved.stderr)")
+            #expect(saved.stderr.contains("är ingen PostgreSQL-adress som samverkan kan använda"), "\(saved.stderr)")
+            #expect(!saved.stderr.contains("hemligt"))
+            let listed = try CLIRunner.run(["minutes", "list"], in: folder.url, environment: environment)
+            #expect(listed.status == 1, "\(listed.stdout)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["utkast.md"])
+        }
+    }
+
     @Test("a wrong password, a newer schema and a PostgreSQL URL given to other commands are clear errors without the password")
     func refusals() throws {
         let cluster = try PostgresCluster.shared()
