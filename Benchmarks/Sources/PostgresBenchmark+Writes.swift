@@ -28,7 +28,8 @@ extension PostgresBenchmark {
             let context = try await draftContext(setup, configuration, structure, date, phrases)
             let draft =
                 MinutesDraft.render(
-                    template: template, context: context, minutes: MinutesDraft.blank(context: context, date: date, time: occurrence.start.time)
+                    template: template, context: context,
+                    minutes: MinutesDraft.blank(context: context, date: date, time: occurrence.start.time)
                 )
                 .replacingOccurrences(of: "- [ ] ", with: "- [x] ")
                 .replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- Rutinen för utskrivning antas.\n")

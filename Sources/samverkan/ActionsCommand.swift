@@ -27,7 +27,9 @@ extension Samverkan {
             let today = try global.today()
             if let structure { _ = try environment.structure(structure) }
             let responsibleID = try responsible.map { try Self.responsibleID($0, in: environment) }
-            var items = try await environment.store { try await environment.database.allActions(structureID: structure, responsible: responsibleID) }
+            var items = try await environment.store {
+                try await environment.database.allActions(structureID: structure, responsible: responsibleID)
+            }
             if open || overdue { items.removeAll { $0.status == .done } }
             if overdue { items.removeAll { !$0.isOverdue(today: today) } }
             if format == .json { return print(try prettyJSON(items), terminator: "") }

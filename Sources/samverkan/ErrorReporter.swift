@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import SamverkanPostgres
 import SamverkanConfig
 import SamverkanDomain
+import SamverkanPostgres
 import SamverkanRendering
 
 /// The one place that turns an error into what the user sees and the exit status.

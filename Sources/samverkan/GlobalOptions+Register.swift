@@ -78,7 +78,8 @@ extension GlobalOptions {
             reason: reason.trimmingCharacters(in: .whitespacesAndNewlines),
             decidedBy: decidedBy, decidedAt: try recordedTimestamp())
         let result = try await store {
-            try await database.decide(decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
+            try await database.decide(
+                decision, configuration: configuration, scheduler: Scheduler(), through: horizon, now: Self.timestamp())
         }
         let values = [
             "structure": target.id, "date": date.iso,

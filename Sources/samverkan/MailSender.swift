@@ -69,7 +69,9 @@ struct MailSender {
                 print(phrases.text("notify.sent", ["kind": kind, "recipient": claimed.recipient]))
             } catch let error as CLIError where error.code.hasPrefix("mail.") {
                 let detail = ErrorMessages.load(language: global.language).message(for: error)
-                try await global.store { try await database.finishMail(key: claimed.key, sent: false, error: detail, now: Self.iso(Date())) }
+                try await global.store {
+                    try await database.finishMail(key: claimed.key, sent: false, error: detail, now: Self.iso(Date()))
+                }
                 outcome.failed.append((claimed, detail))
                 global.warn(phrases.text("notify.failed", ["kind": kind, "recipient": claimed.recipient, "error": detail]))
             }

@@ -58,7 +58,8 @@ struct MinutesEnvironment {
                 openActions: try await database.openActions(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
                 withdrawnActions: try await database.withdrawnActions(structureID: structure.id),
                 activityStatus: try await database.activityStatus(structureID: structure.id, before: amends?.date ?? date),
-                previous: try await database.previousMinutes(structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
+                previous: try await database.previousMinutes(
+                    structureID: structure.id, before: amends?.date ?? date, excluding: amends?.id),
                 amends: amends, phrases: phrases)
         }
     }

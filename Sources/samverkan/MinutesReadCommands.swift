@@ -105,7 +105,8 @@ extension MinutesCommand {
                         try await database.allActions(structureID: structure.id),
                         try await database.withdrawnActions(structureID: structure.id),
                         // The previous minutes as the record saw them, so what is shown reads back the same.
-                        try await database.previousMinutes(structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
+                        try await database.previousMinutes(
+                            structureID: structure.id, before: record.date, excluding: record.amends ?? record.id)
                     )
                 }
                 contexts.append(

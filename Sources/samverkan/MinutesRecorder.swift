@@ -17,7 +17,8 @@ struct MinutesRecorder {
     ///   - suggestedDate: the day of the meeting the draft is for.
     ///   - givenDate: `--date`, which names the meeting: a draft dated neither that day nor the
     ///     meeting's (moved) day is refused rather than saved for another meeting.
-    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate, givenDate: LocalDate? = nil) async throws {
+    func record(input: MinutesDraftInput, context: MinutesDraftContext, suggestedDate: LocalDate, givenDate: LocalDate? = nil) async throws
+    {
         let keptURL =
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).

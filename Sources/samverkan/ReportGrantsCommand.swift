@@ -25,7 +25,8 @@ extension ReportCommand {
             let chosen = try period.resolve(today: today)
             let compliance = try await ComplianceReport.build(
                 configuration: configuration, structures: configuration.structures, period: chosen,
-                today: today, by: .region, history: try await global.historyReader(configuration: configuration, period: chosen, today: today))
+                today: today, by: .region,
+                history: try await global.historyReader(configuration: configuration, period: chosen, today: today))
             let report = GrantsReport(configuration: configuration, compliance: compliance)
             try output.write(report, format: format, phrases: phrases)
         }

@@ -98,7 +98,8 @@ struct JusteringEndToEndTests {
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("Socialchef Varberg har redan justerat minnesanteckningar #1 (2025-03-20)"), "\(twice.stderr)")
         // Nothing refused was recorded.
-        let rows = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: w.database)).unsafeRawRead("SELECT name FROM minutes_signatures")
+        let rows = try AppDatabase.open(path: try TestDatabase.sqliteFile(of: w.database)).unsafeRawRead(
+            "SELECT name FROM minutes_signatures")
         #expect(rows == [["Socialchef Varberg"]])
         #expect(try w.run(["minutes", "list"]).stdout.contains("väntar på Biträdande hälso- och sjukvårdsdirektör"))
     }

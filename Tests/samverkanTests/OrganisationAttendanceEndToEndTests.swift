@@ -244,7 +244,8 @@ enum PeerCheck {
         let check = try CLIRunner.runTool(
             python,
             [
-                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, try TestDatabase.sqliteFile(of: w.database),
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
+                try TestDatabase.sqliteFile(of: w.database),
                 try save(["structures", "--format", "json"], "structures.json"),
                 try save(["schedule", "--from", from, "--to", to, "--format", "json"], "schedule.json"),
                 try save(["report", "compliance", "--period", period, "--format", "json"], "report.json"),

@@ -244,7 +244,8 @@ struct ReportEndToEndTests {
         let check = try CLIRunner.runTool(
             Self.python,
             [
-                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, try TestDatabase.sqliteFile(of: TestDatabase.path(in: folder)),
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
+                try TestDatabase.sqliteFile(of: TestDatabase.path(in: folder)),
                 try save(["structures", "--format", "json"], "structures.json"),
                 try save(["schedule", "--from", "2025-01-01", "--to", "2025-06-30", "--format", "json"], "schedule.json"),
                 try folder.write(report.stdout, to: "report.json"),

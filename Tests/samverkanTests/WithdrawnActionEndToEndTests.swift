@@ -151,7 +151,8 @@ struct WithdrawnActionEndToEndTests {
         let check = try CLIRunner.runTool(
             ReportEndToEndTests.python,
             [
-                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path, try TestDatabase.sqliteFile(of: w.database),
+                CLIRunner.packageRoot.appendingPathComponent("Tests/Peers/check_report.py").path,
+                try TestDatabase.sqliteFile(of: w.database),
                 try save(["structures", "--format", "json"], "structures.json"),
                 try save(["schedule", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "json"], "schedule.json"),
                 try save(report + ["json"], "report.json"), try save(report + ["csv"], "report.csv"), today,
