@@ -23,7 +23,9 @@ struct MinutesRecorder {
             input.isStandardInput ? environment.draftsFolder.appendingPathComponent("\(structure.id)-\(suggestedDate.iso).md") : nil
         /// - Parameter extra: the retry needs `--extra` (given, or the date turned out to be no planned meeting).
         /// - Parameter unchanged: the correction changes nothing: re-running as it is would fail again.
-        func keep(extra: Bool = allowExtra, unchanged: Bool = false) throws -> ExitCode {
+        /// - Parameter retry: whether running the same command again can help (not when the
+        ///   meeting has minutes already: the error names the correction to make instead).
+        func keep(extra: Bool = allowExtra, unchanged: Bool = false, retry: Bool = true) throws -> ExitCode {
             if let keptURL {
                 try FileManager.default.createDirectory(at: keptURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try AtomicFile.write(input.text, to: keptURL.path)
@@ -31,7 +33,9 @@ struct MinutesRecorder {
             let path = keptURL?.path ?? input.path
             // A draft of one's own (`--file PATH`) was only read: say it is untouched, not "saved".
             environment.warn(environment.phrases.text(keptURL == nil ? "minutes.kept.own-file" : "minutes.kept", ["path": path]))
-            if unchanged, let amended = context.amends?.id {
+            if !retry {
+                // The error that follows says what to do.
+            } else if unchanged, let amended = context.amends?.id {
                 environment.warn(environment.phrases.text("minutes.kept.retry.unchanged", ["id": String(amended), "path": path]))
             } else if let amended = context.amends?.id {
                 environment.warn(environment.phrases.text("minutes.kept.retry.amend", ["id": String(amended), "path": path]))
@@ -59,7 +63,8 @@ struct MinutesRecorder {
         } catch {
             let code = (error as? any SamverkanError)?.code
             _ = try keep(
-                extra: allowExtra || code == "minutes.not-a-planned-meeting", unchanged: code == "minutes.correction-unchanged")
+                extra: allowExtra || code == "minutes.not-a-planned-meeting", unchanged: code == "minutes.correction-unchanged",
+                retry: code != "minutes.exist")
             throw error
         }
         // A draft kept earlier in drafts/ has served its purpose once its minutes are saved.
