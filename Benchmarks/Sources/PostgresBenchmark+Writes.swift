@@ -26,14 +26,12 @@ extension PostgresBenchmark {
             .first { $0.isHeld && !recorded.contains($0.start.date) }!
             let date = occurrence.start.date
             let context = try await draftContext(setup, configuration, structure, date, phrases)
-            let draft =
+            let draft = MinutesBenchmark.filled(
                 MinutesDraft.render(
                     template: template, context: context,
                     minutes: MinutesDraft.blank(context: context, date: date, time: occurrence.start.time)
-                )
-                .replacingOccurrences(of: "- [ ] ", with: "- [x] ")
-                .replacingOccurrences(of: "## Beslut\n", with: "## Beslut\n- Rutinen för utskrivning antas.\n")
-                + "- Följa upp återinskrivningar | ansvarig: \(structure.members[0]) | klart: \(date.adding(days: 60).iso)\n"
+                ),
+                structure: structure, date: date)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-pg-bench-\(structure.id).md").path
             try draft.write(toFile: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: file) }
@@ -42,7 +40,11 @@ extension PostgresBenchmark {
                     let store = try await PostgresStore.open(url)
                     let context = try await draftContext(store, configuration, structure, date, phrases)
                     var minutes = try MinutesDraftParser.parse(try String(contentsOfFile: file, encoding: .utf8), context: context)
-                    minutes.plannedDate = occurrence.plannedStart.date
+                    // The planned meeting found as the SQLite benchmark finds it.
+                    minutes.plannedDate = try scheduler.occurrences(
+                        of: structure, from: date.adding(days: -7), through: date.adding(days: 7)
+                    )
+                    .first { $0.start.date == date }?.plannedStart.date
                     _ = try await store.save(minutes)
                     await store.close()
                 })

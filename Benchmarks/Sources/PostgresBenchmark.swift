@@ -45,29 +45,39 @@ enum PostgresBenchmark {
         var postgres: [Double] = []
         var ratios: [Double] = []
         var held: (Int, Int) = (0, 0)
+        var tables: (String, String) = ("", "")
         for _ in 0..<5 {
             let (onSQLite, a) = try await timedReport(item, configuration, phrases) { try AppDatabase.open(path: path) }
             let (onPostgres, b) = try await timedReport(item, configuration, phrases) { try await PostgresStore.open(url) }
             sqlite.append(onSQLite)
             postgres.append(onPostgres)
             ratios.append(onPostgres / onSQLite)
-            held = (a, b)
+            held = (a.held, b.held)
+            tables = (a.table, b.table)
         }
         let ratio = ReportBenchmark.median(ratios)
         print(
             String(
                 format:
-                    "postgres: %@ compliance report by municipality: PostgreSQL median %.2f s, SQLite %.2f s, ratio %.2f (median of 5 back-to-back runs; target ≤ %.1f) — %@; meetings held %d on both: %@",
+                    "postgres: %@ compliance report by municipality: PostgreSQL median %.2f s, SQLite %.2f s, ratio %.2f (median of 5 back-to-back runs; target ≤ %.1f) — %@; meetings held %d on both: %@; the whole table: %@",
                 item.name, ReportBenchmark.median(postgres), ReportBenchmark.median(sqlite), ratio, reportLimit,
-                ratio <= reportLimit ? "PASS" : "FAIL", held.1, held.0 == held.1 ? "same" : "DIFFERENT (\(held.0) on SQLite)"))
+                ratio <= reportLimit ? "PASS" : "FAIL", held.1, held.0 == held.1 ? "same" : "DIFFERENT (\(held.0) on SQLite)",
+                tables.0 == tables.1 ? "same" : "DIFFERENT"))
+        let onPostgres = try await split(item, configuration, phrases, runs: 3) { try await PostgresStore.open(url) }
+        let onSQLite = try await split(item, configuration, phrases, runs: 3) { try AppDatabase.open(path: path) }
+        print(
+            "postgres:   split (medians of 3): PostgreSQL \(onPostgres.line); SQLite \(onSQLite.line); the report's JSON (every structure): "
+                + (onPostgres.json == onSQLite.json ? "same on both" : "DIFFERENT"))
     }
 
-    /// One report as the CLI makes it: open, check the register, read, count, render the table.
+    /// One report as the CLI makes it: open, check the register, read, count, render the table
+    /// (returned with the meetings held, to compare the engines).
     static func timedReport(
         _ item: ReportBenchmark.Case, _ configuration: RegionConfiguration, _ phrases: Phrasebook,
         open: () async throws -> any MeetingStore
-    ) async throws -> (Double, Int) {
+    ) async throws -> (Double, (held: Int, table: String)) {
         var held = 0
+        var table = ""
         let asOf = min(item.period.to, ReportBenchmark.today)
         let seconds = try await Measure.seconds {
             let store = try await open()
@@ -78,10 +88,10 @@ enum PostgresBenchmark {
             ) {
                 try await store.history(from: item.period.from, through: item.period.to, asOf: asOf, register: configuration)
             }
-            _ = report.table(phrases: phrases, numbers: FigureFormatter(decimalComma: true))
+            table = report.table(phrases: phrases, numbers: FigureFormatter(decimalComma: true))
             held = report.total.held
             await store.close()
         }
-        return (seconds, held)
+        return (seconds, (held, table))
     }
 }

@@ -75,6 +75,13 @@ enum RegisterSQL {
         "NOT EXISTS (SELECT 1 FROM minutes_chain superseded WHERE superseded.minutes_id = \(minutes).id AND superseded.superseded = 1)"
     }
 
+    /// SQL: ``current(_:)`` for a read of many minutes (a report's period): the superseded
+    /// records (few) are read once into a hash that every row is looked up in, instead of one
+    /// index probe per row (`NOT IN` over the non-null `minutes_id` means `NOT EXISTS`).
+    static func currentInBulk(_ minutes: String = "m") -> String {
+        "\(minutes).id NOT IN (SELECT minutes_id FROM minutes_chain WHERE superseded = 1)"
+    }
+
     /// SQL: the items of corrections (few, from a partial index) that follow-up `followUp` may
     /// be recorded against, as `c`: the number it counts for is `COALESCE(c.continues_id,
     /// followUp.action_id)`, without looking up every follow-up's item.

@@ -68,6 +68,12 @@ extension PostgresStore {
 
     /// The period's current minutes summed per structure (see ``MeetingTotals``), and its held
     /// meetings by day and structure (as the embedded store lists them: texts by their bytes).
+    ///
+    /// Two passes over the period's minutes (cheaper than keeping the period between them):
+    /// the meetings counted by the sides present, by each organisation present and by each item
+    /// covered (three groupings of one pass; a structure's meetings share a handful of these
+    /// lists, split here), and each structure's meetings as one text, `meeting/planned/approved`
+    /// days, from which the approval delays are counted here.
     static func readMeetings(_ client: PostgresClient, from: LocalDate, through: LocalDate, into history: inout MeetingHistory) async throws
     {
         let rows = try await client.checkedRows(
@@ -78,35 +84,24 @@ extension PostgresStore {
                       FROM minutes_chain member JOIN minutes first ON first.id = member.minutes_id
                       GROUP BY member.root_id) chains ON chains.root = link.root_id
                 WHERE chains.day IS NOT NULL),
-            period AS MATERIALIZED (
+            period AS NOT MATERIALIZED (
                 SELECT m.structure_id, m.meeting_date, m.planned_date, COALESCE(firsts.day, m.approved_on) AS approved,
                        m.present_sides, m.present_organisations, m.covered_items
                 FROM minutes m LEFT JOIN firsts ON firsts.minutes_id = m.id
-                WHERE m.meeting_date BETWEEN $1 AND $2 AND \(RegisterSQL.current())),
-            -- A structure's meetings share a handful of summaries: counted whole, then split.
-            summaries AS (
-                SELECT structure_id, present_sides, present_organisations, covered_items, COUNT(*) AS meetings
-                FROM period GROUP BY structure_id, present_sides, present_organisations, covered_items)
-            SELECT 0, structure_id, NULL::text, GREATEST(0, approved::date - meeting_date::date)::bigint AS days, COUNT(*)
-                FROM period WHERE approved IS NOT NULL GROUP BY structure_id, days
-            UNION ALL SELECT 1, structure_id, NULL, present_sides, SUM(meetings)::bigint FROM summaries GROUP BY structure_id, present_sides
-            UNION ALL SELECT 2, structure_id, organisation, 0, SUM(meetings)::bigint
-                FROM summaries CROSS JOIN LATERAL unnest(string_to_array(present_organisations, chr(31))) AS organisation
-                GROUP BY structure_id, organisation
-            UNION ALL SELECT 3, structure_id, item, 0, SUM(meetings)::bigint
-                FROM summaries CROSS JOIN LATERAL unnest(string_to_array(covered_items, chr(31))) AS item
-                GROUP BY structure_id, item
-            UNION ALL SELECT 4, structure_id, string_agg(meeting_date || COALESCE(planned_date, ''), ','), 0, COUNT(*)
+                WHERE m.meeting_date BETWEEN $1 AND $2 AND \(RegisterSQL.currentInBulk()))
+            SELECT CASE GROUPING(present_sides, present_organisations, covered_items) WHEN 3 THEN 1 WHEN 5 THEN 2 ELSE 3 END,
+                   structure_id, COALESCE(present_organisations, covered_items), COALESCE(present_sides, 0), COUNT(*)
+                FROM period
+                GROUP BY GROUPING SETS ((structure_id, present_sides), (structure_id, present_organisations), (structure_id, covered_items))
+            UNION ALL SELECT 4, structure_id,
+                   string_agg(meeting_date || '/' || COALESCE(planned_date, '') || '/' || COALESCE(approved, ''), ','), 0, COUNT(*)
                 FROM period GROUP BY structure_id
             """, [.text(from.iso), .text(through.iso)], table: "minutes")
-        var held: [(day: Int, structure: String, meeting: HeldMeeting)] = []
+        var held = HeldMeetingList()
         for row in rows {
             let structure = try row.text(1, "structure_id")
             let count = Int(try row.integer(4, "id"))
             switch try row.integer(0, "id") {
-            case 0:
-                history.totals[structure, default: MeetingTotals()].approvalDays[Int(try row.integer(3, "approved_on")), default: 0] +=
-                    count
             case 1:
                 let bits = try row.integer(3, "present_sides")
                 var present = Set<Principal>()
@@ -115,31 +110,25 @@ extension PostgresStore {
                 history.totals[structure, default: MeetingTotals()].meetings += count
                 history.totals[structure, default: MeetingTotals()].sidesPresent[present, default: 0] += count
             case 2:
-                history.totals[structure, default: MeetingTotals()].organisationsPresent[
-                    try row.text(2, "present_organisations"), default: 0] += count
-            case 3: history.totals[structure, default: MeetingTotals()].covered[try row.text(2, "covered_items"), default: 0] += count
-            default:
-                for entry in try row.text(2, "meeting_date").split(separator: ",") {
-                    guard entry.utf8.count == 10 || entry.utf8.count == 20, let date = LocalDate(iso: entry.prefix(10)) else {
-                        throw StoreError.unreadable("minutes", column: "meeting_date")
-                    }
-                    var planned: LocalDate?
-                    if entry.utf8.count == 20 {
-                        guard let day = LocalDate(iso: entry.suffix(10)) else {
-                            throw StoreError.unreadable("minutes", column: "planned_date")
-                        }
-                        planned = day
-                    }
-                    held.append((date.dayNumber, structure, HeldMeeting(structureID: structure, date: date, plannedDate: planned)))
+                for organisation in Self.listed(try row.text(2, "present_organisations")) {
+                    history.totals[structure, default: MeetingTotals()].organisationsPresent[organisation, default: 0] += count
                 }
+            case 3:
+                for item in Self.listed(try row.text(2, "covered_items")) {
+                    history.totals[structure, default: MeetingTotals()].covered[item, default: 0] += count
+                }
+            default:
+                var approvalDays = history.totals[structure]?.approvalDays ?? [:]
+                try held.add(try row.text(2, "meeting_date"), structure: structure, approvalDays: &approvalDays)
+                history.totals[structure, default: MeetingTotals()].approvalDays = approvalDays
             }
         }
-        // By day, then structure id by its bytes (as SQLite compares them), then planned date.
-        let ranks = Dictionary(
-            uniqueKeysWithValues: Set(held.map(\.structure)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.enumerated().map {
-                ($1, $0)
-            })
-        history.meetings = held.map { ($0.day, ranks[$0.structure] ?? 0, $0.meeting.plannedDate?.dayNumber ?? Int.min, $0.meeting) }
-            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+        history.meetings = held.sorted()
+    }
+
+    /// The texts of a list column (`present_organisations`, `covered_items`: separated by
+    /// U+001F), as PostgreSQL's `string_to_array(list, chr(31))` gives them: none of an empty list.
+    static func listed(_ list: String) -> [String] {
+        list.isEmpty ? [] : list.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 }

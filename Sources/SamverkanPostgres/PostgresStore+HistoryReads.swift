@@ -14,7 +14,7 @@ extension PostgresStore {
         let rows = try await client.checkedRows(
             """
             WITH held AS MATERIALIZED (
-                SELECT m.id, m.meeting_date FROM minutes m WHERE m.meeting_date BETWEEN $1 AND $3 AND \(RegisterSQL.current())),
+                SELECT m.id, m.meeting_date FROM minutes m WHERE m.meeting_date BETWEEN $1 AND $3 AND \(RegisterSQL.currentInBulk())),
             -- A number has one item at current minutes (a chain counts one record).
             items AS (
                 SELECT COALESCE(a.continues_id, a.id) AS number, a.structure_id, h.meeting_date AS decided, a.due
@@ -42,32 +42,21 @@ extension PostgresStore {
 
     /// The register's meetings that count for a report — planned, moved and cancelled, by
     /// planned date in the period — per structure in planned order. Each structure's come as one
-    /// text: planned dates, each followed by the start when the meeting is held another day.
+    /// text (see ``PlannedMeetingText``).
     static func plannedMeetings(_ client: PostgresClient, from: LocalDate, through: LocalDate) async throws
         -> [String: [PlannedMeetingDay]]
     {
         let rows = try await client.checkedRows(
             """
             SELECT structure_id,
-                   string_agg(planned_date || CASE WHEN substr(start, 1, 10) = planned_date THEN '' ELSE start END, ','
-                              ORDER BY planned_date)
+                   string_agg(planned_date || CASE WHEN substr(start, 1, 10) = planned_date THEN '' ELSE start END, ',')
             FROM meetings
             WHERE planned_date BETWEEN $1 AND $2 AND state IN ('planned', 'moved', 'cancelled')
             GROUP BY structure_id
             """, [.text(from.iso), .text(through.iso)], table: "meetings")
         var result: [String: [PlannedMeetingDay]] = [:]
         for row in rows {
-            result[try row.text(0, "structure_id")] = try row.text(1, "planned_date").split(separator: ",").map { entry in
-                guard let planned = LocalDate(iso: entry.prefix(10)) else {
-                    throw StoreError.unreadable("meetings", column: "planned_date")
-                }
-                let start = entry.dropFirst(10)
-                guard !start.isEmpty else { return PlannedMeetingDay(planned: planned, start: planned) }
-                guard start.utf8.count == 16, let day = LocalDate(iso: start.prefix(10)) else {
-                    throw StoreError.unreadable("meetings", column: "start")
-                }
-                return PlannedMeetingDay(planned: planned, start: day)
-            }
+            result[try row.text(0, "structure_id")] = try PlannedMeetingText.days(try row.text(1, "planned_date"))
         }
         return result
     }
