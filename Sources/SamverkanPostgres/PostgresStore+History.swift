@@ -61,9 +61,47 @@ extension PostgresStore {
               AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
             """, [.text(from.iso), .text(through.iso)], table: "minutes_chain")
         history.pendingCorrections = Int(try pending.first?.integer(0, "minutes_id") ?? 0)
+        // The action items (the largest read) on a second connection in the same snapshot, at
+        // the same time as the meetings; on this connection when a second one cannot be had.
+        let snapshot = try await client.checkedRows("SELECT pg_export_snapshot()", table: "snapshot").first?.text(0, "snapshot")
+        let parallel = snapshot.map { id in
+            Self.actionTotals(url: client.url, snapshot: id, from: from, through: through, asOf: asOf)
+        }
         try await readMeetings(client, from: from, through: through, into: &history)
-        try await readActions(client, from: from, through: through, asOf: asOf, into: &history.totals)
+        var actions: [String: MeetingTotals]
+        if let parallel, let read = await parallel.value {
+            actions = read
+        } else {
+            actions = [:]
+            try await readActions(client, from: from, through: through, asOf: asOf, into: &actions)
+        }
+        for (structure, counted) in actions {
+            history.totals[structure, default: MeetingTotals()].actionsCreated += counted.actionsCreated
+            history.totals[structure, default: MeetingTotals()].actionsDone += counted.actionsDone
+            history.totals[structure, default: MeetingTotals()].actionsOverdue += counted.actionsOverdue
+        }
         return history
+    }
+
+    /// The action items' counts read on a connection of their own that sees the snapshot
+    /// `snapshot` (exported by the history's transaction, which stays open meanwhile); nil when
+    /// that connection cannot be had (too many connections, say): the caller reads them itself.
+    static func actionTotals(
+        url: PostgresURL, snapshot: String, from: LocalDate, through: LocalDate, asOf: LocalDate
+    ) -> Task<[String: MeetingTotals]?, Never> {
+        Task {
+            guard let second = try? await PostgresClient.connect(url) else { return nil }
+            let totals = try? await second.transaction { client in
+                try await client.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                try await client.execute("SET TRANSACTION SNAPSHOT '\(snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" })'")
+                try await client.execute("SET LOCAL work_mem = '64MB'")
+                var totals: [String: MeetingTotals] = [:]
+                try await readActions(client, from: from, through: through, asOf: asOf, into: &totals)
+                return totals
+            }
+            await second.close()
+            return totals
+        }
     }
 
     /// The period's current minutes summed per structure (see ``MeetingTotals``), and its held
