@@ -71,24 +71,34 @@ struct PostgresMinutesCopyTests {
         await target.close()
         await source.close()
         let postgres = try await PostgresStore.open(url)
-        let expected = try await Self.reading(sqlite)
-        #expect(try await Self.reading(postgres) == expected)
+        do {
+            try await Self.writeOn(sqlite: sqlite, postgres: postgres, corrected: try #require(corrected.id))
+        } catch {
+            await postgres.close()
+            throw error
+        }
+        await postgres.close()
+    }
+
+    /// The comparisons after the copy, and the same writes on both engines.
+    static func writeOn(sqlite: AppDatabase, postgres: PostgresStore, corrected: Int64) async throws {
+        let expected = try await reading(sqlite)
+        #expect(try await reading(postgres) == expected)
         #expect(try await postgres.auditApprovals().isSound)
 
         // The same writes on both go on alike: the correction approved (§ kept), the partly signed minutes signed.
         for store in [sqlite as any MeetingStore, postgres] {
-            _ = try await store.approve(id: corrected.id!, by: ["Cia Carlsson"], date: Fixture.day("2025-04-01"))
+            _ = try await store.approve(id: corrected, by: ["Cia Carlsson"], date: Fixture.day("2025-04-01"))
             _ = try await store.sign(
                 id: 2, names: ["Cia Carlsson"], date: Fixture.day("2025-03-15"), required: ["Cia Carlsson", "Anna Andersson"])
             _ = try await store.approve(id: 4, by: ["Cia Carlsson"], date: Fixture.day("2025-05-09"))
             _ = try await store.save(Fixture.minutes(on: "2025-09-11"))
         }
         // Only the times of the writes made since differ.
-        let after = try await Self.reading(sqlite).map(Self.timeless)
-        #expect(try await Self.reading(postgres).map(Self.timeless) == after)
+        let after = try await reading(sqlite).map(timeless)
+        #expect(try await reading(postgres).map(timeless) == after)
         #expect(try await postgres.minutes(id: 2)?.decisions.map(\.number) == [3, 4])
         #expect(try await postgres.minutes(id: 4)?.decisions.map(\.number) == [5, 6])
         #expect(try await postgres.auditApprovals().isSound)
-        await postgres.close()
     }
 }
