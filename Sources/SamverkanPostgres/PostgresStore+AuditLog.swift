@@ -5,11 +5,18 @@ extension PostgresStore {
     /// ``AppDatabase``'s writes do: the database user is PostgreSQL's `current_user` (the
     /// column's default), the person this store acts as (``acting(as:)``).
     func appendAudit(_ action: AuditAction, _ target: AuditTarget, detail: String? = nil, on client: PostgresClient) async throws {
-        try await client.execute(
-            "INSERT INTO audit_log (at, actor_person, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
-            [
-                .text(AuditEntry.timestamp()), auditActor.person.map(SQLValue.text) ?? .null, .text(action.rawValue),
-                .text(target.text), detail.map(SQLValue.text) ?? .null,
+        try await RowsInsert.run([auditRow(action, target, detail: detail)], on: client)
+    }
+
+    /// The audit row of a write, to insert with the write's own rows.
+    func auditRow(_ action: AuditAction, _ target: AuditTarget, detail: String? = nil) -> RowsInsert {
+        RowsInsert(
+            table: "audit_log", columns: ["at", "actor_person", "action", "target", "detail"],
+            rows: [
+                [
+                    .text(AuditEntry.timestamp()), auditActor.person.map(SQLValue.text) ?? .null, .text(action.rawValue),
+                    .text(target.text), detail.map(SQLValue.text) ?? .null,
+                ]
             ])
     }
 

@@ -6,7 +6,8 @@ extension PostgresStore {
     /// Saves new minutes, with every child row and the search text, in one transaction, as
     /// ``AppDatabase/save(_:savedAt:)``: all of them or none.
     ///
-    /// One statement per table (child rows in one multi-row `INSERT` each). A correction locks
+    /// Three statements after the checks: the minutes row, then every part with the search text
+    /// and the audit row (``PostgresStore/insertMinutes(_:with:on:)``). A correction locks
     /// the record it corrects first, so two corrections of the same record at once cannot both
     /// be saved; two sets of minutes for the same meeting at once meet the unique index
     /// `minutes_one_per_meeting`, and the second is refused as `minutes.exist`.
@@ -24,10 +25,9 @@ extension PostgresStore {
                 } else {
                     try await Self.checkNewMeeting(minutes, on: client)
                 }
-                try await Self.insertMinutes(&stored, on: client)
-                try await appendAudit(
-                    minutes.amends == nil ? .minutesSaved : .minutesAmended, .minutes(stored.id ?? 0),
-                    detail: minutes.amends.map { "amends=\($0)" }, on: client)
+                let action: AuditAction = minutes.amends == nil ? .minutesSaved : .minutesAmended
+                let detail = minutes.amends.map { "amends=\($0)" }
+                try await Self.insertMinutes(&stored, with: { id in [auditRow(action, .minutes(id), detail: detail)] }, on: client)
                 return stored
             }
         } catch let error as DatabaseAdminError where error.violates("minutes_one_per_meeting") {

@@ -33,34 +33,35 @@ struct MinutesStoreTests {
             amends: amends)
     }
 
-    @Test("Open action items carry over across three meetings until marked done")
-    func carryOver() throws {
-        let db = try TestDatabase.inMemory()
-        let first = try db.save(Self.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
-        let ids = first.newActions.compactMap(\.id)
-        #expect(ids.count == 2)
-        let before2 = try db.openActions(structureID: "rug", before: Self.day("2025-03-13"))
-        #expect(before2.map(\.item.id) == ids)
-        #expect(before2.allSatisfy { $0.status == .notStarted })
-        try db.save(
-            Self.minutes(
-                on: "2025-03-13",
-                followUps: [
-                    ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"),
-                    ActionFollowUp(actionID: ids[1], status: .done),
-                ]))
-        let before3 = try db.openActions(structureID: "rug", before: Self.day("2025-04-10"))
-        #expect(before3.map(\.item.id) == [ids[0]])
-        #expect(before3.first?.status == .partly)
-        #expect(before3.first?.comment == "Utkast finns")
-        // Other structures never see them.
-        #expect(try db.openActions(structureID: "grupp-halmstad", before: Self.day("2025-04-10")).isEmpty)
-        try db.save(Self.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
-        #expect(try db.openActions(structureID: "rug", before: Self.day("2025-05-08")).isEmpty)
-        // As of the second meeting, the first item was still open (history is kept).
-        #expect(try db.openActions(structureID: "rug", before: Self.day("2025-03-13")).count == 2)
-        #expect(try db.previousMinutes(structureID: "rug", before: Self.day("2025-05-08"))?.date == Self.day("2025-04-10"))
-        #expect(try db.allActions().map(\.status) == [.done, .done])
+    @Test("Open action items carry over across three meetings until marked done", arguments: Self.actionEngines)
+    func carryOver(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let first = try await db.save(Self.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
+            let ids = first.newActions.compactMap(\.id)
+            #expect(ids.count == 2)
+            let before2 = try await db.openActions(structureID: "rug", before: Self.day("2025-03-13"))
+            #expect(before2.map(\.item.id) == ids)
+            #expect(before2.allSatisfy { $0.status == .notStarted })
+            _ = try await db.save(
+                Self.minutes(
+                    on: "2025-03-13",
+                    followUps: [
+                        ActionFollowUp(actionID: ids[0], status: .partly, comment: "Utkast finns"),
+                        ActionFollowUp(actionID: ids[1], status: .done),
+                    ]))
+            let before3 = try await db.openActions(structureID: "rug", before: Self.day("2025-04-10"))
+            #expect(before3.map(\.item.id) == [ids[0]])
+            #expect(before3.first?.status == .partly)
+            #expect(before3.first?.comment == "Utkast finns")
+            // Other structures never see them.
+            #expect(try await db.openActions(structureID: "grupp-halmstad", before: Self.day("2025-04-10")).isEmpty)
+            _ = try await db.save(Self.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
+            #expect(try await db.openActions(structureID: "rug", before: Self.day("2025-05-08")).isEmpty)
+            // As of the second meeting, the first item was still open (history is kept).
+            #expect(try await db.openActions(structureID: "rug", before: Self.day("2025-03-13")).count == 2)
+            #expect(try await db.previousMinutes(structureID: "rug", before: Self.day("2025-05-08"))?.date == Self.day("2025-04-10"))
+            #expect(try await db.allActions().map(\.status) == [.done, .done])
+        }
     }
 
     @Test(

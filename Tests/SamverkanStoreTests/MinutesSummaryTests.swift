@@ -87,49 +87,58 @@ struct MinutesSummaryTests {
         #expect(history.totals["rug"]?.organisationsPresent == ["halmstad": 1, "vc-norr": 2])
     }
 
-    @Test("An action's status is its latest follow-up by meeting day, then by minutes; an amended follow-up no longer counts")
-    func latestFollowUp() throws {
-        let db = try TestDatabase.inMemory()
-        let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
-        let ids = first.newActions.compactMap(\.id)
-        // Recorded in this order, but the April meeting is the later one.
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
-        // Two meetings of different structures on one day: the later recorded one wins.
-        _ = try db.save(
-            MinutesStoreTests.minutes("fredag", on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .inProgress)]))
-        let may = try db.save(MinutesStoreTests.minutes(on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .done)]))
-        let period = (from: Self.day("2025-01-01"), through: Self.day("2025-06-30"))
-        func counts(asOf: String) throws -> [Int?] {
-            let totals = try db.history(from: period.from, through: period.through, asOf: Self.day(asOf)).totals["rug"]
-            return [totals?.actionsCreated, totals?.actionsDone, totals?.actionsOverdue]
+    @Test(
+        "An action's status is its latest follow-up by meeting day, then by minutes; an amended follow-up no longer counts",
+        arguments: MinutesStoreTests.actionEngines)
+    func latestFollowUp(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let first = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin", "Bjud in kommunerna"]))
+            let ids = first.newActions.compactMap(\.id)
+            // Recorded in this order, but the April meeting is the later one.
+            _ = try await db.save(
+                MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: ids[0], status: .inProgress)]))
+            _ = try await db.save(MinutesStoreTests.minutes(on: "2025-03-13", followUps: [ActionFollowUp(actionID: ids[0], status: .done)]))
+            // Two meetings of different structures on one day: the later recorded one wins.
+            _ = try await db.save(
+                MinutesStoreTests.minutes("fredag", on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .inProgress)]))
+            let may = try await db.save(
+                MinutesStoreTests.minutes(on: "2025-05-08", followUps: [ActionFollowUp(actionID: ids[1], status: .done)]))
+            let period = (from: Self.day("2025-01-01"), through: Self.day("2025-06-30"))
+            func counts(asOf: String) async throws -> [Int?] {
+                let totals = try await db.history(from: period.from, through: period.through, asOf: Self.day(asOf)).totals["rug"]
+                return [totals?.actionsCreated, totals?.actionsDone, totals?.actionsOverdue]
+            }
+            #expect(try await counts(asOf: "2025-03-31") == [2, 1, 0])
+            #expect(try await counts(asOf: "2025-05-31") == [2, 1, 0])
+            #expect(try await counts(asOf: "2025-07-15") == [2, 1, 1])
+            // Amending the May minutes without the follow-up leaves the item in progress.
+            _ = try await db.save(MinutesStoreTests.minutes(on: "2025-05-08", amends: may.id))
+            #expect(try await counts(asOf: "2025-05-31") == [2, 0, 0])
+            #expect(try await counts(asOf: "2025-07-15") == [2, 0, 2])
         }
-        #expect(try counts(asOf: "2025-03-31") == [2, 1, 0])
-        #expect(try counts(asOf: "2025-05-31") == [2, 1, 0])
-        #expect(try counts(asOf: "2025-07-15") == [2, 1, 1])
-        // Amending the May minutes without the follow-up leaves the item in progress.
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-05-08", amends: may.id))
-        #expect(try counts(asOf: "2025-05-31") == [2, 0, 0])
-        #expect(try counts(asOf: "2025-07-15") == [2, 0, 2])
     }
 }
 
 extension MinutesSummaryTests {
-    @Test("A follow-up at minutes of an earlier meeting, written later, does not count for an item decided after it")
-    func backDatedFollowUp() throws {
-        let db = try TestDatabase.inMemory()
-        let decided = try db.save(MinutesStoreTests.minutes(on: "2025-03-13", actions: ["Ta fram rutin"]))
-        let id = try #require(decided.newActions.first?.id)
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-03-01", followUps: [ActionFollowUp(actionID: id, status: .done)]))
-        #expect(try db.allActions().map(\.status) == [.notStarted])
-        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
-        #expect(history.totals["rug"]?.actionsDone == 0)
-        // At a later meeting it does.
-        _ = try db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: id, status: .done)]))
-        #expect(try db.allActions().map(\.status) == [.done])
-        #expect(
-            try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals["rug"]?
-                .actionsDone == 1)
+    @Test(
+        "A follow-up at minutes of an earlier meeting, written later, does not count for an item decided after it",
+        arguments: MinutesStoreTests.actionEngines)
+    func backDatedFollowUp(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let decided = try await db.save(MinutesStoreTests.minutes(on: "2025-03-13", actions: ["Ta fram rutin"]))
+            let id = try #require(decided.newActions.first?.id)
+            _ = try await db.save(MinutesStoreTests.minutes(on: "2025-03-01", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+            #expect(try await db.allActions().map(\.status) == [.notStarted])
+            let history = try await db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+            #expect(history.totals["rug"]?.actionsDone == 0)
+            // At a later meeting it does.
+            _ = try await db.save(MinutesStoreTests.minutes(on: "2025-04-10", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+            #expect(try await db.allActions().map(\.status) == [.done])
+            #expect(
+                try await db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30")).totals[
+                    "rug"]?
+                    .actionsDone == 1)
+        }
     }
 }
 
@@ -160,31 +169,34 @@ extension MinutesSummaryTests {
         #expect(try Self.summary(db, second) == "3 halmstad|vc-norr ")
     }
 
-    @Test("A follow-up at another meeting on the day the item was decided counts")
-    func sameDayFollowUp() throws {
-        let db = try TestDatabase.inMemory()
-        let decided = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
-        let id = try #require(decided.newActions.first?.id)
-        _ = try db.save(MinutesStoreTests.minutes("fredag", on: "2025-02-13", followUps: [ActionFollowUp(actionID: id, status: .done)]))
-        #expect(try db.allActions().map(\.status) == [.done])
-        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
-        #expect(history.totals["rug"]?.actionsDone == 1)
+    @Test("A follow-up at another meeting on the day the item was decided counts", arguments: MinutesStoreTests.actionEngines)
+    func sameDayFollowUp(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let decided = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
+            let id = try #require(decided.newActions.first?.id)
+            _ = try await db.save(
+                MinutesStoreTests.minutes("fredag", on: "2025-02-13", followUps: [ActionFollowUp(actionID: id, status: .done)]))
+            #expect(try await db.allActions().map(\.status) == [.done])
+            let history = try await db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+            #expect(history.totals["rug"]?.actionsDone == 1)
+        }
     }
 
-    @Test("Of a chain of amendments only the last counts")
-    func amendmentChain() throws {
-        let db = try TestDatabase.inMemory()
-        let first = try db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
-        var second = MinutesStoreTests.minutes(on: "2025-02-13", amends: first.id)
-        second.agenda = []
-        let middle = try db.save(second)
-        var third = MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Bjud in kommunerna", "Skriv rutin"], amends: middle.id)
-        third.attendance[0].present = false
-        _ = try db.save(third)
-        let history = try db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
-        let totals = try #require(history.totals["rug"])
-        #expect(history.meetings.count == 1 && totals.meetings == 1)
-        #expect(totals.covered == ["fasta-kontakter": 1] && totals.sidesPresent == [[.region]: 1] && totals.actionsCreated == 2)
+    @Test("Of a chain of amendments only the last counts", arguments: MinutesStoreTests.actionEngines)
+    func amendmentChain(engine: StoreEngine) async throws {
+        try await engine.withEmptyStore { db in
+            let first = try await db.save(MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Ta fram rutin"]))
+            var second = MinutesStoreTests.minutes(on: "2025-02-13", amends: first.id)
+            second.agenda = []
+            let middle = try await db.save(second)
+            var third = MinutesStoreTests.minutes(on: "2025-02-13", actions: ["Bjud in kommunerna", "Skriv rutin"], amends: middle.id)
+            third.attendance[0].present = false
+            _ = try await db.save(third)
+            let history = try await db.history(from: Self.day("2025-01-01"), through: Self.day("2025-06-30"), asOf: Self.day("2025-06-30"))
+            let totals = try #require(history.totals["rug"])
+            #expect(history.meetings.count == 1 && totals.meetings == 1)
+            #expect(totals.covered == ["fasta-kontakter": 1] && totals.sidesPresent == [[.region]: 1] && totals.actionsCreated == 2)
+        }
     }
 
     @Test("Reading the action tables through or looking them up per meeting gives the same totals")
