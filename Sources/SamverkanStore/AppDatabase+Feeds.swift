@@ -99,7 +99,13 @@ extension AppDatabase {
     /// index or trigger only PostgreSQL needs) are not versions of the shared schema.
     public static func latestMigration(_ names: [String]) -> String {
         func number(_ id: String) -> Int { Int(id.dropFirst().prefix { $0.isNumber }) ?? 0 }
-        return names.filter { !$0.contains("-pg-") }.max { (number($0), $0) < (number($1), $1) } ?? ""
+        return sharedSchema(names).max { (number($0), $0) < (number($1), $1) } ?? ""
+    }
+
+    /// The migrations of the schema both engines share, without an engine's own (`-pg-` in the
+    /// name: an index or trigger only PostgreSQL needs), which are no schema versions.
+    public static func sharedSchema(_ names: [String]) -> [String] {
+        names.filter { !$0.contains("-pg-") }
     }
 
     /// Now as a feed's creation or revocation records it: ISO 8601 UTC to the second.

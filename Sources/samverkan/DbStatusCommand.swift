@@ -1,6 +1,7 @@
 import ArgumentParser
 import SamverkanPostgres
 import SamverkanRendering
+import SamverkanStore
 
 extension Samverkan.DbCommand {
     /// `samverkan db status`: engine, schema version, applied migrations and counts.
@@ -27,8 +28,7 @@ extension Samverkan.DbCommand {
             if applied.isEmpty {
                 print(phrases.text("db.status.schema-empty", ["database": endpoint.location]))
             } else {
-                // An engine's own migrations (`-pg-`) are not versions of the shared schema.
-                func shared(_ names: [String]) -> [String] { names.filter { !$0.contains("-pg-") } }
+                let shared = AppDatabase.sharedSchema
                 print(
                     phrases.text(
                         "db.status.schema",

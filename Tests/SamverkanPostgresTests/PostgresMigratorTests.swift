@@ -16,7 +16,7 @@ struct PostgresMigratorTests {
         #expect(try await PostgresMigrator.migrate(client).isEmpty)
         #expect(try await PostgresMigrator.applied(client) == PostgresMigration.names)
         // Each shared migration is named as SQLite's, in the same order; `-pg-` ones are PostgreSQL's alone.
-        let shared = PostgresMigration.names.filter { !$0.contains("-pg-") }
+        let shared = AppDatabase.sharedSchema(PostgresMigration.names)
         #expect(shared == Array(AppDatabase.migrationNames.prefix(shared.count)))
         #expect(PostgresMigration.names.last == "v13-pg-revision-per-statement")
 

@@ -1,15 +1,17 @@
 import Foundation
-import SamverkanDomain
-import SamverkanStore
-import SamverkanTime
+public import SamverkanDomain
+public import SamverkanStore
+public import SamverkanTime
 
 /// An embedded store holding every kind of row an archive carries, for the tests that import
 /// it into PostgreSQL: approved and signed minutes, a signature short of approval, an approved
 /// correction, minutes of another structure in other words, and a cancelled meeting.
-enum ArchiveSource {
-    static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
+public enum ArchiveSource {
+    /// A date from `YYYY-MM-DD`.
+    public static func day(_ text: String) -> LocalDate { LocalDate(iso: text)! }
 
-    static func minutes(
+    /// RUG minutes (or another structure's) with every kind of part an archive carries.
+    public static func minutes(
         _ structure: String = "rug", on date: String, decisions: [String] = [], actions: [String] = [],
         followUps: [ActionFollowUp] = [], chair: String = "Cia Carlsson"
     ) -> Minutes {
@@ -32,7 +34,7 @@ enum ArchiveSource {
     }
 
     /// The source store and the ids of its minutes.
-    static func make() throws -> AppDatabase {
+    public static func make() throws -> AppDatabase {
         let db = try AppDatabase.inMemory()
         let first = try db.save(minutes(on: "2025-02-13", decisions: ["A", "B"], actions: ["Rutin", "Kontaktperson"]))
         let approved = try db.approve(id: first.id!, by: ["Cia Carlsson", "Anna Ek"], date: day("2025-02-20"))
