@@ -80,7 +80,7 @@ public enum CLIRunner {
         inherited["SAMVERKAN_TODAY"] = nil
         // The default database (`$XDG_DATA_HOME/samverkan/`) of a test run is its own, never
         // the user's: a test that gives no --database writes into a folder of the test process.
-        inherited["XDG_DATA_HOME"] = defaultDataHome.appendingPathComponent(UUID().uuidString).path
+        inherited["XDG_DATA_HOME"] = defaultDataHome.appendingPathComponent(TemporaryFolder.uniqueName()).path
         return try RunningProcess(
             executable: URL(fileURLWithPath: executable), arguments: arguments, directory: directory,
             environment: inherited.merging(environment) { $1 }, stdin: stdin)

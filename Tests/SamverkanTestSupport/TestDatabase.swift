@@ -25,7 +25,8 @@ public enum TestDatabase {
     /// `samverkan db copy` (which the tests of `db copy` prove lossless).
     public static func sqliteFile(of database: String) throws -> String {
         guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return database }
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-pg-copy-\(UUID().uuidString).sqlite").path
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-pg-copy-\(TemporaryFolder.uniqueName()).sqlite")
+            .path
         let result = try CLIRunner.run(["db", "copy", "--from", database, "--to", copy], environment: [:])
         guard result.status == 0 else { throw TestSupportError("cannot copy \(database) to a file: \(result.stderr)") }
         return copy
