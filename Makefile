@@ -34,7 +34,7 @@ demo: deps build
 
 # End-to-end suites about the SQLite file itself (its damage, its locks, copying it) or about
 # `serve`, which publishes from the file: they run on SQLite only.
-SQLITE_ONLY := DbCommandTests|Serve|IntegrityEndToEndTests|HostileCommandLineTests|MinutesKillTests
+SQLITE_ONLY := DbCommandTests|IntegrityEndToEndTests|HostileCommandLineTests|MinutesKillTests
 
 ## Installs what is missing (the test peers too) and runs every test: all of them, then the
 ## end-to-end CLI tests once more against PostgreSQL.

@@ -236,7 +236,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SamverkanServerTests",
-            dependencies: ["SamverkanServer", "SamverkanTime"],
+            dependencies: ["SamverkanServer", "SamverkanStore", "SamverkanTime"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,7 +12,7 @@ extension PostgresStore {
     /// and overdue) and hands over each structure's meeting days as one text, so what crosses
     /// the connection is a few rows per structure, not a row per meeting and action.
     public func history(from: LocalDate, through: LocalDate, asOf: LocalDate) async throws -> MeetingHistory {
-        try await readSnapshot { client in try await Self.history(client, from: from, through: through, asOf: asOf) }
+        try await readSnapshot { client in try await Self.history(client, from: from, through: through, asOf: asOf, planned: false) }
     }
 
     /// ``history(from:through:asOf:)`` with the period's planned meetings from the meeting
@@ -24,9 +24,7 @@ extension PostgresStore {
         let digests = Self.registerDigests.digests(configuration)
         return try await readSnapshot { client in
             let current = Self.covers(try await Self.registerStructures(client), configuration, digests, through: through)
-            var history = try await Self.history(client, from: from, through: through, asOf: asOf)
-            if current { history.planned = try await Self.plannedMeetings(client, from: from, through: through) }
-            return history
+            return try await Self.history(client, from: from, through: through, asOf: asOf, planned: current)
         }
     }
 
@@ -41,8 +39,19 @@ extension PostgresStore {
         }
     }
 
-    /// The history, in the caller's transaction.
-    static func history(_ client: PostgresClient, from: LocalDate, through: LocalDate, asOf: LocalDate) async throws -> MeetingHistory {
+    /// The history (with the register's planned meetings when `planned`), in the caller's
+    /// transaction.
+    ///
+    /// The action items (the largest read) go to a second connection in the same snapshot at
+    /// once, and this connection reads everything else meanwhile; on this connection when a
+    /// second one cannot be had.
+    static func history(_ client: PostgresClient, from: LocalDate, through: LocalDate, asOf: LocalDate, planned: Bool) async throws
+        -> MeetingHistory
+    {
+        let snapshot = try await client.checkedRows("SELECT pg_export_snapshot()", table: "snapshot").first?.text(0, "snapshot")
+        let parallel = snapshot.map { id in
+            Self.actionTotals(url: client.url, snapshot: id, from: from, through: through, asOf: asOf)
+        }
         var history = MeetingHistory(
             cancellations: try await client.checkedRows(
                 """
@@ -61,13 +70,8 @@ extension PostgresStore {
               AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
             """, [.text(from.iso), .text(through.iso)], table: "minutes_chain")
         history.pendingCorrections = Int(try pending.first?.integer(0, "minutes_id") ?? 0)
-        // The action items (the largest read) on a second connection in the same snapshot, at
-        // the same time as the meetings; on this connection when a second one cannot be had.
-        let snapshot = try await client.checkedRows("SELECT pg_export_snapshot()", table: "snapshot").first?.text(0, "snapshot")
-        let parallel = snapshot.map { id in
-            Self.actionTotals(url: client.url, snapshot: id, from: from, through: through, asOf: asOf)
-        }
         try await readMeetings(client, from: from, through: through, into: &history)
+        if planned { history.planned = try await Self.plannedMeetings(client, from: from, through: through) }
         var actions: [String: MeetingTotals]
         if let parallel, let read = await parallel.value {
             actions = read

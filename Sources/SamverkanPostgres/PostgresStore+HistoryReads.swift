@@ -7,7 +7,8 @@ extension PostgresStore {
     /// their status on `asOf`: the status of the latest follow-up at a current meeting from the
     /// day an item was decided up to `asOf` (a follow-up counts for the number of the item it
     /// was recorded against). The latest follow-up of a number lying before the day the item
-    /// was decided means all do, and the item has none that counts.
+    /// was decided means all do, and the item has none that counts. (ISO days compare as bytes:
+    /// `COLLATE "C"` where the rows are many spares the database's collation rules.)
     static func readActions(
         _ client: PostgresClient, from: LocalDate, through: LocalDate, asOf: LocalDate, into totals: inout [String: MeetingTotals]
     ) async throws {
@@ -25,10 +26,10 @@ extension PostgresStore {
                 FROM action_follow_ups f JOIN held h ON h.id = f.minutes_id
                 \(RegisterSQL.continuedItems("f"))
                 WHERE h.meeting_date <= $4
-                ORDER BY COALESCE(c.continues_id, f.action_id), h.meeting_date DESC, h.id DESC, f.status = 'done' DESC)
+                ORDER BY COALESCE(c.continues_id, f.action_id), h.meeting_date COLLATE "C" DESC, h.id DESC, f.status = 'done' DESC)
             SELECT i.structure_id, COUNT(*),
-                   COUNT(*) FILTER (WHERE l.done AND l.day >= i.decided),
-                   COUNT(*) FILTER (WHERE NOT COALESCE(l.done AND l.day >= i.decided, FALSE) AND i.due < $4)
+                   COUNT(*) FILTER (WHERE l.done AND l.day COLLATE "C" >= i.decided),
+                   COUNT(*) FILTER (WHERE NOT COALESCE(l.done AND l.day COLLATE "C" >= i.decided, FALSE) AND i.due COLLATE "C" < $4)
             FROM items i LEFT JOIN latest l ON l.number = i.number
             GROUP BY i.structure_id
             """, [.text(from.iso), .text(through.iso), .text(max(through, asOf).iso), .text(asOf.iso)], table: "action_items")

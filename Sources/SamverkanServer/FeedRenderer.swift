@@ -1,7 +1,7 @@
 public import SamverkanCalendar
 public import SamverkanDomain
-public import SamverkanICal
-public import SamverkanStore
+import SamverkanICal
+import SamverkanStore
 public import SamverkanTime
 
 /// What a calendar reads from the meeting register.
@@ -29,18 +29,9 @@ public struct FeedContent: Sendable {
 }
 
 /// Builds published calendars from the meeting register, the one code path of `calendar export`
-/// and of the server's feeds, so both produce the same calendar.
-public struct FeedRenderer: Sendable {
-    public let configuration: RegionConfiguration
-    public let exporter: CalendarExporter
-    public let database: AppDatabase
-
-    public init(configuration: RegionConfiguration, texts: CalendarTexts, database: AppDatabase, now: Int) {
-        self.configuration = configuration
-        self.exporter = CalendarExporter(configuration: configuration, texts: texts, now: now)
-        self.database = database
-    }
-
+/// and of the server's feeds, so both produce the same calendar (reading the store: see
+/// ``FeedContent/read(_:from:through:exporter:store:)`` and ``feed(_:from:through:exporter:store:)``).
+public enum FeedRenderer {
     /// The last day the meeting register covers: the end of the year two years after today, or
     /// the end of a later day's year.
     public static func registerHorizon(today: LocalDate, atLeast day: LocalDate? = nil) -> LocalDate {
@@ -60,31 +51,6 @@ public struct FeedRenderer: Sendable {
         return LocalDate(year: year, month: month, day: 28)!
     }
 
-    /// Brings the register up to date with the configuration through a day.
-    @discardableResult
-    public func refreshRegister(through: LocalDate, now: String) throws -> RegisterRefresh {
-        try database.refreshRegister(configuration, scheduler: Scheduler(), through: through, now: now)
-    }
-
-    /// Reads the structures' meetings (the register must be up to date through `through`).
-    public func meetings(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> CalendarMeetings {
-        let ids = structures.map(\.id)
-        return CalendarMeetings(
-            window: try database.registeredMeetings(structureIDs: ids, from: from, through: through),
-            all: try database.registeredMeetings(structureIDs: ids))
-    }
-
-    /// The plans and SEQUENCEs of the structures' calendar over a window. SEQUENCE rises (and
-    /// is stored) only when what an attendee sees of a UID changed, whatever the window.
-    public func content(of structures: [CollaborationStructure], from: LocalDate, through: LocalDate) throws -> FeedContent {
-        let planned = try Self.planned(structures, meetings: try meetings(of: structures, from: from, through: through), exporter: exporter)
-        var sequences: [String: Int] = [:]
-        for (plan, hash) in planned.hashes {
-            sequences[plan.uid] = try database.sequence(uid: plan.uid, structureID: plan.structure.id, contentHash: hash)
-        }
-        return FeedContent(plans: planned.plans, sequences: sequences, empty: planned.empty)
-    }
-
     /// The plans of a calendar (cancelled ones left out), each with its content hash, and the
     /// structures without a meeting in the window: all but the SEQUENCEs, which the store keeps.
     public static func planned(
@@ -96,14 +62,5 @@ public struct FeedRenderer: Sendable {
         }
         let empty = structures.filter { structure in !plans.contains { $0.structure.id == structure.id } }
         return (plans, hashes, empty)
-    }
-
-    /// The published calendar (`METHOD:PUBLISH`) of a selection over a window, named as
-    /// `calendar export` names a single file.
-    public func feed(_ selection: FeedSelection, from: LocalDate, through: LocalDate) throws -> ICalDocument {
-        let structures = try selection.resolve(in: configuration)
-        let content = try content(of: structures, from: from, through: through)
-        let name = selection.calendarName(structures, in: configuration, phrases: exporter.texts.phrases)
-        return try exporter.feed(content.plans, sequences: content.sequences, name: name)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
+import SamverkanDomain
 
 /// Answers every request: `/feeds/<token>.ics`, `/health`, `/metrics`; anything else 404, a
 /// wrong method 405. A token that is unknown, revoked or malformed gets the same 404 as any
@@ -60,6 +61,12 @@ public struct FeedResponder: HTTPResponder {
         return try await body()
     }
 
+    /// What a log line says of an error: samverkan's code for it (`db.connection-lost`,
+    /// `db.refused`: never the values, which may name a database), else its type.
+    static func logged(_ error: any Error) -> String {
+        (error as? any SamverkanError)?.code ?? "\(type(of: error))"
+    }
+
     static func notFound() -> Response {
         Response(
             status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -74,10 +81,10 @@ public struct FeedResponder: HTTPResponder {
 
     func health() async -> Response {
         do {
-            let (schema, revision) = try service.health()
+            let (schema, revision) = try await service.health()
             return text(.ok, "{\"status\":\"ok\",\"schema\":\"\(schema)\",\"revision\":\(revision)}\n", type: "application/json")
         } catch {
-            logger.error("store unreachable", metadata: ["error": "\(type(of: error))"])
+            logger.error("store unreachable", metadata: ["error": "\(Self.logged(error))"])
             return text(.serviceUnavailable, "{\"status\":\"unavailable\"}\n", type: "application/json")
         }
     }
@@ -88,13 +95,13 @@ public struct FeedResponder: HTTPResponder {
         guard name.hasSuffix(".ics"), let token = FeedToken(name.dropLast(4)) else { return Self.notFound() }
         let rendered: RenderedFeed
         do {
-            guard let found = try service.feed(for: token) else {
+            guard let found = try await service.feed(for: token) else {
                 logger.info("feed not found", metadata: ["token": "\(token.logPrefix)"])
                 return Self.notFound()
             }
             rendered = found
         } catch {
-            logger.error("feed unavailable", metadata: ["token": "\(token.logPrefix)", "error": "\(type(of: error))"])
+            logger.error("feed unavailable", metadata: ["token": "\(token.logPrefix)", "error": "\(Self.logged(error))"])
             return text(.serviceUnavailable, "Service Unavailable\n")
         }
         return ConditionalResponse(feed: rendered, headers: request.headers).response()

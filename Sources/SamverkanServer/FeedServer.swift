@@ -18,13 +18,13 @@ public struct FeedServer: Sendable {
     public var window: FeedService.Window
     public let configuration: RegionConfiguration
     public let texts: CalendarTexts
-    public let store: StoreHandle
+    public let store: FeedStoreSource
     public let today: @Sendable () -> LocalDate
     public var logger: Logger
 
     public init(
         host: String, port: Int, window: FeedService.Window, configuration: RegionConfiguration,
-        texts: CalendarTexts, store: StoreHandle, today: @escaping @Sendable () -> LocalDate, logger: Logger
+        texts: CalendarTexts, store: FeedStoreSource, today: @escaping @Sendable () -> LocalDate, logger: Logger
     ) {
         self.host = host
         self.port = port
@@ -68,6 +68,7 @@ public struct FeedServer: Sendable {
             // Binding failed: the port is taken, or the address is not this machine's.
             throw FeedError("serve.cannot-listen", ["address": "\(host):\(port)", "detail": error.description])
         }
+        if case .shared(let pool) = store { await pool.close() }
         logger.info("server stopped")
     }
 }

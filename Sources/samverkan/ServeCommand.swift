@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SamverkanICal
+import SamverkanPostgres
 import SamverkanRendering
 import SamverkanServer
 import SamverkanStore
@@ -48,10 +49,7 @@ extension Samverkan {
         func run() async throws {
             let (_, configuration) = try global.loadConfiguration()
             let texts = try global.calendarTexts()
-            if global.isPostgres { throw CLIError("db.postgres-not-yet", ["database": global.databaseShown]) }
-            let database = try AppDatabase.open(path: global.databasePath).acting(as: try global.actingPersonID())
-            // Fail now, not at the first request, when the store cannot be read.
-            _ = try await global.store { try database.registerRevision() }
+            let source = try await storeSource()
             var logger = Logger(label: "samverkan.serve")
             logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             let fixedToday = ProcessInfo.processInfo.environment["SAMVERKAN_TODAY"].flatMap(LocalDate.init(iso:))
@@ -59,7 +57,7 @@ extension Samverkan {
                 host: host, port: port,
                 window: FeedService.Window(monthsBack: windowBackMonths, monthsAhead: windowAheadMonths),
                 configuration: configuration, texts: texts,
-                store: StoreHandle(path: global.databasePath, database: database),
+                store: source,
                 today: { fixedToday ?? Samverkan.ServeCommand.stockholmToday() }, logger: logger)
             let host = self.host
             let base = baseURL
@@ -71,6 +69,22 @@ extension Samverkan {
                         ?? phrases.text("serve.listening", ["address": address]))
                 fflush(nil)
             }
+        }
+
+        /// The store the feeds come from, checked now (not at the first request): the embedded
+        /// file, or a shared PostgreSQL database through a pool of connections (this first one
+        /// and more as requests need them, each opened as `--database` says).
+        func storeSource() async throws -> FeedStoreSource {
+            let person = try global.actingPersonID()
+            guard global.isPostgres else {
+                let database = try AppDatabase.open(path: global.databasePath).acting(as: person)
+                _ = try await global.store { try database.registerRevision() }
+                return .file(StoreHandle(path: global.databasePath, database: database))
+            }
+            let first = try await global.openDatabase()
+            _ = try await global.store { try await first.registerRevision() }
+            let url = try PostgresURL(global.databasePath, environment: ProcessInfo.processInfo.environment)
+            return .shared(StorePool(first: first) { try await PostgresStore.open(url).acting(as: person) })
         }
 
         /// Today in Stockholm.

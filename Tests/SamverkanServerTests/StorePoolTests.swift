@@ -1,0 +1,104 @@
+import Foundation
+import SamverkanStore
+import Synchronization
+import Testing
+
+@testable import SamverkanServer
+
+/// The server's pool of shared-store connections and its render gate, with real (in-memory)
+/// stores standing in for PostgreSQL connections.
+@Suite("StorePool and RenderGate: connections borrowed, limited, replaced; renders one at a time")
+struct StorePoolTests {
+    /// Counts what a test's opener and bodies did.
+    final class Tally: Sendable {
+        let opened = Mutex(0)
+        let running = Mutex((now: 0, most: 0))
+        let failNextOpen = Mutex(false)
+        let done = Mutex(0)
+
+        func open() throws -> any MeetingStore {
+            if failNextOpen.withLock({ fail in
+                defer { fail = false }
+                return fail
+            }) {
+                throw StoreError("db.refused")
+            }
+            opened.withLock { $0 += 1 }
+            return try AppDatabase.inMemory()
+        }
+
+        func enter() {
+            running.withLock {
+                $0.now += 1
+                $0.most = max($0.most, $0.now)
+            }
+        }
+        func leave() { running.withLock { $0.now -= 1 } }
+    }
+
+    @Test("Sixteen requests at once use at most `limit` connections, each by one request at a time, and reuse them")
+    func limitAndReuse() async throws {
+        let tally = Tally()
+        let pool = StorePool(first: nil, limit: 3) { try tally.open() }
+        try await withThrowingTaskGroup(of: Int64.self) { group in
+            for _ in 0..<16 {
+                group.addTask {
+                    try await pool.withStore { store in
+                        tally.enter()
+                        defer { tally.leave() }
+                        try await Task.sleep(for: .milliseconds(10))
+                        return try await store.registerRevision()
+                    }
+                }
+            }
+            for try await revision in group { #expect(revision == 0) }
+        }
+        #expect(tally.opened.withLock { $0 } == 3)
+        #expect(tally.running.withLock { $0.most } == 3)
+        _ = try await pool.withStore { try await $0.schemaVersion() }
+        #expect(tally.opened.withLock { $0 } == 3, "an idle connection is reused, not a new one opened")
+        await pool.close()
+    }
+
+    @Test("A connection whose use failed is closed and replaced; an opener that fails leaves room for the next try")
+    func failuresReplaceConnections() async throws {
+        let tally = Tally()
+        let first = try AppDatabase.inMemory()
+        let pool = StorePool(first: first, limit: 1) { try tally.open() }
+        await #expect(throws: StoreError.self) {
+            try await pool.withStore { _ -> Int in throw StoreError("db.connection-lost") }
+        }
+        #expect(tally.opened.withLock { $0 } == 0)
+        tally.failNextOpen.withLock { $0 = true }
+        let refused = await #expect(throws: StoreError.self) { try await pool.withStore { try await $0.registerRevision() } }
+        #expect(refused?.code == "db.refused")
+        // The failed open gave its place back: with a limit of 1, the next request still gets one.
+        #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
+        #expect(tally.opened.withLock { $0 } == 1)
+        await pool.close()
+    }
+
+    @Test("The render gate lets one task through at a time, in turn, also when a body throws")
+    func gateSerialises() async throws {
+        let gate = RenderGate()
+        let tally = Tally()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<12 {
+                group.addTask {
+                    do {
+                        try await gate.run {
+                            tally.enter()
+                            defer { tally.leave() }
+                            try await Task.sleep(for: .milliseconds(2))
+                            if index % 4 == 0 { throw CancellationError() }
+                            tally.done.withLock { $0 += 1 }
+                        }
+                    } catch is CancellationError {}
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(tally.running.withLock { $0.most } == 1)
+        #expect(tally.done.withLock { $0 } == 9)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SamverkanTestSupport
+import Testing
+
+/// `samverkan serve` on a shared PostgreSQL store of a cluster of the test's own, which it stops
+/// and starts again under the running server. (The other serve suites run on PostgreSQL too, in
+/// `make test`'s second pass.)
+@Suite(
+    "samverkan serve on a shared PostgreSQL store", .serialized,
+    .enabled(if: TestDatabase.isSQLite, "runs once, in the first pass, with a cluster of its own"))
+struct ServePostgresTests {
+    @Test(
+        "Feeds from PostgreSQL: a cancel by another samverkan shows at once; the database stopped gives 503, and the server recovers by itself"
+    )
+    func sharedStore() throws {
+        let cluster = try PostgresCluster(label: "serve")
+        defer { try? cluster.stop() }
+        let served = try ServedFeeds(more: ["SAMVERKAN_DATABASE": cluster.url(try cluster.createDatabase("serve"))])
+        let token = try served.createFeed(["--structure", "rug"])
+        try served.start()
+        let path = "/feeds/\(token).ics"
+        let health = try served.curl("/health")
+        #expect(health.status == 200 && health.text.contains("\"schema\":\"v12-"), "\(health.text)")
+        let before = try served.curl(path)
+        #expect(before.status == 200)
+        let exported = served.folder.path("export.ics")
+        try served.run(
+            ["calendar", "export", "--config", "Config/halland.yaml", "--structure", "rug"] + ServeEndToEndTests.window
+                + ["--output", exported])
+        #expect(ServeEndToEndTests.lines(before.text) == ServeEndToEndTests.lines(try String(contentsOfFile: exported, encoding: .utf8)))
+        // Another samverkan writes to the shared store: the next fetch has it.
+        try served.run([
+            "meeting", "cancel", "--config", "Config/halland.yaml", "--structure", "rug", "--date", "2025-09-11", "--reason", "Krock",
+        ])
+        usleep(50_000)
+        let after = try served.curl(path, ["-H", "If-None-Match: \(before.headers["etag"] ?? "")"])
+        #expect(after.status == 200 && after.headers["etag"] != before.headers["etag"])
+        #expect(after.text.contains("EXDATE;TZID=Europe/Stockholm:20250911T090000"))
+        // Sixteen requests at once share the pool's connections.
+        let many = try CLIRunner.runTool(
+            "/usr/bin/curl",
+            [
+                "-s", "-o", "/dev/null", "-w", "%{http_code}\n", "--parallel", "--parallel-max", "16", "-H",
+                "If-None-Match: \(after.headers["etag"] ?? "")",
+            ]
+                + Array(repeating: "http://127.0.0.1:\(served.port)\(path)", count: 16))
+        #expect(many.stdout.split(separator: "\n") == Array(repeating: "304", count: 16), "\(many.stdout)")
+        // The database goes away under the server, and comes back.
+        cluster.stopServer()
+        usleep(50_000)
+        let down = try served.curl("/health")
+        #expect(down.status == 503 && down.text.contains("unavailable"), "\(down.text)")
+        #expect(try served.curl(path).status == 503)
+        try cluster.start()
+        #expect(try served.curl("/health").status == 200)
+        let back = try served.curl(path, ["-H", "If-None-Match: \(after.headers["etag"] ?? "")"])
+        #expect(back.status == 304, "the same calendar as before the database went away")
+        let stopped = try #require(served.stop())
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(!stopped.stderr.contains(token) && !stopped.stderr.contains(cluster.password), "\(stopped.stderr)")
+        // The operators' log names what happened by its code (db.connection-lost, db.refused).
+        #expect(stopped.stderr.contains("error=db."), "\(stopped.stderr)")
+    }
+}
