@@ -42,44 +42,30 @@ extension PostgresStore {
     /// The history (with the register's planned meetings when `planned`), in the caller's
     /// transaction.
     ///
-    /// The action items (the largest read) go to a second connection in the same snapshot at
-    /// once, and this connection reads everything else meanwhile; on this connection when a
-    /// second one cannot be had.
+    /// Read on two connections at once, in one snapshot: a second connection (see
+    /// ``sideReads(url:snapshot:from:through:asOf:)``) reads the action items (the largest read),
+    /// the cancellations and the corrections waiting, while this one reads the meetings and
+    /// the register's plans; all on this one when a second connection cannot be had.
     static func history(_ client: PostgresClient, from: LocalDate, through: LocalDate, asOf: LocalDate, planned: Bool) async throws
         -> MeetingHistory
     {
         let snapshot = try await client.checkedRows("SELECT pg_export_snapshot()", table: "snapshot").first?.text(0, "snapshot")
-        let parallel = snapshot.map { id in
-            Self.actionTotals(url: client.url, snapshot: id, from: from, through: through, asOf: asOf)
-        }
-        var history = MeetingHistory(
-            cancellations: try await client.checkedRows(
-                """
-                SELECT structure_id, meeting_date, reason FROM cancelled_meetings
-                WHERE meeting_date BETWEEN $1 AND $2 ORDER BY structure_id COLLATE "C", meeting_date
-                """, [.text(from.iso), .text(through.iso)], table: "cancelled_meetings"
-            ).map { row in
-                CancellationRecord(
-                    structureID: try row.text(0, "structure_id"), date: try row.date(1, "meeting_date"), reason: try row.text(2, "reason"))
-            })
-        // The latest record of a chain that does not count is a correction waiting for approval.
-        let pending = try await client.checkedRows(
-            """
-            SELECT COUNT(*) FROM minutes_chain c JOIN minutes m ON m.id = c.minutes_id
-            WHERE c.superseded = 1 AND m.meeting_date BETWEEN $1 AND $2
-              AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
-            """, [.text(from.iso), .text(through.iso)], table: "minutes_chain")
-        history.pendingCorrections = Int(try pending.first?.integer(0, "minutes_id") ?? 0)
-        try await readMeetings(client, from: from, through: through, into: &history)
-        if planned { history.planned = try await Self.plannedMeetings(client, from: from, through: through) }
-        var actions: [String: MeetingTotals]
-        if let parallel, let read = await parallel.value {
-            actions = read
+        let side = snapshot.map { id in Self.sideReads(url: client.url, snapshot: id, from: from, through: through, asOf: asOf) }
+        var history = MeetingHistory(cancellations: [])
+        let meetings = try await meetingRows(client, from: from, through: through)
+        // The server reads the plans while the meetings are counted here.
+        async let plans = planned ? Self.plannedMeetings(client, from: from, through: through) : nil
+        try addMeetings(meetings, into: &history)
+        history.planned = try await plans
+        let read: SideReads
+        if let side, let done = await side.value {
+            read = done
         } else {
-            actions = [:]
-            try await readActions(client, from: from, through: through, asOf: asOf, into: &actions)
+            read = try await Self.sideReads(client, from: from, through: through, asOf: asOf)
         }
-        for (structure, counted) in actions {
+        history.cancellations = read.cancellations
+        history.pendingCorrections = read.pendingCorrections
+        for (structure, counted) in read.actions {
             history.totals[structure, default: MeetingTotals()].actionsCreated += counted.actionsCreated
             history.totals[structure, default: MeetingTotals()].actionsDone += counted.actionsDone
             history.totals[structure, default: MeetingTotals()].actionsOverdue += counted.actionsOverdue
@@ -87,38 +73,67 @@ extension PostgresStore {
         return history
     }
 
-    /// The action items' counts read on a connection of their own that sees the snapshot
-    /// `snapshot` (exported by the history's transaction, which stays open meanwhile); nil when
-    /// that connection cannot be had (too many connections, say): the caller reads them itself.
-    static func actionTotals(
+    /// What the second connection reads of a history.
+    struct SideReads: Sendable {
+        var actions: [String: MeetingTotals] = [:]
+        var cancellations: [CancellationRecord] = []
+        var pendingCorrections = 0
+    }
+
+    /// ``SideReads`` on a connection of their own that sees the snapshot `snapshot` (exported
+    /// by the history's transaction, which stays open meanwhile); nil when that connection
+    /// cannot be had (too many connections, say): the caller reads them itself.
+    static func sideReads(
         url: PostgresURL, snapshot: String, from: LocalDate, through: LocalDate, asOf: LocalDate
-    ) -> Task<[String: MeetingTotals]?, Never> {
+    ) -> Task<SideReads?, Never> {
         Task {
             guard let second = try? await PostgresClient.connect(url) else { return nil }
-            let totals = try? await second.transaction { client in
+            let read = try? await second.transaction { client in
                 try await client.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 try await client.execute("SET TRANSACTION SNAPSHOT '\(snapshot.filter { $0.isLetter || $0.isNumber || $0 == "-" })'")
                 try await client.execute("SET LOCAL work_mem = '64MB'")
-                var totals: [String: MeetingTotals] = [:]
-                try await readActions(client, from: from, through: through, asOf: asOf, into: &totals)
-                return totals
+                return try await sideReads(client, from: from, through: through, asOf: asOf)
             }
             await second.close()
-            return totals
+            return read
         }
     }
 
+    /// ``SideReads`` in the caller's transaction.
+    static func sideReads(_ client: PostgresClient, from: LocalDate, through: LocalDate, asOf: LocalDate) async throws -> SideReads {
+        var read = SideReads()
+        try await readActions(client, from: from, through: through, asOf: asOf, into: &read.actions)
+        read.cancellations = try await client.checkedRows(
+            """
+            SELECT structure_id, meeting_date, reason FROM cancelled_meetings
+            WHERE meeting_date BETWEEN $1 AND $2 ORDER BY structure_id COLLATE "C", meeting_date
+            """, [.text(from.iso), .text(through.iso)], table: "cancelled_meetings"
+        ).map { row in
+            CancellationRecord(
+                structureID: try row.text(0, "structure_id"), date: try row.date(1, "meeting_date"), reason: try row.text(2, "reason"))
+        }
+        // The latest record of a chain that does not count is a correction waiting for approval.
+        let pending = try await client.checkedRows(
+            """
+            SELECT COUNT(*) FROM minutes_chain c JOIN minutes m ON m.id = c.minutes_id
+            WHERE c.superseded = 1 AND m.meeting_date BETWEEN $1 AND $2
+              AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
+            """, [.text(from.iso), .text(through.iso)], table: "minutes_chain")
+        read.pendingCorrections = Int(try pending.first?.integer(0, "minutes_id") ?? 0)
+        return read
+    }
+
     /// The period's current minutes summed per structure (see ``MeetingTotals``), and its held
-    /// meetings by day and structure (as the embedded store lists them: texts by their bytes).
+    /// meetings by day and structure (as the embedded store lists them: texts by their bytes),
+    /// as rows for ``addMeetings(_:into:)``.
     ///
     /// Two passes over the period's minutes (cheaper than keeping the period between them):
     /// the meetings counted by the sides present, by each organisation present and by each item
     /// covered (three groupings of one pass; a structure's meetings share a handful of these
     /// lists, split here), and each structure's meetings as one text, `meeting/planned/approved`
     /// days, from which the approval delays are counted here.
-    static func readMeetings(_ client: PostgresClient, from: LocalDate, through: LocalDate, into history: inout MeetingHistory) async throws
-    {
-        let rows = try await client.checkedRows(
+    static func meetingRows(_ client: PostgresClient, from: LocalDate, through: LocalDate) async throws -> [RegisterReadRow] {
+        try await client.checkedRows(
             """
             WITH firsts AS (
                 SELECT link.minutes_id, chains.day FROM minutes_chain link
@@ -139,6 +154,10 @@ extension PostgresStore {
                    string_agg(meeting_date || '/' || COALESCE(planned_date, '') || '/' || COALESCE(approved, ''), ','), 0, COUNT(*)
                 FROM period GROUP BY structure_id
             """, [.text(from.iso), .text(through.iso)], table: "minutes")
+    }
+
+    /// Adds the rows of ``meetingRows(_:from:through:)`` to a history.
+    static func addMeetings(_ rows: [RegisterReadRow], into history: inout MeetingHistory) throws {
         var held = HeldMeetingList()
         for row in rows {
             let structure = try row.text(1, "structure_id")
