@@ -50,8 +50,47 @@ struct HeldMeetingList {
         }
         // Day and structure rank in one number (rank < structures.count), the planned day after it.
         let count = max(structures.count, 1)
-        return keys.indices.map { ($0, keys[$0].day * count + rank[keys[$0].structure], keys[$0].planned) }
-            .sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { meetings[$0.0] }
+        let ordered = keys.indices.map { ($0, keys[$0].day * count + rank[keys[$0].structure], keys[$0].planned) }
+        if let order = Self.packedOrder(ordered) { return order.map { meetings[$0] } }
+        return ordered.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { meetings[$0.0] }
+    }
+
+    /// The indices of `(index, primary, planned)` ordered by primary, planned, index, found by
+    /// sorting plain integers (each triple packed into one, offsets from the smallest): what a
+    /// stable sort of the triples by (primary, planned) gives, several times faster for ten
+    /// national years. Nil when the three do not fit into 63 bits together.
+    static func packedOrder(_ triples: [(Int, Int, Int)]) -> [Int]? {
+        guard let first = triples.first else { return [] }
+        var (low, high, lowPlanned, highPlanned) = (first.1, first.1, Int.max, Int.min)
+        for (_, primary, planned) in triples {
+            low = min(low, primary)
+            high = max(high, primary)
+            if planned != Int.min {
+                lowPlanned = min(lowPlanned, planned)
+                highPlanned = max(highPlanned, planned)
+            }
+        }
+        // Planned days from 1 up, 0 for none (which sorts first, as Int.min does).
+        let plannedRange =
+            highPlanned == Int.min ? (partialValue: -1, overflow: false) : highPlanned.subtractingReportingOverflow(lowPlanned)
+        let primaryRange = high.subtractingReportingOverflow(low)
+        guard !primaryRange.overflow, !plannedRange.overflow, plannedRange.partialValue < Int.max else { return nil }
+        let plannedSpan = plannedRange.partialValue + 1
+        let indexBits = Self.bits(triples.count - 1)
+        let plannedBits = Self.bits(plannedSpan)
+        guard indexBits + plannedBits + Self.bits(primaryRange.partialValue) <= 63 else { return nil }
+        var packed = triples.map { (index, primary, planned) in
+            let plannedOffset = planned == Int.min ? 0 : planned - lowPlanned + 1
+            return ((primary - low) << (plannedBits + indexBits)) | (plannedOffset << indexBits) | index
+        }
+        packed.sort()
+        let mask = (1 << indexBits) - 1
+        return packed.map { $0 & mask }
+    }
+
+    /// How many bits a non-negative number needs.
+    static func bits(_ number: Int) -> Int {
+        number <= 0 ? 0 : Int.bitWidth - number.leadingZeroBitCount
     }
 
     /// The `YYYY-MM-DD` day at `position`, which moves past it.
