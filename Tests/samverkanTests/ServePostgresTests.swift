@@ -62,3 +62,30 @@ struct ServePostgresTests {
         #expect(stopped.stderr.contains("error=db."), "\(stopped.stderr)")
     }
 }
+
+extension ServePostgresTests {
+    @Test("A region moving to PostgreSQL: the links people subscribed to keep working, with the same calendar and ETag, and revoke there")
+    func linksSurviveTheMove() throws {
+        let cluster = try PostgresCluster(label: "move")
+        defer { try? cluster.stop() }
+        let onFile = try ServedFeeds()
+        let token = try onFile.createFeed(["--organisation", "hylte"])
+        try onFile.start()
+        let path = "/feeds/\(token).ics"
+        let before = try onFile.curl(path)
+        #expect(before.status == 200)
+        #expect(try #require(onFile.stop()).status == 0)
+        let url = cluster.url(try cluster.createDatabase("move"))
+        try onFile.run(["db", "copy", "--from", try #require(onFile.environment["SAMVERKAN_DATABASE"]), "--to", url])
+        let shared = try ServedFeeds(more: ["SAMVERKAN_DATABASE": url])
+        try shared.start()
+        let after = try shared.curl(path, ["-H", "If-None-Match: \(before.headers["etag"] ?? "")"])
+        #expect(after.status == 304, "the same calendar (and SEQUENCEs) from the copy: the subscriber's ETag still matches")
+        #expect(ServeEndToEndTests.lines(try shared.curl(path).text) == ServeEndToEndTests.lines(before.text))
+        #expect(try shared.run(["feeds", "list"]).stdout.contains("\n1\torganisation"), "the copied feed, by its id")
+        try shared.run(["feeds", "revoke", "1"])
+        usleep(50_000)
+        #expect(try shared.curl(path).status == 404)
+        #expect(try #require(shared.stop()).status == 0)
+    }
+}
