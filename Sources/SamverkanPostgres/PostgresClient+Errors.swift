@@ -20,6 +20,12 @@ extension PostgresClient {
                 return DatabaseAdminError("db.tls-not-offered", values)
             case .authMechanismRequiresPassword:
                 return DatabaseAdminError("db.password-missing", values.merging(["user": url.user]) { $1 })
+            case .messageDecodingFailure, .unexpectedBackendMessage, .receivedUnencryptedDataAfterSSLRequest:
+                // Something answered, but not as PostgreSQL does (a web server on that port, say).
+                return DatabaseAdminError("db.not-postgres", values)
+            case .serverClosedConnection where error.underlying == nil, .uncleanShutdown where error.underlying == nil:
+                // Accepted and closed without a word: PostgreSQL would have said why.
+                return DatabaseAdminError("db.not-postgres", values)
             default:
                 break
             }
@@ -42,10 +48,14 @@ extension PostgresClient {
         {
             return DatabaseAdminError("db.unknown-host", values.merging(["host": url.host]) { $1 })
         }
+        // Hung up at once, before a word: no PostgreSQL server (which says why it refuses).
+        if described.contains("Connection reset by peer") { return DatabaseAdminError("db.not-postgres", values) }
         if described.contains("unreachable") || described.contains("No route to host") {
             return DatabaseAdminError("db.no-route", values)
         }
-        return DatabaseAdminError("db.unreachable", values.merging(["detail": scrub(String(describing: error), url)]) { $1 })
+        // (PSQLError describes itself in a generic sentence; its code says more.)
+        let detail = (error as? PSQLError).map { $0.code.description } ?? String(describing: error)
+        return DatabaseAdminError("db.unreachable", values.merging(["detail": scrub(detail, url)]) { $1 })
     }
 
     /// A failure of a statement: the server's message (a trigger's or constraint's words), or the

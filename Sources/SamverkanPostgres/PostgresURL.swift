@@ -42,6 +42,11 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         func invalid(_ problem: String) -> DatabaseAdminError {
             DatabaseAdminError("db.url-invalid", ["url": Self.redact(text), "problem": problem])
         }
+        // A `#` or a second `@` is a password's character not percent-encoded: read as written,
+        // parts of the password would become the host or the database (and be shown).
+        if text.contains("#") || text.filter({ $0 == "@" }).count > 1 {
+            throw DatabaseAdminError("db.url-password-characters", ["url": Self.redact(text)])
+        }
         guard let user = components.user, !user.isEmpty else { throw invalid("user@") }
         guard let host = components.host, !host.isEmpty else { throw invalid("host") }
         let database = String(components.path.drop { $0 == "/" })

@@ -21,7 +21,7 @@ extension FeedService {
             return try await pool.withStore { store in
                 let found = try await store.activeFeed(tokenHash: token.hash)
                 guard found != nil else { return nil }
-                return try await resolve(found, revision: try await store.registerRevision(), generation: 0, store: store)
+                return try await self.resolve(found, revision: try await store.registerRevision(), generation: 0, store: store)
             }
         }
     }

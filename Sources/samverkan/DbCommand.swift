@@ -3,6 +3,7 @@ import Foundation
 import SamverkanConfig
 import SamverkanPostgres
 import SamverkanRendering
+import SamverkanStore
 
 extension Samverkan {
     /// `samverkan db`: the store itself: its engine and schema, migrations, and copies between
@@ -65,7 +66,7 @@ extension Samverkan.DbCommand {
             let endpoint = try options.endpoint()
             let phrases = try options.phrasebook()
             let applied = try await withEndpoint(endpoint) { try await $0.migrate() }
-            let version = String(endpoint.knownMigrations.count)
+            let version = String(AppDatabase.sharedSchema(endpoint.knownMigrations).count)
             if applied.isEmpty {
                 print(phrases.text("db.migrate.current", ["database": endpoint.location, "version": version]))
             } else {

@@ -39,11 +39,15 @@ extension Samverkan {
         @Option(name: .customLong("window-ahead-months"), help: HelpWords.help("serve.window-ahead-months", value: "months"))
         var windowAheadMonths = 12
 
+        @Option(name: .customLong("database-timeout"), help: HelpWords.help("serve.database-timeout", value: "seconds"))
+        var databaseTimeout = 30
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError.localized("usage.port") }
             guard windowBackMonths >= 0, windowAheadMonths >= 1, windowBackMonths + windowAheadMonths <= 120 else {
                 throw ValidationError.localized("usage.window")
             }
+            guard (1...3600).contains(databaseTimeout) else { throw ValidationError.localized("usage.database-timeout") }
         }
 
         func run() async throws {
@@ -84,7 +88,8 @@ extension Samverkan {
             let first = try await global.openDatabase()
             _ = try await global.store { try await first.registerRevision() }
             let url = try PostgresURL(global.databasePath, environment: ProcessInfo.processInfo.environment)
-            return .shared(StorePool(first: first) { try await PostgresStore.open(url).acting(as: person) })
+            return .shared(
+                StorePool(first: first, timeout: .seconds(databaseTimeout)) { try await PostgresStore.open(url).acting(as: person) })
         }
 
         /// Today in Stockholm.

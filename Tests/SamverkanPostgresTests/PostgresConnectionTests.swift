@@ -50,4 +50,32 @@ struct PostgresConnectionTests {
         let unknown = try await connectError("postgres://anna:x@ingen-sadan-vard.invalid:5432/db?connect_timeout=5")
         #expect(unknown?.code == "db.unknown-host", "\(String(describing: unknown))")
     }
+
+    @Test("a port where something else answers (a web server, a listener that hangs up) is said to be no PostgreSQL server")
+    func notPostgres() async throws {
+        let program = """
+            import socket, sys
+            server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen(8)
+            print(server.getsockname()[1], flush=True)
+            while True:
+                connection, _ = server.accept()
+                if sys.argv[1] == "http":
+                    connection.recv(4096)
+                    connection.sendall(b"HTTP/1.1 400 Bad Request\\r\\nContent-Length: 0\\r\\nConnection: close\\r\\n\\r\\n")
+                connection.close()
+            """
+        for behaviour in ["http", "close"] {
+            let listener = try CLIRunner.startTool("/usr/bin/python3", ["-c", program, behaviour])
+            defer { listener.kill() }
+            var port = 0
+            for _ in 0..<200 where port == 0 {
+                port = Int(listener.standardOutputSoFar().trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+                usleep(20_000)
+            }
+            for mode in ["disable", "prefer"] {
+                let error = try await connectError("postgres://anna:hemligt@127.0.0.1:\(port)/db?connect_timeout=5&sslmode=\(mode)")
+                #expect(error?.code == "db.not-postgres", "\(behaviour) \(mode): \(String(describing: error))")
+            }
+        }
+    }
 }

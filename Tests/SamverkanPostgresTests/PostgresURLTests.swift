@@ -57,6 +57,18 @@ struct PostgresURLTests {
         }
     }
 
+    @Test(
+        "a password with # or @ not percent-encoded is refused as such, no part of it shown; encoded it is read",
+        arguments: ["postgres://sekreterare:Xq:Zk@t9/Wv#Jy@db.region.se/samverkan", "postgres://anna:Pw@Qz@db.region.se/samverkan"])
+    func unencodedPassword(_ text: String) throws {
+        let error = #expect(throws: DatabaseAdminError.self) { try PostgresURL(text, environment: [:]) }
+        #expect(error?.code == "db.url-password-characters")
+        let shown = error?.values["url"] ?? ""
+        #expect(shown.hasPrefix("postgres://") && !["Xq", "Zk", "t9", "Wv", "Jy", "Pw", "Qz"].contains { shown.contains($0) }, "\(shown)")
+        let encoded = try PostgresURL("postgres://anna:hem%40l%23gt@db.region.se/samverkan", environment: [:])
+        #expect(encoded.password == "hem@l#gt" && encoded.host == "db.region.se" && encoded.database == "samverkan")
+    }
+
     @Test("a file path is an SQLite database, a postgres URL a PostgreSQL one")
     func locations() throws {
         guard case .sqlite(let path) = try DatabaseLocation("data/samverkan.sqlite", environment: [:]) else {

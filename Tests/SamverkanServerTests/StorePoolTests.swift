@@ -60,21 +60,56 @@ struct StorePoolTests {
         await pool.close()
     }
 
-    @Test("A connection whose use failed is closed and replaced; an opener that fails leaves room for the next try")
+    @Test("A failed use closes its connection; a lost one that waited in the pool is retried once on a new one; a failed open leaves room")
     func failuresReplaceConnections() async throws {
         let tally = Tally()
-        let first = try AppDatabase.inMemory()
-        let pool = StorePool(first: first, limit: 1) { try tally.open() }
-        await #expect(throws: StoreError.self) {
+        let pool = StorePool(first: try AppDatabase.inMemory(), limit: 1) { try tally.open() }
+        // Not a lost connection: no retry, but the connection is closed and replaced.
+        await #expect(throws: StoreError.self) { try await pool.withStore { _ -> Int in throw StoreError("store.internal") } }
+        #expect(tally.opened.withLock { $0 } == 0)
+        #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
+        #expect(tally.opened.withLock { $0 } == 1)
+        // The database restarted while the connection waited: one more try on a new connection.
+        let attempts = Mutex(0)
+        let value = try await pool.withStore { store -> Int64 in
+            if attempts.withLock({ count in
+                defer { count += 1 }
+                return count
+            }) == 0 {
+                throw StoreError("db.connection-lost")
+            }
+            return try await store.registerRevision()
+        }
+        #expect(value == 0 && attempts.withLock { $0 } == 2 && tally.opened.withLock { $0 } == 2)
+        // Lost again on the new one: said, not retried for ever.
+        let lost = await #expect(throws: StoreError.self) {
             try await pool.withStore { _ -> Int in throw StoreError("db.connection-lost") }
         }
-        #expect(tally.opened.withLock { $0 } == 0)
+        #expect(lost?.code == "db.connection-lost" && tally.opened.withLock { $0 } == 3)
         tally.failNextOpen.withLock { $0 = true }
         let refused = await #expect(throws: StoreError.self) { try await pool.withStore { try await $0.registerRevision() } }
         #expect(refused?.code == "db.refused")
         // The failed open gave its place back: with a limit of 1, the next request still gets one.
         #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
-        #expect(tally.opened.withLock { $0 } == 1)
+        #expect(tally.opened.withLock { $0 } == 4)
+        await pool.close()
+    }
+
+    @Test("A use that outlasts the timeout fails with db.timeout at once, and its connection is replaced")
+    func timeoutBoundsAUse() async throws {
+        let tally = Tally()
+        let pool = StorePool(first: nil, limit: 1, timeout: .milliseconds(200)) { try tally.open() }
+        let started = ContinuousClock.now
+        let error = await #expect(throws: FeedError.self) {
+            try await pool.withStore { _ -> Int in
+                try? await Task.sleep(for: .seconds(5))
+                return 1
+            }
+        }
+        #expect(error?.code == "db.timeout")
+        #expect(ContinuousClock.now - started < .seconds(3), "the sleeping use was cancelled, not waited for")
+        #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
+        #expect(tally.opened.withLock { $0 } == 2)
         await pool.close()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SamverkanStore
 import SamverkanTestSupport
 import Testing
 
@@ -75,6 +76,10 @@ struct DbCommandTests {
         let migrated = try run(["db", "migrate", "--database", url])
         #expect(migrated.status == 0, "\(migrated.stderr)")
         #expect(migrated.stdout.contains("v8-feeds") && migrated.stdout.contains("v11-organisation-attendance"))
+        // The schema version counts the shared schema, as `db status` does (not PostgreSQL's own v13-pg-…).
+        let version = "version \(AppDatabase.sharedSchema(AppDatabase.migrationNames).count)"
+        #expect(migrated.stdout.contains("schemat är på \(version)"), "\(migrated.stdout)")
+        #expect(try run(["db", "migrate", "--database", url]).stdout.contains("redan aktuellt (\(version))"))
         #expect(!migrated.stdout.contains(cluster.password))
         let copied = try run(["db", "copy", "--from", w.database, "--to", url, "--as", "samordnare-rug"])
         #expect(copied.status == 0, "\(copied.stderr)")

@@ -89,3 +89,54 @@ extension ServePostgresTests {
         #expect(try #require(shared.stop()).status == 0)
     }
 }
+
+extension ServePostgresTests {
+    /// The cluster's server processes: the postmaster and its children (the sessions).
+    static func serverProcesses(_ cluster: PostgresCluster) throws -> [Int32] {
+        let file = try String(contentsOf: cluster.folder.appendingPathComponent("data/postmaster.pid"), encoding: .utf8)
+        let postmaster = try #require(file.split(separator: "\n").first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) })
+        let children = try CLIRunner.runTool("/usr/bin/pgrep", ["-P", "\(postmaster)"]).stdout
+        return [postmaster] + children.split(separator: "\n").compactMap { Int32($0) }
+    }
+
+    @Test("A database that stops answering gives 503 after --database-timeout, never a hang; SIGTERM still ends the server in time")
+    func frozenDatabase() throws {
+        let cluster = try PostgresCluster(label: "frozen")
+        var frozen: [Int32] = []
+        defer {
+            for pid in frozen { kill(pid, SIGCONT) }
+            try? cluster.stop()
+        }
+        let served = try ServedFeeds(more: [
+            "SAMVERKAN_DATABASE": cluster.url(try cluster.createDatabase("frozen"), query: "sslmode=disable&connect_timeout=2")
+        ])
+        let token = try served.createFeed(["--structure", "rug"])
+        try served.start(["--database-timeout", "2"])
+        let path = "/feeds/\(token).ics"
+        #expect(try served.curl(path).status == 200)
+        // Frozen (SIGSTOP): connections stay open, nothing answers, as in a network cut.
+        frozen = try Self.serverProcesses(cluster)
+        for pid in frozen { kill(pid, SIGSTOP) }
+        usleep(50_000)
+        var started = Date()
+        #expect(try served.curl(path, ["-m", "30"]).status == 503)
+        #expect(try served.curl("/health", ["-m", "30"]).status == 503)
+        #expect(Date().timeIntervalSince(started) < 12, "two answers, each within the 2 s bound (a new connection within connect_timeout)")
+        for pid in frozen { kill(pid, SIGCONT) }
+        frozen = []
+        #expect(try served.curl(path, ["-m", "30"]).status == 200, "it serves again once the database answers")
+        // Frozen again with a request waiting: SIGTERM ends the server once the request got its 503.
+        frozen = try Self.serverProcesses(cluster)
+        for pid in frozen { kill(pid, SIGSTOP) }
+        usleep(50_000)
+        let waiting = try CLIRunner.startTool(
+            "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-m", "30", "http://127.0.0.1:\(served.port)\(path)"])
+        usleep(300_000)
+        started = Date()
+        let stopped = try #require(served.stop())
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(Date().timeIntervalSince(started) < 9, "graceful shutdown waits for the bounded request only")
+        #expect(try waiting.wait().stdout == "503")
+        #expect(stopped.stderr.contains("error=db.timeout"), "\(stopped.stderr)")
+    }
+}
