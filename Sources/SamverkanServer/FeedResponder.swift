@@ -67,6 +67,13 @@ public struct FeedResponder: HTTPResponder {
         (error as? any SamverkanError)?.code ?? "\(type(of: error))"
     }
 
+    /// A 503 with `Retry-After`: the store is away for now (a restart takes about a minute).
+    static func retryLater(_ response: Response) -> Response {
+        var response = response
+        response.headers[.retryAfter] = "60"
+        return response
+    }
+
     static func notFound() -> Response {
         Response(
             status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
@@ -85,7 +92,7 @@ public struct FeedResponder: HTTPResponder {
             return text(.ok, "{\"status\":\"ok\",\"schema\":\"\(schema)\",\"revision\":\(revision)}\n", type: "application/json")
         } catch {
             logger.error("store unreachable", metadata: ["error": "\(Self.logged(error))"])
-            return text(.serviceUnavailable, "{\"status\":\"unavailable\"}\n", type: "application/json")
+            return Self.retryLater(text(.serviceUnavailable, "{\"status\":\"unavailable\"}\n", type: "application/json"))
         }
     }
 
@@ -102,7 +109,7 @@ public struct FeedResponder: HTTPResponder {
             rendered = found
         } catch {
             logger.error("feed unavailable", metadata: ["token": "\(token.logPrefix)", "error": "\(Self.logged(error))"])
-            return text(.serviceUnavailable, "Service Unavailable\n")
+            return Self.retryLater(text(.serviceUnavailable, "Service Unavailable\n"))
         }
         return ConditionalResponse(feed: rendered, headers: request.headers).response()
     }

@@ -102,12 +102,13 @@ struct StorePoolTests {
         let started = ContinuousClock.now
         let error = await #expect(throws: FeedError.self) {
             try await pool.withStore { _ -> Int in
-                try? await Task.sleep(for: .seconds(5))
+                try await Task.sleep(for: .seconds(60))
                 return 1
             }
         }
         #expect(error?.code == "db.timeout")
-        #expect(ContinuousClock.now - started < .seconds(3), "the sleeping use was cancelled, not waited for")
+        // (Generous: the test runner's threads may be busy with other tests for a while.)
+        #expect(ContinuousClock.now - started < .seconds(45), "the waiting use was cancelled, not waited for")
         #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
         #expect(tally.opened.withLock { $0 } == 2)
         await pool.close()
