@@ -32,8 +32,8 @@ demo: deps build
 	@echo
 	@scripts/demo-report.sh $(BIN) $(CONFIG) $(DEMO)
 
-# End-to-end suites about the SQLite file itself (its damage, its locks, copying it) or about
-# `serve`, which publishes from the file: they run on SQLite only.
+# End-to-end suites about the SQLite file itself (its damage, its locks, copying it, or the
+# database given as a file path): they run on SQLite only.
 SQLITE_ONLY := DbCommandTests|IntegrityEndToEndTests|HostileCommandLineTests|MinutesKillTests
 
 ## Installs what is missing (the test peers too) and runs every test: all of them, then the

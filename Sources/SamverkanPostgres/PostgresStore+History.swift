@@ -52,11 +52,18 @@ extension PostgresStore {
         let snapshot = try await client.checkedRows("SELECT pg_export_snapshot()", table: "snapshot").first?.text(0, "snapshot")
         let side = snapshot.map { id in Self.sideReads(url: client.url, snapshot: id, from: from, through: through, asOf: asOf) }
         var history = MeetingHistory(cancellations: [])
-        let meetings = try await meetingRows(client, from: from, through: through)
-        // The server reads the plans while the meetings are counted here.
-        async let plans = planned ? Self.plannedMeetings(client, from: from, through: through) : nil
-        try addMeetings(meetings, into: &history)
-        history.planned = try await plans
+        do {
+            let meetings = try await meetingRows(client, from: from, through: through)
+            // The server reads the plans while the meetings are counted here.
+            async let plans = planned ? Self.plannedMeetings(client, from: from, through: through) : nil
+            try addMeetings(meetings, into: &history)
+            history.planned = try await plans
+        } catch {
+            // The second connection ends (and closes) before the error is passed on.
+            side?.cancel()
+            _ = await side?.value
+            throw error
+        }
         let read: SideReads
         if let side, let done = await side.value {
             read = done

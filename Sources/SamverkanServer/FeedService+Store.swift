@@ -14,21 +14,33 @@ extension FeedService {
         case .file(let handle):
             let (database, generation) = try database(handle)
             let (found, revision) = try lookUp(token, database: database, path: handle.withLockedValue { $0.path }, generation: generation)
-            return try await resolve(found, revision: revision, generation: generation, store: database)
+            return try await resolve(found, revision: revision, generation: generation) { selection, id, key in
+                try await self.render(selection, feed: id, store: database, key: key)
+            }
         case .shared(let pool):
             // No file to watch: the feed and the revision are asked at every request (after
-            // the ``recheck`` window), so a write or a revocation shows at once.
-            return try await pool.withStore { store in
-                let found = try await store.activeFeed(tokenHash: token.hash)
-                guard found != nil else { return nil }
-                return try await self.resolve(found, revision: try await store.registerRevision(), generation: 0, store: store)
+            // the ``recheck`` window), so a write or a revocation shows at once. The lookup and a
+            // rendering each borrow a connection; the whole request waits at most the pool's
+            // timeout (queueing and the render gate included).
+            return try await RequestDeadline.run(pool.timeout) {
+                let (found, revision) = try await pool.withStore { store in
+                    let found = try await store.activeFeed(tokenHash: token.hash)
+                    return (found, found == nil ? 0 : try await store.registerRevision())
+                }
+                return try await self.resolve(found, revision: revision, generation: 0) { selection, id, key in
+                    try await pool.withStore { store in try await self.render(selection, feed: id, store: store, key: key) }
+                }
             }
         }
     }
 
     /// The rendering of a feed found in the store: from the cache while its key holds, else
-    /// rendered (once, whoever else waits for it).
-    func resolve(_ found: SubscriptionFeed?, revision: Int64, generation: Int, store: any MeetingStore) async throws -> RenderedFeed? {
+    /// rendered by `render` inside the render gate (once, whoever else waits for it; a request
+    /// that gave up while it waited renders nothing).
+    func resolve(
+        _ found: SubscriptionFeed?, revision: Int64, generation: Int,
+        render: @escaping @Sendable (FeedSelection, Int64, Key) async throws -> RenderedFeed?
+    ) async throws -> RenderedFeed? {
         guard let stored = found else { return nil }
         let selection: FeedSelection
         do { selection = try FeedSelection(kind: stored.selectionKind, value: stored.selectionValue) } catch { return nil }
@@ -36,7 +48,8 @@ extension FeedService {
         let key = Key(from: from, through: through, revision: revision, generation: generation)
         if let cached = cache.withLockedValue({ $0[selection] }), cached.key == key { return cached.feed }
         return try await renderGate.run {
-            try await render(selection, feed: stored.id, store: store, key: key)
+            try Task.checkCancellation()
+            return try await render(selection, stored.id, key)
         }
     }
 
@@ -109,7 +122,9 @@ extension FeedService {
             let (database, _) = try database(handle)
             return (try database.schemaVersion(), try database.registerRevision())
         case .shared(let pool):
-            return try await pool.withStore { store in (try await store.schemaVersion(), try await store.registerRevision()) }
+            return try await RequestDeadline.run(pool.timeout) {
+                try await pool.withStore { store in (try await store.schemaVersion(), try await store.registerRevision()) }
+            }
         }
     }
 }

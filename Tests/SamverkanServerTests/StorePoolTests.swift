@@ -34,6 +34,31 @@ struct StorePoolTests {
             }
         }
         func leave() { running.withLock { $0.now -= 1 } }
+
+        /// Waits (10 s at most) until `count` bodies have been inside at once.
+        func together(_ count: Int) async {
+            for _ in 0..<2_000 {
+                if running.withLock({ $0.most }) >= count { return }
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+        }
+    }
+
+    /// Two connections open and back in the pool.
+    static func twoIdle(_ pool: StorePool, _ tally: Tally) async throws -> [ObjectIdentifier] {
+        try await withThrowingTaskGroup(of: ObjectIdentifier.self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    try await pool.withStore { store in
+                        tally.enter()
+                        defer { tally.leave() }
+                        await tally.together(2)
+                        return ObjectIdentifier(store as AnyObject)
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
     }
 
     @Test("Sixteen requests at once use at most `limit` connections, each by one request at a time, and reuse them")
@@ -46,7 +71,7 @@ struct StorePoolTests {
                     try await pool.withStore { store in
                         tally.enter()
                         defer { tally.leave() }
-                        try await Task.sleep(for: .milliseconds(10))
+                        await tally.together(3)
                         return try await store.registerRevision()
                     }
                 }
@@ -95,7 +120,7 @@ struct StorePoolTests {
         await pool.close()
     }
 
-    @Test("A use that outlasts the timeout fails with db.timeout at once, and its connection is replaced")
+    @Test("A use that outlasts the timeout fails with db.request-timeout at once, and its connection is replaced")
     func timeoutBoundsAUse() async throws {
         let tally = Tally()
         let pool = StorePool(first: nil, limit: 1, timeout: .milliseconds(200)) { try tally.open() }
@@ -106,12 +131,57 @@ struct StorePoolTests {
                 return 1
             }
         }
-        #expect(error?.code == "db.timeout")
+        #expect(error?.code == "db.request-timeout")
         // (Generous: the test runner's threads may be busy with other tests for a while.)
         #expect(ContinuousClock.now - started < .seconds(45), "the waiting use was cancelled, not waited for")
         #expect(try await pool.withStore { try await $0.registerRevision() } == 0)
         #expect(tally.opened.withLock { $0 } == 2)
         await pool.close()
+    }
+
+    @Test("After a restart every waiting connection is lost: the retry opens a new one instead of taking the next old one")
+    func restartDropsEveryIdleConnection() async throws {
+        let tally = Tally()
+        let pool = StorePool(first: nil, limit: 2) { try tally.open() }
+        let old = Set(try await Self.twoIdle(pool, tally))
+        #expect(old.count == 2 && tally.opened.withLock { $0 } == 2)
+        let value = try await pool.withStore { store -> Int64 in
+            if old.contains(ObjectIdentifier(store as AnyObject)) { throw StoreError("db.connection-lost") }
+            return try await store.registerRevision()
+        }
+        #expect(value == 0 && tally.opened.withLock { $0 } == 3)
+        await pool.close()
+    }
+
+    @Test("A connection unused for longer than maximumIdle is closed, not used; after close() a connection given back is closed")
+    func idleAgeAndClose() async throws {
+        let tally = Tally()
+        let pool = StorePool(first: nil, limit: 2, maximumIdle: .milliseconds(50)) { try tally.open() }
+        let first = try await pool.withStore { ObjectIdentifier($0 as AnyObject) }
+        try await Task.sleep(for: .milliseconds(120))
+        let second = try await pool.withStore { ObjectIdentifier($0 as AnyObject) }
+        #expect(first != second && tally.opened.withLock { $0 } == 2)
+        let fresh = try await pool.withStore { ObjectIdentifier($0 as AnyObject) }
+        #expect(fresh == second, "a connection used just now is used again")
+        await pool.close()
+        _ = try await pool.withStore { try await $0.registerRevision() }
+        #expect(tally.opened.withLock { $0 } == 3, "closed: nothing waits in the pool any more")
+    }
+
+    @Test("A request's deadline answers at once when it passes, even when the work does not give up; otherwise the work's result")
+    func requestDeadline() async throws {
+        #expect(try await RequestDeadline.run(.seconds(30)) { 7 } == 7)
+        await #expect(throws: StoreError.self) { try await RequestDeadline.run(.seconds(30)) { () -> Int in throw StoreError("x") } }
+        let started = ContinuousClock.now
+        let error = await #expect(throws: FeedError.self) {
+            try await RequestDeadline.run(.milliseconds(200)) { () -> Int in
+                // Work that ignores cancellation (a statement waiting on a frozen database).
+                for _ in 0..<600 { try? await Task.sleep(for: .milliseconds(50)) }
+                return 1
+            }
+        }
+        #expect(error?.code == "db.request-timeout")
+        #expect(ContinuousClock.now - started < .seconds(20), "answered at the deadline, not after the 30 s of work")
     }
 
     @Test("The render gate lets one task through at a time, in turn, also when a body throws")

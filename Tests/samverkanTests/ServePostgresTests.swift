@@ -138,6 +138,6 @@ extension ServePostgresTests {
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(Date().timeIntervalSince(started) < 9, "graceful shutdown waits for the bounded request only")
         #expect(try waiting.wait().stdout == "503")
-        #expect(stopped.stderr.contains("error=db.timeout"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("error=db.request-timeout"), "\(stopped.stderr)")
     }
 }
