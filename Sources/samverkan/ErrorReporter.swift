@@ -53,7 +53,12 @@ enum ErrorReporter {
         case let error as any SamverkanError:
             write(error, language: language)
             return ExitStatus(error.category).rawValue
-        case is ValidationError, is CleanExit:
+        case let error as ValidationError:
+            // A mistake found while the command runs (an `--as` nobody configured, say): its
+            // message alone; the parser's usage line here would be the root command's.
+            TerminalOutput.writeError(language.errorPrefix + error.message + "\n")
+            return ExitStatus.usage.rawValue
+        case is CleanExit:
             return reportParseError(error, language: language)
         case _ where Samverkan.exitCode(for: error) == .success:
             // `samverkan --help` parses as the parser's help command, whose run asks for help.

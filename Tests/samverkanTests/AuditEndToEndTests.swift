@@ -87,6 +87,8 @@ struct AuditEndToEndTests {
         let english = try w.run(["minutes", "new", "--structure", "rug", "--file", draft, "--as", "Nobody At All Here", "--lang", "en"])
         #expect(english.status == 64)
         #expect(english.stderr.contains("\"Nobody At All Here\" is not a configured person"), "\(english.stderr)")
+        // The message alone: no usage line of the root command (`<subcommand>`) after it.
+        #expect(!misspelt.stderr.contains("<subcommand>") && !english.stderr.contains("Usage:"), "\(misspelt.stderr)")
         let number = try w.run(["minutes", "new", "--structure", "rug", "--file", draft, "--as", "19121212-1212"])
         #expect(number.status != 0)
         #expect(!number.stderr.contains("19121212") && number.stderr.contains("--as"), "\(number.stderr)")
