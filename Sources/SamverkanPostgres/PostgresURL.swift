@@ -44,7 +44,7 @@ public struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         }
         // A `#` or a second `@` is a password's character not percent-encoded: read as written,
         // parts of the password would become the host or the database (and be shown).
-        if text.contains("#") || text.prefix { $0 != "?" }.filter({ $0 == "@" }).count > 1 {
+        if text.contains("#") || text.prefix(while: { $0 != "?" }).filter({ $0 == "@" }).count > 1 {
             throw DatabaseAdminError("db.url-password-characters", ["url": Self.redact(text)])
         }
         guard let user = components.user, !user.isEmpty else { throw invalid("user@") }
