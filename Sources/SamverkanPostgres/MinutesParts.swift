@@ -17,13 +17,13 @@ struct MinutesParts {
     static func fetch(where condition: String, _ values: [SQLValue], on client: PostgresClient) async throws -> MinutesParts {
         var parts = MinutesParts()
         /// The rows of table `table` (alias `c`), each with its minutes id first.
-        func rows(_ table: String, _ columns: String) async throws -> [(Int64, PostgresRowsA)] {
+        func rows(_ table: String, _ columns: String) async throws -> [(Int64, PostgresRow)] {
             let result = try await client.rows(
                 """
                 SELECT c.minutes_id, \(columns) FROM \(table) c JOIN minutes m ON m.id = c.minutes_id
                 WHERE \(condition) ORDER BY c.minutes_id, c.position
                 """, values)
-            return try PostgresRowsA.all(result, table: table).map { (try $0.int(0, "minutes_id"), $0) }
+            return try PostgresRow.all(result, table: table).map { (try $0.integer(0, "minutes_id"), $0) }
         }
         for (id, row) in try await rows("minutes_attendance", "c.person_id, c.organisation_id, c.principal, c.present, c.substitute") {
             parts.attendance[id, default: []].append(
@@ -47,7 +47,7 @@ struct MinutesParts {
             parts.items[id, default: []].append(FreeAgendaItem(title: try row.text(1, "title"), notes: try row.text(2, "notes")))
         }
         for (id, row) in try await rows("decisions", "c.number, c.text, c.inherited") {
-            let number = try row.optionalInt(1, "number").map(Int.init)
+            let number = try row.optionalInteger(1, "number").map(Int.init)
             parts.decisions[id, default: []].append(
                 Decision(number: number, text: try row.text(2, "text"), inherited: try row.bool(3, "inherited")))
         }
@@ -56,13 +56,13 @@ struct MinutesParts {
                 kind: try row.raw(3, "responsible_kind", Responsible.Kind.init(rawValue:)), id: try row.text(4, "responsible_id"))
             parts.newActions[id, default: []].append(
                 ActionItem(
-                    id: try row.int(1, "id"), text: try row.text(2, "text"), responsible: responsible, due: try row.date(5, "due"),
-                    continues: try row.optionalInt(6, "continues_id")))
+                    id: try row.integer(1, "id"), text: try row.text(2, "text"), responsible: responsible, due: try row.date(5, "due"),
+                    continues: try row.optionalInteger(6, "continues_id")))
         }
         for (id, row) in try await rows("action_follow_ups", "c.action_id, c.status, c.comment") {
             parts.actionFollowUps[id, default: []].append(
                 ActionFollowUp(
-                    actionID: try row.int(1, "action_id"), status: try row.raw(2, "status", ActionStatus.init(rawValue:)),
+                    actionID: try row.integer(1, "action_id"), status: try row.raw(2, "status", ActionStatus.init(rawValue:)),
                     comment: try row.text(3, "comment")))
         }
         for (id, row) in try await rows("activity_follow_ups", "c.activity_id, c.status, c.comment") {

@@ -30,9 +30,9 @@ extension PostgresStore {
             FROM approval_chain c LEFT JOIN minutes m ON m.id = c.minutes_id ORDER BY c.position
             """)
         let links = try rows.map { cells in
-            let row = PostgresRowsA(cells, table: "approval_chain")
+            let row = PostgresRow(cells, table: "approval_chain")
             return ApprovalAudit.Link(
-                position: try row.int(0, "position"), minutesID: try row.int(1, "minutes_id"), hash: try row.text(2, "link_hash"),
+                position: try row.integer(0, "position"), minutesID: try row.integer(1, "minutes_id"), hash: try row.text(2, "link_hash"),
                 facts: try row.bool(3, "id") ? Self.chainFacts(Array(cells.dropFirst(4))) : nil)
         }
         audit.checkChain(links, approved: audit.checked.compactMap(\.id))

@@ -3,12 +3,9 @@ import SamverkanStore
 import SamverkanTime
 
 extension PostgresStore {
-    /// The columns of `minutes` a chain link covers, as in ``AppDatabase``'s chain (the same
-    /// facts, so a database copied between the engines verifies on both).
-    static let chainColumns = [
-        "id", "structure_id", "meeting_date", "planned_date", "amends_id", "approved_on",
-        "approved_by", "content_hash", "present_sides", "present_organisations", "covered_items",
-    ]
+    /// The columns of `minutes` a chain link covers: ``AppDatabase``'s (the same facts, so a
+    /// database copied between the engines verifies on both).
+    static var chainColumns: [String] { AppDatabase.chainColumns }
 
     /// The transaction-level advisory lock every approval takes before it numbers decisions and
     /// links the chain: approvals take turns, so two at once never get the same § number or
@@ -29,7 +26,7 @@ extension PostgresStore {
         let maximum = try await client.rows(
             "SELECT COALESCE(MAX(number), 0) FROM decisions WHERE structure_id = $1 AND year = $2 AND inherited = 0",
             [.text(minutes.structureID), .integer(Int64(minutes.date.year))])
-        var next = try maximum.first.map { try PostgresRowsA($0, table: "decisions").int(0, "number") } ?? 0
+        var next = try maximum.first.map { try PostgresRow($0, table: "decisions").integer(0, "number") } ?? 0
         var positions: [String] = []
         var numbers: [String] = []
         for position in minutes.decisions.indices where minutes.decisions[position].number == nil {
@@ -42,7 +39,7 @@ extension PostgresStore {
             try await client.execute(
                 """
                 UPDATE decisions d SET number = v.number
-                FROM unnest(string_to_array($2, ',')::bigint[], string_to_array($3, ',')::bigint[]) AS v(position, number)
+                FROM unnest(\(RegisterSQL.idArray(2)), \(RegisterSQL.idArray(3))) AS v(position, number)
                 WHERE d.minutes_id = $1 AND d.position = v.position
                 """,
                 [.integer(id), .text(positions.joined(separator: ",")), .text(numbers.joined(separator: ","))])
@@ -106,8 +103,8 @@ extension PostgresStore {
             throw StoreError("store.internal", ["what": "approved minutes vanished before their link was written"])
         }
         let last = try await client.rows("SELECT position, link_hash FROM approval_chain ORDER BY position DESC LIMIT 1")
-        let row = last.first.map { PostgresRowsA($0, table: "approval_chain") }
-        let position = (try row?.int(0, "position") ?? 0) + 1
+        let row = last.first.map { PostgresRow($0, table: "approval_chain") }
+        let position = (try row?.integer(0, "position") ?? 0) + 1
         let hash = ApprovalChain.linkHash(previous: try row?.text(1, "link_hash") ?? "", position: position, facts: facts)
         try await client.execute(
             "INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES ($1, $2, $3)",

@@ -56,6 +56,6 @@ extension PostgresStore {
         try await Self.insert([try StoreRows.decisionRow(decision)], client: client)
         try await client.execute("DELETE FROM register_structures WHERE structure_id = $1", [.text(decision.structureID)])
         try await appendAudit(
-            client, decision.auditAction, .meeting(structureID: decision.structureID, date: decision.date.iso), detail: detail)
+            decision.auditAction, .meeting(structureID: decision.structureID, date: decision.date.iso), detail: detail, on: client)
     }
 }

@@ -24,7 +24,7 @@ extension PostgresStore {
             try await client.execute("LOCK TABLE minutes IN SHARE ROW EXCLUSIVE MODE")
             var added = (minutes: 0, decisions: 0)
             let stored = try await client.rows("SELECT id, amends_id FROM minutes").map { row in
-                guard case .integer(let id) = row[0] else { throw StoreError("store.unreadable", ["table": "minutes", "column": "id"]) }
+                guard case .integer(let id) = row[0] else { throw StoreError.unreadable("minutes", column: "id") }
                 if case .integer(let amends) = row[1] { return (id: id, amends: Optional(amends)) }
                 return (id: id, amends: nil as Int64?)
             }
@@ -63,13 +63,13 @@ extension PostgresStore {
                 }
                 // A record twice in the archive is the same record the second time, or a conflict.
                 existing[id] = record
-                try await appendAudit(client, .minutesImported, .minutes(id), detail: record.approval == nil ? nil : "approved=yes")
+                try await appendAudit(.minutesImported, .minutes(id), detail: record.approval == nil ? nil : "approved=yes", on: client)
                 added.minutes += 1
             }
             // The new approvals join this database's chain in the order they were approved.
             let chain = approved.sorted { ($0.approval?.recordedAt ?? "", $0.id ?? 0) < ($1.approval?.recordedAt ?? "", $1.id ?? 0) }
             if !chain.isEmpty { try await client.execute("LOCK TABLE approval_chain IN EXCLUSIVE MODE") }
-            for record in chain { try await Self.appendChainLink(minutesID: record.id ?? 0, client: client) }
+            for record in chain { try await Self.appendChainLink(minutesID: record.id ?? 0, on: client) }
             if added.minutes > 0 { try await Self.continueIdentities(client) }
             if let decisions = archive.meetingDecisions {
                 added.decisions = try await importDecisions(decisions, client: client)

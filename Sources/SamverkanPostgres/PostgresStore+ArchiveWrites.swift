@@ -23,7 +23,7 @@ extension PostgresStore {
     /// Gives a correction's items that keep no number the numbers of the original's items they
     /// repeat (``ActionIdentityMatch``), before the correction is approved.
     static func linkActionIdentity(correctionID: Int64, originalID: Int64, client: PostgresClient) async throws {
-        let rows = PostgresRowsC(table: "action_items", columns: ["id", "identity", "continues_id", "text", "responsible_id", "due"])
+        let rows = PostgresColumns(table: "action_items", columns: ["id", "identity", "continues_id", "text", "responsible_id", "due"])
         func items(_ minutesID: Int64) async throws -> [ActionIdentityMatch.Item] {
             try await client.rows(
                 """
@@ -66,31 +66,5 @@ extension PostgresStore {
                 .text(approval.contentHash),
                 .integer(id),
             ])
-    }
-
-    /// Appends the link of newly approved minutes to the approval chain (in the caller's
-    /// transaction, which holds the chain's lock): the facts of `AppDatabase.chainColumns` as
-    /// SQLite's text of them (NULL as `\0null`), so both engines' chains hash alike.
-    static func appendChainLink(minutesID id: Int64, client: PostgresClient) async throws {
-        let columns = AppDatabase.chainColumns
-        guard let row = try await client.rows("SELECT \(columns.joined(separator: ", ")) FROM minutes WHERE id = $1", [.integer(id)]).first
-        else { throw StoreError("store.internal", ["what": "approved minutes vanished before their link was written"]) }
-        let facts = columns.indices.map { index in
-            let value: String =
-                switch row[index] {
-                case .null: "\u{0}null"
-                case .text(let text): text
-                case .integer(let number): String(number)
-                default: "\u{0}other"
-                }
-            return (key: columns[index], value: value)
-        }
-        let last = try await client.rows("SELECT position, link_hash FROM approval_chain ORDER BY position DESC LIMIT 1").first
-        let rows = PostgresRowsC(table: "approval_chain", columns: ["position", "link_hash"])
-        let position = (try last.map { try rows.integer($0, "position") } ?? 0) + 1
-        let hash = ApprovalChain.linkHash(previous: try last.map { try rows.text($0, "link_hash") } ?? "", position: position, facts: facts)
-        try await client.execute(
-            "INSERT INTO approval_chain (position, minutes_id, link_hash) VALUES ($1, $2, $3)",
-            [.integer(position), .integer(id), .text(hash)])
     }
 }

@@ -14,8 +14,8 @@ extension PostgresStore {
             table: "audit_log", columns: ["at", "actor_person", "action", "target", "detail"],
             rows: [
                 [
-                    .text(AuditEntry.timestamp()), auditActor.person.map(SQLValue.text) ?? .null, .text(action.rawValue),
-                    .text(target.text), detail.map(SQLValue.text) ?? .null,
+                    .text(AuditEntry.timestamp()), .optional(auditActor.person), .text(action.rawValue), .text(target.text),
+                    .optional(detail),
                 ]
             ])
     }
@@ -38,9 +38,9 @@ extension PostgresStore {
             SELECT id, at, actor_database_user, actor_person, action, target, detail FROM audit_log
             WHERE \(condition) ORDER BY id
             """, values)
-        return try PostgresRowsA.all(rows, table: "audit_log").map { row in
+        return try PostgresRow.all(rows, table: "audit_log").map { row in
             AuditEntry(
-                id: try row.int(0, "id"), at: try row.text(1, "at"), databaseUser: try row.text(2, "actor_database_user"),
+                id: try row.integer(0, "id"), at: try row.text(1, "at"), databaseUser: try row.text(2, "actor_database_user"),
                 person: try row.optionalText(3, "actor_person"), action: try row.text(4, "action"), target: try row.text(5, "target"),
                 detail: try row.optionalText(6, "detail"))
         }

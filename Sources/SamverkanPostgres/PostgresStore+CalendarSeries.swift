@@ -39,6 +39,6 @@ extension PostgresStore {
                 .integer(bump ? 1 : 0),
             ])
         guard let first = rows.first else { return nil }
-        return Int(try PostgresRowsC(table: "calendar_series", columns: ["sequence"]).integer(first, "sequence"))
+        return Int(try PostgresColumns(table: "calendar_series", columns: ["sequence"]).integer(first, "sequence"))
     }
 }

@@ -21,7 +21,6 @@ extension PostgresStore {
         }
         let horizon = max(through, decision.start?.date ?? decision.date)
         _ = try await refreshRegister(configuration, scheduler: scheduler, through: horizon, now: now)
-        let person = auditActor.person
         let digests = Self.registerDigests.digests(configuration)
         let hash = configuration.structures.firstIndex { $0.id == structure.id }.map { digests[$0] } ?? ""
         return try await client.transaction { client in
@@ -50,13 +49,9 @@ extension PostgresStore {
                     .text(stored.reason), stored.decidedBy.map(SQLValue.text) ?? .null, .text(stored.decidedAt),
                 ])
             try await client.execute("DELETE FROM register_structures WHERE structure_id = $1", [.text(structure.id)])
-            try await client.execute(
-                "INSERT INTO audit_log (at, actor_person, action, target, detail) VALUES ($1, $2, $3, $4, $5)",
-                [
-                    .text(AuditEntry.timestamp()), person.map(SQLValue.text) ?? .null, .text(decision.auditAction.rawValue),
-                    .text(AuditTarget.meeting(structureID: structure.id, date: decision.date.iso).text),
-                    decision.auditDetail.map(SQLValue.text) ?? .null,
-                ])
+            try await appendAudit(
+                decision.auditAction, .meeting(structureID: structure.id, date: decision.date.iso), detail: decision.auditDetail, on: client
+            )
             var refresh = RegisterRefresh()
             try await Self.derive(
                 client, [(structure, hash)], configuration: configuration,

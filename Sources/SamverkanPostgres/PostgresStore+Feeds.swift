@@ -2,7 +2,7 @@ public import SamverkanStore
 
 extension PostgresStore {
     /// The columns of a feed, as ``SubscriptionFeed`` holds them.
-    private static let feedRows = PostgresRowsC(
+    private static let feedRows = PostgresColumns(
         table: "feeds", columns: ["id", "selection_kind", "selection_value", "created_at", "revoked_at"])
 
     /// Stores a new feed by its token's hash and returns its id, with its audit row (as
@@ -13,10 +13,10 @@ extension PostgresStore {
                 """
                 INSERT INTO feeds (token_hash, selection_kind, selection_value, created_at) VALUES ($1, $2, $3, $4) RETURNING id
                 """,
-                [.text(tokenHash), .text(selectionKind), .text(selectionValue), .text(AppDatabase.feedTimestamp())])
+                [.text(tokenHash), .text(selectionKind), .text(selectionValue), .text(AppDatabase.secondsTimestamp())])
             guard let row = rows.first else { throw StoreError("store.internal", ["what": "the new feed got no id"]) }
-            let id = try PostgresRowsC(table: "feeds", columns: ["id"]).integer(row, "id")
-            try await appendAudit(client, .feedsCreated, .feed(id), detail: "selection=\(selectionKind)")
+            let id = try PostgresColumns(table: "feeds", columns: ["id"]).integer(row, "id")
+            try await appendAudit(.feedsCreated, .feed(id), detail: "selection=\(selectionKind)", on: client)
             return id
         }
     }
@@ -38,9 +38,9 @@ extension PostgresStore {
         try await client.transaction { client in
             let revoked = try await client.rows(
                 "UPDATE feeds SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id",
-                [.text(AppDatabase.feedTimestamp()), .integer(id)])
+                [.text(AppDatabase.secondsTimestamp()), .integer(id)])
             guard !revoked.isEmpty else { return false }
-            try await appendAudit(client, .feedsRevoked, .feed(id))
+            try await appendAudit(.feedsRevoked, .feed(id), on: client)
             return true
         }
     }

@@ -139,7 +139,7 @@ extension PostgresStore {
     /// covered (three groupings of one pass; a structure's meetings share a handful of these
     /// lists, split here), and each structure's meetings as one text, `meeting/planned/approved`
     /// days, from which the approval delays are counted here.
-    static func meetingRows(_ client: PostgresClient, from: LocalDate, through: LocalDate) async throws -> [RegisterReadRow] {
+    static func meetingRows(_ client: PostgresClient, from: LocalDate, through: LocalDate) async throws -> [PostgresRow] {
         try await client.checkedRows(
             """
             WITH firsts AS (
@@ -164,17 +164,14 @@ extension PostgresStore {
     }
 
     /// Adds the rows of ``meetingRows(_:from:through:)`` to a history.
-    static func addMeetings(_ rows: [RegisterReadRow], into history: inout MeetingHistory) throws {
+    static func addMeetings(_ rows: [PostgresRow], into history: inout MeetingHistory) throws {
         var held = HeldMeetingList()
         for row in rows {
             let structure = try row.text(1, "structure_id")
             let count = Int(try row.integer(4, "id"))
             switch try row.integer(0, "id") {
             case 1:
-                let bits = try row.integer(3, "present_sides")
-                var present = Set<Principal>()
-                if bits & 1 != 0 { present.insert(.region) }
-                if bits & 2 != 0 { present.insert(.municipality) }
+                let present = Principal.present(sides: try row.integer(3, "present_sides"))
                 history.totals[structure, default: MeetingTotals()].meetings += count
                 history.totals[structure, default: MeetingTotals()].sidesPresent[present, default: 0] += count
             case 2:

@@ -4,7 +4,7 @@ import SamverkanStore
 
 extension PostgresStore {
     /// The columns of a mail log row, as ``MailSending`` holds them.
-    private static let mailRows = PostgresRowsC(
+    private static let mailRows = PostgresColumns(
         table: "mail_log",
         columns: [
             "kind", "key", "recipient", "structure_id", "meeting_date", "item", "message_id", "status", "attempts", "last_error",
@@ -48,7 +48,7 @@ extension PostgresStore {
                 """, [batch, .text(now), .text(staleBefore)])
             return (fresh, again)
         }
-        let keys = PostgresRowsC(table: "mail_log", columns: ["key", "message_id", "attempts"])
+        let keys = PostgresColumns(table: "mail_log", columns: ["key", "message_id", "attempts"])
         let inserted = Set(try fresh.map { try keys.text($0, "key") })
         var claimedAgain: [String: (messageID: String, attempts: Int64)] = [:]
         for row in again { claimedAgain[try keys.text(row, "key")] = (try keys.text(row, "message_id"), try keys.integer(row, "attempts")) }
@@ -86,8 +86,12 @@ extension PostgresStore {
         return try await client.rows(
             "SELECT \(rows.selectList) FROM mail_log WHERE $1::text IS NULL OR status = $1 ORDER BY id", [.optional(status?.rawValue)]
         ).map { row in
-            guard let kind = MailSending.Kind(rawValue: try rows.text(row, "kind")) else { throw rows.unreadable("kind") }
-            guard let state = MailSending.Status(rawValue: try rows.text(row, "status")) else { throw rows.unreadable("status") }
+            guard let kind = MailSending.Kind(rawValue: try rows.text(row, "kind")) else {
+                throw StoreError.unreadable(rows.table, column: "kind")
+            }
+            guard let state = MailSending.Status(rawValue: try rows.text(row, "status")) else {
+                throw StoreError.unreadable(rows.table, column: "status")
+            }
             return MailSending(
                 kind: kind, key: try rows.text(row, "key"), recipient: try rows.text(row, "recipient"),
                 structureID: try rows.optionalText(row, "structure_id"), meetingDate: try rows.optionalText(row, "meeting_date"),

@@ -18,28 +18,17 @@ extension PostgresStore {
         let ids = minutes.actionFollowUps.map(\.actionID)
         guard !ids.isEmpty else { return minutes }
         let rows = try await client.rows(
-            "SELECT id, continues_id FROM action_items WHERE id = ANY(\(idArray(1))) AND continues_id IS NOT NULL",
-            [idList(ids)])
+            "SELECT id, continues_id FROM action_items WHERE id = ANY(\(RegisterSQL.idArray(1))) AND continues_id IS NOT NULL",
+            [RegisterSQL.ids(ids)])
         var numbers: [Int64: Int64] = [:]
-        for row in PostgresRowsA.all(rows, table: "action_items") {
-            numbers[try row.int(0, "id")] = try row.int(1, "continues_id")
+        for row in PostgresRow.all(rows, table: "action_items") {
+            numbers[try row.integer(0, "id")] = try row.integer(1, "continues_id")
         }
         var result = minutes
         for index in result.actionFollowUps.indices {
             if let number = numbers[result.actionFollowUps[index].actionID] { result.actionFollowUps[index].actionID = number }
         }
         return result
-    }
-
-    /// SQL: the bigint array of parameter `$n`, bound as ``idList(_:)`` text (postgres-nio binds
-    /// scalars here, so a list of ids travels as one text value).
-    static func idArray(_ parameter: Int) -> String {
-        "string_to_array($\(parameter), ',')::bigint[]"
-    }
-
-    /// Ids as the text ``idArray(_:)`` reads.
-    static func idList(_ ids: [Int64]) -> SQLValue {
-        .text(ids.map(String.init).joined(separator: ","))
     }
 
     /// Every minutes row (alias `m`) that passes `condition`, with all their parts, by id: one
@@ -54,7 +43,7 @@ extension PostgresStore {
             FROM minutes m WHERE \(condition) ORDER BY m.id
             """, values)
         guard !rows.isEmpty else { return [] }
-        var result = try PostgresRowsA.all(rows, table: "minutes").map(minutesRow)
+        var result = try PostgresRow.all(rows, table: "minutes").map(minutesRow)
         let parts = try await MinutesParts.fetch(where: condition, values, on: client)
         for index in result.indices {
             let id = result[index].id ?? 0
@@ -72,17 +61,17 @@ extension PostgresStore {
 
     /// The minutes of a `minutes` row, without their parts.
     /// - Throws: ``StoreError`` when a column cannot be read or the approval columns are only partly set.
-    static func minutesRow(_ row: PostgresRowsA) throws -> Minutes {
+    static func minutesRow(_ row: PostgresRow) throws -> Minutes {
         var time: LocalTime?
         if let text = try row.optionalText(3, "meeting_time") {
-            guard let parsed = LocalTime(text: text) else { throw PostgresRowsA.unreadable("minutes", "meeting_time") }
+            guard let parsed = LocalTime(text: text) else { throw StoreError.unreadable("minutes", column: "meeting_time") }
             time = parsed
         }
         var minutes = Minutes(
-            id: try row.int(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
+            id: try row.integer(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
             time: time, plannedDate: try row.optionalDate(4, "planned_date"), place: try row.text(5, "place"),
             chair: try row.text(6, "chair"), secretary: try row.text(7, "secretary"), approvers: lines(try row.text(8, "approvers")),
-            previousApproved: try row.optionalBool(9, "previous_approved"), amends: try row.optionalInt(10, "amends_id"),
+            previousApproved: try row.optionalBool(9, "previous_approved"), amends: try row.optionalInteger(10, "amends_id"),
             createdAt: try row.text(11, "created_at"))
         let approvedAt = try row.optionalText(12, "approved_at")
         let approvedOn = try row.optionalDate(13, "approved_on")
@@ -94,7 +83,7 @@ extension PostgresStore {
         case (let recordedAt?, let date?, let by?, let hash?):
             minutes.approval = Approval(by: lines(by), date: date, recordedAt: recordedAt, contentHash: hash)
         default:
-            throw PostgresRowsA.unreadable("minutes", "approved_at")
+            throw StoreError.unreadable("minutes", column: "approved_at")
         }
         return minutes
     }

@@ -29,13 +29,13 @@ extension PostgresStore {
                 ]
             ], defaultWhenNull: [0], returning: "id", on: client)
         guard let first = inserted.first else { throw StoreError("store.internal", ["what": "the new minutes got no id"]) }
-        let id = try PostgresRowsA(first, table: "minutes").int(0, "id")
+        let id = try PostgresRow(first, table: "minutes").integer(0, "id")
         minutes.id = id
         let search = RowsInsert(table: "minutes_search", columns: ["rowid", "body"], rows: [[.integer(id), .text(minutes.searchText)]])
         let actions = try await RowsInsert.run(parts(of: minutes, id: id) + [search] + more(id), on: client)
-        for row in PostgresRowsA.all(actions, table: "action_items") {
-            let position = Int(try row.int(0, "position"))
-            if minutes.newActions.indices.contains(position) { minutes.newActions[position].id = try row.int(1, "id") }
+        for row in PostgresRow.all(actions, table: "action_items") {
+            let position = Int(try row.integer(0, "position"))
+            if minutes.newActions.indices.contains(position) { minutes.newActions[position].id = try row.integer(1, "id") }
         }
     }
 

@@ -3,11 +3,6 @@ import SamverkanStore
 public import SamverkanTime
 
 extension PostgresStore {
-    /// SQL: the minutes of alias `m` count (not superseded in their correction chain), as
-    /// ``AppDatabase``'s `current()`.
-    static let currentMinutes =
-        "NOT EXISTS (SELECT 1 FROM minutes_chain superseded WHERE superseded.minutes_id = m.id AND superseded.superseded = 1)"
-
     /// Recorded and cancelled meetings in a period, by date (``AppDatabase/listMinutes(structureID:from:through:)``).
     public func listMinutes(structureID: String?, from: LocalDate?, through: LocalDate?) async throws -> [MinutesSummary] {
         var filters: [String] = []
@@ -34,22 +29,22 @@ extension PostgresStore {
                    (SELECT COUNT(*) FROM decisions d WHERE d.minutes_id = m.id),
                    (SELECT COUNT(*) FROM action_items a WHERE a.minutes_id = m.id),
                    (SELECT string_agg(s.name, chr(10) ORDER BY s.position) FROM minutes_signatures s WHERE s.minutes_id = m.id),
-                   \(Self.currentMinutes)
+                   \(RegisterSQL.current())
             FROM minutes m WHERE \(condition("m."))
             """, values)
-        var result = try PostgresRowsA.all(rows, table: "minutes").map { row in
+        var result = try PostgresRow.all(rows, table: "minutes").map { row in
             MinutesSummary(
-                id: try row.int(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
+                id: try row.integer(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
                 status: try row.optionalText(5, "approved_at") == nil ? .draft : .approved,
-                extra: try row.optionalDate(3, "planned_date") == nil, amends: try row.optionalInt(4, "amends_id"),
-                amendedBy: try row.optionalInt(8, "amended_by"), approvedOn: try row.optionalDate(6, "approved_on"),
-                decisions: Int(try row.int(9, "decision_count")), newActions: Int(try row.int(10, "action_count")),
+                extra: try row.optionalDate(3, "planned_date") == nil, amends: try row.optionalInteger(4, "amends_id"),
+                amendedBy: try row.optionalInteger(8, "amended_by"), approvedOn: try row.optionalDate(6, "approved_on"),
+                decisions: Int(try row.integer(9, "decision_count")), newActions: Int(try row.integer(10, "action_count")),
                 approvedBy: Self.lines(try row.optionalText(7, "approved_by") ?? ""),
                 signedBy: Self.lines(try row.optionalText(11, "signed_by") ?? ""), counts: try row.bool(12, "counts"))
         }
         let cancelled = try await client.rows(
             "SELECT structure_id, meeting_date, reason FROM cancelled_meetings WHERE \(condition(""))", values)
-        result += try PostgresRowsA.all(cancelled, table: "cancelled_meetings").map { row in
+        result += try PostgresRow.all(cancelled, table: "cancelled_meetings").map { row in
             MinutesSummary(
                 id: nil, structureID: try row.text(0, "structure_id"), date: try row.date(1, "meeting_date"), status: .cancelled,
                 reason: try row.text(2, "reason"))
@@ -64,7 +59,7 @@ extension PostgresStore {
             SELECT meeting_date FROM minutes WHERE structure_id = $1
             UNION SELECT meeting_date FROM cancelled_meetings WHERE structure_id = $1
             """, [.text(structureID)])
-        return Set(try PostgresRowsA.all(rows, table: "minutes").map { try $0.date(0, "meeting_date") })
+        return Set(try PostgresRow.all(rows, table: "minutes").map { try $0.date(0, "meeting_date") })
     }
 
     /// The latest current minutes of a structure before a date, for "approval of the previous minutes".
@@ -72,12 +67,12 @@ extension PostgresStore {
         let rows = try await client.rows(
             """
             SELECT m.id, m.meeting_date FROM minutes m
-            WHERE m.structure_id = $1 AND m.meeting_date < $2 AND m.id IS DISTINCT FROM $3::bigint AND \(Self.currentMinutes)
+            WHERE m.structure_id = $1 AND m.meeting_date < $2 AND m.id IS DISTINCT FROM $3::bigint AND \(RegisterSQL.current())
             ORDER BY m.meeting_date DESC, m.id DESC LIMIT 1
             """, [.text(structureID), .text(date.iso), excluding.map(SQLValue.integer) ?? .null])
         return try rows.first.map { cells in
-            let row = PostgresRowsA(cells, table: "minutes")
-            return PreviousMinutes(id: try row.int(0, "id"), date: try row.date(1, "meeting_date"))
+            let row = PostgresRow(cells, table: "minutes")
+            return PreviousMinutes(id: try row.integer(0, "id"), date: try row.date(1, "meeting_date"))
         }
     }
 
@@ -90,13 +85,13 @@ extension PostgresStore {
         while let row = try await client.rows(
             "SELECT id FROM minutes WHERE amends_id = $1 ORDER BY id LIMIT 1", [.integer(current)]
         ).first {
-            let next = try PostgresRowsA(row, table: "minutes").int(0, "id")
+            let next = try PostgresRow(row, table: "minutes").integer(0, "id")
             guard seen.insert(next).inserted else { break }
             ids.append(next)
             current = next
         }
         guard !ids.isEmpty else { return [] }
-        let found = try await Self.fetchMinutes(where: "m.id = ANY(\(Self.idArray(1)))", [Self.idList(ids)], on: client)
+        let found = try await Self.fetchMinutes(where: "m.id = ANY(\(RegisterSQL.idArray(1)))", [RegisterSQL.ids(ids)], on: client)
         let byID = Dictionary(found.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
         return ids.compactMap { byID[$0] }
     }
@@ -111,8 +106,8 @@ extension PostgresStore {
                        EXISTS (SELECT 1 FROM cancelled_meetings WHERE structure_id = $1 AND meeting_date = $2)
                 """, [.text(structureID), .text(date.iso)])
             if let cells = rows.first {
-                let row = PostgresRowsA(cells, table: "minutes")
-                if let id = try row.optionalInt(0, "id") {
+                let row = PostgresRow(cells, table: "minutes")
+                if let id = try row.optionalInteger(0, "id") {
                     throw StoreError("meeting.has-minutes", ["structure": structureID, "date": date.iso, "id": String(id)])
                 }
                 if try row.bool(1, "meeting_date") {

@@ -35,7 +35,7 @@ extension PostgresStore {
             let rows = try await client.rows(
                 "SELECT id FROM minutes WHERE structure_id = $1 AND meeting_date = $2 AND amends_id IS NULL",
                 [.text(minutes.structureID), .text(minutes.date.iso)])
-            let existing = try rows.first.map { try PostgresRowsA($0, table: "minutes").int(0, "id") }
+            let existing = try rows.first.map { try PostgresRow($0, table: "minutes").integer(0, "id") }
             throw StoreError(
                 "minutes.exist", ["id": existing.map(String.init) ?? "?", "structure": minutes.structureID, "date": minutes.date.iso])
         }
@@ -51,7 +51,7 @@ extension PostgresStore {
         }
         let newer = try await client.rows("SELECT id FROM minutes WHERE amends_id = $1 ORDER BY id LIMIT 1", [.integer(original)])
         if let row = newer.first {
-            let id = try PostgresRowsA(row, table: "minutes").int(0, "id")
+            let id = try PostgresRow(row, table: "minutes").integer(0, "id")
             throw StoreError("minutes.already-amended", ["id": String(original), "newer": String(id)])
         }
         try AppDatabase.checkCorrection(minutes, of: try await withActionNumbers(corrected, on: client))
@@ -65,8 +65,8 @@ extension PostgresStore {
             SELECT (SELECT id FROM minutes WHERE structure_id = $1 AND meeting_date = $2 AND amends_id IS NULL LIMIT 1),
                    EXISTS (SELECT 1 FROM cancelled_meetings WHERE structure_id = $1 AND meeting_date = $3)
             """, [.text(minutes.structureID), .text(minutes.date.iso), .text(planned.iso)])
-        guard let row = rows.first.map({ PostgresRowsA($0, table: "minutes") }) else { return }
-        if let existing = try row.optionalInt(0, "id") {
+        guard let row = rows.first.map({ PostgresRow($0, table: "minutes") }) else { return }
+        if let existing = try row.optionalInteger(0, "id") {
             throw StoreError("minutes.exist", ["id": String(existing), "structure": minutes.structureID, "date": minutes.date.iso])
         }
         // A cancelled meeting has no minutes: the cancellation would silently disappear.

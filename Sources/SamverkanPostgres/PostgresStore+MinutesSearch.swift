@@ -27,9 +27,9 @@ extension PostgresStore {
                   ORDER BY rank DESC, m.id LIMIT $2) AS hit
             ORDER BY hit.rank DESC, hit.id
             """, [.text(words.joined(separator: " & ")), .integer(Int64(limit)), .text(Self.headlineOptions)])
-        let hits = try PostgresRowsA.all(rows, table: "minutes").map { row in
+        let hits = try PostgresRow.all(rows, table: "minutes").map { row in
             MinutesSearchHit(
-                id: try row.int(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
+                id: try row.integer(0, "id"), structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
                 snippet: Self.snippet(try row.text(3, "snippet"), of: try row.optionalText(4, "body") ?? ""))
         }
         guard !hits.isEmpty else { return [] }
@@ -55,17 +55,17 @@ extension PostgresStore {
             """
             WITH roots AS (
                 SELECT DISTINCT COALESCE(c.root_id, h.id) AS root
-                FROM unnest(\(Self.idArray(1))) AS h(id) LEFT JOIN minutes_chain c ON c.minutes_id = h.id)
+                FROM unnest(\(RegisterSQL.idArray(1))) AS h(id) LEFT JOIN minutes_chain c ON c.minutes_id = h.id)
             SELECT r.root, m.id, m.approved_at IS NOT NULL FROM roots r JOIN minutes m ON m.id = r.root
             UNION
             SELECT x.root_id, m.id, m.approved_at IS NOT NULL
             FROM minutes_chain x JOIN roots r ON r.root = x.root_id JOIN minutes m ON m.id = x.minutes_id
             ORDER BY 1, 2
-            """, [Self.idList(ids)])
+            """, [RegisterSQL.ids(ids)])
         var byRoot: [Int64: [SearchChains.Record]] = [:]
         for cells in rows {
-            let row = PostgresRowsA(cells, table: "minutes")
-            byRoot[try row.int(0, "id"), default: []].append((try row.int(1, "id"), try row.bool(2, "approved_at")))
+            let row = PostgresRow(cells, table: "minutes")
+            byRoot[try row.integer(0, "id"), default: []].append((try row.integer(1, "id"), try row.bool(2, "approved_at")))
         }
         var result: [Int64: [SearchChains.Record]] = [:]
         for chain in byRoot.values {

@@ -72,7 +72,7 @@ extension PostgresStore {
         var signed: [Int64: [String]] = [:]
         for row in try await client.checkedRows(
             """
-            SELECT minutes_id, name FROM minutes_signatures WHERE minutes_id = ANY(string_to_array($1, ',')::bigint[])
+            SELECT minutes_id, name FROM minutes_signatures WHERE minutes_id = ANY(\(RegisterSQL.idArray(1)))
             ORDER BY minutes_id, position
             """, [RegisterSQL.ids(drafts.map(\.id))], table: "minutes_signatures")
         {

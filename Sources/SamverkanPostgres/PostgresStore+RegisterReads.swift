@@ -61,7 +61,7 @@ extension PostgresStore {
         let ids = Set(stored.compactMap(\.decisionID))
         var decisions: [Int64: MeetingDecision] = [:]
         if !ids.isEmpty {
-            for decision in try await storedDecisions(client, "id = ANY(string_to_array($1, ',')::bigint[])", [RegisterSQL.ids(ids)]) {
+            for decision in try await storedDecisions(client, "id = ANY(\(RegisterSQL.idArray(1)))", [RegisterSQL.ids(ids)]) {
                 if let id = decision.id { decisions[id] = try StoredRegisterRows.decision(decision) }
             }
         }

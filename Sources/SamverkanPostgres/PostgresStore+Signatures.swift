@@ -13,9 +13,9 @@ extension PostgresStore {
         let rows = try await client.rows(
             "SELECT position, name, signed_on, recorded_at FROM minutes_signatures WHERE minutes_id = $1 ORDER BY position",
             [.integer(id)])
-        return try PostgresRowsA.all(rows, table: "minutes_signatures").map { row in
+        return try PostgresRow.all(rows, table: "minutes_signatures").map { row in
             (
-                try row.int(0, "position"),
+                try row.integer(0, "position"),
                 Signature(name: try row.text(1, "name"), date: try row.date(2, "signed_on"), recordedAt: try row.text(3, "recorded_at"))
             )
         }
@@ -44,7 +44,7 @@ extension PostgresStore {
             let locked = try await client.rows("SELECT id FROM minutes WHERE id = $1 FOR UPDATE", [.integer(id)])
             let stored = locked.isEmpty ? nil : try await Self.fetchMinutes(where: "m.id = $1", [.integer(id)], on: client).first
             let newer = try await client.rows("SELECT id FROM minutes WHERE amends_id = $1 ORDER BY id LIMIT 1", [.integer(id)])
-            let newerID = try newer.first.map { try PostgresRowsA($0, table: "minutes").int(0, "id") }
+            let newerID = try newer.first.map { try PostgresRow($0, table: "minutes").integer(0, "id") }
             let minutes = try StoreRules.signable(stored, id: id, newer: newerID, date: date)
             let existing = try await Self.fetchSignatures(minutesID: id, on: client)
             var justering = Justering(required: required, signatures: existing.map(\.signature))
@@ -87,17 +87,17 @@ extension PostgresStore {
             ORDER BY s.minutes_id, s.position
             """, [structureID.map(SQLValue.text) ?? .null])
         var signatures: [Int64: [Signature]] = [:]
-        for row in PostgresRowsA.all(signatureRows, table: "minutes_signatures") {
-            signatures[try row.int(0, "minutes_id"), default: []].append(
+        for row in PostgresRow.all(signatureRows, table: "minutes_signatures") {
+            signatures[try row.integer(0, "minutes_id"), default: []].append(
                 Signature(name: try row.text(1, "name"), date: try row.date(2, "signed_on"), recordedAt: try row.text(3, "recorded_at")))
         }
-        return try PostgresRowsA.all(rows, table: "minutes").map { row in
-            let id = try row.int(0, "id")
+        return try PostgresRow.all(rows, table: "minutes").map { row in
+            let id = try row.integer(0, "id")
             let createdAt = try row.text(6, "created_at")
             return PendingMinutes(
                 id: id, structureID: try row.text(1, "structure_id"), date: try row.date(2, "meeting_date"),
                 chair: try row.text(3, "chair"), approvers: Self.lines(try row.text(4, "approvers")), signatures: signatures[id] ?? [],
-                amends: try row.optionalInt(5, "amends_id"), savedOn: LocalDate(iso: String(createdAt.prefix(10))))
+                amends: try row.optionalInteger(5, "amends_id"), savedOn: LocalDate(iso: String(createdAt.prefix(10))))
         }
     }
 
@@ -111,7 +111,7 @@ extension PostgresStore {
               AND NOT EXISTS (SELECT 1 FROM minutes n WHERE n.amends_id = m.id)
             ORDER BY m.id
             """, [.text(through.iso)])
-        return try PostgresRowsA.all(rows, table: "minutes").map { try $0.text(0, "structure_id") }
+        return try PostgresRow.all(rows, table: "minutes").map { try $0.text(0, "structure_id") }
     }
 }
 

@@ -14,7 +14,7 @@ enum PostgresTableJSON {
         let result = try await client.rows(
             "SELECT COALESCE(json_agg(t ORDER BY \(order)), '[]')::text FROM \(table) t \(filter)", values)
         guard case .text(let json)? = result.first?.first else {
-            throw StoreError("store.unreadable-row", ["table": table])
+            throw StoreError.unreadable(table)
         }
         return try decode(json, table: table)
     }
@@ -22,7 +22,7 @@ enum PostgresTableJSON {
     /// The rows of a JSON array of row objects.
     static func decode(_ json: String, table: String) throws -> [Row] {
         guard let objects = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else {
-            throw StoreError("store.unreadable-row", ["table": table])
+            throw StoreError.unreadable(table)
         }
         return try objects.map { object in
             var cells: [String: (any DatabaseValueConvertible)?] = [:]
@@ -32,10 +32,10 @@ enum PostgresTableJSON {
                 case let text as String: cells[column] = text
                 case let number as NSNumber:
                     guard let integer = Int64(exactly: number.doubleValue) ?? Int64(number.stringValue) else {
-                        throw StoreError("store.unreadable", ["table": table, "column": column])
+                        throw StoreError.unreadable(table, column: column)
                     }
                     cells[column] = integer
-                default: throw StoreError("store.unreadable", ["table": table, "column": column])
+                default: throw StoreError.unreadable(table, column: column)
                 }
             }
             return Row(cells)

@@ -41,7 +41,7 @@ extension AppDatabase {
         try write { db in
             let record = FeedRecord(
                 id: nil, tokenHash: tokenHash, selectionKind: selectionKind, selectionValue: selectionValue,
-                createdAt: Self.feedTimestamp(), revokedAt: nil)
+                createdAt: Self.secondsTimestamp(), revokedAt: nil)
             try record.insert(db)
             let id = db.lastInsertedRowID
             try audit(db, .feedsCreated, .feed(id), detail: "selection=\(selectionKind)")
@@ -74,7 +74,7 @@ extension AppDatabase {
     /// Revokes a feed; false when there is no active feed with this id.
     public func revokeFeed(id: Int64) throws -> Bool {
         try write { db in
-            try db.execute(literal: "UPDATE feeds SET revoked_at = \(Self.feedTimestamp()) WHERE id = \(id) AND revoked_at IS NULL")
+            try db.execute(literal: "UPDATE feeds SET revoked_at = \(Self.secondsTimestamp()) WHERE id = \(id) AND revoked_at IS NULL")
             guard db.changesCount > 0 else { return false }
             try audit(db, .feedsRevoked, .feed(id))
             return true
@@ -106,12 +106,5 @@ extension AppDatabase {
     /// name: an index or trigger only PostgreSQL needs), which are no schema versions.
     public static func sharedSchema(_ names: [String]) -> [String] {
         names.filter { !$0.contains("-pg-") }
-    }
-
-    /// Now as a feed's creation or revocation records it: ISO 8601 UTC to the second.
-    public static func feedTimestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
     }
 }

@@ -168,11 +168,7 @@ extension AppDatabase {
         try read { db in try Self.fetchMinutes(id: id, db: db) }
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    static func timestamp() -> String { AuditEntry.timestamp() }
 
     /// Now as an ISO 8601 UTC timestamp to the second (`2025-03-01T09:12:00Z`): when a decision
     /// was made, when the register was derived.

@@ -65,9 +65,10 @@ extension MeetingStore {
         try await allActions(structureID: structureID, responsible: nil)
     }
 
-    /// Minutes of one structure (nil: all) in a period (nil: open-ended).
-    public func listMinutes(structureID: String?, from: LocalDate? = nil, through: LocalDate? = nil) async throws -> [MinutesSummary] {
-        try await listMinutes(structureID: structureID, from: from, through: through)
+    /// Minutes of one structure (nil: all) of every day. (Not the requirement's own signature
+    /// with defaults: that would be a default implementation calling itself.)
+    public func listMinutes(structureID: String?) async throws -> [MinutesSummary] {
+        try await listMinutes(structureID: structureID, from: nil, through: nil)
     }
 
     /// What notify decides from, of minutes held any day.

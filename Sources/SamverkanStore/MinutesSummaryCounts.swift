@@ -1,4 +1,4 @@
-import SamverkanDomain
+public import SamverkanDomain
 
 /// One structure's minutes summary columns, counted per distinct value while the period is
 /// read, then added to its ``MeetingTotals``. A structure's meetings share a handful of lists
@@ -45,10 +45,7 @@ struct MinutesSummaryCounts {
         for (days, count) in approvalDays.enumerated() where count > 0 { totals.approvalDays[days, default: 0] += count }
         for (days, count) in laterApprovals { totals.approvalDays[days, default: 0] += count }
         for (bits, count) in sides.enumerated() where count > 0 {
-            var present = Set<Principal>()
-            if bits & 1 != 0 { present.insert(.region) }
-            if bits & 2 != 0 { present.insert(.municipality) }
-            totals.sidesPresent[present, default: 0] += count
+            totals.sidesPresent[Principal.present(sides: Int64(bits)), default: 0] += count
         }
         for (id, count) in Self.perID(organisations, lists) { totals.organisationsPresent[lists.id(id), default: 0] += count }
         for (id, count) in Self.perID(items, lists) { totals.covered[lists.id(id), default: 0] += count }
@@ -61,5 +58,16 @@ struct MinutesSummaryCounts {
             for id in lists.ids(of: list) { result[id, default: 0] += count }
         }
         return result
+    }
+}
+
+extension Principal {
+    /// The sides a `present_sides` value says were present: bit 1 the region, bit 2 the
+    /// municipality.
+    public static func present(sides bits: Int64) -> Set<Principal> {
+        var present = Set<Principal>()
+        if bits & 1 != 0 { present.insert(.region) }
+        if bits & 2 != 0 { present.insert(.municipality) }
+        return present
     }
 }

@@ -60,7 +60,7 @@ extension Samverkan.CalendarCommand {
             var meetings = try await global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
             let purpose: InvitationComposer.Purpose
             if cancel, let occurrence {
-                let meeting = try await cancelled(occurrence, of: target, in: meetings.all, phrases: texts.phrases)
+                let meeting = try await cancelled(occurrence, of: target, in: meetings.all, phrases: texts.phrases, database: database)
                 meetings = try await global.calendarMeetings(database, configuration, structures: [target], from: from, through: to)
                 let stored = meetings.all.first { $0.uid == meeting.uid && $0.plannedStart == meeting.plannedStart }
                 purpose = .cancelMeeting(stored ?? meeting, reason: reason)
@@ -111,7 +111,7 @@ extension Samverkan.CalendarCommand {
         /// cancellation stored as a coordinator's decision unless it already is.
         func cancelled(
             _ date: LocalDate, of target: CollaborationStructure, in meetings: [RegisteredMeeting],
-            phrases: Phrasebook
+            phrases: Phrasebook, database: any MeetingStore
         ) async throws -> RegisteredMeeting {
             let candidates = meetings.filter { $0.isHeld || $0.state == .cancelled }
             guard let meeting = candidates.first(where: { $0.plannedDate == date }) ?? candidates.first(where: { $0.start.date == date })
@@ -123,7 +123,7 @@ extension Samverkan.CalendarCommand {
             if meeting.state != .cancelled {
                 try await global.decide(
                     structureID: target.id, date: meeting.plannedDate, action: .cancel,
-                    reason: reason ?? phrases.text("cancellation.reason.default"), by: nil
+                    reason: reason ?? phrases.text("cancellation.reason.default"), by: nil, database: database
                 ) { _, _ in nil }
             }
             return meeting

@@ -45,14 +45,17 @@ extension GlobalOptions {
 
     /// Makes a coordinator's decision about a meeting (checked against the register, stored,
     /// applied) and prints where the meeting now stands.
-    /// - Parameter start: the new start, from the structure and the meeting as it stands.
-    /// - Returns: the meeting as it stood before the decision, and as it stands after.
+    /// - Parameters:
+    ///   - database: the command's store when it has one open already (else it is opened here).
+    ///   - start: the new start, from the structure and the meeting as it stands.
+    /// - Returns: the meeting as it stood before the decision, and as it stands after, and the
+    ///   store it was decided in (for what the command does next).
     @discardableResult
     func decide(
         structureID: String, date: LocalDate, action: MeetingDecision.Action, reason: String, by: String?,
-        start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?
+        database given: (any MeetingStore)? = nil, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?
     ) async throws
-        -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?, database: any MeetingStore)
     {
         let configuration = try loadConfiguration().configuration
         let phrases = try phrasebook()
@@ -67,7 +70,8 @@ extension GlobalOptions {
             }
             decidedBy = person.name
         }
-        let database = try await openDatabase()
+        let database: any MeetingStore
+        if let given { database = given } else { database = try await openDatabase() }
         let horizon = registerHorizon(today: try today(), atLeast: date)
         try await refreshRegister(database, configuration, phrases: phrases, through: horizon)
         let current = try await store {
@@ -86,7 +90,7 @@ extension GlobalOptions {
             "start": result.map { "\($0.start.date.iso) \($0.start.time)–\($0.end.time)" } ?? "",
         ]
         print(phrases.text("meeting.done.\(action.rawValue)", values))
-        return (current, result)
+        return (current, result, database)
     }
 
     /// Now, as an ISO 8601 UTC timestamp to the second (the store's).

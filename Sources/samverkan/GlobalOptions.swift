@@ -76,12 +76,19 @@ struct GlobalOptions: ParsableArguments {
     /// first use, or a PostgreSQL database (`postgres://` / `postgresql://`), whose schema is
     /// brought up to date. Writes are recorded as done by the `--as` person.
     func openDatabase() async throws -> any MeetingStore {
+        try await storeOpener()()
+    }
+
+    /// Opens the store of `--database` anew at each call, as ``openDatabase()`` does (`serve`
+    /// opens more connections to a shared store with it).
+    func storeOpener() throws -> @Sendable () async throws -> any MeetingStore {
         let person = try actingPersonID()
         if isPostgres {
             let url = try PostgresURL(databasePath, environment: ProcessInfo.processInfo.environment)
-            return try await PostgresStore.open(url).acting(as: person)
+            return { try await PostgresStore.open(url).acting(as: person) }
         }
-        return try AppDatabase.open(path: databasePath).acting(as: person)
+        let path = databasePath
+        return { try AppDatabase.open(path: path).acting(as: person) }
     }
 
     /// The configured person of `--as` (or `SAMVERKAN_AS`) by id, nil when neither is given.

@@ -37,10 +37,10 @@ struct DecisionOptions: ParsableArguments {
     var by: String?
 
     /// Stores a decision and prints where the meeting now stands.
-    /// - Returns: the meeting before and after the decision.
+    /// - Returns: the meeting before and after the decision, and the store it was decided in.
     @discardableResult
     func decide(_ action: MeetingDecision.Action, start: (CollaborationStructure, RegisteredMeeting?) throws -> LocalDateTime?) async throws
-        -> (before: RegisteredMeeting?, after: RegisteredMeeting?)
+        -> (before: RegisteredMeeting?, after: RegisteredMeeting?, database: any MeetingStore)
     {
         try await global.decide(structureID: structure, date: date, action: action, reason: reason, by: by, start: start)
     }
@@ -58,8 +58,10 @@ extension MeetingCommand {
         @OptionGroup var notification: NotifyOptions
 
         func run() async throws {
-            let (before, _) = try await options.decide(.cancel) { _, _ in nil }
-            if notification.notify, let before { try await notification.send(options, meeting: before, cancelled: true) }
+            let (before, _, database) = try await options.decide(.cancel) { _, _ in nil }
+            if notification.notify, let before {
+                try await notification.send(options, meeting: before, cancelled: true, database: database)
+            }
         }
     }
 
@@ -89,14 +91,16 @@ extension MeetingCommand {
         @OptionGroup var notification: NotifyOptions
 
         func run() async throws {
-            let (_, after) = try await options.decide(.move) { structure, current in
+            let (_, after, database) = try await options.decide(.move) { structure, current in
                 let base = current?.start ?? LocalDateTime(date: options.date, time: structure.time)
                 let parsed = to.flatMap(MeetingTime.parse)
                 let day = parsed?.date ?? base.date
                 let clock = time.flatMap { LocalTime(text: $0) } ?? parsed?.time ?? base.time
                 return LocalDateTime(date: day, time: clock)
             }
-            if notification.notify, let after { try await notification.send(options, meeting: after, cancelled: false) }
+            if notification.notify, let after {
+                try await notification.send(options, meeting: after, cancelled: false, database: database)
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SamverkanDomain
-import SamverkanPostgres
 import SamverkanRendering
 import SamverkanStore
 import SamverkanTemplates
@@ -22,11 +21,9 @@ struct MinutesEnvironment {
         phrases = try global.phrasebook()
         do {
             database = try await global.openDatabase()
-        } catch let error as DatabaseAdminError {
-            throw error
-        } catch {
-            // Two processes opening a new database at once may both try its first migration;
-            // the one that lost finds the schema in place on a second try.
+        } catch  where !global.isPostgres {
+            // Two processes opening a new database file at once may both try its first
+            // migration; the one that lost finds the schema in place on a second try.
             try await Task.sleep(for: .milliseconds(300))
             database = try await global.openDatabase()
         }

@@ -16,13 +16,13 @@ struct NotifyOptions: ParsableArguments {
     /// Composes and sends the message about one meeting after its decision was stored: the
     /// CANCEL of the meeting, or the REQUEST of its UID as it now stands (a year ahead from today
     /// or the meeting, whichever is earlier — as `calendar invite` would send it).
-    func send(_ options: DecisionOptions, meeting: RegisteredMeeting, cancelled: Bool) async throws {
+    /// - Parameter database: the store the decision was stored in.
+    func send(_ options: DecisionOptions, meeting: RegisteredMeeting, cancelled: Bool, database: any MeetingStore) async throws {
         let global = options.global
         let (_, configuration) = try global.loadConfiguration()
         let target = try configuration.structures(withIDs: [options.structure])[0]
         let texts = try global.calendarTexts()
         let exporter = CalendarExporter(configuration: configuration, texts: texts, now: Int(Date().timeIntervalSince1970))
-        let database = try await global.openDatabase()
         let from = min(try global.today(), meeting.start.date, meeting.plannedDate)
         let through = LocalDate(year: from.year + 1, month: from.month, day: min(from.day, 28))!.adding(days: -1)
         let meetings = try await global.calendarMeetings(

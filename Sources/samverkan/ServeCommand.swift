@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import SamverkanICal
-import SamverkanPostgres
 import SamverkanRendering
 import SamverkanServer
 import SamverkanStore
@@ -79,17 +78,15 @@ extension Samverkan {
         /// file, or a shared PostgreSQL database through a pool of connections (this first one
         /// and more as requests need them, each opened as `--database` says).
         func storeSource() async throws -> FeedStoreSource {
-            let person = try global.actingPersonID()
             guard global.isPostgres else {
-                let database = try AppDatabase.open(path: global.databasePath).acting(as: person)
+                let database = try AppDatabase.open(path: global.databasePath).acting(as: try global.actingPersonID())
                 _ = try await global.store { try database.registerRevision() }
                 return .file(StoreHandle(path: global.databasePath, database: database))
             }
-            let first = try await global.openDatabase()
+            let open = try global.storeOpener()
+            let first = try await open()
             _ = try await global.store { try await first.registerRevision() }
-            let url = try PostgresURL(global.databasePath, environment: ProcessInfo.processInfo.environment)
-            return .shared(
-                StorePool(first: first, timeout: .seconds(databaseTimeout)) { try await PostgresStore.open(url).acting(as: person) })
+            return .shared(StorePool(first: first, timeout: .seconds(databaseTimeout), open: open))
         }
 
         /// Today in Stockholm.
